@@ -1,0 +1,3 @@
+from aligncheck.cli import main
+
+main()

@@ -1,0 +1,109 @@
+"""What every check is: a Rule subclass in its own module, one stable code each.
+
+A rule's class docstring holds a one-line summary, then **Anti-pattern** and
+**Best practice** sections with a bad/good parallel example; `aligncheck rules`
+prints them. `config_keys` maps each configuration threshold the rule reads to (default, help).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from aligncheck.model import Finding, Link, Location, Segmentation, Severity, Span
+
+
+@dataclass(frozen=True)
+class PairContext:
+    """What a pair rule sees: one source version, one target version, their links."""
+
+    release: str
+    source: Segmentation
+    target: Segmentation
+    links: tuple[Link, ...]
+    options: Mapping[str, Any] = field(default_factory=dict)
+    resources: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.target.lang
+
+    def option(self, key: str, default: Any) -> Any:
+        return self.options.get(key, default)
+
+
+@dataclass(frozen=True)
+class ReleaseContext:
+    """What a release rule sees: the source and every target of one release."""
+
+    release: str
+    source: Segmentation
+    pairs: tuple[PairContext, ...]
+    options: Mapping[str, Any] = field(default_factory=dict)
+    resources: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _location(seg: Segmentation, span: Span | None, indices: tuple[int, ...]) -> Location | None:
+    if span is not None:
+        segment = seg.segments[span.segment]
+        line, column = segment.locate(span.start)
+    elif indices:
+        segment = seg.segments[indices[0]]
+        line, column = segment.line, segment.column
+    else:
+        return None
+    return Location(seg.path, line, column)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    groups: ClassVar[tuple[str, ...]] = ("all",)
+    config_keys: ClassVar[Mapping[str, tuple[Any, str]]] = {}  # key -> (default, help)
+    scope: ClassVar[str] = "pair"  # "pair" or "release"
+
+    def opt(self, ctx: PairContext | ReleaseContext, key: str) -> Any:
+        """The configured value of one of this rule's `config_keys`."""
+        return ctx.options.get(key, self.config_keys[key][0])
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        return ()
+
+    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        ctx: PairContext,
+        link: Link,
+        message: str,
+        *,
+        source_text: str | None = None,
+        target_text: str | None = None,
+        source_span: Span | None = None,
+        target_span: Span | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding on `link`, located at the spans (or the link's first segments)."""
+        return Finding(
+            rule=self.code,
+            category=self.category,
+            severity=severity or self.severity,
+            lang=ctx.lang,
+            source_segments=link.source,
+            target_segments=link.target,
+            source_text=source_text,
+            target_text=target_text,
+            message=message,
+            source_location=_location(ctx.source, source_span, link.source),
+            target_location=_location(ctx.target, target_span, link.target),
+            source_span=source_span,
+            target_span=target_span,
+        )
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""

@@ -1,0 +1,163 @@
+"""The records every stage shares: plain, typed, immutable.
+
+read -> Document; segment -> Segmentation of Segments; align -> Links;
+check -> Findings; a run -> RunResult that reporters render without computing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+CATEGORIES = (
+    "number", "date", "email", "url", "name", "glossary", "omission", "addition",
+    "untranslated", "consistency", "script", "markup", "alignment",
+)
+UNITS = ("paragraph", "line", "sentence")
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language version as read from disk (or from a block of a multilingual file).
+
+    `text` is the decoded content; `line_base` is added to every line number so that a
+    block cut from a larger file still points into that file. For .docx, each Word
+    paragraph is one line of `text`.
+    """
+
+    path: str
+    lang: str
+    text: str
+    format: str = "txt"
+    line_base: int = 0
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit of text with its place in the file.
+
+    `text` is an exact slice of the document text starting at `offset`; `line` and
+    `column` (1-based, file coordinates) are where it starts.
+    """
+
+    index: int
+    text: str
+    offset: int
+    line: int
+    column: int
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """File (line, column) of character `pos` inside this segment's text."""
+        before = self.text[:pos]
+        newlines = before.count("\n")
+        if newlines == 0:
+            return self.line, self.column + pos
+        return self.line + newlines, pos - before.rfind("\n")
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    document: Document
+    unit: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def lang(self) -> str:
+        return self.document.lang
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def texts(self, indices: tuple[int, ...]) -> str:
+        return "\n".join(self.segments[i].text for i in indices)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Source segments aligned to target segments (either side may be empty)."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of one segment's text, for highlighting."""
+
+    segment: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    lang: str
+    source_segments: tuple[int, ...]
+    target_segments: tuple[int, ...]
+    source_text: str | None
+    target_text: str | None
+    message: str
+    source_location: Location | None
+    target_location: Location | None
+    fingerprint: str = ""
+    source_span: Span | None = None
+    target_span: Span | None = None
+
+    def sort_key(self) -> tuple:
+        first = lambda segs: segs[0] if segs else -1  # noqa: E731
+        return (self.lang, first(self.source_segments), first(self.target_segments),
+                self.rule, self.source_text or "", self.target_text or "", self.message)
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Segmentation
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ReleaseResult:
+    name: str
+    source: Segmentation
+    targets: tuple[TargetResult, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    model: str
+    unit: str
+    releases: tuple[ReleaseResult, ...]
+    tool_version: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    def findings(self) -> list[Finding]:
+        return [f for r in self.releases for f in r.findings]
+
+    def summary(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings():
+            counts[f.severity.value] += 1
+        return counts
