@@ -43,6 +43,15 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Release:
+    """The language versions of one release: a source and its targets."""
+
+    name: str
+    source: Document
+    targets: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
 class Segment:
     """A unit of text with its place in the file.
 
