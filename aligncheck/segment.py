@@ -1,0 +1,101 @@
+"""Segment stage: a Document becomes numbered Segments that remember line and column.
+
+paragraph: blocks separated by blank (or whitespace-only) lines, stripped.
+line:      every non-empty line (pre-split bitext).
+sentence:  paragraphs split into sentences by sentencex (handles kk/az/tk).
+A .docx document has one Word paragraph per line, so its paragraphs are its lines.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from aligncheck.model import Document, Segment, Segmentation
+
+_BLANK_SPLIT = regex.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+_SENTENCEX_FALLBACK = "en"
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for gap in _BLANK_SPLIT.finditer(text):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return [s for s in (_stripped(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append(_stripped(text, start, start + len(line)))
+        start += len(line) + 1
+    return [s for s in spans if s[0] < s[1]]
+
+
+@lru_cache(maxsize=4096)
+def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the sentences of `text` (whitespace between them excluded)."""
+    from sentencex import segment as sentencex_segment
+
+    try:
+        pieces = list(sentencex_segment(lang, text))
+    except Exception:  # sentencex knows most languages; anything else gets English rules
+        pieces = list(sentencex_segment(_SENTENCEX_FALLBACK, text))
+    spans, pos = [], 0
+    for piece in pieces:
+        found = text.find(piece, pos)
+        if found < 0:  # the splitter altered the text: keep what remains as one sentence
+            break
+        spans.append(_stripped(text, found, found + len(piece)))
+        pos = found + len(piece)
+    if pos < len(text) and text[pos:].strip():
+        spans.append(_stripped(text, pos, len(text)))
+    return tuple(s for s in spans if s[0] < s[1])
+
+
+def _sentence_spans(text: str, lang: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [
+        (start + a, start + b)
+        for start, end in paragraphs
+        for a, b in split_sentences(text[start:end], lang)
+    ]
+
+
+class _LineIndex:
+    def __init__(self, text: str):
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        row = bisect_right(self.starts, offset) - 1
+        return row + 1, offset - self.starts[row] + 1
+
+
+def segment_document(document: Document, unit: str = "paragraph") -> Segmentation:
+    text = document.text
+    if unit not in ("paragraph", "line", "sentence"):
+        raise ValueError(f"unknown unit {unit!r}")
+    if unit == "line" or document.format == "docx":
+        spans = _line_spans(text)
+    else:
+        spans = _paragraph_spans(text)
+    if unit == "sentence":
+        spans = _sentence_spans(text, document.lang, spans)
+    index = _LineIndex(text)
+    segments = []
+    for i, (start, end) in enumerate(spans):
+        line, column = index.position(start)
+        segments.append(Segment(i, text[start:end], start, line + document.line_base, column))
+    return Segmentation(document, unit, tuple(segments))
