@@ -1,0 +1,73 @@
+"""Terminal report with rich: colours by severity, highlighted spans, a summary table."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from aligncheck.checks.base import Rule
+from aligncheck.model import RunResult
+from aligncheck.report.excerpt import Excerpt, sides, where
+
+COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _quote(label: str, location: str, ex: Excerpt | None, style: str) -> Text:
+    text = Text(f"    {label} ", style="dim") + Text(location, style="blue") + Text("  ")
+    if ex is None:
+        return text + Text("—", style="dim")
+    return text + Text(ex.before) + Text(ex.marked, style=style) + Text(ex.after)
+
+
+def _summary(result: RunResult) -> Table:
+    table = Table(title="Summary", show_lines=False)
+    for column in ("release", "lang", "segments", "links", "error", "warning", "info"):
+        table.add_column(column, justify="left" if column in ("release", "lang") else "right")
+    for release in result.releases:
+        for target in release.targets:
+            lang = target.target.lang
+            counts = Counter(f.severity.value for f in release.findings if f.lang == lang)
+            table.add_row(
+                release.name, f"{release.source.lang}→{lang}",
+                f"{len(release.source.segments)}→{len(target.target.segments)}", str(len(target.links)),
+                Text(str(counts["error"]), style=COLOURS["error"] if counts["error"] else ""),
+                Text(str(counts["warning"]), style=COLOURS["warning"] if counts["warning"] else ""),
+                str(counts["info"]),
+            )
+    return table
+
+
+def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, width: int | None = None,
+           color: bool | None = None, **_) -> str:
+    if color is None:
+        color = "NO_COLOR" not in os.environ
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 110, force_terminal=color, no_color=not color,
+                      highlight=False, soft_wrap=False)
+    for release in result.releases:
+        by_lang = {t.target.lang: t.target for t in release.targets}
+        for target in release.targets:
+            lang = target.target.lang
+            findings = [f for f in release.findings if f.lang == lang]
+            console.rule(Text(f"{release.name}  {release.source.lang} → {lang}  ", style="bold")
+                         + Text(f"{len(findings)} finding(s)", style="dim"))
+            for f in findings:
+                style = COLOURS[f.severity.value]
+                head = Text(f"{f.severity.value:<7} ", style=style) + Text(f"{f.rule} ", style="bold")
+                head += Text(f"[{f.category}] ", style="dim") + Text(f.message)
+                console.print(head)
+                src, tgt = sides(f, release.source, by_lang[lang])
+                console.print(_quote("source", where(f.source_location), src, f"reverse {style}"))
+                console.print(_quote("target", where(f.target_location), tgt, f"reverse {style}"))
+    console.print(_summary(result))
+    s = result.summary()
+    line = Text("Total: ") + Text(f"{s['error']} error(s)", style=COLOURS["error"]) + Text(", ")
+    line += Text(f"{s['warning']} warning(s)", style=COLOURS["warning"]) + Text(f", {s['info']} info")
+    console.print(line)
+    return buffer.getvalue()
