@@ -1,0 +1,66 @@
+from aligncheck.model import Document
+from aligncheck.segment import segment_document, split_sentences
+
+TEXT = "Heading line\n\n  First paragraph, first line.\n  Second line of it.\n \t \n\n\nClosing words. Two sentences!\n"
+
+
+def seg(unit, text=TEXT, **kw):
+    return segment_document(Document("doc.txt", "en", text, **kw), unit)
+
+
+def test_paragraphs_are_blank_line_separated_and_stripped():
+    s = seg("paragraph")
+    assert [x.text for x in s.segments] == [
+        "Heading line",
+        "First paragraph, first line.\n  Second line of it.",
+        "Closing words. Two sentences!",
+    ]
+    assert [(x.index, x.line, x.column) for x in s.segments] == [(0, 1, 1), (1, 3, 3), (2, 8, 1)]
+
+
+def test_whitespace_only_lines_count_as_blank():
+    s = seg("paragraph", "a\n   \nb\n\t\nc")
+    assert [x.text for x in s.segments] == ["a", "b", "c"]
+    assert [x.line for x in s.segments] == [1, 3, 5]
+
+
+def test_line_unit_keeps_every_non_empty_line():
+    s = seg("line")
+    assert [x.text for x in s.segments][1:3] == ["First paragraph, first line.", "Second line of it."]
+    assert [(x.line, x.column) for x in s.segments] == [(1, 1), (3, 3), (4, 3), (8, 1)]
+
+
+def test_sentence_unit_splits_inside_paragraphs_and_keeps_columns():
+    s = seg("sentence")
+    last = [x for x in s.segments if x.line == 8]
+    assert [x.text for x in last] == ["Closing words.", "Two sentences!"]
+    assert [x.column for x in last] == [1, 16]
+
+
+def test_locate_maps_offsets_inside_multiline_segments():
+    para = seg("paragraph").segments[1]
+    assert para.locate(0) == (3, 3)
+    assert para.locate(para.text.index("Second")) == (4, 3)
+
+
+def test_line_base_shifts_lines_for_blocks_of_a_larger_file():
+    s = seg("paragraph", "x\n\ny", line_base=40)
+    assert [x.line for x in s.segments] == [41, 43]
+
+
+def test_docx_paragraphs_are_lines():
+    s = segment_document(Document("d.docx", "en", "One\nTwo\n\nThree", format="docx"), "paragraph")
+    assert [x.text for x in s.segments] == ["One", "Two", "Three"]
+
+
+def test_segments_are_exact_slices_of_the_text():
+    for unit in ("paragraph", "line", "sentence"):
+        for x in seg(unit).segments:
+            assert TEXT[x.offset:x.offset + len(x.text)] == x.text
+
+
+def test_sentence_split_for_kazakh_and_turkmen():
+    kk = "Бағдарлама биыл басталды. Ол бес жылға созылады."
+    assert len(split_sentences(kk, "kk")) == 2
+    tk = "Maksatnama başlandy. Ol bäş ýyl dowam eder."
+    assert len(split_sentences(tk, "tk")) == 2
