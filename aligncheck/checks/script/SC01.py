@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.model import Finding, Span
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SCRIPT = {"Latin": regex.compile(r"\p{Latin}"), "Cyrillic": regex.compile(r"\p{Cyrillic}"),
+           "Greek": regex.compile(r"\p{Greek}")}
+_CYRILLIC_LANGS = frozenset({"ru", "kk", "uk", "be", "bg", "mk", "sr", "ky", "tg", "mn", "ba", "tt", "cv"})
+
+
+def expected_script(lang: str) -> str:
+    """The script a language is normally written in (Cyrillic or Latin for our languages)."""
+    base = lang.split("-")[0].lower()
+    if base == "el":
+        return "Greek"
+    return "Cyrillic" if base in _CYRILLIC_LANGS else "Latin"
+
+
+def script_of(char: str) -> str | None:
+    return next((name for name, pattern in _SCRIPT.items() if pattern.match(char)), None)
+
+
+def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
+    """(position, letter) of the minority-script letters of a word written in two scripts."""
+    scripts = [script_of(c) for c in word]
+    counts = Counter(s for s in scripts if s)
+    if len(counts) < 2:
+        return []
+    home = expected_script(lang)
+    major = max(counts, key=lambda s: (counts[s], s == home))
+    return [(i, c) for i, (c, s) in enumerate(zip(word, scripts)) if s and s != major]
+
+
+class SC01(Rule):
+    """A target word mixes scripts, e.g. a Latin look-alike letter inside a Cyrillic word.
+
+    **Anti-pattern**
+    source: The report was published.
+    target: Дoклад опубликован.   (Latin "o" U+006F in "Дoклад")
+
+    **Best practice**
+    source: The report was published.
+    target: Доклад опубликован.
+    """
+
+    code = "SC01"
+    name = "mixed-script-word"
+    category = "script"
+    groups = ("all", "default", "script")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for link in ctx.links:
+            source_words = {w for i in link.source for w in _WORD.findall(ctx.source.segments[i].text)}
+            for i in link.target:
+                for m in _WORD.finditer(ctx.target.segments[i].text):
+                    word = m.group()
+                    bad = foreign_letters(word, ctx.lang)
+                    if not bad or word in source_words:
+                        continue
+                    letters = ", ".join(f"{script_of(c)} '{c}' U+{ord(c):04X}" for _, c in bad)
+                    yield self.finding(ctx, link, f"word '{word}' mixes scripts: {letters}",
+                                       target_text=word,
+                                       target_span=Span(i, m.start(), m.end()))
