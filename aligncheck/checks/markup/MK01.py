@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.extract.links import find_links
+from aligncheck.model import Finding, Link, Segmentation, Span
+
+KINDS = ("bold", "italic", "link", "quotes", "parentheses", "square brackets", "braces")
+_MARKERS = {
+    "bold": regex.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)"),
+    "italic": regex.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"),
+    "link": regex.compile(r"\[[^\]\n]*\]\([^)\n]*\)"),
+    # straight and curly quotes, and single quotes that are not apostrophes inside words
+    "quotes": regex.compile(r"[\"“”«»„‟]|(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])"),
+    "parentheses": regex.compile(r"[()]"),
+    "square brackets": regex.compile(r"[\[\]]"),
+    "braces": regex.compile(r"[{}]"),
+}
+_BULLET = regex.compile(r"(?m)^[ \t]*[*_]+[ \t]")
+_OPEN_CLOSE = {"parentheses": "()", "square brackets": "[]", "braces": "{}"}
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def markers(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of markup character sits, URLs, emails and list bullets ignored."""
+    text = _blank(text, [(v.start, v.end) for v in find_links(text)])
+    text = _blank(text, [m.span() for m in _BULLET.finditer(text)])
+    out = {}
+    for kind in KINDS:
+        spans = [m.span() for m in _MARKERS[kind].finditer(text)]
+        out[kind] = spans
+        if kind == "bold":
+            text = _blank(text, spans)
+    return out
+
+
+def unbalanced(text: str, kind: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first character that breaks the balance of `kind`, or None when it is balanced."""
+    if kind in _OPEN_CLOSE:
+        opener, closer = _OPEN_CLOSE[kind]
+        stack = []
+        for span in spans:
+            if text[span[0]] == opener:
+                stack.append(span)
+            elif not stack:
+                return span
+            else:
+                stack.pop()
+        return stack[-1] if stack else None
+    if kind == "quotes":
+        chars = [text[a] for a, _ in spans]
+        if chars.count("«") != chars.count("»") or len(chars) % 2:
+            return spans[-1]
+        return None
+    return spans[-1] if len(spans) % 2 else None
+
+
+def _joined(seg: Segmentation, indices: tuple[int, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """The link's text and where each segment starts in it."""
+    starts, pos = [], 0
+    for i in indices:
+        starts.append((pos, i))
+        pos += len(seg.segments[i].text) + 1
+    return seg.texts(indices), starts
+
+
+def _span(starts: list[tuple[int, int]], where: tuple[int, int] | None) -> Span | None:
+    if where is None:
+        return None
+    offset, index = max((s for s in starts if s[0] <= where[0]), default=starts[0])
+    return Span(index, where[0] - offset, where[1] - offset)
+
+
+class MK01(Rule):
+    """Markup (Markdown emphasis and links, quotes, brackets) unbalanced or lost in the target.
+
+    **Anti-pattern**
+    source: The **new** plan (2026) was “approved”.
+    target: **Новый план (2026) был «утверждён».
+
+    **Best practice**
+    source: The **new** plan (2026) was “approved”.
+    target: **Новый** план (2026) был «утверждён».
+    """
+
+    code = "MK01"
+    name = "markup-mismatch"
+    category = "markup"
+    groups = ("all", "default", "markup")
+    config_keys = {
+        "markup_count_kinds": (
+            ("bold", "italic", "link"),
+            "markup kinds whose count must be the same in source and target (quotes and "
+            "brackets are only checked for balance by default: translators add them legitimately)",
+        ),
+    }
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        counted = set(self.opt(ctx, "markup_count_kinds"))
+        for link in ctx.links:
+            if link.source and link.target:
+                yield from self._check_link(ctx, link, counted)
+
+    def _check_link(self, ctx: PairContext, link: Link, counted: set[str]) -> Iterable[Finding]:
+        src_text, src_starts = _joined(ctx.source, link.source)
+        tgt_text, tgt_starts = _joined(ctx.target, link.target)
+        src, tgt = markers(src_text), markers(tgt_text)
+        for kind in KINDS:
+            bad = unbalanced(tgt_text, kind, tgt[kind])
+            if bad and not unbalanced(src_text, kind, src[kind]):
+                yield self.finding(ctx, link, f"unbalanced {kind} in the target",
+                                   target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad))
+            elif kind in counted and len(src[kind]) != len(tgt[kind]):
+                yield self.finding(
+                    ctx, link,
+                    f"{kind} markup count differs: {len(src[kind])} in the source, {len(tgt[kind])} in the target",
+                    source_span=_span(src_starts, (src[kind] or [None])[0]),
+                    target_span=_span(tgt_starts, (tgt[kind] or [None])[0]),
+                )

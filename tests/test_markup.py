@@ -1,0 +1,56 @@
+from aligncheck.checks.base import PairContext
+from aligncheck.checks.markup.MK01 import MK01, markers
+from aligncheck.model import Document, Link
+from aligncheck.segment import segment_document
+
+
+def pair(source: str, target: str, lang: str = "ru", **options) -> PairContext:
+    src = segment_document(Document("src.txt", "en", source))
+    tgt = segment_document(Document(f"{lang}.txt", lang, target))
+    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),), options=options)
+
+
+def messages(source: str, target: str, lang: str = "ru", **options) -> list[str]:
+    return sorted(f.message for f in MK01().check(pair(source, target, lang, **options)))
+
+
+def test_quote_styles_are_equivalent_across_languages():
+    source = 'The “Green Steppe” plan and the "Blue Lake" fund.'
+    assert messages(source, "План «Зелёная степь» и фонд „Синее озеро“.") == []
+    assert messages(source, "«Жасыл дала» жоспары мен “Көк көл“ қоры.", "kk") == []
+
+
+def test_unbalanced_quote_is_reported_at_the_stray_mark():
+    ctx = pair("He said “yes” twice.", "Он сказал «да дважды.")
+    [f] = list(MK01().check(ctx))
+    assert f.message == "unbalanced quotes in the target"
+    assert ctx.target.segments[0].text[f.target_span.start] == "«"
+
+
+def test_apostrophes_are_not_quotes():
+    assert messages("Ankara's 'old' town", "Ankara'nın 'eski' şehri", "tr") == []
+    assert markers("Türkiye'nin O'Neil")["quotes"] == []
+
+
+def test_bold_lost_in_target():
+    assert messages("The **new** plan.", "**Новый план.") == ["unbalanced bold in the target"]
+    assert messages("The **new** plan.", "Новый план.") == ["bold markup count differs: 2 in the source, 0 in the target"]
+
+
+def test_italic_and_links_counted_but_not_bullets_or_snake_case():
+    assert messages("* The *Green* plan, see file_name.", "* План *Зелёный*, см. file_name.") == []
+    assert messages("The *Green* plan.", "План «Зелёный».") == ["italic markup count differs: 2 in the source, 0 in the target"]
+    assert messages("See [the plan](https://x.org/p).", "См. план https://x.org/p.") == [
+        "link markup count differs: 1 in the source, 0 in the target"]
+
+
+def test_brackets_balance_but_added_brackets_are_allowed_by_default():
+    assert messages("The UN fund grew.", "Фонд ООН (ЮНФ) вырос.") == []
+    assert messages("The fund (UNF) grew.", "Фонд (ЮНФ вырос.") == ["unbalanced parentheses in the target"]
+    assert messages("The fund (UNF) grew.", "Фонд ЮНФ) вырос.") == ["unbalanced parentheses in the target"]
+    assert messages("The fund grew.", "Фонд (ЮНФ) вырос.", markup_count_kinds=["parentheses"]) == [
+        "parentheses markup count differs: 0 in the source, 2 in the target"]
+
+
+def test_urls_with_underscores_and_brackets_do_not_count():
+    assert messages("See https://x.org/a_(b) now.", "См. https://x.org/a_(b) сейчас.") == []
