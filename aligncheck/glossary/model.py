@@ -1,0 +1,97 @@
+"""A glossary: concepts (rows) with their accepted and forbidden renderings per language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from aligncheck.morph import Phrase
+
+KINDS = ("term", "name", "title", "acronym")
+
+
+def base_lang(lang: str) -> str:
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
+def _lookup(table: dict[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    if lang in table:
+        return table[lang]
+    base = base_lang(lang)
+    return next((v for k, v in sorted(table.items()) if base_lang(k) == base), ())
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """One concept. `terms[lang]` are accepted renderings, first preferred."""
+
+    terms: dict[str, tuple[str, ...]]
+    forbidden: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kind: str = "term"
+    case: str | None = None  # "sensitive" | "insensitive" | None (acronyms sensitive)
+    note: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+    line: int = 0
+
+    def variants(self, lang: str) -> tuple[str, ...]:
+        return _lookup(self.terms, lang)
+
+    def forbidden_variants(self, lang: str) -> tuple[str, ...]:
+        return _lookup(self.forbidden, lang)
+
+    def note_for(self, lang: str) -> str:
+        return self.notes.get(lang) or self.notes.get(base_lang(lang)) or self.note
+
+    def case_sensitive(self, variant: str) -> bool:
+        if self.case is not None:
+            return self.case == "sensitive"
+        letters = [c for c in variant if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    def phrases(self, lang: str) -> tuple[Phrase, ...]:
+        return self._phrases(lang, False)
+
+    def forbidden_phrases(self, lang: str) -> tuple[Phrase, ...]:
+        return self._phrases(lang, True)
+
+    def _phrases(self, lang: str, forbidden: bool) -> tuple[Phrase, ...]:
+        cache = self._phrase_cache
+        if (lang, forbidden) not in cache:
+            texts = self.forbidden_variants(lang) if forbidden else self.variants(lang)
+            cache[lang, forbidden] = tuple(
+                Phrase(t, base_lang(lang), self.case_sensitive(t)) for t in texts)
+        return cache[lang, forbidden]
+
+    @cached_property
+    def _phrase_cache(self) -> dict:
+        return {}
+
+    def label(self, lang: str) -> str:
+        variants = self.variants(lang)
+        return variants[0] if variants else next(iter(self.terms.values()), ("?",))[0]
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    path: str
+    langs: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    def pairs(self, source: str, target: str) -> list[Entry]:
+        """Entries with a rendering in `source` and something to check in `target`."""
+        return [e for e in self.entries if e.variants(source)
+                and (e.variants(target) or e.forbidden_variants(target))]
+
+
+def entries(glossaries: Iterable[Glossary] | None) -> list[Entry]:
+    return [e for g in glossaries or () for e in g.entries]
+
+
+def validate_glossary_langs(glossary: Glossary, source_lang: str,
+                            target_langs: Iterable[str]) -> list[str]:
+    """Warnings for glossary languages that no version of the release is written in."""
+    present = {base_lang(source_lang)} | {base_lang(t) for t in target_langs}
+    return [f"{glossary.path}: glossary language '{lang}' has no version in the release"
+            for lang in glossary.langs if base_lang(lang) not in present]
