@@ -1,0 +1,183 @@
+"""Dates in a text, normalised to (year, month, day[-day]) whatever the language's form.
+
+"22 April 2026", "April 22-24", "22 апреля 2026 года", "2026 жылғы 22 сәуір",
+"2026-njy ýylyň 22-nji apreli", "aprelində 2026", "19.12.2023", "2026-04-22".
+Month names come from CLDR through Babel (wide and abbreviated, format and stand-alone),
+Russian case forms from pymorphy3, Turkic case endings as name + suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
+ENGLISH_MONTHS = ("January February March April May June July August September October "
+                  "November December").split()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    span: tuple[int, int]
+    raw: str
+    day_end: int | None = None
+    swapped: DateMention | None = None  # the other reading of an ambiguous 04/05/2026
+
+    def fields(self) -> tuple:
+        return self.year, self.month, self.day, self.day_end
+
+    def label(self) -> str:
+        days = f"{self.day}-{self.day_end}" if self.day_end else (str(self.day) if self.day else "")
+        month = ENGLISH_MONTHS[self.month - 1] if self.month else ""
+        return " ".join(p for p in (days, month, str(self.year or "")) if p)
+
+    def matches(self, other: DateMention) -> bool:
+        """Same date where both say it: a missing year or day on one side is no conflict."""
+        for mine in (self, self.swapped):
+            for theirs in (other, other.swapped):
+                if mine and theirs and _compatible(mine, theirs):
+                    return True
+        return False
+
+
+def _compatible(a: DateMention, b: DateMention) -> bool:
+    if a.month != b.month:
+        return False
+    if a.year and b.year and a.year != b.year:
+        return False
+    if a.day and b.day and (a.day, a.day_end) != (b.day, b.day_end):
+        return False
+    return bool(a.year and b.year) or bool(a.day and b.day)
+
+
+def base_lang(lang: str) -> str:
+    return lang.lower().replace("_", "-").split("-")[0]
+
+
+@cache
+def _locale_forms(lang: str) -> dict[str, int]:
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    forms: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context, lang).items():
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and not name.isdigit():
+                    forms.setdefault(name, month)
+    if lang == "ru":
+        from aligncheck.extract.numwords import _morph
+        for name, month in list(forms.items()):
+            for parse in _morph().parse(name)[:1]:
+                for form in parse.lexeme:
+                    forms.setdefault(form.word.replace("ё", "е"), month)
+    return forms
+
+
+@cache
+def _month_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(forms of `lang`, English forms), or every known language's forms for an unknown one."""
+    own = dict(_locale_forms(lang))
+    if not own:
+        for other in KNOWN_LANGS:
+            for form, month in _locale_forms(other).items():
+                own.setdefault(form, month)
+    return own, _locale_forms("en")
+
+
+def month_number(token: str, lang: str) -> int | None:
+    """1-12 if `token` names a month in `lang` (any case ending) or in English (capitalised)."""
+    lang = base_lang(lang)
+    own, english = _month_forms(lang)
+    word = regex.split(r"['’]", token.lower().replace("ё", "е").rstrip("."))[0]
+    if word in own and (lang != "en" or token[:1].isupper()):
+        return own[word]
+    if word in english and token[:1].isupper():
+        return english[word]
+    if lang not in ("en", "ru"):
+        for cut in range(1, min(7, len(word) - 2)):
+            if len(word[:-cut]) >= 3 and word[:-cut] in own:
+                return own[word[:-cut]]
+    return None
+
+
+WS = r"[\s\u00a0\u2009\u202f]+"
+DASH = r"[\s\u00a0]*[-‑–—][\s\u00a0]*"
+DAY = rf"(?P<d>\d{{1,2}})(?:{DASH}(?P<d2>\d{{1,2}}))?(?:[-‑'’]?\p{{L}}{{1,5}})?(?!\p{{L}})"
+MONTH = r"(?P<m>\p{L}+(?:['’]\p{L}+)?\.?)(?!\p{L})"
+YEAR_WORD = r"(?:г\.|год\p{L}*|жыл\p{L}*|il\p{L}{0,6}|yıl\p{L}{0,6}|ýyl\p{L}{0,6})"
+YEAR = rf"(?P<y>\d{{4}})(?![\d.,]\d)(?:[-‑'’]?\p{{L}}{{1,4}})?(?:{WS}{YEAR_WORD}(?!\p{{L}}))?"
+START = r"(?<![\p{L}\p{N}.,/:-])"
+PATTERNS = [regex.compile(START + p, regex.IGNORECASE) for p in (
+    rf"{DAY}(?:{WS}of)?{WS}{MONTH}(?:,?{WS}{YEAR})?",
+    rf"{MONTH}{WS}{DAY}(?:,?{WS}{YEAR})?",
+    rf"{YEAR},?{WS}{DAY}{WS}{MONTH}",
+    rf"{MONTH},?{WS}{YEAR}",
+    rf"{YEAR}{WS}{MONTH}",
+)]
+NUMERIC = regex.compile(START + r"(?:(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
+                        r"|(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?![\d\p{L}])")
+
+
+def _int(match, group: str) -> int | None:
+    text = match.group(group) if group in match.groupdict() else None
+    return int(text) if text else None
+
+
+def _named(match, lang: str) -> DateMention | None:
+    month = month_number(match.group("m"), lang)
+    day, day_end, year = _int(match, "d"), _int(match, "d2"), _int(match, "y")
+    if month is None or (day is not None and not 1 <= day <= 31):
+        return None
+    if day_end is not None and not day < day_end <= 31:
+        return None
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    return DateMention(year, month, day, match.span(), match.group(), day_end)
+
+
+def _numeric(match, lang: str) -> DateMention | None:
+    day, month, year = _int(match, "d"), _int(match, "m"), _int(match, "y")
+    if match.group("s") == "/" and lang == "en":
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    swapped = None
+    if match.group("s") == "/" and day <= 12 and day != month:
+        swapped = DateMention(year, day, month, match.span(), match.group())
+    return DateMention(year, month, day, match.span(), match.group(), swapped=swapped)
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[DateMention, ...]:
+    candidates = []
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text, overlapped=True):
+            found = _named(match, lang)
+            if found:
+                candidates.append(found)
+    for match in NUMERIC.finditer(text):
+        found = _numeric(match, lang)
+        if found:
+            candidates.append(found)
+    candidates.sort(key=lambda m: (m.span[0] - m.span[1], m.span[0]))
+    chosen: list[DateMention] = []
+    for candidate in candidates:
+        start, end = candidate.span
+        if all(end <= c.span[0] or start >= c.span[1] for c in chosen):
+            chosen.append(candidate)
+    return tuple(sorted(chosen, key=lambda m: m.span))
+
+
+def extract_dates(text: str, lang: str) -> list[DateMention]:
+    """Every date in `text` (written in `lang`), in text order."""
+    return list(_extract(text, base_lang(lang)))

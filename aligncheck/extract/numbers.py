@@ -1,0 +1,197 @@
+"""Numbers in a text as values: "1,500" = "1 500" = "1.500" (tr), "44%" = "%44", "five" = "пятью".
+
+Separators follow the locale's CLDR symbols (Babel); a separator that could be either
+grouping or decimal ("1,500" in Russian) keeps the other reading as an alternative.
+Numbers inside URLs and e-mail addresses are skipped; numbers inside dates are marked
+`in_date` (the date rule compares them); numbers glued to letters ("COVID-19") are codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+import regex
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from aligncheck.extract.dates import base_lang, extract_dates
+from aligncheck.extract.numwords import SCALES, find_number_words, lookup
+
+SPACES = "\u00a0\u2009\u202f\u2007 "
+URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DIGITS = regex.compile(
+    r"(?<![\p{N}])(?:\d{1,2}:\d{2}(?![\d:])|\d+(?:/\d+)+|"
+    r"\d+(?:(?:[.,\u00a0\u2009\u202f\u2007]|\x20(?=\d{3}(?!\d)))\d+)*)"
+)
+PERCENT_WORDS = regex.compile(
+    r"[\s\u00a0]*(?:%|per\s?cent|percent|процент\p{L}*|пайыз\p{L}*|faiz\p{L}*|"
+    r"göterim\p{L}*|prosent\p{L}*)", regex.IGNORECASE)
+PERCENT_BEFORE = regex.compile(r"(?:%|yüzde)[\s\u00a0]*$", regex.IGNORECASE)
+GLUED_SUFFIX = regex.compile(r"[-‑'’]?\p{L}+")
+ORDINAL_SUFFIXES = set("""
+st nd rd th й я е го му м х ый ий ой ая ое ые ого ому ым ом
+nji njy inji ynjy unjy ünji ıncı inci uncu üncü ncı nci ncu ncü cı ci cu cü ci
+шы ші ншы нші ыншы інші
+""".split())
+RANGE_NEXT = regex.compile(r"[\s\u00a0]*[-‑–—][\s\u00a0]*\d")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: Decimal | str
+    span: tuple[int, int]
+    kind: str  # integer decimal percent ordinal range word code ref time
+    raw: str
+    alternatives: tuple = ()
+    soft: bool = False  # may satisfy the other side's number, never reported by itself
+    in_date: bool = False
+
+    @property
+    def values(self) -> tuple:
+        return (self.value, *self.alternatives)
+
+    @property
+    def reportable(self) -> bool:
+        return not (self.soft or self.in_date)
+
+    def label(self) -> str:
+        return f"{self.value}%" if self.kind == "percent" else str(self.value)
+
+
+@cache
+def _symbols(lang: str) -> tuple[str, str]:
+    try:
+        return get_group_symbol(lang), get_decimal_symbol(lang)
+    except Exception:  # noqa: BLE001 - unknown locale: English conventions
+        return ",", "."
+
+
+def _decimal(text: str) -> Decimal:
+    value = Decimal(text)
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] | None:
+    """Value (and alternative readings) of a digit token such as "1 500,5" in `lang`."""
+    group, decimal_mark = _symbols(lang)
+    plain = token
+    for space in SPACES:
+        if space in plain:
+            parts = plain.split(space)
+            if space == " " and group.strip(SPACES) or len(parts[0]) > 3 or any(len(p) < 3 for p in parts[1:]):
+                return None
+            plain = "".join(parts)
+    marks = [c for c in plain if c in ".,"]
+    if not marks:
+        return _decimal(plain), ()
+    runs = regex.split(r"[.,]", plain)
+    if len(set(marks)) == 2:
+        last = plain.rfind(marks[-1])
+        head = plain[:last].replace(",", "").replace(".", "")
+        return _decimal(f"{head}.{plain[last + 1:]}"), ()
+    mark = marks[0]
+    grouped = len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:]) and not plain.startswith("0")
+    if len(marks) > 1:
+        return (_decimal("".join(runs)), ()) if grouped else None
+    as_decimal = _decimal(plain.replace(",", "."))
+    if not grouped:
+        if mark == "," and decimal_mark == ".":
+            return None
+        return as_decimal, ()
+    as_group = _decimal("".join(runs))
+    if mark == group or (mark == "," and decimal_mark == "."):
+        return as_group, (as_decimal,)
+    return as_decimal, (as_group,)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in URL_OR_EMAIL.finditer(text)]
+
+
+def _inside(span: tuple[int, int], spans) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
+    found: list[NumberMention] = []
+    for match in DIGITS.finditer(text):
+        token, start, end = match.group(), match.start(), match.end()
+        if ":" in token:
+            hours, minutes = token.split(":")
+            found.append(NumberMention(f"{int(hours)}:{minutes}", (start, end), "time", token))
+            continue
+        if "/" in token:
+            found.append(NumberMention(token, (start, end), "ref", token))
+            continue
+        parsed = parse_digits(token, lang)
+        if parsed is None:
+            found.extend(_split_token(token, start, lang))
+            continue
+        found.append(_classify(text, start, end, *parsed, lang))
+    return found
+
+
+def _split_token(token: str, start: int, lang: str) -> list[NumberMention]:
+    """A run like "1.2.3" or "2019 100" read as separate plain integers."""
+    return [NumberMention(_decimal(m.group()), (start + m.start(), start + m.end()), "integer", m.group())
+            for m in regex.finditer(r"\d+", token)]
+
+
+def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tuple,
+              lang: str) -> NumberMention:
+    before, after = text[max(0, start - 12):start], text[end:end + 24]
+    kind = "decimal" if value != value.to_integral() else "integer"
+    soft = False
+    if start and (text[start - 1].isalpha() or (text[start - 1] in "-‑" and text[start - 2:start - 1].isalpha())):
+        kind, soft = "code", True
+    sign = text[start - 1:start]
+    if sign == "−" or (sign == "-" and not text[start - 2:start - 1].strip() and kind != "code"):
+        start -= 1
+        value, alternatives = -value, (*alternatives, value)
+    suffix = GLUED_SUFFIX.match(after)
+    percent = PERCENT_WORDS.match(after)
+    if percent:
+        kind, end = "percent", end + percent.end()
+    elif prefix := PERCENT_BEFORE.search(before):
+        kind, start = "percent", start - len(prefix.group())
+    elif suffix and kind != "code":
+        letters = suffix.group().lstrip("-‑'’").lower()
+        if letters in ORDINAL_SUFFIXES:
+            kind = "ordinal"
+        end += suffix.end()
+    elif regex.search(r"\d[\s\u00a0]*[-‑–—][\s\u00a0]*$", before) or RANGE_NEXT.match(after):
+        kind = "range"
+    scale = regex.match(r"[\s\u00a0]+(\p{L}+)", text[end:end + 20])
+    if scale and kind in ("integer", "decimal"):
+        word = lookup(scale.group(1), lang)
+        if word and word.value in SCALES:
+            alternatives = (*alternatives, _decimal(str(value * word.value)))
+    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft)
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
+    masked = _masked(text)
+    dates = [d.span for d in extract_dates(text, lang)]
+    mentions = [m for m in _digit_mentions(text, lang) if not _inside(m.span, masked)]
+    taken = [m.span for m in mentions] + masked
+    for word in find_number_words(text, lang):
+        span = (word.start, word.end)
+        if any(s < span[1] and span[0] < e for s, e in taken) or _after_digits(text, word):
+            continue
+        kind = "ordinal" if word.ordinal else "word"
+        mentions.append(NumberMention(Decimal(word.value), span, kind, text[span[0]:span[1]], (), word.soft))
+    return tuple(sorted(
+        (NumberMention(m.value, m.span, m.kind, m.raw, m.alternatives, m.soft, _inside(m.span, dates))
+         for m in mentions), key=lambda m: m.span))
+
+
+def _after_digits(text: str, word) -> bool:
+    """A scale word right after digits ("2.5 million") belongs to that number."""
+    return word.value in SCALES and bool(regex.search(r"\d[\s\u00a0]+$", text[max(0, word.start - 4):word.start]))
+
+
+def extract_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Every number in `text` (written in `lang`) with its value, in text order."""
+    return list(_extract(text, base_lang(lang)))

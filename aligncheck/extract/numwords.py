@@ -1,0 +1,241 @@
+"""Number words per language: "five", "пятью", "бес", "beşinci", "dört ýyllyk".
+
+Lexicons come from num2words (en, ru, kk, az, tr); Russian inflection from pymorphy3
+lexemes; Turkic inflection as stem + suffix. Turkmen has no maintained source, so its
+small table is written here. Words that often are not numbers (value 1 - "one of",
+"bir" as an article -, ordinals like "second", homonyms) are marked soft: they may
+satisfy a number on the other side but are never reported on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
+TURKIC = {"kk", "az", "tr", "tk"}
+ATOMIC = list(range(0, 21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
+SCALES = (1000, 10**6, 10**9, 10**12)
+
+TURKMEN = {
+    "nol": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "bäş": 5, "alty": 6, "ýedi": 7,
+    "sekiz": 8, "dokuz": 9, "on": 10, "ýigrimi": 20, "otuz": 30, "kyrk": 40, "elli": 50,
+    "altmyş": 60, "ýetmiş": 70, "segsen": 80, "togsan": 90, "ýüz": 100, "müň": 1000,
+    "million": 10**6, "milliard": 10**9,
+}
+# Abbreviated scale words num2words does not spell.
+SCALE_ABBREVIATIONS = {
+    "en": {"bn": 10**9, "mln": 10**6},
+    "ru": {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
+    "kk": {"мың": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
+    "az": {"mln": 10**6, "mlrd": 10**9, "milyard": 10**9},
+    "tr": {"milyar": 10**9, "mn": 10**6, "mlr": 10**9},
+    "tk": {"mln": 10**6, "mlrd": 10**9, "milliard": 10**9},
+}
+# Turkic suffixes a numeral takes: ordinal, adjective ("-year", "-fold"), collective.
+ORDINAL_SUFFIXES = """
+ıncı inci uncu üncü ncı nci ncu ncü njy nji ynjy inji unjy ünji ыншы інші ншы нші
+""".split()
+ADJECTIVE_SUFFIXES = """
+lık lik luk lük lyk ılık illik ýyllyk ıllık yıllık лық лік дық дік тық тік жылдық
+""".split()
+GROUP_SUFFIXES = "er ar şer şar şär ser sar ау еу".split()
+# Case, plural and possessive endings, accepted after stems of four letters or more.
+INFLECTION_SUFFIXES = """
+a e ä ya ye na ne da de dä ta te tä dan den dän tan ten nda nde ndan nden
+ı i u ü y ın in un ün yň iň nyň niň nın nin nun nün la le lar ler
+ге ке ға қа на не да де та те нда нде дан ден тан тен нан нен
+ны ні ды ді ты ті ның нің дың дің тың тің мен бен пен лар лер дар дер тар тер
+ы і сы сі ы ын ін
+""".split()
+VOICED = str.maketrans({"t": "d", "k": "g", "q": "ğ", "p": "b", "т": "д", "к": "г", "қ": "ғ", "п": "б"})
+RU_COMPOUND_TAILS = (
+    "лет", "летн", "летие", "дневн", "месячн", "недельн", "часов", "минутн", "кратн",
+    "сторонн", "этажн", "процентн", "значн", "местн", "разов", "уровнев", "комнатн",
+    "тонн", "метров", "километров", "ярусн", "томн", "серийн", "полосн", "звёздн", "звездн",
+)
+VOWELS = set("aeıioöuüyäаәеиоөуүұыіэюя")
+TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+
+
+@dataclass(frozen=True)
+class Word:
+    value: int
+    ordinal: bool = False
+    soft: bool = False
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def _morph():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
+    from num2words import num2words
+    try:
+        return num2words(n, lang=NUM2WORDS_LANG[lang], to=to)
+    except Exception:  # noqa: BLE001 - a converter without that form
+        return None
+
+
+@cache
+def lexicon(lang: str) -> dict[str, Word]:
+    """Base number words of `lang` (lower-case, ё as е) -> value."""
+    if lang == "tk":
+        return {w: Word(v) for w, v in TURKMEN.items()}
+    if lang not in NUM2WORDS_LANG:
+        return {}
+    words: dict[str, Word] = {}
+    one = _norm(_num2words(1, lang) or "")
+    for n in ATOMIC + list(SCALES):
+        text = _num2words(n, lang)
+        if text and (n < 100 or " " not in text or n in SCALES):
+            word = _norm(regex.split(r"[\s-]+", text)[-1])
+            if n in SCALES and word.startswith(one) and len(word) > len(one) + 2:
+                word = word[len(one):]  # Turkish writes "birmilyon"
+            words.setdefault(word, Word(n))
+        if lang in ("en", "ru") and 0 < n <= 100:
+            ordinal = _num2words(n, lang, "ordinal")
+            if ordinal and " " not in ordinal:
+                words.setdefault(_norm(ordinal), Word(n, ordinal=True, soft=True))
+    for abbr, value in SCALE_ABBREVIATIONS.get(lang, {}).items():
+        words.setdefault(abbr, Word(value))
+    if lang == "ru":
+        words = _russian_forms(words)
+    return words
+
+
+def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
+    morph = _morph()
+    forms = dict(base)
+    for word, info in base.items():
+        for parse in morph.parse(word)[:1]:
+            for form in parse.lexeme:
+                key = _norm(form.word)
+                if key in forms:
+                    continue
+                top = morph.parse(form.word)[0]
+                numeral = _norm(top.normal_form) == _norm(parse.normal_form)
+                forms[key] = Word(info.value, info.ordinal, info.soft or not numeral)
+    return forms
+
+
+@cache
+def _russian_prefixes() -> tuple[tuple[str, int], ...]:
+    """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
+    morph = _morph()
+    found = {"дву": 2, "одно": 1, "сто": 100}
+    for word, info in lexicon("ru").items():
+        parse = morph.parse(word)[0]
+        if info.ordinal or info.value in SCALES or "NUMR" not in parse.tag:
+            continue
+        gent = parse.inflect({"gent"})
+        if gent:
+            found.setdefault(_norm(gent.word), info.value)
+    return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _turkic_stems(lang: str) -> tuple[tuple[str, Word], ...]:
+    stems: dict[str, Word] = {}
+    for word, info in lexicon(lang).items():
+        stems.setdefault(word, info)
+        stems.setdefault(word.translate(VOICED), info)
+        if word[-1] in "ıiuüyыі":
+            stems.setdefault(word[:-1], info)
+    return tuple(sorted(stems.items(), key=lambda kv: -len(kv[0])))
+
+
+def lookup(token: str, lang: str) -> Word | None:
+    """The number a single word stands for in `lang`, or None."""
+    key = _norm(token).replace("’", "'").split("'")[0]
+    base = lexicon(lang)
+    if key in base:
+        info = base[key]
+        return Word(info.value, info.ordinal, info.soft or info.value == 1)
+    if lang == "ru":
+        for prefix, value in _russian_prefixes():
+            if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
+                return Word(value, soft=True)
+    if lang in TURKIC:
+        return _turkic(key, lang)
+    return None
+
+
+def _turkic(key: str, lang: str) -> Word | None:
+    for stem, info in _turkic_stems(lang):
+        if not key.startswith(stem) or len(key) == len(stem):
+            continue
+        suffix = key[len(stem):]
+        ordinal = suffix in ORDINAL_SUFFIXES
+        inflected = len(stem) >= 4 and suffix in INFLECTION_SUFFIXES
+        if inflected and stem[-1] in VOWELS and suffix[0] in "nн":
+            continue  # "altında" is "under", not "at six"
+        if inflected or suffix in ADJECTIVE_SUFFIXES:
+            return Word(info.value, soft=info.value == 1)
+        if ordinal or suffix in GROUP_SUFFIXES:
+            return Word(info.value, ordinal, soft=True)
+    return None
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    start: int
+    end: int
+    value: int
+    ordinal: bool
+    soft: bool
+
+
+def find_number_words(text: str, lang: str) -> list[WordNumber]:
+    """Runs of number words ("forty four", "сорок четыре", "iki yüz") with their value."""
+    lang = lang.lower().split("-")[0].split("_")[0]
+    found: list[WordNumber] = []
+    run: list[tuple[int, int, Word]] = []
+    for match in TOKEN.finditer(text):
+        word = lookup(match.group(), lang)
+        joined = run and regex.fullmatch(r"[\s\-‑]+|\s+(?:and|и)\s+", text[run[-1][1]:match.start()])
+        if word and run and joined and _continues(run, word):
+            run.append((match.start(), match.end(), word))
+            continue
+        if run:
+            found.append(_combine(run))
+        run = [(match.start(), match.end(), word)] if word else []
+    if run:
+        found.append(_combine(run))
+    return found
+
+
+def _continues(run: list[tuple[int, int, Word]], word: Word) -> bool:
+    if run[-1][2].ordinal:
+        return False
+    current = _value([w for _, _, w in run]) % 1000
+    if word.value >= 100:
+        return True
+    return current % 100 == 0 or (current % 10 == 0 and word.value < 10)
+
+
+def _value(words: list[Word]) -> int:
+    total = current = 0
+    for word in words:
+        if word.value == 100 or (100 < word.value < 1000 and word.value % 100 == 0 and current == 0):
+            current = (current or 1) * word.value if word.value == 100 else current + word.value
+        elif word.value in SCALES:
+            total += (current or 1) * word.value
+            current = 0
+        else:
+            current += word.value
+    return total + current
+
+
+def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
+    words = [w for _, _, w in run]
+    soft = len(words) == 1 and (words[0].soft or words[0].value in SCALES)
+    return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft)
