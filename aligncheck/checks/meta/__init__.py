@@ -1,0 +1,1 @@
+"""Meta rules: findings about aligncheck's own directives, not about the translation."""
