@@ -1,0 +1,267 @@
+"""Language identification from character n-grams learnt from Babel's CLDR data.
+
+Every locale in Babel carries a few thousand words of its own language (names of
+languages, countries, months, units, time zones ...). Their letters act as the
+language's exemplar characters and their n-grams as a small naive-Bayes model:
+ə, ı, ğ, ň, ý, қ, ә, ё ... decide between close languages, n-grams settle the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import operator
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+
+import babel
+import platformdirs
+
+import regex
+from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global
+
+MIN_LETTERS = 4
+_MODEL_VERSION = 1
+_ORDERS = (1, 2, 3)
+_SMOOTHING = 0.1
+_MIN_PROFILE_LETTERS = 8000
+# Locale data that is patterns or codes, not words of the language.
+_NOT_WORDS = frozenset({
+    "locale_id", "plural_form", "ordinal_form", "week_data", "date_formats", "time_formats",
+    "datetime_formats", "datetime_skeletons", "interval_formats", "number_symbols",
+    "default_numbering_system", "numbering_systems", "decimal_formats",
+    "compact_decimal_formats", "scientific_formats", "percent_formats", "currency_formats",
+    "compact_currency_formats", "currency_symbols", "character_order", "measurement_systems",
+    "day_period_rules",
+})
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_NOT_PROSE = regex.compile(
+    r"(?<!\S)\S*(?:@|://|www\.)\S*|(?<![\w.-])(?:[\w-]+\.)+[a-z]{2,6}\b(?:/\S*)?"
+    r"|\{[^{}\s]*\}|\]\([^)\s]*\)"
+)
+
+
+def normalize_lang(code: str) -> str:
+    """`pt_BR` / `PT-br` -> `pt-BR`; a plain code is lower-cased."""
+    parts = regex.split(r"[-_]", code.strip())
+    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title() for p in parts[1:])])
+
+
+def is_known_language(code: str) -> bool:
+    """True when Babel (CLDR) has locale data for this language code."""
+    code = normalize_lang(code)
+    if not regex.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", code):
+        return False
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def letters(text: str) -> list[str]:
+    """The lower-cased words of `text` that count as prose (no URLs, emails, placeholders)."""
+    return _WORD.findall(_NOT_PROSE.sub(" ", text).lower())
+
+
+def _ngrams(words: Iterable[str]) -> Counter:
+    # Words padded with spaces and run together; grams holding two spaces span a word gap.
+    padded = "".join(f" {word} " for word in words)
+    grams = Counter(char for char in padded if char != " ")
+    for n in _ORDERS[1:]:
+        grams.update(gram for gram in map("".join, zip(*(padded[i:] for i in range(n))))
+                     if "  " not in gram)
+    return grams
+
+
+def _strings(value: object, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping) or hasattr(value, "items"):
+        for key in value:
+            yield from _strings(value[key], (*path, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+@lru_cache(maxsize=None)
+def _locale_words(lang: str) -> dict[tuple, list[str]]:
+    data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
+    return {path: letters(text)
+            for key in sorted(data.keys()) if key not in _NOT_WORDS
+            for path, text in _strings(data[key], (key,))}
+
+
+def _training_words(lang: str) -> list[str]:
+    """The locale's words, less those it shares with English in the same place (untranslated
+    names and fallbacks), which would otherwise make every Latin-script profile look English."""
+    own = _locale_words(lang)
+    if normalize_lang(lang).split("-")[0] == "en":
+        return [word for path in own for word in own[path]]
+    english = _locale_words("en")
+    words = []
+    for path, found in own.items():
+        shared = set(english.get(path, ()))
+        words.extend(word for word in found if word not in shared)
+    return words
+
+
+@dataclass(frozen=True)
+class _Profile:
+    logprob: dict[str, float]
+    unseen: dict[int, float]
+    size: int  # letters of training text
+
+    def loglik(self, grams: Sequence[tuple[int, list[str], list[int]]]) -> float:
+        return sum(
+            sum(map(operator.mul, counts, map(self.logprob.get, keys, repeat(self.unseen[n]))))
+            for n, keys, counts in grams
+        )
+
+
+def _build_profile(lang: str) -> _Profile:
+    words = _training_words(lang)
+    grams = _ngrams(words)
+    totals, kinds = Counter(), Counter()
+    for gram, count in grams.items():
+        totals[len(gram)] += count
+        kinds[len(gram)] += 1
+    denominators = {n: totals[n] + _SMOOTHING * (kinds[n] + 1) for n in _ORDERS}
+    unseen = {n: math.log(_SMOOTHING / denominators[n]) for n in _ORDERS}
+    logprob = {gram: math.log((count + _SMOOTHING) / denominators[len(gram)])
+               for gram, count in sorted(grams.items())}
+    return _Profile(logprob, unseen, sum(map(len, words)))
+
+
+def _cache_file(lang: str) -> Path:
+    version = f"babel{babel.__version__}-v{_MODEL_VERSION}"
+    return Path(platformdirs.user_cache_dir("aligncheck")) / "langid" / version / f"{lang}.json"
+
+
+@lru_cache(maxsize=None)
+def _profile(lang: str) -> _Profile:
+    """The language's model, built from Babel once and then kept in the user's cache dir."""
+    lang = normalize_lang(lang)
+    path = _cache_file(lang)
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return _Profile(stored["logprob"], {int(n): v for n, v in stored["unseen"].items()},
+                        stored["size"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    profile = _build_profile(lang)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"logprob": profile.logprob, "unseen": profile.unseen,
+                                         "size": profile.size}), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return profile
+
+
+def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, float], int]:
+    """Naive-Bayes log-likelihood of `text` under each candidate, and its letter count."""
+    words = letters(text)
+    counted = _ngrams(words)
+    grams = [(n, keys, [counted[k] for k in keys])
+             for n in _ORDERS for keys in [[k for k in counted if len(k) == n]]]
+    return {lang: _profile(lang).loglik(grams) for lang in candidates}, sum(map(len, words))
+
+
+def _posterior(logliks: Mapping[str, float], letter_count: int) -> dict[str, float]:
+    if not logliks:
+        return {}
+    # Long texts make naive Bayes overconfident; temper by length so confidence stays readable.
+    temper = 1.0 / max(1.0, math.sqrt(letter_count / 20))
+    best = max(logliks.values())
+    weights = {lang: math.exp((value - best) * temper) for lang, value in logliks.items()}
+    total = sum(weights.values())
+    return {lang: weights[lang] / total for lang in logliks}
+
+
+def language_scores(text: str, candidates: Sequence[str]) -> dict[str, float]:
+    """Probability of each candidate language for `text` (sums to 1; uniform without letters)."""
+    unique = list(dict.fromkeys(normalize_lang(c) for c in candidates))
+    logliks, count = log_likelihoods(text, unique)
+    if count == 0:
+        return {lang: 1.0 / len(unique) for lang in unique} if unique else {}
+    return _posterior(logliks, count)
+
+
+def _script(lang: str) -> str | None:
+    likely = get_global("likely_subtags").get(normalize_lang(lang).split("-")[0], "")
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 1 else None
+
+
+_SCRIPT_CLASS = {"Jpan": r"[\p{Han}\p{Hiragana}\p{Katakana}]", "Kore": r"[\p{Hangul}\p{Han}]",
+                 "Hans": r"\p{Han}", "Hant": r"\p{Han}"}
+
+
+@lru_cache(maxsize=None)
+def _script_pattern(script: str) -> regex.Pattern | None:
+    try:
+        return regex.compile(_SCRIPT_CLASS.get(script, rf"\p{{Script={script}}}"))
+    except regex.error:
+        return None
+
+
+def _scripts_of(text: str) -> tuple[str, ...]:
+    """The Babel scripts covering at least half of the text's letters."""
+    joined = "".join(letters(text))
+    found = []
+    for script in sorted({_script(lang) for lang in _babel_languages()} - {None}):
+        pattern = _script_pattern(script)
+        if pattern is not None and 2 * len(pattern.findall(joined)) >= len(joined):
+            found.append(script)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _babel_languages() -> tuple[str, ...]:
+    codes = {ident.split("_")[0] for ident in localedata.locale_identifiers()}
+    return tuple(sorted(code for code in codes if code != "root" and len(code) <= 3))
+
+
+@lru_cache(maxsize=1)
+def _official_languages() -> frozenset[str]:
+    """Languages official somewhere and not a copy of another language's locale data."""
+    official = {lang.split("_")[0] for languages in get_global("territory_languages").values()
+                for lang, info in languages.items() if info.get("official_status")}
+    derived = {child for child, parent in get_global("parent_exceptions").items()
+               if child.split("_")[0] != parent.split("_")[0]}
+    return frozenset(official - derived)
+
+
+@lru_cache(maxsize=None)
+def default_candidates(script: str) -> tuple[str, ...]:
+    """Official Babel languages written in `script` whose locale data is rich enough to model."""
+    return tuple(
+        lang for lang in _babel_languages()
+        if lang in _official_languages() and _script(lang) == script and _profile(lang).size >= _MIN_PROFILE_LETTERS
+    )
+
+
+def identify(text: str, candidates: Sequence[str] | None = None) -> tuple[str | None, float]:
+    """The most likely language of `text` and its probability; (None, 0.0) if too few letters.
+
+    Without candidates, every well-described Babel language of the text's main script competes.
+    """
+    if sum(map(len, letters(text))) < MIN_LETTERS:
+        return None, 0.0
+    if candidates is None:
+        candidates = [lang for script in _scripts_of(text) for lang in default_candidates(script)]
+        if not candidates:
+            return None, 0.0
+    scores = language_scores(text, candidates)
+    best = max(sorted(scores), key=lambda lang: scores[lang])
+    return best, scores[best]
