@@ -72,7 +72,8 @@ class Config:
                     rows.append((dotted, self.threshold(name), self.origins.get(dotted, "default")))
             elif key in TABLES:
                 table = getattr(self, key)
-                rows.extend((f"{key}.{k}", table[k], self.origins[f"{key}.{k}"]) for k in sorted(table))
+                rows.extend((f"{key}.{k}", table[k], self.origins.get(f"{key}.{k}", "default"))
+                            for k in sorted(table))
                 if not table:
                     rows.append((key, {}, "default"))
             else:
@@ -132,7 +133,8 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
         raise InputError(f"invalid TOML: {err}", str(path)) from None
     if path.name != PYPROJECT:
         return data
-    table = data.get("tool", {}).get("aligncheck")
+    tool = data.get("tool")
+    table = tool.get("aligncheck") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
         raise InputError("tool.aligncheck: expected a table", str(path))
     return table
@@ -157,7 +159,7 @@ def load_config(start: Path, cli: Mapping[str, Any] | None = None, *,
         path, table = found
         prefix = "tool.aligncheck." if path.name == PYPROJECT else ""
         _merge(values, origins, table, _Source(f"file:{path}", path.parent, prefix, str(path)))
-    _merge(values, origins, flags, _Source("cli", Path.cwd(), "--", None))
+    _merge(values, origins, flags, _Source("cli", Path.cwd(), "", None))
     return Config(**values, path=found[0] if found else None, origins=origins)
 
 
@@ -169,7 +171,7 @@ class _Invalid(Exception):
 class _Source:
     origin: str
     base: Path  # relative paths are resolved against this
-    prefix: str  # how keys are named in messages
+    prefix: str  # how a file's keys are named in messages
     file: str | None
 
     @property
