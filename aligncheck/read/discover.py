@@ -1,0 +1,131 @@
+"""Command-line paths -> Releases, whatever their shape:
+
+- a release directory (`en.txt`, `ru.txt` or `notes.en.md`, `notes.ru.md` ...);
+- a directory of release directories (every release, sorted by name);
+- explicit files (languages from the names or `langs`);
+- one multilingual file with `langs` in the order of its versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from aligncheck.errors import InputError
+from aligncheck.model import Document, Release
+from aligncheck.read.document import read_document
+from aligncheck.read.multilingual import split_multilingual
+from aligncheck.read.names import EXTENSIONS, check_lang, parse_langs, split_name
+
+
+def _language_files(directory: Path) -> dict[str, Path]:
+    """lang -> file for the language files directly in `directory`."""
+    found: dict[str, Path] = {}
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith((".", "~$")) or not path.is_file():
+            continue
+        stem, code = split_name(path)
+        if code is None:
+            continue
+        lang = check_lang(code, str(path))
+        if lang in found:
+            raise InputError(f"two files for language {lang}: {found[lang].name} and {path.name}; "
+                             "keep one per release directory", str(directory))
+        found[lang] = path
+    return found
+
+
+def _release(name: str, docs: Sequence[Document], source_lang: str, where: str) -> Release:
+    if len(docs) < 2:
+        raise InputError("needs at least two language versions (a source and a target)", where)
+    source = next((doc for doc in docs if doc.lang == source_lang), docs[0])
+    targets = tuple(sorted((doc for doc in docs if doc is not source), key=lambda doc: doc.lang))
+    return Release(name=name, source=source, targets=targets)
+
+
+def _directory_release(directory: Path, files: dict[str, Path], source_lang: str,
+                       langs: Sequence[str] | None, encoding: str | None) -> Release:
+    if langs is not None:
+        missing = [lang for lang in langs if lang not in files]
+        if missing:
+            raise InputError(f"no file for {', '.join(missing)} given in --langs", str(directory))
+        files = {lang: files[lang] for lang in langs}
+    if source_lang not in files:
+        raise InputError(f"no {source_lang} file (the source language); add one or pass "
+                         "--source-lang", str(directory))
+    docs = [read_document(path, lang, encoding=encoding) for lang, path in sorted(files.items())]
+    return _release(directory.name, docs, source_lang, str(directory))
+
+
+def _directory_releases(directory: Path, source_lang: str, langs: Sequence[str] | None,
+                        encoding: str | None) -> list[Release]:
+    files = _language_files(directory)
+    if files:
+        return [_directory_release(directory, files, source_lang, langs, encoding)]
+    releases = []
+    for sub in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        sub_files = _language_files(sub)
+        if sub_files:
+            releases.append(_directory_release(sub, sub_files, source_lang, langs, encoding))
+    if not releases:
+        raise InputError("holds no language files; name them <lang>.txt or <name>.<lang>.txt "
+                         f"({', '.join(EXTENSIONS)}), one release per directory", str(directory))
+    return releases
+
+
+def _release_name(path: Path) -> str:
+    stem, _ = split_name(path)
+    return stem or path.resolve().parent.name or path.stem
+
+
+def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str] | None,
+                    encoding: str | None) -> Release:
+    if langs is not None and len(langs) != len(paths):
+        raise InputError(f"--langs gives {len(langs)} language(s) for {len(paths)} files; "
+                         "give one code per file, in the same order")
+    codes = []
+    for index, path in enumerate(paths):
+        if langs is not None:
+            codes.append(langs[index])
+            continue
+        stem, code = split_name(path)
+        if code is None:
+            raise InputError("cannot tell the language from the file name; name it "
+                             "<name>.<lang>.txt or pass --langs", str(path))
+        codes.append(check_lang(code, str(path)))
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise InputError(f"language {', '.join(repeated)} given for more than one file; "
+                         "pass --langs to set each file's language")
+    docs = [read_document(path, code, encoding=encoding) for path, code in zip(paths, codes)]
+    source = next((doc for doc in docs if doc.lang == source_lang), docs[0])
+    return _release(_release_name(Path(source.path)), docs, source_lang, source.path)
+
+
+def discover_releases(paths: Sequence[Path], *, source_lang: str = "en",
+                      langs: Sequence[str] | None = None,
+                      encoding: str | None = None) -> list[Release]:
+    """Every release named by `paths`; InputError for anything that cannot be read as one."""
+    if not paths:
+        raise InputError("no input given; pass a release directory or the files to check")
+    paths = [Path(p) for p in paths]
+    source_lang = check_lang(source_lang)
+    langs = parse_langs(langs) if langs is not None else None
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or directory; check the path", str(path))
+    directories = [p for p in paths if p.is_dir()]
+    if directories and len(directories) != len(paths):
+        raise InputError("mix of directories and files; give either release directories or files")
+    if directories:
+        return [release for directory in directories
+                for release in _directory_releases(directory, source_lang, langs, encoding)]
+    if len(paths) == 1:
+        if langs is None or len(langs) < 2:
+            raise InputError("one file given: pass its target files too, or --langs with the "
+                             "languages of a multilingual file in their order (e.g. en,ru,kk)",
+                             str(paths[0]))
+        whole = read_document(paths[0], langs[0], encoding=encoding)
+        docs = split_multilingual(whole.text, langs, path=whole.path)
+        return [_release(_release_name(paths[0]), docs, source_lang, whole.path)]
+    return [_explicit_files(paths, source_lang, langs, encoding)]

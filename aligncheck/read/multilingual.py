@@ -1,0 +1,146 @@
+"""One file holding every language version in turn -> one Document per language.
+
+Each paragraph (lines between blank lines) is scored for each language; the blocks are the
+ordered segmentation (one block per language, in the given order) with the best total score,
+found by dynamic programming in O(paragraphs x languages).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+from babel import Locale
+
+from aligncheck.errors import InputError
+from aligncheck.langid import language_scores, letters
+from aligncheck.model import Document
+from aligncheck.read.names import parse_langs
+
+MIN_BLOCK_FIT = 0.75  # share of a block's letters that must read as the block's language
+_FLOOR = 1e-6  # one paragraph never costs more than log(1e-6)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    first_line: int  # 0-based, inclusive
+    last_line: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Runs of non-blank lines; whitespace-only lines are blank."""
+    found, start = [], None
+    lines = text.split("\n")
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            found.append(Paragraph(start, index - 1, "\n".join(lines[start:index])))
+            start = None
+    return found
+
+
+def _name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
+    """Each language's name in English and in every listed language, as lower-case stems."""
+    stems: dict[str, set[str]] = {lang: set() for lang in langs}
+    for display in ["en", *langs]:
+        names = Locale.parse(display.replace("-", "_")).languages
+        for lang in langs:
+            name = names.get(lang.split("-")[0])
+            if name:
+                word = letters(name)[0]
+                stems[lang].add(word[: max(4, len(word) - 2)])
+    return stems
+
+
+def _is_preamble(paragraph: Paragraph, stems: dict[str, set[str]]) -> bool:
+    """A note naming (almost) all the versions, such as "English, then Russian and Kazakh"."""
+    words = letters(paragraph.text)
+    named = sum(
+        any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in lang_stems for word in words)
+        for lang_stems in stems.values()
+    )
+    return named >= max(2, len(stems) - 1)
+
+
+def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
+    """Index of the first paragraph of each block, maximising the summed scores."""
+    n, k = len(scores), len(langs)
+    best = [[-math.inf] * (n + 1) for _ in range(k + 1)]
+    came_from_new_block = [[False] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0.0
+    for block in range(1, k + 1):
+        lang = langs[block - 1]
+        for i in range(block, n - (k - block) + 1):
+            stay, start = best[block][i - 1], best[block - 1][i - 1]
+            came_from_new_block[block][i] = start > stay
+            best[block][i] = max(stay, start) + scores[i - 1][lang]
+    starts, block, i = [], k, n
+    while block > 0:
+        if came_from_new_block[block][i]:
+            starts.append(i - 1)
+            block -= 1
+        i -= 1
+    return starts[::-1]
+
+
+def _fit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> float:
+    weights = {candidate: 0.0 for candidate in langs}
+    for paragraph in block:
+        scores = language_scores(paragraph.text, langs)
+        best = max(sorted(scores), key=scores.__getitem__)
+        weights[best] += sum(map(len, letters(paragraph.text)))
+    total = sum(weights.values())
+    return weights[lang] / total if total else 1.0
+
+
+def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Document]:
+    """The language blocks of `text`, in `langs` order, each pointing into the original file."""
+    langs = parse_langs(langs)
+    if len(langs) < 2:
+        raise InputError("--langs needs at least two languages to split a multilingual file", path)
+    found = paragraphs(text)
+    stems = _name_stems(langs)
+    while found and len(found) > len(langs) and _is_preamble(found[0], stems):
+        found = found[1:]
+    if len(found) < len(langs):
+        raise InputError(f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
+                         f"({','.join(langs)}); separate paragraphs with blank lines", path)
+    scores = [{lang: math.log(max(p, _FLOOR)) for lang, p in language_scores(par.text, langs).items()}
+              for par in found]
+    starts = _segment(scores, langs)
+    ends = [*starts[1:], len(found)]
+    lines = text.split("\n")
+    fmt = Path(path).suffix.lower().lstrip(".") or "txt"
+    documents = []
+    for lang, start, end in zip(langs, starts, ends):
+        block = found[start:end]
+        first, last = block[0].first_line, block[-1].last_line
+        if _fit(block, lang, langs) < MIN_BLOCK_FIT:
+            raise InputError(
+                f"cannot find the {lang} version among the languages {','.join(langs)} (lines "
+                f"{first + 1}-{last + 1} do not read as {lang}); give --langs in the file's order",
+                path)
+        documents.append(Document(path=path, lang=lang, text="\n".join(lines[first:last + 1]),
+                                  format=fmt, line_base=first))
+    return documents
+
+
+def write_split(docs: Sequence[Document], out_dir: Path, stem: str) -> list[Path]:
+    """Write each Document as `<stem>.<lang>.txt` (`<lang>.txt` without a stem; .md stays .md)."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("exists and is not a directory; choose another --out", str(out_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in docs:
+        suffix = "md" if doc.format == "md" else "txt"
+        name = f"{stem}.{doc.lang}.{suffix}" if stem else f"{doc.lang}.{suffix}"
+        target = out_dir / name
+        target.write_text(doc.text.rstrip("\n") + "\n", encoding="utf-8")
+        written.append(target)
+    return written
