@@ -224,7 +224,7 @@ def _threshold_name(entry: str, src: _Source) -> None:
 
 def _kind(value: Any) -> str:
     return {str: "a string", bool: "a boolean", int: "a number", float: "a number",
-            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+            list: "a list", tuple: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def _string(value: Any, src: _Source) -> str:
@@ -309,23 +309,29 @@ def _severity(selector: str, value: Any, src: _Source) -> Severity:
 
 
 def _threshold(key: str, value: Any, src: _Source) -> Any:
+    """A value of the default's type; ints pass for floats, lists for tuples."""
     default = known_thresholds()[key][0]
     if src.cli and isinstance(value, str) and not isinstance(default, str):
         value = _parse_flag(value, default)
-    numeric = (int, float)
-    if isinstance(default, bool) or not isinstance(default, numeric):
-        ok = default is None or isinstance(value, type(default))
-    else:
-        ok = isinstance(value, numeric) and not isinstance(value, bool)
-        if ok and isinstance(default, int) and not isinstance(default, bool):
-            ok = isinstance(value, int) or float(value).is_integer()
-            value = int(value) if ok else value
-    if not ok:
-        raise _Invalid(f"expected {_kind(default)}, got {_kind(value)}")
-    return float(value) if isinstance(default, float) else value
+    if default is None:
+        return value
+    if isinstance(default, (list, tuple)):
+        if isinstance(value, (list, tuple)):
+            return type(default)(value)
+    elif isinstance(default, (int, float)) and not isinstance(default, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if isinstance(default, float):
+                return float(value)
+            if float(value).is_integer():
+                return int(value)
+    elif isinstance(value, type(default)):
+        return value
+    raise _Invalid(f"expected {_kind(default)}, got {_kind(value)}")
 
 
 def _parse_flag(text: str, default: Any) -> Any:
+    if isinstance(default, (list, tuple)):
+        return [part.strip() for part in text.split(",") if part.strip()]
     try:
         return json.loads(text.lower() if isinstance(default, bool) else text)
     except json.JSONDecodeError:

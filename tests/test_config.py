@@ -17,7 +17,7 @@ class FakeNumbers:
 
 class FakeDates:
     code, category, groups = "DA01", "date", ("all", "strict")
-    config_keys = {"strict_dates": (False, "compare weekdays too")}
+    config_keys = {"strict_dates": (False, "compare weekdays too"), "date_kinds": (("day", "month"), "parts")}
 
 
 @pytest.fixture(autouse=True)
@@ -134,6 +134,7 @@ DA01 = "error"
     ('thresholds = { number_tolerance = "low" }', "thresholds.number_tolerance: expected a number, got a string"),
     ('thresholds = { max_items = 2.5 }', "thresholds.max_items: expected a number"),
     ('thresholds = { strict_dates = 1 }', "thresholds.strict_dates: expected a boolean, got a number"),
+    ('thresholds = { date_kinds = "day" }', "thresholds.date_kinds: expected a list, got a string"),
     ('unit = ', "invalid TOML"),
 ])
 def test_bad_values_name_file_and_key(tmp_path, toml, message):
@@ -164,3 +165,10 @@ def test_integral_float_is_accepted_for_int_threshold(tmp_path):
     config = load_config(tmp_path, {})
     assert config.thresholds == {"max_items": 4, "number_tolerance": 1.0}
     assert isinstance(config.thresholds["number_tolerance"], float)
+
+
+def test_list_thresholds_take_toml_arrays_and_comma_separated_flags(tmp_path):
+    write(tmp_path / "aligncheck.toml", '[thresholds]\ndate_kinds = ["year"]\nstrict_dates = true\n')
+    assert load_config(tmp_path, {}).thresholds == {"date_kinds": ("year",), "strict_dates": True}
+    flags = {"thresholds": {"date_kinds": "day, year", "strict_dates": "False"}}
+    assert load_config(tmp_path, flags).thresholds == {"date_kinds": ("day", "year"), "strict_dates": False}
