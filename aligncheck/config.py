@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import babel
-
 from aligncheck.embed import DEFAULT_MODEL
 from aligncheck.errors import InputError
+from aligncheck.langid import is_known_language, normalize_lang
 from aligncheck.model import UNITS, Severity
 from aligncheck.select import is_known_selector
 
@@ -208,18 +207,19 @@ def _merge_table(key: str, table: Any, origins: dict, src: _Source) -> dict[str,
     entries = {}
     for entry in sorted(table):
         try:
-            _TABLE_KEYS[key](entry, src)
-            entries[entry] = KEYS[key](entry, table[entry], src)
+            name = _TABLE_KEYS[key](entry, src)
+            entries[name] = KEYS[key](name, table[entry], src)
         except _Invalid as bad:
             raise src.error(key, str(bad), entry) from None
-        origins[f"{key}.{entry}"] = src.origin
+        origins[f"{key}.{name}"] = src.origin
     return entries
 
 
-def _threshold_name(entry: str, src: _Source) -> None:
+def _threshold_name(entry: str, src: _Source) -> str:
     if entry not in known_thresholds():
         close = difflib.get_close_matches(entry, known_thresholds(), n=1)
         raise _Invalid("unknown threshold" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    return entry
 
 
 def _kind(value: Any) -> str:
@@ -254,11 +254,9 @@ def _choices(value: Any, src: _Source) -> tuple[str, ...]:
 
 
 def _language(value: Any, src: _Source) -> str:
-    try:
-        babel.Locale.parse(_string(value, src).replace("-", "_"))
-    except (ValueError, babel.UnknownLocaleError):
-        raise _Invalid(f"unknown language code {value!r}") from None
-    return value
+    if not is_known_language(_string(value, src)):
+        raise _Invalid(f"unknown language code {value!r}; use an ISO 639-1 code such as en, ru, kk")
+    return normalize_lang(value)
 
 
 def _selectors(value: Any, src: _Source) -> tuple[str, ...]:
@@ -300,8 +298,8 @@ def _per_lang(lang: str, value: Any, src: _Source) -> tuple[str, ...]:
     return _selectors(value, src)
 
 
-def _severity_selector(entry: str, src: _Source) -> None:
-    _selectors([entry], src)
+def _severity_selector(entry: str, src: _Source) -> str:
+    return _selectors([entry], src)[0]
 
 
 def _severity(selector: str, value: Any, src: _Source) -> Severity:
@@ -353,7 +351,7 @@ KEYS: dict[str, Callable[..., Any]] = {
     "output_dir": _path,
     "encoding": _encoding,
 }
-_TABLE_KEYS: dict[str, Callable[[str, _Source], Any]] = {
+_TABLE_KEYS: dict[str, Callable[[str, _Source], str]] = {  # entry name -> its normal form
     "per_lang_ignore": _language,
     "severity": _severity_selector,
     "thresholds": _threshold_name,

@@ -31,6 +31,11 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def test_language_codes_are_normalised_like_document_languages(tmp_path):
+    assert load_config(tmp_path, {"source_lang": "RU"}).source_lang == "ru"
+    assert load_config(tmp_path, {"source_lang": "pt_br"}).source_lang == "pt-BR"
+
+
 def test_defaults_when_no_file(tmp_path):
     config = load_config(tmp_path, {})
     assert config.path is None
@@ -96,7 +101,8 @@ ignore = ["strict"]
 format = ["json", "SARIF"]
 encoding = "cp1251"
 [per_lang_ignore]
-kk = ["NU"]
+KK = ["NU"]
+pt_br = ["DA01"]
 [severity]
 DA01 = "error"
 """)
@@ -104,7 +110,7 @@ DA01 = "error"
     assert config.select == ("number", "DA01")
     assert config.ignore == ("NU01", "DA")
     assert config.format == ("json", "sarif")
-    assert config.per_lang_ignore == {"kk": ("NU",)}
+    assert config.per_lang_ignore == {"kk": ("NU",), "pt-BR": ("DA01",)}
     assert config.severity == {"DA01": Severity.ERROR}
     assert config.encoding == "cp1251"
     text = render_description(config)
