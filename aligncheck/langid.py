@@ -20,6 +20,7 @@ from itertools import repeat
 from pathlib import Path
 
 import babel
+import numpy as np
 import platformdirs
 
 import regex
@@ -49,7 +50,7 @@ _NOT_PROSE = regex.compile(
 
 def normalize_lang(code: str) -> str:
     """`pt_BR` / `PT-br` -> `pt-BR`; a plain code is lower-cased."""
-    parts = regex.split(r"[-_]", code.strip())
+    parts = code.strip().replace("_", "-").split("-")
     return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title() for p in parts[1:])])
 
 
@@ -168,13 +169,48 @@ def _profile(lang: str) -> _Profile:
     return profile
 
 
+@dataclass(frozen=True)
+class _Table:
+    """Several profiles side by side, so one pass over a text's n-grams scores them all."""
+
+    rows: dict[str, int]
+    logprob: np.ndarray  # n-gram row x language
+    unseen: np.ndarray  # order - 1 x language
+
+
+@lru_cache(maxsize=64)
+def _table(langs: tuple[str, ...]) -> _Table:
+    profiles = [_profile(lang) for lang in langs]
+    rows: dict[str, int] = {}
+    for profile in profiles:
+        for gram in profile.logprob:
+            rows.setdefault(gram, len(rows))
+    unseen = np.array([[p.unseen[n] for p in profiles] for n in _ORDERS])
+    logprob = np.empty((len(rows), len(langs)))
+    orders = np.array([len(gram) for gram in rows], dtype=int)
+    logprob[:] = unseen[orders - 1]
+    for column, profile in enumerate(profiles):
+        logprob[[rows[g] for g in profile.logprob], column] = list(profile.logprob.values())
+    return _Table(rows, logprob, unseen)
+
+
 def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, float], int]:
     """Naive-Bayes log-likelihood of `text` under each candidate, and its letter count."""
     words = letters(text)
-    counted = _ngrams(words)
-    grams = [(n, keys, [counted[k] for k in keys])
-             for n in _ORDERS for keys in [[k for k in counted if len(k) == n]]]
-    return {lang: _profile(lang).loglik(grams) for lang in candidates}, sum(map(len, words))
+    langs = tuple(sorted(set(candidates)))
+    if not langs:
+        return {}, sum(map(len, words))
+    table = _table(langs)
+    known_rows, known_counts, unknown = [], [], np.zeros(len(_ORDERS))
+    for gram, count in _ngrams(words).items():
+        row = table.rows.get(gram)
+        if row is None:
+            unknown[len(gram) - 1] += count
+        else:
+            known_rows.append(row)
+            known_counts.append(count)
+    totals = np.asarray(known_counts, dtype=float) @ table.logprob[known_rows] + unknown @ table.unseen
+    return {lang: float(totals[i]) for i, lang in enumerate(langs)}, sum(map(len, words))
 
 
 def _posterior(logliks: Mapping[str, float], letter_count: int) -> dict[str, float]:
@@ -197,6 +233,7 @@ def language_scores(text: str, candidates: Sequence[str]) -> dict[str, float]:
     return _posterior(logliks, count)
 
 
+@lru_cache(maxsize=None)
 def _script(lang: str) -> str | None:
     likely = get_global("likely_subtags").get(normalize_lang(lang).split("-")[0], "")
     parts = likely.split("_")
@@ -219,7 +256,7 @@ def _scripts_of(text: str) -> tuple[str, ...]:
     """The Babel scripts covering at least half of the text's letters."""
     joined = "".join(letters(text))
     found = []
-    for script in sorted({_script(lang) for lang in _babel_languages()} - {None}):
+    for script in _babel_scripts():
         pattern = _script_pattern(script)
         if pattern is not None and 2 * len(pattern.findall(joined)) >= len(joined):
             found.append(script)
@@ -230,6 +267,11 @@ def _scripts_of(text: str) -> tuple[str, ...]:
 def _babel_languages() -> tuple[str, ...]:
     codes = {ident.split("_")[0] for ident in localedata.locale_identifiers()}
     return tuple(sorted(code for code in codes if code != "root" and len(code) <= 3))
+
+
+@lru_cache(maxsize=1)
+def _babel_scripts() -> tuple[str, ...]:
+    return tuple(sorted({_script(lang) for lang in _babel_languages()} - {None}))
 
 
 @lru_cache(maxsize=1)
