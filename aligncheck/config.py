@@ -76,7 +76,8 @@ class Config:
                 if not table:
                     rows.append((key, {}, "default"))
             else:
-                rows.append((key, getattr(self, key), self.origins.get(key, "default")))
+                value = getattr(self, key) if key != "encoding" else self.encoding or "auto"
+                rows.append((key, value, self.origins.get(key, "default")))
         return rows
 
 
@@ -249,7 +250,7 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any, _Source], str]:
     return check
 
 
-def _choices(value: Any, src: _Source) -> tuple[str, ...]:
+def _formats(value: Any, src: _Source) -> tuple[str, ...]:
     return tuple(_choice(FORMATS)(v, src) for v in _strings(value, src))
 
 
@@ -270,6 +271,12 @@ def _selectors(value: Any, src: _Source) -> tuple[str, ...]:
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise _Invalid(f"unknown rule code, prefix or category {sel!r}{hint}")
     return selectors
+
+
+def _model(value: Any, src: _Source) -> str:
+    """A model name, or a local model directory (relative to the config file)."""
+    local = src.base / _string(value, src)
+    return str(local) if local.exists() else value
 
 
 def _path(value: Any, src: _Source) -> Path:
@@ -338,7 +345,7 @@ def _parse_flag(text: str, default: Any) -> Any:
 
 KEYS: dict[str, Callable[..., Any]] = {
     "source_lang": _language,
-    "model": _string,
+    "model": _model,
     "glossaries": _glossaries,
     "unit": _choice(UNITS),
     "select": _selectors,
@@ -347,7 +354,7 @@ KEYS: dict[str, Callable[..., Any]] = {
     "severity": _severity,
     "fail_on": _choice(FAIL_ON),
     "thresholds": _threshold,
-    "format": _choices,
+    "format": _formats,
     "output_dir": _path,
     "encoding": _encoding,
 }

@@ -42,6 +42,7 @@ def test_defaults_when_no_file(tmp_path):
     assert (config.source_lang, config.unit, config.fail_on) == ("en", "paragraph", "error")
     assert config.select == ("all",) and config.output_dir == Path("reports")
     assert config.encoding is None
+    assert ("encoding", "auto", "default") in config.describe()
     assert all(origin == "default" for _, _, origin in config.describe())
 
 
@@ -92,6 +93,14 @@ def test_glossaries_resolve_against_the_config_file(tmp_path):
     write(tmp_path / "aligncheck.toml", 'glossaries = ["terms/g.tsv"]\n')
     config = load_config(tmp_path / "docs", {})
     assert config.glossaries == ((tmp_path / "terms" / "g.tsv").resolve(),)
+
+
+def test_model_is_a_name_or_a_directory_next_to_the_config(tmp_path):
+    (tmp_path / "models" / "mini").mkdir(parents=True)
+    write(tmp_path / "aligncheck.toml", 'model = "models/mini"\n')
+    assert load_config(tmp_path / "docs", {}).model == str((tmp_path / "models" / "mini").resolve())
+    write(tmp_path / "aligncheck.toml", 'model = "labse"\n')
+    assert load_config(tmp_path / "docs", {}).model == "labse"
 
 
 def test_tables_and_lists_are_parsed(tmp_path):
