@@ -1,11 +1,11 @@
 """Read stage: files on disk -> Documents grouped into Releases."""
 
 from aligncheck.read.discover import discover_releases
-from aligncheck.read.document import read_document
+from aligncheck.read.document import read_document, read_text
 from aligncheck.read.multilingual import paragraphs, split_multilingual, write_split
 from aligncheck.read.names import EXTENSIONS, check_lang, lang_from_filename, parse_langs
 
 __all__ = [
     "EXTENSIONS", "check_lang", "discover_releases", "lang_from_filename", "paragraphs",
-    "parse_langs", "read_document", "split_multilingual", "write_split",
+    "parse_langs", "read_document", "read_text", "split_multilingual", "write_split",
 ]

@@ -31,19 +31,18 @@ def _docx_lines(path: Path) -> list[str]:
             for line in lines]
 
 
-def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt == "docx":
-        return "\n".join(_docx_lines(path)), fmt
+def _read_text(path: Path, encoding: str | None) -> str:
+    if path.suffix.lower() == ".docx":
+        return "\n".join(_docx_lines(path))
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", str(path)) from None
-    return decode(data, str(path), encoding), fmt
+    return decode(data, str(path), encoding)
 
 
-def read_document(path: Path, lang: str, *, encoding: str | None = None) -> Document:
-    """The decoded text of `path` as a Document in language `lang`."""
+def read_text(path: Path, *, encoding: str | None = None) -> str:
+    """The decoded, \\n-normalised text of a .txt/.md/.docx file; InputError if unusable."""
     path = Path(path)
     if not path.exists():
         raise InputError("no such file; check the path", str(path))
@@ -52,8 +51,15 @@ def read_document(path: Path, lang: str, *, encoding: str | None = None) -> Docu
     if path.suffix.lower() not in EXTENSIONS:
         raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; "
                          "use .txt, .md or .docx", str(path))
-    lang = check_lang(lang, str(path))
-    text, fmt = _read_text(path, encoding)
+    text = _read_text(path, encoding)
     if not text.strip():
         raise InputError("is empty; every language version needs text", str(path))
-    return Document(path=str(path), lang=lang, text=text, format=fmt)
+    return text
+
+
+def read_document(path: Path, lang: str, *, encoding: str | None = None) -> Document:
+    """The decoded text of `path` as a Document in language `lang`."""
+    path = Path(path)
+    lang = check_lang(lang, str(path))
+    text = read_text(path, encoding=encoding)
+    return Document(path=str(path), lang=lang, text=text, format=path.suffix.lower().lstrip("."))
