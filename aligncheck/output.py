@@ -41,7 +41,8 @@ def plan_outputs(result: RunResult, formats: list[str], outputs: list[Path], out
 
 def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
     rules = all_rules()
-    for fmt, path in plan_outputs(result, list(config.format or []), outputs, Path(config.output_dir)):
+    chosen = [] if config.origins.get("format", "default") == "default" else list(config.format)
+    for fmt, path in plan_outputs(result, chosen, outputs, Path(config.output_dir)):
         options = {"fail_on": config.fail_on}
         if fmt == "rich":
             options["color"] = path is None and sys.stdout.isatty()

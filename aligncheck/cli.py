@@ -1,0 +1,173 @@
+"""Command line: aligncheck check | align | split | rules | config | glossary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from aligncheck import __version__
+from aligncheck.errors import InputError
+from aligncheck.model import UNITS
+
+EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def _langs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [part.strip().lower() for part in value.split(",") if part.strip()]
+
+
+unit_option = click.option("--unit", type=click.Choice(UNITS), default=None,
+                           help="Segment unit: paragraph (default), line (pre-split bitext) or sentence.")
+model_option = click.option("--model", default=None, metavar="NAME_OR_PATH",
+                            help="sentence-transformers model name or local directory "
+                                 "[default: multilingual-e5-small, built offline].")
+langs_option = click.option("--langs", default=None, metavar="LANG,LANG,...",
+                            help="Languages of the files (or of the blocks of one multilingual file), in order.")
+encoding_option = click.option("--encoding", default=None,
+                               help="Text encoding when the files are not UTF-8 or UTF-16.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="aligncheck")
+def cli() -> None:
+    """Check that the language versions of a release say the same thing.
+
+    aligncheck aligns the versions paragraph by paragraph with multilingual sentence
+    embeddings and reports discrepancies: numbers, dates, emails, URLs, names,
+    glossary terms, omitted or untranslated text. Exit codes: 0 no finding at or
+    above --fail-on, 1 findings, 2 usage or input error, 3 internal error.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@langs_option
+@click.option("--source-lang", default=None, help="Language of the source version [default: en].")
+@unit_option
+@model_option
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Glossary file (TSV, CSV or TBX); repeatable.")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(("rich", "text", "json", "sarif", "junit", "github", "markdown", "html")),
+              help="Report format; repeatable [default: rich on a terminal, text otherwise].")
+@click.option("--output", "outputs", multiple=True, type=click.Path(path_type=Path),
+              help="File for the --format at the same position ('-' for stdout); "
+                   "file formats without one go to reports/.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--select", default=None, metavar="CODES", help="Only these rules (codes, prefixes or categories).")
+@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules (codes, prefixes or categories).")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None,
+              help="Record the current findings in this baseline file.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None,
+              help="Configuration file [default: aligncheck.toml or pyproject.toml found upwards].")
+@encoding_option
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+def check(paths, **cli_options) -> None:
+    """Check a release: a directory of <lang>.txt|md|docx files, a directory of such
+    directories, explicit files SRC TGT [TGT...], or one multilingual FILE with --langs."""
+    from aligncheck.run import run_check
+
+    sys.exit(run_check(list(paths), cli_options))
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+@langs_option
+@unit_option
+@model_option
+@encoding_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
+    """Print the alignment of SOURCE and TARGET."""
+    from aligncheck.run import run_align
+
+    click.echo(run_align(source, target, langs=_langs(langs), unit=unit or "paragraph", model=model,
+                         encoding=encoding, fmt=fmt, use_cache=not no_cache), nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--langs", required=True, metavar="LANG,LANG,...", help="Languages of the blocks, in order.")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output directory.")
+@encoding_option
+def split(file, langs, out_dir, encoding) -> None:
+    """Split one multilingual FILE into one file per language."""
+    from aligncheck.run import run_split
+
+    for line in run_split(file, _langs(langs), out_dir, encoding=encoding):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code) -> None:
+    """List the rules, or explain one rule CODE."""
+    from aligncheck.run import describe_rule, list_rules
+
+    click.echo(describe_rule(code) if code else list_rules(), nl=False)
+
+
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path), default=Path("."))
+@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None)
+def config_cmd(path, config_file) -> None:
+    """Print the effective configuration for PATH and where each value came from."""
+    from aligncheck.run import run_config
+
+    click.echo(run_config(path, config_file), nl=False)
+
+
+@cli.group()
+def glossary() -> None:
+    """Glossary helpers."""
+
+
+@glossary.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_file", required=True, type=click.Path(path_type=Path))
+@langs_option
+@click.option("--source-lang", default="en", show_default=True)
+@model_option
+@encoding_option
+def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> None:
+    """Propose a glossary from a release: candidate terms and their renderings."""
+    from aligncheck.run import run_glossary_extract
+
+    click.echo(run_glossary_extract(list(paths), out_file, langs=_langs(langs), source_lang=source_lang,
+                                    model=model, encoding=encoding))
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="aligncheck", standalone_mode=False)
+    except InputError as exc:
+        click.echo(f"aligncheck: error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.exceptions.Abort:
+        click.echo("aligncheck: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("aligncheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("ALIGNCHECK_DEBUG"):
+            raise
+        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {exc} "
+                   "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(0)

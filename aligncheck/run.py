@@ -1,0 +1,183 @@
+"""What each CLI command does, between parsing arguments and printing: the glue of the stages."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from aligncheck.errors import InputError
+from aligncheck.model import Release, RunResult
+
+
+def _langs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [part.strip().lower() for part in value.split(",") if part.strip()]
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _cli_config(options: dict[str, Any]) -> dict[str, Any]:
+    """CLI flags that override configuration, under the configuration's key names."""
+    mapping = {
+        "source_lang": options.get("source_lang"),
+        "model": options.get("model"),
+        "unit": options.get("unit"),
+        "fail_on": options.get("fail_on"),
+        "encoding": options.get("encoding"),
+        "select": _codes(options.get("select")),
+        "ignore": _codes(options.get("ignore")),
+        "glossaries": [str(p) for p in options.get("glossaries") or ()] or None,
+        "format": list(options.get("formats") or ()) or None,
+    }
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+def _progress_reporter(quiet: bool):
+    from aligncheck.progress import Progress
+
+    return Progress(enabled=not quiet and sys.stderr.isatty())
+
+
+def load_rules(config) -> list:
+    from aligncheck.checks import all_rules
+    from aligncheck.select import rule_selected
+
+    return [cls() for cls in all_rules() if rule_selected(cls, config)]
+
+
+def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str, Any], list[str]]:
+    from aligncheck.glossary import load_glossary, validate_glossary_langs
+
+    glossaries = [load_glossary(Path(p)) for p in config.glossaries]
+    langs = {d.lang for r in releases for d in (r.source, *r.targets)}
+    warnings = [w for g in glossaries for w in validate_glossary_langs(g, langs)]
+    return {"glossaries": glossaries, "embedder": embedder}, warnings
+
+
+def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool) -> RunResult:
+    from aligncheck import pipeline
+    from aligncheck.embed import load_embedder
+
+    progress = _progress_reporter(quiet)
+    embedder = load_embedder(config.model, use_cache=use_cache, progress=progress.embedding)
+    resources, warnings = _resources(config, releases, embedder)
+    with progress:
+        result = pipeline.run(
+            releases, unit=config.unit, model=embedder.name, embed=embedder.embed,
+            rules=load_rules(config), options=dict(config.thresholds), resources=resources,
+            progress=progress.step,
+        )
+    return result.__class__(**{**result.__dict__, "warnings": tuple(warnings) + result.warnings})
+
+
+def run_check(paths: list[Path], options: dict[str, Any]) -> int:
+    from aligncheck import postprocess
+    from aligncheck.config import load_config
+    from aligncheck.output import write_reports
+    from aligncheck.read import discover_releases
+    from aligncheck.select import fails
+
+    config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
+    releases, directives = postprocess.strip_release_directives(discover_releases(
+        paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
+    ))
+    result = check_releases(releases, config, use_cache=not options.get("no_cache"),
+                            quiet=bool(options.get("quiet")))
+    if options.get("write_baseline"):
+        from aligncheck.baseline import write_baseline
+
+        write_baseline(options["write_baseline"], postprocess.finish(result, config, directives).findings())
+    result = postprocess.finish(result, config, directives, baseline=options.get("baseline"))
+    for warning in result.warnings:
+        print(f"aligncheck: warning: {warning}", file=sys.stderr)
+    write_reports(result, config, list(options.get("outputs") or ()))
+    return 1 if fails(result.findings(), config.fail_on) else 0
+
+
+def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str, model: str | None,
+              encoding: str | None, fmt: str, use_cache: bool) -> str:
+    from aligncheck.align import align
+    from aligncheck.embed import DEFAULT_MODEL, load_embedder
+    from aligncheck.read import discover_releases
+    from aligncheck.report.json_report import alignment_dict, dumps
+    from aligncheck.report.text_alignment import render_alignment
+    from aligncheck.segment import segment_document
+
+    if langs is not None and len(langs) != 2:
+        raise InputError(f"--langs needs two languages for SOURCE and TARGET, got {len(langs)}")
+    (release,) = discover_releases([source, target], source_lang=langs[0] if langs else "en",
+                                   langs=langs, encoding=encoding)
+    if len(release.targets) != 1:
+        raise InputError("align takes exactly one SOURCE and one TARGET file")
+    src = segment_document(release.source, unit)
+    tgt = segment_document(release.targets[0], unit)
+    embedder = load_embedder(model or DEFAULT_MODEL, use_cache=use_cache)
+    links = align([s.text for s in src.segments], [s.text for s in tgt.segments], embedder.embed)
+    if fmt == "json":
+        return dumps(alignment_dict(src, tgt, links))
+    return render_alignment(src, tgt, links)
+
+
+def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None) -> list[str]:
+    from aligncheck.read import read_text, split_multilingual, write_split
+
+    if not langs or len(langs) < 2:
+        raise InputError("--langs needs at least two languages, e.g. --langs en,ru,kk")
+    documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
+    written = write_split(documents, out_dir, file.stem)
+    return [f"{doc.lang}: {path} ({len(doc.text.splitlines())} lines)" for doc, path in zip(documents, written)]
+
+
+def list_rules() -> str:
+    from aligncheck.checks import all_rules
+
+    rows = [(r.code, r.name, r.category, r.severity.value, r.summary()) for r in all_rules()]
+    width = max((len(r[1]) for r in rows), default=4)
+    lines = [f"{'code':<6} {'name':<{width}} {'category':<13} {'severity':<8} summary"]
+    lines += [f"{c:<6} {n:<{width}} {cat:<13} {sev:<8} {s}" for c, n, cat, sev, s in rows]
+    return "\n".join(lines) + "\n"
+
+
+def describe_rule(code: str) -> str:
+    import inspect
+
+    from aligncheck.checks import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        raise InputError(f"unknown rule {code!r}; `aligncheck rules` lists them")
+    head = f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity.value}, " \
+           f"groups: {', '.join(rule.groups)})"
+    body = inspect.cleandoc(rule.__doc__ or "")
+    keys = [f"  {key} = {default!r}  {help_}" for key, (default, help_) in sorted(rule.config_keys.items())]
+    config = "\n\nConfiguration keys ([tool.aligncheck.thresholds]):\n" + "\n".join(keys) if keys else ""
+    return f"{head}\n\n{body}{config}\n"
+
+
+def run_config(path: Path, config_file: Path | None) -> str:
+    from aligncheck.config import load_config, render_description
+
+    return render_description(load_config(path, {}, explicit=config_file)) + "\n"
+
+
+def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] | None, source_lang: str,
+                         model: str | None, encoding: str | None) -> str:
+    from aligncheck.config import load_config
+    from aligncheck.glossary import extract_glossary
+    from aligncheck.read import discover_releases
+
+    cli = {"source_lang": source_lang, **({"model": model} if model else {})}
+    config = load_config(paths[0], cli, explicit=None)
+    releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
+    result = check_releases(releases, config, use_cache=True, quiet=True)
+    text = extract_glossary(list(result.releases))
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(text, encoding="utf-8")
+    return f"wrote {out_file} ({max(0, text.count(chr(10)) - 1)} candidate terms)"
