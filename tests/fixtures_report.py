@@ -114,13 +114,13 @@ def _rule(code: str, name: str, category: str, severity: Severity, summary: str,
                                  "__doc__": doc})
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES = (
     _rule("AL01", "weak-alignment", "alignment", W, "An aligned pair should be similar in meaning.",
           "The plan was approved. => Погода была хорошей.", "The plan was approved. => План утверждён."),
     _rule("AD01", "added-paragraph", "addition", W, "A target paragraph should have a source.",
           "(nothing) => Дополнительный абзац.", "(nothing) => (nothing)"),
-    _rule("CO01", "inconsistent-term", "consistency", I, "A term should be rendered the same way in one version.",
+    _rule("CO01", "inconsistent-term", "consistency", N, "A term should be rendered the same way in one version.",
           "wetland, wetland => болото, угодье", "wetland, wetland => угодье, угодье"),
     _rule("DA01", "date-mismatch", "date", E, "Dates must survive translation.",
           "on 12 May => 21 мая", "on 12 May => 12 мая"),
@@ -128,7 +128,7 @@ RULES = (
           "info@x.org => info@x.com", "info@x.org => info@x.org"),
     _rule("GL01", "glossary-term", "glossary", W, "Glossary terms must use the approved translation.",
           "field station => полевой пост", "field station => полевая станция"),
-    _rule("MK01", "markup-lost", "markup", I, "Emphasis and links of the source should be kept.",
+    _rule("MK01", "markup-lost", "markup", N, "Emphasis and links of the source should be kept.",
           "**Dr. Sadykova** => д-р Садыкова", "**Dr. Sadykova** => **д-р Садыкова**"),
     _rule("NA01", "name-mismatch", "name", W, "Person names should be transliterated consistently.",
           "Aigerim => Айжан", "Aigerim => Айгерим"),
@@ -140,7 +140,7 @@ RULES = (
           "birds => птицы (with a Latin c)", "birds => птицы"),
     _rule("UR01", "url-mismatch", "url", W, "URLs must survive translation.",
           "x.org/a => x.org/b", "x.org/a => x.org/a"),
-    _rule("UT01", "untranslated", "untranslated", I, "A target paragraph should not be left in the source language.",
+    _rule("UT01", "untranslated", "untranslated", N, "A target paragraph should not be left in the source language.",
           "Hello. => Hello.", "Hello. => Привет."),
 )
 RULE_BY_CODE = {r.code: r for r in RULES}

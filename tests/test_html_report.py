@@ -87,7 +87,7 @@ def test_rows_follow_the_source_with_additions_gaps_and_merges(page, result):
 
 def test_overview_has_one_link_shape_per_alignment_link(page, result):
     figures = page.split('<figure class="overview"')[1:]
-    for figure, target in zip(figures, [t for r in result.releases for t in r.targets]):
+    for figure, target in zip(figures, [t for r in result.releases for t in r.targets], strict=True):
         assert figure.count("<title>") == len(target.links)
 
 

@@ -16,12 +16,6 @@ from fixtures_report import RULES, build_result, empty_result
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 
-def shuffled(result: RunResult) -> RunResult:
-    """The same result with every release's findings in reverse order."""
-    releases = tuple(dataclasses.replace(r, findings=tuple(reversed(r.findings))) for r in result.releases)
-    return dataclasses.replace(result, releases=releases)
-
-
 @pytest.fixture(scope="module")
 def result() -> RunResult:
     return build_result()
@@ -124,11 +118,6 @@ def test_rule_doc_keeps_prose_outside_the_example_blocks():
     assert ("```text\nsource (en.md):  A.\ntarget (ru.md):  Б\n                 continued.\n```\n\n"
             "Why it is wrong.") in md
     assert md.endswith("```text\nsource: A.\ntarget: А.\n```")
-
-
-@pytest.mark.parametrize("module", [sarif, github])
-def test_output_does_not_depend_on_finding_order(module, result):
-    assert module.render(shuffled(result), RULES) == module.render(result, RULES)
 
 
 def test_github_annotation_escapes_data_and_properties(result):
