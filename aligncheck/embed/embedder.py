@@ -1,0 +1,82 @@
+"""The cached embedder: cache hits from SQLite, misses encoded in length-sorted batches.
+
+The model is loaded lazily, on the first miss, so a fully cached run never
+imports torch or sentence-transformers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from aligncheck.embed.cache import EmbeddingCache, text_key
+
+BATCH_SIZE = 32
+Progress = Callable[[int, int], None]
+
+
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class CachedEmbedder:
+    """`name` is the id shown in reports; `model_id` also fingerprints the weights."""
+
+    def __init__(self, name: str, model_id: str, prompt: str, load: Callable[[], object],
+                 cache: EmbeddingCache | None, progress: Progress | None = None,
+                 dim: int | None = None):
+        self.name = name
+        self.model_id = model_id
+        self.prompt = prompt
+        self.cache = cache
+        self.progress = progress
+        self._load = load
+        self._model = None
+        self._dim = dim
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = self._load()
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            stored = self.cache.dim(self.model_id) if self.cache else None
+            self._dim = stored or int(self.model.get_sentence_embedding_dimension())
+        return self._dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), dim) float32, rows L2-normalised; equal texts share one vector."""
+        texts = list(texts)
+        keys = [text_key(t) for t in texts]
+        unique = dict(zip(keys, texts))
+        found = self.cache.get_many(self.model_id, self.prompt, list(unique)) if self.cache else {}
+        missing = [(k, t) for k, t in unique.items() if k not in found]
+        if missing:
+            found.update(self._encode(missing))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def _encode(self, items: list[tuple[bytes, str]]) -> dict[bytes, np.ndarray]:
+        import torch
+
+        items = sorted(items, key=lambda item: (-len(item[1]), item[0]))
+        done: dict[bytes, np.ndarray] = {}
+        with torch.inference_mode():
+            for start in range(0, len(items), BATCH_SIZE):
+                batch = items[start:start + BATCH_SIZE]
+                vectors = self.model.encode([t for _, t in batch], prompt=self.prompt,
+                                            batch_size=len(batch), convert_to_numpy=True,
+                                            show_progress_bar=False)
+                pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
+                if self.cache:
+                    self.cache.put_many(self.model_id, self.prompt, pairs)
+                done.update(pairs)
+                if self.progress:
+                    self.progress(len(done), len(items))
+        return done

@@ -1,0 +1,124 @@
+"""Loading sentence-transformers models offline, once per process.
+
+Importing this module is cheap; torch and sentence-transformers are imported on
+the first load, with hub access switched off so nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from aligncheck.errors import InputError
+
+_LOADED: dict[str, object] = {}
+MAX_THREADS = 8
+
+
+def _offline_quiet_environment() -> None:
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _hub_cache() -> Path:
+    for var in ("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE"):
+        if os.environ.get(var):
+            return Path(os.environ[var]).expanduser()
+    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", "~/.cache"),
+                                                     "huggingface")
+    return Path(home).expanduser() / "hub"
+
+
+def _hub_snapshot(repo_id: str) -> Path | None:
+    repo = _hub_cache() / ("models--" + repo_id.replace("/", "--"))
+    ref = repo / "refs" / "main"
+    if ref.is_file():
+        snapshot = repo / "snapshots" / ref.read_text().strip()
+        if snapshot.is_dir():
+            return snapshot
+    snapshots = sorted((repo / "snapshots").glob("*"), key=lambda p: p.stat().st_mtime)
+    return snapshots[-1] if snapshots else None
+
+
+def resolve_model_dir(name_or_path: str) -> Path:
+    """A local model directory, or the Hugging Face cache snapshot of a hub name."""
+    path = Path(name_or_path).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    if path.exists() or name_or_path.startswith((".", "/", "~")) or name_or_path.count("/") > 1:
+        raise InputError(f"model {name_or_path!r}: no such model directory; pass a directory "
+                         "holding a sentence-transformers model")
+    candidates = [name_or_path] + ([] if "/" in name_or_path else
+                                   [f"sentence-transformers/{name_or_path}"])
+    for repo_id in candidates:
+        snapshot = _hub_snapshot(repo_id)
+        if snapshot is not None:
+            return snapshot
+    raise InputError(f"model {name_or_path!r} is not a local directory and not in the Hugging "
+                     f"Face cache ({_hub_cache()}); aligncheck never downloads: pass a local "
+                     "sentence-transformers model directory")
+
+
+def model_fingerprint(path: Path) -> str:
+    """Changes when the model's files change (used to key the embedding cache)."""
+    digest = hashlib.sha256(str(path).encode())
+    for file in sorted(p for p in path.rglob("*") if p.is_file() and ".git" not in p.parts):
+        stat = file.stat()
+        digest.update(f"{file.relative_to(path)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+def configured_prompt(path: Path) -> str:
+    """The text of the model's default prompt ("" if it has none)."""
+    try:
+        config = json.loads((path / "config_sentence_transformers.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    name = config.get("default_prompt_name")
+    return (config.get("prompts") or {}).get(name, "") if name else ""
+
+
+def _set_threads(torch) -> None:
+    if "OMP_NUM_THREADS" in os.environ:
+        return
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    torch.set_num_threads(max(1, min(cpus, MAX_THREADS)))
+
+
+def load_sentence_transformer(path: str, name: str):
+    """The SentenceTransformer in directory `path` (loaded once per process)."""
+    if path in _LOADED:
+        return _LOADED[path]
+    _offline_quiet_environment()
+    import logging
+
+    import torch
+    import transformers
+    from sentence_transformers import SentenceTransformer
+
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    _set_threads(torch)
+    try:
+        model = SentenceTransformer(path, device="cpu", local_files_only=True)
+    except Exception as exc:  # noqa: BLE001 - any load failure is the user's model
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"model {name!r} cannot be loaded offline ({reason}); pass a local "
+                         "sentence-transformers model directory") from None
+    model.eval()
+    _LOADED[path] = model
+    return model
+
+
+def remember(path: str, model) -> None:
+    """Register an already loaded model under `path` (e.g. after a build)."""
+    _LOADED[path] = model
