@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import get_month_names
 
 KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
@@ -61,43 +61,60 @@ def base_lang(lang: str) -> str:
     return lang.lower().replace("_", "-").split("-")[0]
 
 
+def _cldr_names(lang: str, width: str) -> dict[int, str]:
+    """Month names of one width, format and stand-alone contexts, as `lang` itself defines them.
+
+    Babel resolves inherited stand-alone aliases through shared data, so the merged answer
+    depends on which locale was asked first; only the locale's own entries are read here.
+    """
+    own = localedata.load(lang, merge_inherited=False).get("months", {})
+    names: dict[int, str] = {}
+    for context in ("format", "stand-alone"):
+        table = dict(own.get(context, {}).get(width, {}))
+        if not table and context == "format":
+            table = dict(get_month_names(width, context, lang))
+        for month, name in table.items():
+            names[name.lower().rstrip(".")] = month
+    return names
+
+
 @cache
-def _locale_forms(lang: str) -> dict[str, int]:
+def _locale_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(every form -> month, wide names that take case endings -> month) of one locale."""
     try:
         Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
-        return {}
-    forms: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for month, name in get_month_names(width, context, lang).items():
-                name = name.lower().rstrip(".")
-                if len(name) >= 3 and not name.isdigit():
-                    forms.setdefault(name, month)
+        return {}, {}
+    wide = {n: m for n, m in _cldr_names(lang, "wide").items() if len(n) >= 3}
+    forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
+    forms.update(wide)
     if lang == "ru":
         from aligncheck.extract.numwords import _morph
-        for name, month in list(forms.items()):
+        for name, month in wide.items():
             for parse in _morph().parse(name)[:1]:
                 for form in parse.lexeme:
                     forms.setdefault(form.word.replace("ё", "е"), month)
-    return forms
+    return forms, wide
 
 
 @cache
-def _month_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
-    """(forms of `lang`, English forms), or every known language's forms for an unknown one."""
-    own = dict(_locale_forms(lang))
-    if not own:
+def _month_forms(lang: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(forms of `lang`, its stems, English forms); every known language's for an unknown one."""
+    forms, stems = (dict(x) for x in _locale_forms(lang))
+    if not forms:
         for other in KNOWN_LANGS:
-            for form, month in _locale_forms(other).items():
-                own.setdefault(form, month)
-    return own, _locale_forms("en")
+            other_forms, other_stems = _locale_forms(other)
+            for form, month in other_forms.items():
+                forms.setdefault(form, month)
+            for form, month in other_stems.items():
+                stems.setdefault(form, month)
+    return forms, stems, _locale_forms("en")[0]
 
 
 def month_number(token: str, lang: str) -> int | None:
     """1-12 if `token` names a month in `lang` (any case ending) or in English (capitalised)."""
     lang = base_lang(lang)
-    own, english = _month_forms(lang)
+    own, stems, english = _month_forms(lang)
     word = regex.split(r"['’]", token.lower().replace("ё", "е").rstrip("."))[0]
     if word in own and (lang != "en" or token[:1].isupper()):
         return own[word]
@@ -105,8 +122,8 @@ def month_number(token: str, lang: str) -> int | None:
         return english[word]
     if lang not in ("en", "ru"):
         for cut in range(1, min(7, len(word) - 2)):
-            if len(word[:-cut]) >= 3 and word[:-cut] in own:
-                return own[word[:-cut]]
+            if word[:-cut] in stems:
+                return stems[word[:-cut]]
     return None
 
 
@@ -119,11 +136,11 @@ YEAR = rf"(?P<y>\d{{4}})(?![\d.,]\d)(?:[-‑'’]?\p{{L}}{{1,4}})?(?:{WS}{YEAR_W
 START = r"(?<![\p{L}\p{N}.,/:-])"
 PATTERNS = [regex.compile(START + p, regex.IGNORECASE) for p in (
     rf"{DAY}(?:{WS}of)?{WS}{MONTH}(?:,?{WS}{YEAR})?",
-    rf"{MONTH}{WS}{DAY}(?:,?{WS}{YEAR})?",
     rf"{YEAR},?{WS}{DAY}{WS}{MONTH}",
     rf"{MONTH},?{WS}{YEAR}",
     rf"{YEAR}{WS}{MONTH}",
 )]
+MONTH_DAY = regex.compile(START + rf"{MONTH}{WS}{DAY}(?:,?{WS}{YEAR})?", regex.IGNORECASE)
 NUMERIC = regex.compile(START + r"(?:(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
                         r"|(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?![\d\p{L}])")
 
@@ -133,8 +150,13 @@ def _int(match, group: str) -> int | None:
     return int(text) if text else None
 
 
+GENITIVE = regex.compile(r"(?:ın|in|un|ün|nyň|niň|ның|нің|дың|дің|тың|тің)$", regex.IGNORECASE)
+
+
 def _named(match, lang: str) -> DateMention | None:
     month = month_number(match.group("m"), lang)
+    if match.re is MONTH_DAY and lang in KNOWN_LANGS and lang != "en" and not GENITIVE.search(match.group("m")):
+        return None  # outside English only "Oktyabrın 1-i", "қазанның 1-і" put the month first
     day, day_end, year = _int(match, "d"), _int(match, "d2"), _int(match, "y")
     if month is None or (day is not None and not 1 <= day <= 31):
         return None
@@ -160,7 +182,7 @@ def _numeric(match, lang: str) -> DateMention | None:
 @lru_cache(maxsize=4096)
 def _extract(text: str, lang: str) -> tuple[DateMention, ...]:
     candidates = []
-    for pattern in PATTERNS:
+    for pattern in PATTERNS + [MONTH_DAY] * (lang != "ru"):
         for match in pattern.finditer(text, overlapped=True):
             found = _named(match, lang)
             if found:

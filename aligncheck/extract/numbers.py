@@ -16,10 +16,10 @@ import regex
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from aligncheck.extract.dates import base_lang, extract_dates
+from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup
 
 SPACES = "\u00a0\u2009\u202f\u2007 "
-URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DIGITS = regex.compile(
     r"(?<![\p{N}])(?:\d{1,2}:\d{2}(?![\d:])|\d+(?:/\d+)+|"
     r"\d+(?:(?:[.,\u00a0\u2009\u202f\u2007]|\x20(?=\d{3}(?!\d)))\d+)*)"
@@ -34,6 +34,8 @@ st nd rd th й я е го му м х ый ий ой ая ое ые ого ому
 nji njy inji ynjy unjy ünji ıncı inci uncu üncü ncı nci ncu ncü cı ci cu cü ci
 шы ші ншы нші ыншы інші
 """.split())
+CLOCK = regex.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:[\s\u00a0]?(?P<ampm>[ap]\.?m\.?)(?!\p{L}))?",
+                      regex.IGNORECASE)
 RANGE_NEXT = regex.compile(r"[\s\u00a0]*[-‑–—][\s\u00a0]*\d")
 
 
@@ -79,7 +81,7 @@ def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] |
     for space in SPACES:
         if space in plain:
             parts = plain.split(space)
-            if space == " " and group.strip(SPACES) or len(parts[0]) > 3 or any(len(p) < 3 for p in parts[1:]):
+            if len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:]):
                 return None
             plain = "".join(parts)
     marks = [c for c in plain if c in ".,"]
@@ -98,6 +100,8 @@ def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] |
     if not grouped:
         if mark == "," and decimal_mark == ".":
             return None
+        if regex.fullmatch(r"(?:[01]?\d|2[0-3])\.[0-5]\d", plain):
+            return as_decimal, (f"{int(runs[0])}:{runs[1]}",)  # "4.40" may be a time
         return as_decimal, ()
     as_group = _decimal("".join(runs))
     if mark == group or (mark == "," and decimal_mark == "."):
@@ -106,7 +110,7 @@ def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] |
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL_OR_EMAIL.finditer(text)]
+    return [(link.start, link.end) for link in find_links(text)]
 
 
 def _inside(span: tuple[int, int], spans) -> bool:
@@ -117,9 +121,9 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     for match in DIGITS.finditer(text):
         token, start, end = match.group(), match.start(), match.end()
-        if ":" in token:
-            hours, minutes = token.split(":")
-            found.append(NumberMention(f"{int(hours)}:{minutes}", (start, end), "time", token))
+        clock = CLOCK.match(text, start)
+        if clock and (":" in token or clock.group("ampm")):
+            found.append(_time(clock))
             continue
         if "/" in token:
             found.append(NumberMention(token, (start, end), "ref", token))
@@ -130,6 +134,18 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
             continue
         found.append(_classify(text, start, end, *parsed, lang))
     return found
+
+
+def _time(match) -> NumberMention:
+    """"15:00", "3pm", "7.55 a.m." as a time of day; the bare hour is an alternative reading."""
+    hour, minutes = int(match.group("h")), match.group("m") or "00"
+    ampm = (match.group("ampm") or "").lower()[:1]
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    hours = sorted({Decimal(hour), Decimal(hour % 12 or 12)}) if minutes == "00" else ()
+    return NumberMention(f"{hour}:{minutes}", match.span(), "time", match.group(), tuple(hours))
 
 
 def _split_token(token: str, start: int, lang: str) -> list[NumberMention]:
@@ -149,6 +165,10 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
     if sign == "−" or (sign == "-" and not text[start - 2:start - 1].strip() and kind != "code"):
         start -= 1
         value, alternatives = -value, (*alternatives, value)
+    if after[:1] == "s" and value % 10 == 0 and 1000 < value < 3000:
+        alternatives = (*alternatives, value % 100)  # "the 1930s" = "30-е годы"
+    if text[start - 1:start] in ("'", "’") and len(text[start:end]) == 2:
+        alternatives = (*alternatives, 1900 + value, 2000 + value)  # "'53"
     suffix = GLUED_SUFFIX.match(after)
     percent = PERCENT_WORDS.match(after)
     if percent:

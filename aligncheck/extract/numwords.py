@@ -41,7 +41,28 @@ ORDINAL_SUFFIXES = """
 ADJECTIVE_SUFFIXES = """
 lık lik luk lük lyk ılık illik ýyllyk ıllık yıllık лық лік дық дік тық тік жылдық
 """.split()
-GROUP_SUFFIXES = "er ar şer şar şär ser sar ау еу".split()
+GROUP_SUFFIXES = """
+er ar şer şar şär ser sar ау еу larca lerce larça lerçe larla lərlə даған деген таған теген
+""".split()
+# Bare Turkic numerals that are also common other words ("yüz" face, "on" in "onun").
+HOMONYMS = {"tr": {"on", "yüz", "bin", "yedi"}, "az": {"on", "yüz", "min"},
+            "tk": {"on", "ýüz"}, "kk": {"он", "жүз"}}
+# Words that imply a count without being numerals: they may answer a numeral, never report.
+QUANTITY_WORDS = {
+    "en": {"both": 2, "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "pair": 2, "pairs": 2,
+           "couple": 2, "twins": 2, "thrice": 3,
+           "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "tens": 10,
+           "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9},
+    "ru": {"оба": 2, "дважды": 2, "пара": 2, "двойной": 2, "трижды": 3, "десяток": 10,
+           "десятилетие": 10, "дюжина": 12, "сотня": 100},
+    "kk": {"жұп": 2, "қос": 2},
+    "az": {"cüt": 2, "ikiqat": 2, "onillik": 10},
+    "tr": {"çift": 2, "ikiz": 2, "düzine": 12},
+    "tk": {"jübüt": 2},
+}
+# Russian collective numerals ("шестеро"): numerals that pymorphy3 lemmatises on their own.
+RU_COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+                 "восьмеро": 8, "девятеро": 9, "десятеро": 10}
 # Case, plural and possessive endings, accepted after stems of four letters or more.
 INFLECTION_SUFFIXES = """
 a e ä ya ye na ne da de dä ta te tä dan den dän tan ten nda nde ndan nden
@@ -147,7 +168,7 @@ def _turkic_stems(lang: str) -> tuple[tuple[str, Word], ...]:
     stems: dict[str, Word] = {}
     for word, info in lexicon(lang).items():
         stems.setdefault(word, info)
-        stems.setdefault(word.translate(VOICED), info)
+        stems.setdefault(word[:-1] + word[-1].translate(VOICED), info)
         if word[-1] in "ıiuüyыі":
             stems.setdefault(word[:-1], info)
     return tuple(sorted(stems.items(), key=lambda kv: -len(kv[0])))
@@ -159,13 +180,31 @@ def lookup(token: str, lang: str) -> Word | None:
     base = lexicon(lang)
     if key in base:
         info = base[key]
-        return Word(info.value, info.ordinal, info.soft or info.value == 1)
+        soft = info.soft or info.value in (0, 1) or key in HOMONYMS.get(lang, ())
+        return Word(info.value, info.ordinal, soft)
+    if key in QUANTITY_WORDS.get(lang, {}):
+        return Word(QUANTITY_WORDS[lang][key], soft=True)
+    if lang == "en":
+        return _english_compound(key)
     if lang == "ru":
+        lemma = _norm(_morph().parse(key)[0].normal_form)
+        if lemma in RU_COLLECTIVE:
+            return Word(RU_COLLECTIVE[lemma])
+        if lemma in QUANTITY_WORDS["ru"]:
+            return Word(QUANTITY_WORDS["ru"][lemma], soft=True)
         for prefix, value in _russian_prefixes():
             if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
                 return Word(value, soft=True)
     if lang in TURKIC:
         return _turkic(key, lang)
+    return None
+
+
+def _english_compound(key: str) -> Word | None:
+    """"fourfold", "fourballs": a numeral opening a longer word counts softly."""
+    for word, info in lexicon("en").items():
+        if len(word) >= 3 and key.startswith(word) and len(key) - len(word) >= 3 and not info.ordinal:
+            return Word(info.value, soft=True)
     return None
 
 
@@ -201,6 +240,8 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     run: list[tuple[int, int, Word]] = []
     for match in TOKEN.finditer(text):
         word = lookup(match.group(), lang)
+        if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):
+            word = Word(word.value, word.ordinal, soft=True)
         joined = run and regex.fullmatch(r"[\s\-‑]+|\s+(?:and|и)\s+", text[run[-1][1]:match.start()])
         if word and run and joined and _continues(run, word):
             run.append((match.start(), match.end(), word))
@@ -211,6 +252,11 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     if run:
         found.append(_combine(run))
     return found
+
+
+def _capitalised_inside_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«(")
+    return text[start].isupper() and bool(before) and before[-1] not in ".!?:;\n"
 
 
 def _continues(run: list[tuple[int, int, Word]], word: Word) -> bool:
@@ -237,5 +283,5 @@ def _value(words: list[Word]) -> int:
 
 def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
     words = [w for _, _, w in run]
-    soft = len(words) == 1 and (words[0].soft or words[0].value in SCALES)
+    soft = words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
     return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft)

@@ -1,0 +1,1 @@
+"""Number rules: values in the source must reappear in the aligned target."""
