@@ -66,12 +66,15 @@ def test_junit_failure_lists_errors_and_system_out_the_rest(result):
     assert "warning SC01" in ru.find("system-out").text and "warning" not in failure.text
 
 
-def test_junit_fail_level_warning_fails_more_cases(result):
-    root = ET.fromstring(junit.render(result, RULES, fail_level="warning"))
+def test_junit_fail_on_warning_fails_more_cases_and_never_fails_none(result):
+    root = ET.fromstring(junit.render(result, RULES, fail_on="warning"))
     kk = next(c for c in root.iter("testcase") if c.get("name") == "kk")
     assert kk.find("failure").get("type") == "AL01,NA01"
+    assert "info CO01" in kk.find("system-out").text
     assert root.get("failures") == "6"
-    assert root.get("failures") == ET.fromstring(junit.render(result, RULES, fail_level=Severity.INFO)).get("failures")
+    assert ET.fromstring(junit.render(result, RULES, fail_on=Severity.INFO)).get("failures") == "6"
+    never = ET.fromstring(junit.render(result, RULES, fail_on="never"))
+    assert never.get("failures") == "0" and len(never.findall(".//system-out")) == 6
 
 
 def test_junit_escapes_markup_and_control_characters(result):

@@ -1,7 +1,8 @@
 """JUnit XML for CI test dashboards: one test case per release and target language.
 
-A case fails when it has findings at or above `fail_level` (default error); the rest are
-listed in its system-out, so the dashboard shows them without failing the build.
+A case fails when it has findings at or above `fail_on` (default error, as the CLI's
+--fail-on; "never" fails none); the rest are listed in its system-out, so the dashboard
+shows them without failing the build.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ def _languages(release: ReleaseResult) -> list[str]:
     return langs + sorted({f.lang for f in release.findings} - set(langs))
 
 
-def _case(release: ReleaseResult, lang: str, fail_level: Severity) -> tuple[ET.Element, bool]:
+def _case(release: ReleaseResult, lang: str, fail_on: Severity | None) -> tuple[ET.Element, bool]:
     findings = sorted((f for f in release.findings if f.lang == lang), key=Finding.sort_key)
-    failing = [f for f in findings if f.severity.rank >= fail_level.rank]
-    passing = [f for f in findings if f.severity.rank < fail_level.rank]
+    fails = lambda f: fail_on is not None and f.severity.rank >= fail_on.rank  # noqa: E731
+    failing = [f for f in findings if fails(f)]
+    passing = [f for f in findings if not fails(f)]
     case = ET.Element("testcase", classname=release.name, name=lang, time="0")
     target = next((t.target for t in release.targets if t.target.lang == lang), None)
     if target is not None:
@@ -45,7 +47,7 @@ def _case(release: ReleaseResult, lang: str, fail_level: Severity) -> tuple[ET.E
     if failing:
         codes = sorted({f.rule for f in failing})
         failure = ET.SubElement(case, "failure", type=",".join(codes),
-                                message=f"{len(failing)} finding(s) at or above {fail_level.value}: {', '.join(codes)}")
+                                message=f"{len(failing)} finding(s) at or above {fail_on.value}: {', '.join(codes)}")
         failure.text = _clean("\n".join(_line(f) for f in failing))
     if passing:
         ET.SubElement(case, "system-out").text = _clean("\n".join(_line(f) for f in passing))
@@ -53,8 +55,8 @@ def _case(release: ReleaseResult, lang: str, fail_level: Severity) -> tuple[ET.E
 
 
 def render(result: RunResult, rules: Sequence[type[Rule]] = (), *,
-           fail_level: Severity | str = Severity.ERROR, **_) -> str:
-    level = Severity(fail_level)
+           fail_on: Severity | str | None = Severity.ERROR, **_) -> str:
+    level = None if fail_on == "never" else Severity(fail_on or Severity.ERROR)
     root = ET.Element("testsuites", name="aligncheck")
     total_tests = total_failures = 0
     for release in result.releases:
