@@ -13,12 +13,13 @@ _MARKERS = {
     "bold": regex.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)"),
     "italic": regex.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"),
     "link": regex.compile(r"\[[^\]\n]*\]\([^)\n]*\)"),
-    # straight and curly quotes, and single quotes that are not apostrophes inside words
-    "quotes": regex.compile(r"[\"“”«»„‟]|(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])"),
+    "quotes": regex.compile(r"[\"“”«»„‟]"),
     "parentheses": regex.compile(r"[()]"),
     "square brackets": regex.compile(r"[\[\]]"),
     "braces": regex.compile(r"[{}]"),
 }
+# single quotes that are not apostrophes inside words; English ones often become double quotes
+_SINGLE_QUOTES = regex.compile(r"(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])")
 _BULLET = regex.compile(r"(?m)^[ \t]*[*_]+[ \t]")
 _OPEN_CLOSE = {"parentheses": "()", "square brackets": "[]", "braces": "{}"}
 
@@ -116,7 +117,8 @@ class MK01(Rule):
         src, tgt = markers(src_text), markers(tgt_text)
         for kind in KINDS:
             bad = unbalanced(tgt_text, kind, tgt[kind])
-            if bad and not unbalanced(src_text, kind, src[kind]):
+            if bad and not unbalanced(src_text, kind, src[kind]) and not (
+                    kind == "quotes" and len(_SINGLE_QUOTES.findall(src_text)) % 2):
                 yield self.finding(ctx, link, f"unbalanced {kind} in the target",
                                    target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad))
             elif kind in counted and len(src[kind]) != len(tgt[kind]):
