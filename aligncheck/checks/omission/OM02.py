@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.model import Finding, Link, Segmentation, Span
+from aligncheck.segment import split_sentences
+
+# From benchmarks/calibrate_length_ratios.py on NTREX-dev 3-4-line paragraphs:
+# characters of each language per English character, and the spread c of
+# log(target/source length), sd ~= c / sqrt(source chars).
+LENGTH_FACTOR = {"en": 1.000, "ru": 1.101, "kk": 1.038, "az": 1.090, "tk": 1.069, "tr": 1.054}
+SPREAD = 2.12
+
+_BEADS = {(1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (2, 2): 4.5, (3, 1): 4.5, (1, 3): 4.5}
+_SKIP = 4.0
+_EMBED_WEIGHT = 12.0
+_NUMBER_WEIGHT = 2.0
+_NUMBER = regex.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    segment: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A sentence of one side that has no counterpart on the other side."""
+
+    sentence: Sentence
+    z: float  # how far the pair's length ratio is from the expected one, in sd
+
+
+def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
+    out = []
+    for i in indices:
+        text = seg.segments[i].text
+        out.extend(Sentence(i, a, b, text[a:b]) for a, b in split_sentences(text, seg.lang))
+    return out
+
+
+def expected_ratio(ctx: PairContext) -> float:
+    """Target chars per source char: the calibrated table, else this document's median."""
+    src, tgt = ctx.source.lang.split("-")[0], ctx.lang.split("-")[0]
+    if src in LENGTH_FACTOR and tgt in LENGTH_FACTOR:
+        return LENGTH_FACTOR[tgt] / LENGTH_FACTOR[src]
+    ratios = [len(ctx.target.texts(link.target)) / max(1, len(ctx.source.texts(link.source)))
+              for link in ctx.links if link.source and link.target]
+    return statistics.median(ratios) if ratios else 1.0
+
+
+def length_z(src_len: int, tgt_len: int, ratio: float) -> float:
+    return math.log((tgt_len + 1) / (ratio * (src_len + 1))) * math.sqrt(max(src_len, 1)) / SPREAD
+
+
+def _similarities(src: list[str], tgt: list[str], embedder) -> dict:
+    """Cosine similarity of every pair of runs (up to 3 sentences) of source and target."""
+    def runs(texts):
+        return [(i, k) for k in (1, 2, 3) for i in range(len(texts) - k + 1)]
+    src_runs, tgt_runs = runs(src), runs(tgt)
+    vectors = np.asarray(embedder.embed(
+        [" ".join(src[i:i + k]) for i, k in src_runs] + [" ".join(tgt[j:j + k]) for j, k in tgt_runs]))
+    sims = vectors[:len(src_runs)] @ vectors[len(src_runs):].T
+    return {(a, b): float(sims[x, y]) for x, a in enumerate(src_runs) for y, b in enumerate(tgt_runs)}
+
+
+def align_sentences(src: list[str], tgt: list[str], ratio: float, embedder=None
+                    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
+    with a cosine term when an embedder is given."""
+    n, m = len(src), len(tgt)
+    sims = _similarities(src, tgt, embedder) if embedder is not None else None
+    src_len = [len(s) for s in src]
+    tgt_len = [len(t) for t in tgt]
+    src_num = [Counter(_NUMBER.findall(s)) for s in src]
+    tgt_num = [Counter(_NUMBER.findall(t)) for t in tgt]
+    cost = np.full((n + 1, m + 1), np.inf)
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    cost[0, 0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == j == 0:
+                continue
+            options = []
+            if i:
+                options.append((cost[i - 1, j] + _SKIP, (1, 0)))
+            if j:
+                options.append((cost[i, j - 1] + _SKIP, (0, 1)))
+            for (a, b), prior in _BEADS.items():
+                if a <= i and b <= j and cost[i - a, j - b] < np.inf:
+                    z = length_z(sum(src_len[i - a:i]), sum(tgt_len[j - b:j]), ratio)
+                    c = cost[i - a, j - b] + prior + z * z / 2
+                    x, y = sum(src_num[i - a:i], Counter()), sum(tgt_num[j - b:j], Counter())
+                    c += _NUMBER_WEIGHT * min(2, (x - y).total() + (y - x).total())
+                    if sims is not None:
+                        c += _EMBED_WEIGHT * (1.0 - sims[(i - a, a), (j - b, b)])
+                    options.append((c, (a, b)))
+            best = min(options)
+            cost[i, j], back[i, j] = best
+    beads, i, j = [], n, m
+    while i or j:
+        a, b = back[i, j]
+        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    return beads[::-1]
+
+
+_CACHE: dict[tuple, tuple[list[Gap], list[Gap]]] = {}
+
+
+def sentence_gaps(ctx: PairContext, link: Link, min_z: float) -> tuple[list[Gap], list[Gap]]:
+    """(omitted source sentences, added target sentences) of one link whose length test agrees."""
+    embedder = ctx.resources.get("embedder")
+    src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
+    ratio = expected_ratio(ctx)
+    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder), min_z)
+    if key not in _CACHE:
+        if len(_CACHE) > 4096:
+            _CACHE.clear()
+        _CACHE[key] = _gaps(src, tgt, ratio, embedder, min_z)
+    return _CACHE[key]
+
+
+def _gaps(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder, min_z: float):
+    if len(src) + len(tgt) < 3 or not src or not tgt:
+        return [], []
+    beads = align_sentences([s.text for s in src], [t.text for t in tgt], ratio, embedder)
+    total_src, total_tgt = sum(len(s.text) for s in src), sum(len(t.text) for t in tgt)
+    z_full = length_z(total_src, total_tgt, ratio)
+    dropped = [src[i] for s, t in beads if not t for i in s]
+    added = [tgt[j] for s, t in beads if not s for j in t]
+    omitted, extra = [], []
+    if dropped and z_full < -min_z:
+        z_rest = length_z(total_src - sum(len(s.text) for s in dropped), total_tgt, ratio)
+        if abs(z_rest) < abs(z_full):
+            omitted = [Gap(s, z_full) for s in dropped]
+    if added and z_full > min_z:
+        z_rest = length_z(total_src, total_tgt - sum(len(t.text) for t in added), ratio)
+        if abs(z_rest) < abs(z_full):
+            extra = [Gap(t, z_full) for t in added]
+    return omitted, extra
+
+
+class OM02(Rule):
+    """A sentence of an aligned source paragraph has no counterpart in its translation.
+
+    **Anti-pattern**
+    source: The bridge opened on Monday. It cost 40 million. Traffic fell by half.
+    target: Мост открылся в понедельник. Движение сократилось вдвое.
+
+    **Best practice**
+    source: The bridge opened on Monday. It cost 40 million. Traffic fell by half.
+    target: Мост открылся в понедельник. Он стоил 40 миллионов. Движение сократилось вдвое.
+    """
+
+    code = "OM02"
+    name = "sentence-omitted"
+    category = "omission"
+    groups = ("all", "default", "completeness")
+    config_keys = {
+        "sentence_gap_min_z": (1.5, "how many standard deviations shorter (OM02) or longer (AD02) "
+                                    "than expected the pair must be before a sentence gap is reported"),
+    }
+    side = "source"
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        min_z = float(self.opt(ctx, "sentence_gap_min_z"))
+        for link in ctx.links:
+            if not link.source or not link.target:
+                continue
+            omitted, added = sentence_gaps(ctx, link, min_z)
+            for gap in omitted if self.side == "source" else added:
+                yield self._finding(ctx, link, gap)
+
+    def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
+        s = gap.sentence
+        span = Span(s.segment, s.start, s.end)
+        short = s.text if len(s.text) <= 80 else s.text[:77] + "..."
+        if self.side == "source":
+            return self.finding(ctx, link, f"source sentence has no translation: \"{short}\" "
+                                f"(target {abs(gap.z):.1f} sd shorter than expected)",
+                                source_text=s.text, source_span=span)
+        return self.finding(ctx, link, f"target sentence has no source: \"{short}\" "
+                            f"(target {gap.z:.1f} sd longer than expected)",
+                            target_text=s.text, target_span=span)

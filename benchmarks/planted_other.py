@@ -1,0 +1,221 @@
+"""False alarms and planted-error recall of EM01, UR01, OM02, AD02, UT01, SC01, SC02, MK01 on NTREX-dev.
+
+Units: NTREX lines, and 3-4 consecutive lines of a document joined into one paragraph, each
+pair linked 1-1 (so alignment errors do not count against these rules).
+Planted: an email/URL added to both sides then altered or dropped in the target; one line
+dropped from a target paragraph (OM02) or a foreign line added to it (AD02); a target paragraph
+replaced by the English source or by another target language (UT01).
+
+Run: python3 benchmarks/planted_other.py [--embed] [--docs N] [--only fa,values,drop,untranslated]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from itertools import groupby
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from aligncheck.checks.addition.AD02 import AD02  # noqa: E402
+from aligncheck.checks.base import PairContext  # noqa: E402
+from aligncheck.checks.email.EM01 import EM01  # noqa: E402
+from aligncheck.checks.markup.MK01 import MK01  # noqa: E402
+from aligncheck.checks.omission.OM02 import OM02  # noqa: E402
+from aligncheck.checks.script.SC01 import SC01  # noqa: E402
+from aligncheck.checks.script.SC02 import SC02  # noqa: E402
+from aligncheck.checks.untranslated.UT01 import UT01  # noqa: E402
+from aligncheck.checks.url.UR01 import UR01  # noqa: E402
+from aligncheck.model import Document, Link  # noqa: E402
+from aligncheck.segment import segment_document  # noqa: E402
+
+NTREX = HERE.parent.parent / "shared" / "corpora" / "ntrex128-dev"
+LANGS = ("ru", "kk", "az", "tk", "tr")
+RULES = (EM01, UR01, OM02, AD02, UT01, SC01, SC02, MK01)
+# The closest other language for each target: the hardest "wrong language" to spot.
+NEIGHBOUR = {"ru": "kk", "kk": "ru", "az": "tr", "tk": "tr", "tr": "az"}
+
+
+def load(max_docs: int | None) -> tuple[dict[str, list[str]], list[list[int]]]:
+    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+             for lang in ("en", *LANGS)}
+    docs = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
+    groups, start = [], 0
+    for number, (_, run) in enumerate(groupby(docs)):
+        n = len(list(run))
+        if max_docs is None or number < max_docs:
+            k = max(1, round(n / 3.5))
+            sizes = [n // k + (i < n % k) for i in range(k)]
+            for size in sizes:
+                groups.append(list(range(start, start + size)))
+                start += size
+        else:
+            start += n
+    return lines, groups
+
+
+def context(src: list[str], tgt: list[str], lang: str, embedder=None) -> PairContext:
+    s = segment_document(Document("en.txt", "en", "\n\n".join(src)))
+    t = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(tgt)))
+    assert len(s.segments) == len(src) and len(t.segments) == len(tgt)
+    links = tuple(Link((i,), (i,), 1.0) for i in range(len(src)))
+    return PairContext("ntrex", s, t, links, resources={"embedder": embedder} if embedder else {})
+
+
+def units(lines, groups, lang: str, unit: str) -> tuple[list[str], list[str]]:
+    if unit == "line":
+        idx = [i for g in groups for i in g]
+        return [lines["en"][i] for i in idx], [lines[lang][i] for i in idx]
+    return ([" ".join(lines["en"][i] for i in g) for g in groups],
+            [" ".join(lines[lang][i] for i in g) for g in groups])
+
+
+def false_alarms(lines, groups, embedder) -> None:
+    print("\n## False alarms per 50 aligned pairs (clean NTREX)\n")
+    for unit in ("line", "paragraph"):
+        counts: dict[str, Counter] = {r.code: Counter() for r in RULES}
+        pairs = 0
+        examples = []
+        for lang in LANGS:
+            src, tgt = units(lines, groups, lang, unit)
+            pairs = len(src)
+            ctx = context(src, tgt, lang, embedder)
+            for rule in RULES:
+                for f in rule().check(ctx):
+                    counts[rule.code][lang] += 1
+                    examples.append(f"{lang} {f.rule} {f.message[:150]}")
+        print(f"### {unit}s ({pairs} pairs per language)\n")
+        print("| rule | " + " | ".join(LANGS) + " | all |")
+        print("|---|" + "---|" * (len(LANGS) + 1))
+        total = Counter()
+        for code, c in counts.items():
+            total.update(c)
+            row = [f"{50 * c[lang] / pairs:.2f}" for lang in LANGS]
+            print(f"| {code} | " + " | ".join(row) + f" | {50 * sum(c.values()) / pairs / len(LANGS):.2f} |")
+        print("| **all** | " + " | ".join(f"{50 * total[lang] / pairs:.2f}" for lang in LANGS)
+              + f" | {50 * sum(total.values()) / pairs / len(LANGS):.2f} |\n")
+        for e in examples[:40]:
+            print("    " + e)
+
+
+def _alter(value: str, rng: random.Random) -> str:
+    head, tail = value[:-4], value[-4:]
+    i = rng.randrange(len(head) // 2, len(head))
+    if head[i].isalpha():
+        return head[:i] + ("x" if head[i] != "x" else "y") + head[i + 1:] + tail
+    return head[:i] + "q" + head[i:] + tail
+
+
+def planted_values(lines, groups) -> None:
+    print("\n## Planted emails and URLs (paragraphs): recall\n")
+    rng = random.Random(7)
+    values = {"email": ["press@steppe-news.org", "j.doe@agency.example.kz", "info@lake-fund.net"],
+              "url": ["www.steppe-news.org", "https://lake-fund.net/en/reports/2025", "http://example.kz/a/b.html"]}
+    rules = {"email": EM01(), "url": UR01()}
+    print("| kind | plant | " + " | ".join(LANGS) + " |")
+    print("|---|---|" + "---|" * len(LANGS))
+    for kind, rule in rules.items():
+        for plant in ("altered", "dropped"):
+            row = []
+            for lang in LANGS:
+                src, tgt = units(lines, groups, lang, "paragraph")
+                hit = 0
+                for k in range(len(src)):
+                    value = rng.choice(values[kind])
+                    bad = _alter(value, rng) if plant == "altered" else ""
+                    s = src[:]
+                    t = tgt[:]
+                    s[k] = f"{s[k]} ({value})"
+                    t[k] = f"{t[k]} ({bad})" if bad else t[k]
+                    ctx = context(s[k:k + 1], t[k:k + 1], lang)
+                    found = list(rule.check(ctx))
+                    want = "changed from" if plant == "altered" else "missing"
+                    hit += any(want in f.message and value in f.message for f in found)
+                row.append(f"{hit / len(src):.3f}")
+            print(f"| {kind} | {plant} | " + " | ".join(row) + " |")
+
+
+def planted_drop(lines, groups, embedder) -> None:
+    print(f"\n## Dropped / added line inside a paragraph ({'embeddings' if embedder else 'length only'})\n")
+    print("| lang | paragraphs | OM02 found | OM02 right sentence | AD02 found | AD02 right sentence |")
+    print("|---|---|---|---|---|---|")
+    for lang in LANGS:
+        rng = random.Random(f"drop-{lang}")
+        n = found = right = add_found = add_right = 0
+        for g in groups:
+            if len(g) < 3:
+                continue
+            n += 1
+            drop = rng.randrange(len(g))
+            src = " ".join(lines["en"][i] for i in g)
+            tgt = " ".join(lines[lang][i] for j, i in enumerate(g) if j != drop)
+            start = len(" ".join(lines["en"][i] for i in g[:drop])) + (1 if drop else 0)
+            end = start + len(lines["en"][g[drop]])
+            fs = list(OM02().check(context([src], [tgt], lang, embedder)))
+            found += bool(fs)
+            right += any(f.source_span.start < end and f.source_span.end > start for f in fs)
+            # AD02: the same pair read backwards adds the dropped line to the "target"
+            other = lines[lang][g[drop]]
+            full = " ".join(lines[lang][i] for i in g)
+            fa = list(AD02().check(context([" ".join(lines["en"][i] for j, i in enumerate(g) if j != drop)],
+                                           [full], lang, embedder)))
+            add_found += bool(fa)
+            t_start = len(" ".join(lines[lang][i] for i in g[:drop])) + (1 if drop else 0)
+            add_right += any(f.target_span.start < t_start + len(other) and f.target_span.end > t_start
+                             for f in fa)
+        print(f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} | {add_found / n:.3f} | {add_right / n:.3f} |")
+
+
+def planted_untranslated(lines, groups) -> None:
+    print("\n## Untranslated paragraph (UT01 recall)\n")
+    print("| lang | replaced by | paragraphs | recall |")
+    print("|---|---|---|---|")
+    for lang in LANGS:
+        src, tgt = units(lines, groups, lang, "paragraph")
+        for other in ("en", NEIGHBOUR[lang]):
+            _, foreign = units(lines, groups, other, "paragraph") if other != "en" else (None, src)
+            ctx = context(src, foreign, lang)
+            flagged = {f.target_segments for f in UT01().check(ctx)}
+            hit = sum((k,) in flagged for k in range(len(src)))
+            print(f"| {lang} | {other} | {len(src)} | {hit / len(src):.3f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--embed", action="store_true", help="give OM02/AD02 the e5 embedder (cached)")
+    ap.add_argument("--docs", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--only", default="fa,values,drop,untranslated")
+    args = ap.parse_args()
+    lines, groups = load(args.docs)
+    embedder = None
+    if args.embed:
+        from align_data import CachedEmbedder, raw_embedder
+
+        class Adapter:
+            name = "e5"
+
+            def __init__(self):
+                self.cached = CachedEmbedder("e5_planted_other", raw_embedder("e5"))
+
+            def embed(self, texts):
+                return self.cached(list(texts))
+        embedder = Adapter()
+    parts = args.only.split(",")
+    print(f"# NTREX-dev: {len(groups)} paragraphs, {sum(map(len, groups))} lines")
+    if "fa" in parts:
+        false_alarms(lines, groups, embedder)
+    if "values" in parts:
+        planted_values(lines, groups)
+    if "drop" in parts:
+        planted_drop(lines, groups, embedder)
+    if "untranslated" in parts:
+        planted_untranslated(lines, groups)
+
+
+if __name__ == "__main__":
+    main()
