@@ -89,6 +89,12 @@ def test_overview_has_one_link_shape_per_alignment_link(page, result):
     figures = page.split('<figure class="overview"')[1:]
     for figure, target in zip(figures, [t for r in result.releases for t in r.targets], strict=True):
         assert figure.count("<title>") == len(target.links)
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", page)
+    assert [re.sub(r"0\.\d\d", "M", c) for c in captions[:4]] == [
+        "en → ru: 30 links, median similarity M, 0 weak, 1 unpaired",
+        "en → kk: 30 links, median similarity M, 1 weak, 0 unpaired",
+        "en → az: 30 links, median similarity M, 0 weak, 1 unpaired",
+        "en → tk: 30 links, median similarity M, 0 weak, 0 unpaired"]
 
 
 def test_overlapping_spans_split_into_marks():

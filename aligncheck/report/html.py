@@ -21,8 +21,15 @@ from aligncheck.report.sarif import rule_doc
 SVG_W, SVG_H, SVG_PAD = 420, 64, 24
 
 
-def score_class(score: float) -> str:
-    return "hi" if score >= 0.7 else "mid" if score >= 0.5 else "lo"
+def median_score(links: Sequence[Link]) -> float:
+    """The typical similarity of a target's paired links; scores are judged against it, not
+    against fixed numbers, because each embedding model has its own range."""
+    scores = sorted(k.score for k in links if k.source and k.target)
+    return scores[len(scores) // 2] if scores else 0.0
+
+
+def score_class(score: float, median: float) -> str:
+    return "lo" if score < median - 0.15 else "mid" if score < median - 0.07 else "hi"
 
 
 @dataclass
@@ -85,6 +92,7 @@ class _Release:
         self.index, self.release, self.names = index, release, names
         self.langs = [t.target.lang for t in release.targets]
         self.targets = {t.target.lang: t.target for t in release.targets}
+        self.medians = {t.target.lang: median_score(t.links) for t in release.targets}
         self.rows = build_rows(release)
         self.loose: list[tuple[str, Finding]] = []
         self.spans: dict[tuple, list] = defaultdict(list)  # (lang or "", segment) -> spans
@@ -124,7 +132,9 @@ class _Release:
         elif not link.target:
             inner = '<span class="gap">— no translation —</span>'
         else:
-            score = (f' <span class="score {score_class(link.score)}" title="alignment similarity">'
+            median = self.medians[lang]
+            score = (f' <span class="score {score_class(link.score, median)}" '
+                     f'title="alignment similarity (median {median:.2f})">'
                      f'{link.score:.2f}</span>' if link.source else ' <span class="gap">no source</span>')
             inner = "".join(self._segment(seg, lang, j, score if n == 0 else "")
                             for n, j in enumerate(link.target))
@@ -159,6 +169,7 @@ class _Release:
     def _overview(self, lang: str) -> str:
         target = next(t for t in self.release.targets if t.target.lang == lang)
         ns, nt = max(len(self.release.source.segments), 1), max(len(target.target.segments), 1)
+        median = self.medians[lang]
         x = lambda i, n: SVG_PAD + (i + 0.5) * (SVG_W - SVG_PAD - 4) / n  # noqa: E731
         rows = {r.source: r for r in self.rows if r.only is None}
         parts = [f'<text x="0" y="16">{escape(self.release.source.lang)}</text>',
@@ -173,19 +184,17 @@ class _Release:
                 xs = sum(x(i, ns) for i in link.source) / len(link.source)
                 xt = sum(x(j, nt) for j in link.target) / len(link.target)
                 shape = (f'<line x1="{xs:.1f}" y1="12" x2="{xt:.1f}" y2="{SVG_H - 12}" '
-                         f'class="{score_class(link.score)}"/>')
+                         f'class="{score_class(link.score, median)}"/>')
                 label = f"¶{src} → ¶{tgt}: {link.score:.2f}"
             else:
                 cx, cy = (x(link.source[0], ns), 8) if link.source else (x(link.target[0], nt), SVG_H - 8)
                 shape = f'<circle cx="{cx:.1f}" cy="{cy}" r="4" class="lo"/>'
                 label = f"¶{src} → ¶{tgt}: " + ("no translation" if link.source else "no source")
             parts.append(f'<a href="{href}"><title>{escape(label)}</title>{shape}</a>')
-        weak = sum(1 for k in target.links if k.source and k.target and k.score < 0.5)
+        weak = sum(1 for k in target.links if k.source and k.target and score_class(k.score, median) == "lo")
         gaps = sum(1 for k in target.links if not (k.source and k.target))
-        scores = [k.score for k in target.links if k.source and k.target]
-        mean = sum(scores) / len(scores) if scores else 0.0
         caption = (f"{escape(self.release.source.lang)} → {escape(lang)}: {len(target.links)} links, "
-                   f"mean similarity {mean:.2f}, {weak} weak, {gaps} unpaired")
+                   f"median similarity {median:.2f}, {weak} weak, {gaps} unpaired")
         return (f'<figure class="overview" data-col="{escape(lang)}"><svg viewBox="0 0 {SVG_W} {SVG_H}" '
                 f'role="img" aria-label="{caption}"><style>line{{stroke-width:1.6}} .hi{{stroke:#2e7d32}} '
                 f'.mid{{stroke:#b28704}} line.lo{{stroke:#c62828;stroke-width:2.5}} circle.lo{{fill:#c62828}} '
