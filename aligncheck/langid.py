@@ -71,6 +71,12 @@ def letters(text: str) -> list[str]:
     return _WORD.findall(_NOT_PROSE.sub(" ", text).lower())
 
 
+def common_letters(text: str) -> int:
+    """Letters of the prose words that do not start with a capital: names, acronyms and
+    title-case headings look alike in every language, so they carry little evidence."""
+    return sum(len(word) for word in _WORD.findall(_NOT_PROSE.sub(" ", text)) if not word[0].isupper())
+
+
 def _ngrams(words: Iterable[str]) -> Counter:
     # Words padded with spaces and run together; grams holding two spaces span a word gap.
     padded = "".join(f" {word} " for word in words)
@@ -195,9 +201,13 @@ def _table(langs: tuple[str, ...]) -> _Table:
 
 
 def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, float], int]:
-    """Naive-Bayes log-likelihood of `text` under each candidate, and its letter count."""
-    words = letters(text)
+    """Naive-Bayes log-likelihood of `text` under each candidate, and how many letters of the
+    candidates' scripts it has (only those are scored)."""
     langs = tuple(sorted(set(candidates)))
+    words = letters(text)
+    foreign = _foreign_letters(langs) if langs else None
+    if foreign is not None:  # Latin names in a Cyrillic text say nothing about ru versus kk
+        words = foreign.sub("", " ".join(words)).split()
     if not langs:
         return {}, sum(map(len, words))
     table = _table(langs)
@@ -240,16 +250,29 @@ def _script(lang: str) -> str | None:
     return parts[1] if len(parts) > 1 else None
 
 
-_SCRIPT_CLASS = {"Jpan": r"[\p{Han}\p{Hiragana}\p{Katakana}]", "Kore": r"[\p{Hangul}\p{Han}]",
+_SCRIPT_CLASS = {"Jpan": r"\p{Han}\p{Hiragana}\p{Katakana}", "Kore": r"\p{Hangul}\p{Han}",
                  "Hans": r"\p{Han}", "Hant": r"\p{Han}"}
+
+
+def _script_class(script: str) -> str:
+    return _SCRIPT_CLASS.get(script, rf"\p{{Script={script}}}")
 
 
 @lru_cache(maxsize=None)
 def _script_pattern(script: str) -> regex.Pattern | None:
     try:
-        return regex.compile(_SCRIPT_CLASS.get(script, rf"\p{{Script={script}}}"))
+        return regex.compile(f"[{_script_class(script)}]")
     except regex.error:
         return None
+
+
+@lru_cache(maxsize=256)
+def _foreign_letters(langs: tuple[str, ...]) -> regex.Pattern | None:
+    """Letters in none of the candidates' scripts (None if a candidate's script is unknown)."""
+    scripts = {_script(lang) for lang in langs}
+    if None in scripts or any(_script_pattern(script) is None for script in scripts):
+        return None
+    return regex.compile("[^ " + "".join(_script_class(script) for script in sorted(scripts)) + "]")
 
 
 def _scripts_of(text: str) -> tuple[str, ...]:
@@ -293,6 +316,11 @@ def default_candidates(script: str) -> tuple[str, ...]:
     )
 
 
+def candidates_for(text: str) -> tuple[str, ...]:
+    """The well-described official Babel languages written in the text's main script(s)."""
+    return tuple(lang for script in _scripts_of(text) for lang in default_candidates(script))
+
+
 def identify(text: str, candidates: Sequence[str] | None = None) -> tuple[str | None, float]:
     """The most likely language of `text` and its probability; (None, 0.0) if too few letters.
 
@@ -301,9 +329,11 @@ def identify(text: str, candidates: Sequence[str] | None = None) -> tuple[str | 
     if sum(map(len, letters(text))) < MIN_LETTERS:
         return None, 0.0
     if candidates is None:
-        candidates = [lang for script in _scripts_of(text) for lang in default_candidates(script)]
-        if not candidates:
-            return None, 0.0
-    scores = language_scores(text, candidates)
+        candidates = candidates_for(text)
+    unique = list(dict.fromkeys(normalize_lang(c) for c in candidates))
+    logliks, count = log_likelihoods(text, unique)
+    if count < MIN_LETTERS:
+        return None, 0.0
+    scores = _posterior(logliks, count)
     best = max(sorted(scores), key=lambda lang: scores[lang])
     return best, scores[best]

@@ -16,11 +16,12 @@ import regex
 from babel import Locale
 
 from aligncheck.errors import InputError
-from aligncheck.langid import language_scores, letters
+from aligncheck.langid import candidates_for, common_letters, identify, language_scores, letters
 from aligncheck.model import Document
 from aligncheck.read.names import parse_langs
 
 MIN_BLOCK_FIT = 0.75  # share of a block's letters that must read as the block's language
+FULL_WEIGHT_LETTERS = 20  # a paragraph with fewer common-word letters counts proportionally less
 _FLOOR = 1e-6  # one paragraph never costs more than log(1e-6)
 
 
@@ -77,7 +78,8 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
         lang = langs[block - 1]
         for i in range(block, n - (k - block) + 1):
             stay, start = best[block][i - 1], best[block - 1][i - 1]
-            came_from_new_block[block][i] = start > stay
+            # On a tie the block starts late: a paragraph without evidence stays with the one before.
+            came_from_new_block[block][i] = start >= stay
             best[block][i] = max(stay, start) + scores[i - 1][lang]
     starts, block, i = [], k, n
     while block > 0:
@@ -88,14 +90,24 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
     return starts[::-1]
 
 
-def _fit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> float:
-    weights = {candidate: 0.0 for candidate in langs}
+def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str | None:
+    """The language most of the block reads as, when that is not `lang`.
+
+    Every paragraph is identified among the given languages and all others of its script,
+    so a version missing from `langs` shows up instead of hiding in a neighbour's block."""
+    weights: dict[str, int] = {}
     for paragraph in block:
-        scores = language_scores(paragraph.text, langs)
-        best = max(sorted(scores), key=scores.__getitem__)
-        weights[best] += sum(map(len, letters(paragraph.text)))
+        candidates = sorted({*langs, *candidates_for(paragraph.text)})
+        found, _ = identify(paragraph.text, candidates)
+        if found is not None:
+            weights[found] = weights.get(found, 0) + common_letters(paragraph.text)
     total = sum(weights.values())
-    return weights[lang] / total if total else 1.0
+    if total and weights.get(lang, 0) >= MIN_BLOCK_FIT * total:
+        return None
+    if not total:
+        return "names and numbers only"
+    top = max(sorted(weights), key=weights.__getitem__)
+    return top if top != lang else "a mix of languages"
 
 
 def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Document]:
@@ -110,8 +122,11 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
     if len(found) < len(langs):
         raise InputError(f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
                          f"({','.join(langs)}); separate paragraphs with blank lines", path)
-    scores = [{lang: math.log(max(p, _FLOOR)) for lang, p in language_scores(par.text, langs).items()}
-              for par in found]
+    scores = []
+    for paragraph in found:
+        weight = min(1.0, common_letters(paragraph.text) / FULL_WEIGHT_LETTERS)
+        probabilities = language_scores(paragraph.text, langs)
+        scores.append({lang: weight * math.log(max(p, _FLOOR)) for lang, p in probabilities.items()})
     starts = _segment(scores, langs)
     ends = [*starts[1:], len(found)]
     lines = text.split("\n")
@@ -120,11 +135,12 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
     for lang, start, end in zip(langs, starts, ends):
         block = found[start:end]
         first, last = block[0].first_line, block[-1].last_line
-        if _fit(block, lang, langs) < MIN_BLOCK_FIT:
+        misfit = _misfit(block, lang, langs)
+        if misfit is not None:
             raise InputError(
-                f"cannot find the {lang} version among the languages {','.join(langs)} (lines "
-                f"{first + 1}-{last + 1} do not read as {lang}); give --langs in the file's order",
-                path)
+                f"cannot find the {lang} version: lines {first + 1}-{last + 1}, where --langs "
+                f"{','.join(langs)} puts it, read as {misfit}; "
+                "give --langs the file's languages in their order", path)
         documents.append(Document(path=path, lang=lang, text="\n".join(lines[first:last + 1]),
                                   format=fmt, line_base=first))
     return documents
