@@ -1,0 +1,113 @@
+"""align(): monotonic many-to-many alignment of two segment lists by embedding similarity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from aligncheck.align.band import band_around, full_band, needs_coarse_pass
+from aligncheck.align.dp import Params, search
+from aligncheck.align.features import Embed, Side
+from aligncheck.model import Link
+
+CHUNK = 4096
+
+
+def align(
+    source_texts: Sequence[str],
+    target_texts: Sequence[str],
+    embed: Embed | Sequence[Embed],
+    *,
+    max_window: int = 3,
+    skip: float = -0.1,
+    radius: int = 8,
+    exact_windows: bool = True,
+    merge_penalty: float = 0.0,
+) -> tuple[Link, ...]:
+    """Links covering every source and target segment exactly once, in document order.
+
+    `embed` maps texts to L2-normalised rows; given several, their (centred) cosines are
+    averaged. A link joins up to `max_window` consecutive segments per side (1-1, 1-2, 2-1,
+    2-2, 1-3, 3-1 by default) or leaves one segment unmatched (1-0 / 0-1, costing `skip`).
+    Merge windows are first scored by summing member vectors; with `exact_windows` the joined
+    texts of windows in and next to non-1-1 links are embedded and the path searched again.
+
+    Link.score is the cosine of the two sides' vectors after each document's mean vector is
+    subtracted (so unrelated texts score near 0, faithful translations typically 0.5-0.9),
+    clipped to [0, 1]; 1-0 and 0-1 links score 0.
+    """
+    embeds = [embed] if callable(embed) else list(embed)
+    n, m = len(source_texts), len(target_texts)
+    if n == 0 or m == 0:
+        return tuple([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)])
+    src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
+    params = Params(skip=skip, max_window=max_window, merge_penalty=merge_penalty)
+    path, (lo, hi) = _search(src, tgt, params, radius)
+    if exact_windows and max_window > 1:
+        src_windows, tgt_windows = _windows_near_merges(path, n, m, max_window)
+        if src_windows or tgt_windows:
+            src.add_exact(src_windows, embeds)
+            tgt.add_exact(tgt_windows, embeds)
+            path, _ = search(src, tgt, lo, hi, params)
+    return _links(path, src, tgt)
+
+
+def _search(src: Side, tgt: Side, params: Params, radius: int):
+    if needs_coarse_pass(src.n, tgt.n):
+        coarse, _ = _search(src.halved(), tgt.halved(), params, radius)
+        band = band_around(coarse, src.n, tgt.n, 2, radius)
+    else:
+        band = full_band(src.n, tgt.n)
+    path, _ = search(src, tgt, *band, params)
+    return path, band
+
+
+def _windows_near_merges(path, n: int, m: int, k: int):
+    """(start, size) windows of 2..k segments inside a non-1-1 link widened by one segment."""
+    src_windows: set[tuple[int, int]] = set()
+    tgt_windows: set[tuple[int, int]] = set()
+    i = j = 0
+    for a, b in path:
+        if (a, b) != (1, 1):
+            src_windows.update(_inside(i - 1, i + a + 1, n, k))
+            tgt_windows.update(_inside(j - 1, j + b + 1, m, k))
+        i, j = i + a, j + b
+    return sorted(src_windows), sorted(tgt_windows)
+
+
+def _inside(start: int, end: int, total: int, k: int):
+    start, end = max(start, 0), min(end, total)
+    return [(s, size) for s in range(start, end) for size in range(2, k + 1) if s + size <= end]
+
+
+def _links(path, src: Side, tgt: Side) -> tuple[Link, ...]:
+    spans = []
+    i = j = 0
+    for a, b in path:
+        spans.append((i, a, j, b))
+        i, j = i + a, j + b
+    scores = np.zeros(len(spans))
+    by_type: dict[tuple[int, int], list[int]] = {}
+    for k, (_, a, _, b) in enumerate(spans):
+        if a and b:
+            by_type.setdefault((a, b), []).append(k)
+    for (a, b), members in by_type.items():
+        for c in range(0, len(members), CHUNK):
+            chunk = members[c:c + CHUNK]
+            s_ends = np.array([spans[k][0] + a for k in chunk])
+            t_ends = np.array([spans[k][2] + b for k in chunk])
+            sv = _windows_at(src, s_ends, a)
+            tv = _windows_at(tgt, t_ends, b)
+            scores[chunk] = np.clip((sv * tv).sum(axis=1), 0.0, 1.0)
+    return tuple(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), round(float(s), 4))
+                 for (i, a, j, b), s in zip(spans, scores))
+
+
+def _windows_at(side: Side, ends: np.ndarray, size: int) -> np.ndarray:
+    """Window vectors at sorted `ends`, computed a bounded stretch of the document at a time."""
+    parts = []
+    for group in np.split(ends, np.flatnonzero(np.diff(ends // CHUNK)) + 1):
+        first, last = int(group[0]), int(group[-1])
+        parts.append(side.windows(first, last, size)[group - first])
+    return np.concatenate(parts)

@@ -1,0 +1,101 @@
+"""Segment and window vectors for alignment: centred per document, one block per embedder.
+
+A window is `size` consecutive segments starting at `start`. Its vector is the embedding of
+the joined text when that was computed (`exact`), else the normalised sum of its members.
+With several embedders the blocks are scaled by 1/sqrt(k), so a dot product is the mean
+of the embedders' cosines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+Embed = Callable[[list[str]], np.ndarray]
+CENTRE_SHRINK = 4.0  # a tiny document is barely centred: its mean is mostly its own content
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(x, axis=-1, keepdims=True)
+    return x / np.maximum(norm, 1e-9)
+
+
+class Side:
+    """One side of a pair: per-embedder centred unit vectors, char lengths, texts."""
+
+    def __init__(self, blocks: list[np.ndarray], lens: np.ndarray, texts: Sequence[str] | None,
+                 means: list[np.ndarray] | None = None):
+        self.blocks = blocks
+        self.lens = lens.astype(np.float64)
+        self.cumlen = np.concatenate([[0.0], np.cumsum(self.lens)])
+        self.texts = texts
+        self.means = means
+        self.exact: dict[tuple[int, int], list[np.ndarray]] = {}
+        self._exact_by_size: dict[int, tuple[np.ndarray, list[np.ndarray]]] = {}
+        self.n = len(lens)
+
+    @classmethod
+    def embed(cls, texts: Sequence[str], embeds: Sequence[Embed]) -> Side:
+        blocks, means = [], []
+        for embed in embeds:
+            raw = _normalise(np.asarray(embed(list(texts)), dtype=np.float32))
+            mean = raw.sum(axis=0) / (len(raw) + CENTRE_SHRINK)
+            blocks.append(_normalise(raw - mean))
+            means.append(mean)
+        return cls(blocks, np.array([len(t) for t in texts], dtype=np.float64), texts, means)
+
+    def add_exact(self, windows: list[tuple[int, int]], embeds: Sequence[Embed]) -> None:
+        """Embed the joined texts of `windows` (start, size) and use them instead of sums."""
+        windows = [w for w in windows if w not in self.exact]
+        if not windows or self.texts is None or self.means is None:
+            return
+        joined = ["\n".join(self.texts[s:s + k]) for s, k in windows]
+        vecs = [_normalise(_normalise(np.asarray(e(joined), dtype=np.float32)) - mean)
+                for e, mean in zip(embeds, self.means)]
+        for row, w in enumerate(windows):
+            self.exact[w] = [v[row] for v in vecs]
+        for size in {k for _, k in windows}:
+            items = sorted((s + k, v) for (s, k), v in self.exact.items() if k == size)
+            ends = np.array([e for e, _ in items])
+            self._exact_by_size[size] = (ends, [np.stack([v[m] for _, v in items])
+                                                for m in range(len(self.blocks))])
+
+    def halved(self) -> Side:
+        """Pairs of consecutive segments summed: the coarse level of the band search."""
+        n2 = (self.n + 1) // 2
+        blocks = []
+        for b in self.blocks:
+            padded = np.zeros((n2 * 2, b.shape[1]), dtype=b.dtype)
+            padded[:self.n] = b
+            blocks.append(_normalise(padded.reshape(n2, 2, -1).sum(axis=1)))
+        lens = np.zeros(n2 * 2)
+        lens[:self.n] = self.lens
+        return Side(blocks, lens.reshape(n2, 2).sum(axis=1), None)
+
+    def windows(self, first_end: int, last_end: int, size: int) -> np.ndarray:
+        """Vectors of the windows of `size` ending at first_end..last_end (exclusive ends);
+        rows of windows that do not fit in the document are zero."""
+        ends = np.arange(first_end, last_end + 1)
+        out = []
+        scale = 1.0 / np.sqrt(len(self.blocks))
+        valid = (ends >= size) & (ends <= self.n)
+        for k, b in enumerate(self.blocks):
+            vec = np.zeros((len(ends), b.shape[1]), dtype=np.float32)
+            if valid.any():
+                lo, hi = ends[valid][0], ends[valid][-1]
+                csum = np.cumsum(b[lo - size:hi], axis=0, dtype=np.float64)
+                csum = np.concatenate([np.zeros((1, b.shape[1])), csum])
+                vec[valid] = _normalise(csum[size:] - csum[:-size]) if size > 1 else b[lo - 1:hi]
+                if size in self._exact_by_size:
+                    exact_ends, exact_vecs = self._exact_by_size[size]
+                    a, z = np.searchsorted(exact_ends, [first_end, last_end + 1])
+                    vec[exact_ends[a:z] - first_end] = exact_vecs[k][a:z]
+            out.append(vec * scale)
+        return np.concatenate(out, axis=1)
+
+    def span_len(self, first_end: int, last_end: int, size: int) -> np.ndarray:
+        """Char lengths of the same windows as `windows` (0 where they do not fit)."""
+        ends = np.clip(np.arange(first_end, last_end + 1), 0, self.n)
+        starts = np.clip(ends - size, 0, None)
+        return self.cumlen[ends] - self.cumlen[starts]
