@@ -1,8 +1,8 @@
 """False alarms and planted-error recall of NU01/DA01 on line-parallel NTREX-dev.
 
 Each line pair (en -> target) is one 1-1 link. Clean: findings per 100 lines. Planted: in one
-target line at a time, change a number or date (value +1, another month) or delete it, and
-count it found when the line gets a finding it did not have before.
+target line at a time, change a number or date that the source also has (last digit +1,
+next month) or delete it, and count it found when the line's findings change.
 
     python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--show N]
 """
@@ -51,9 +51,10 @@ def bump_digits(raw: str) -> str | None:
     return raw[:last] + str((int(raw[last]) + 1) % 10) + raw[last + 1:]
 
 
-def plants(line: str, lang: str, rng: random.Random):
-    """(label, planted line) for one number and one date of `line`."""
-    numbers = [m for m in extract_numbers(line, lang) if m.reportable]
+def plants(line: str, lang: str, source_line: str, rng: random.Random):
+    """(label, planted line) for one number and one date of `line` that the source also has."""
+    in_source = {v for m in extract_numbers(source_line, "en") if m.reportable for v in m.values}
+    numbers = [m for m in extract_numbers(line, lang) if m.reportable and in_source & set(m.values)]
     digits = [m for m in numbers if m.kind not in ("word", "ordinal-word") and any(c.isdigit() for c in m.raw)]
     words = [m for m in numbers if m.kind == "word"]
     if digits:
@@ -63,7 +64,8 @@ def plants(line: str, lang: str, rng: random.Random):
     if words:
         m = rng.choice(words)
         yield "number word dropped", replace(line, m.span, "")
-    dates = extract_dates(line, lang)
+    source_dates = extract_dates(source_line, "en")
+    dates = [d for d in extract_dates(line, lang) if any(d.matches(s) for s in source_dates)]
     if dates:
         d = rng.choice(dates)
         if d.day or d.year:
@@ -107,7 +109,7 @@ def main() -> None:
         for f in clean:
             before[f.source_segments[0]].add(f.message)
         for i, line in enumerate(lines):
-            for label, planted in plants(line, lang, rng):
+            for label, planted in plants(line, lang, english[i], rng):
                 changed = segmentation(lang, [*lines[:i], planted, *lines[i + 1:]])
                 after = {f.message for f in findings(source, changed, [i])}
                 recall.setdefault(label, Counter())[lang, after != before[i]] += 1

@@ -86,6 +86,9 @@ def _locale_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     except (UnknownLocaleError, ValueError):
         return {}, {}
     wide = {n: m for n, m in _cldr_names(lang, "wide").items() if len(n) >= 3}
+    for name, month in list(wide.items()):  # "қыркүйек" -> "қыркүйегінде", "Aralık" -> "Aralığı"
+        for voiced in VOICED.get(name[-1], ""):
+            wide.setdefault(name[:-1] + voiced, month)
     forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
     forms.update(wide)
     if lang == "ru":
@@ -127,6 +130,7 @@ def month_number(token: str, lang: str) -> int | None:
     return None
 
 
+VOICED = {"k": "gğ", "q": "ğ", "t": "d", "p": "b", "к": "г", "қ": "ғ", "т": "д", "п": "б"}
 WS = r"[\s\u00a0\u2009\u202f]+"
 DASH = r"[\s\u00a0]*[-‑–—][\s\u00a0]*"
 DAY = rf"(?P<d>\d{{1,2}})(?:{DASH}(?P<d2>\d{{1,2}}))?(?:[-‑'’]?\p{{L}}{{1,5}})?(?!\p{{L}})"

@@ -8,7 +8,7 @@ Numbers inside URLs and e-mail addresses are skipped; numbers inside dates are m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -36,6 +36,16 @@ nji njy inji ynjy unjy ünji ıncı inci uncu üncü ncı nci ncu ncü cı ci cu
 """.split())
 CLOCK = regex.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:[\s\u00a0]?(?P<ampm>[ap]\.?m\.?)(?!\p{L}))?",
                       regex.IGNORECASE)
+IMPERIAL = regex.compile(
+    r"(?:[\s\u00a0]*(?:-|–|—|to|or|and)[\s\u00a0]*[\d.,]+)?[\s\u00a0-]*(?:(?P<mile>miles?|mi)|"
+    r"(?P<foot>feet|foot|ft)|(?P<inch>inch(?:es)?|in\.)|(?P<yard>yards?|yds?)|(?P<pound>pounds?|lbs?)|"
+    r"(?P<ounce>ounces?|oz)|(?P<gallon>gallons?)|(?P<acre>acres?)|(?P<mph>mph|miles per hour)|"
+    r"(?P<fahrenheit>°\s?F|degrees?\s+Fahrenheit|F))(?!\p{L})", regex.IGNORECASE)
+METRIC_FACTORS = {  # to the metric units a translator would pick
+    "mile": (1.609,), "mph": (1.609,), "foot": (0.3048, 30.48), "inch": (2.54, 25.4),
+    "yard": (0.9144,), "pound": (0.4536,), "ounce": (28.35,), "gallon": (3.785,), "acre": (0.4047,),
+}
+BRACKETED_QUANTITY = regex.compile(r"[\s\u00a0-]*[\p{L}°][^()]{0,20}\)")
 RANGE_NEXT = regex.compile(r"[\s\u00a0]*[-‑–—][\s\u00a0]*\d")
 
 
@@ -48,6 +58,18 @@ class NumberMention:
     alternatives: tuple = ()
     soft: bool = False  # may satisfy the other side's number, never reported by itself
     in_date: bool = False
+    unit: str = ""  # an imperial unit the translation may convert: "mile", "foot", ...
+
+    def converts_to(self, other: NumberMention) -> bool:
+        """`other` is this imperial quantity in metric units, give or take rounding."""
+        if not self.unit or not isinstance(self.value, Decimal) or not isinstance(other.value, Decimal):
+            return False
+        if self.unit == "fahrenheit":
+            targets = [(float(self.value) - 32) * 5 / 9]
+        else:
+            targets = [float(self.value) * f for f in METRIC_FACTORS[self.unit]]
+        got = float(other.value)
+        return any(abs(got - t) <= max(0.1 * abs(t), 1.0) for t in targets)
 
     @property
     def values(self) -> tuple:
@@ -125,8 +147,9 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         if clock and (":" in token or clock.group("ampm")):
             found.append(_time(clock))
             continue
-        if "/" in token:
-            found.append(NumberMention(token, (start, end), "ref", token))
+        if "/" in token:  # "78/147", "2/1": each part is a number, on both sides alike
+            found.extend(NumberMention(_decimal(m.group()), (start + m.start(), start + m.end()), "ref", m.group())
+                         for m in regex.finditer(r"\d+", token))
             continue
         parsed = parse_digits(token, lang)
         if parsed is None:
@@ -157,6 +180,8 @@ def _split_token(token: str, start: int, lang: str) -> list[NumberMention]:
 def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tuple,
               lang: str) -> NumberMention:
     before, after = text[max(0, start - 12):start], text[end:end + 24]
+    unit = IMPERIAL.match(text, end)
+    bracketed = regex.search(r"\([\s\u00a0]*$", before) and BRACKETED_QUANTITY.match(text, end)
     kind = "decimal" if value != value.to_integral() else "integer"
     soft = False
     if start and (text[start - 1].isalpha() or (text[start - 1] in "-‑" and text[start - 2:start - 1].isalpha())):
@@ -182,12 +207,18 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
         end += suffix.end()
     elif regex.search(r"\d[\s\u00a0]*[-‑–—][\s\u00a0]*$", before) or RANGE_NEXT.match(after):
         kind = "range"
+        century = regex.search(r"(?<!\d)(\d\d)\d\d[-‑–—]$", before)
+        if century and end - start == 2:
+            alternatives = (*alternatives, int(century.group(1)) * 100 + value)  # "1950-53"
     scale = regex.match(r"[\s\u00a0]+(\p{L}+)", text[end:end + 20])
     if scale and kind in ("integer", "decimal"):
         word = lookup(scale.group(1), lang)
         if word and word.value in SCALES:
             alternatives = (*alternatives, _decimal(str(value * word.value)))
-    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft)
+    if bracketed:
+        soft = True  # "45 miles (72 km)": the equivalent in brackets may be left out
+    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft,
+                         unit=unit.lastgroup if unit and lang == "en" else "")
 
 
 @lru_cache(maxsize=4096)
@@ -196,6 +227,10 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = [d.span for d in extract_dates(text, lang)]
     mentions = [m for m in _digit_mentions(text, lang) if not _inside(m.span, masked)]
     taken = [m.span for m in mentions] + masked
+    for match in ROMAN.finditer(text):
+        value = _roman(match.group())
+        if value and not any(s < match.end() and match.start() < e for s, e in taken):
+            mentions.append(NumberMention(Decimal(value), match.span(), "roman", match.group(), soft=True))
     for word in find_number_words(text, lang):
         span = (word.start, word.end)
         if any(s < span[1] and span[0] < e for s, e in taken) or _after_digits(text, word):
@@ -203,8 +238,30 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         kind = "ordinal" if word.ordinal else "word"
         mentions.append(NumberMention(Decimal(word.value), span, kind, text[span[0]:span[1]], (), word.soft))
     return tuple(sorted(
-        (NumberMention(m.value, m.span, m.kind, m.raw, m.alternatives, m.soft, _inside(m.span, dates))
-         for m in mentions), key=lambda m: m.span))
+        (replace(m, in_date=_inside(m.span, dates)) for m in mentions), key=lambda m: m.span))
+
+
+ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLC]{2,7}(?![\p{L}\p{N}])")
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(token: str) -> int | None:
+    """"XIX" -> 19 for canonical numerals only (so "CV" or "LL" in a name is not read)."""
+    total = 0
+    for i, char in enumerate(token):
+        value = ROMAN_DIGITS[char]
+        following = ROMAN_DIGITS[token[i + 1]] if i + 1 < len(token) else 0
+        total += -value if value < following else value
+    return total if _to_roman(total) == token else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                           (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
 
 
 def _after_digits(text: str, word) -> bool:

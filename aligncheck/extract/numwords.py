@@ -41,11 +41,13 @@ ORDINAL_SUFFIXES = """
 ADJECTIVE_SUFFIXES = """
 lık lik luk lük lyk ılık illik ýyllyk ıllık yıllık лық лік дық дік тық тік жылдық
 """.split()
+# "ikisi", "ikisini": the two of them.
+POSSESSIVE_SUFFIXES = "si sı su sü sini sını sine sına sinde sında sinden sından sinin sının".split()
 GROUP_SUFFIXES = """
 er ar şer şar şär ser sar ау еу larca lerce larça lerçe larla lərlə даған деген таған теген
 """.split()
 # Bare Turkic numerals that are also common other words ("yüz" face, "on" in "onun").
-HOMONYMS = {"tr": {"on", "yüz", "bin", "yedi"}, "az": {"on", "yüz", "min"},
+HOMONYMS = {"tr": {"on", "yüz", "bin", "yedi", "elli"}, "az": {"on", "yüz", "min"},
             "tk": {"on", "ýüz"}, "kk": {"он", "жүз"}}
 # Words that imply a count without being numerals: they may answer a numeral, never report.
 QUANTITY_WORDS = {
@@ -54,7 +56,7 @@ QUANTITY_WORDS = {
            "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "tens": 10,
            "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9},
     "ru": {"оба": 2, "дважды": 2, "пара": 2, "двойной": 2, "трижды": 3, "десяток": 10,
-           "десятилетие": 10, "дюжина": 12, "сотня": 100},
+           "десятилетие": 10, "десятка": 10, "дюжина": 12, "сотня": 100},
     "kk": {"жұп": 2, "қос": 2},
     "az": {"cüt": 2, "ikiqat": 2, "onillik": 10},
     "tr": {"çift": 2, "ikiz": 2, "düzine": 12},
@@ -89,7 +91,7 @@ class Word:
 
 
 def _norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    return word.replace("İ", "i").lower().replace("ё", "е")
 
 
 @cache
@@ -214,7 +216,7 @@ def _turkic(key: str, lang: str) -> Word | None:
             continue
         suffix = key[len(stem):]
         ordinal = suffix in ORDINAL_SUFFIXES
-        inflected = len(stem) >= 4 and suffix in INFLECTION_SUFFIXES
+        inflected = (len(stem) >= 4 and suffix in INFLECTION_SUFFIXES) or suffix in POSSESSIVE_SUFFIXES
         if inflected and stem[-1] in VOWELS and suffix[0] in "nн":
             continue  # "altında" is "under", not "at six"
         if inflected or suffix in ADJECTIVE_SUFFIXES:
@@ -251,7 +253,22 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
         run = [(match.start(), match.end(), word)] if word else []
     if run:
         found.append(_combine(run))
-    return found
+    return [_approximate(text, w, lang) for w in found]
+
+
+APPROXIMATE_JOINS = {"en": r"\s+or\s+", "ru": r"\s+или\s+", "tr": r"\s+(?:veya|ya da)\s+",
+                     "az": r"\s+(?:və ya|yaxud)\s+", "kk": r"\s+немесе\s+", "tk": r"\s+ýa-da\s+"}
+BOTH_BEFORE = regex.compile(r"(?:\bher|\bhər)\s+$", regex.IGNORECASE)
+
+
+def _approximate(text: str, word: WordNumber, lang: str) -> WordNumber:
+    """"one or two", "her iki" (both): a rough count, not a figure to check."""
+    join = APPROXIMATE_JOINS.get(lang)
+    before, after = text[max(0, word.start - 12):word.start], text[word.end:word.end + 12]
+    rough = join and (regex.match(join + r"\p{L}", after) or regex.search(r"\p{L}" + join + "$", before))
+    if rough or (word.value == 2 and BOTH_BEFORE.search(before)):
+        return WordNumber(word.start, word.end, word.value, word.ordinal, True)
+    return word
 
 
 def _capitalised_inside_sentence(text: str, start: int) -> bool:

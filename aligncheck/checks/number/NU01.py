@@ -16,23 +16,31 @@ def mentions(seg: Segmentation, indices: Sequence[int]) -> list[Located]:
 def unmatched(source: list[Located], target: list[Located]) -> tuple[list[Located], list[Located]]:
     """Reportable numbers of each side that no number of the other side accounts for.
 
-    Equal values pair first, then any shared reading ("1,500" may be 1.5 or 1500). A value
+    Equal values pair first, then any shared reading ("1,500" may be 1.5 or 1500), then
+    imperial quantities with their metric conversion ("30 yards" ~ "27 м"). A value
     repeated on one side is satisfied by one occurrence on the other (translations fold
     repetitions into pronouns).
     """
     left, right = list(source), list(target)
-    for same in (lambda a, b: a.value == b.value, lambda a, b: bool(set(a.values) & set(b.values))):
+    for same in (lambda a, b: a.value == b.value, lambda a, b: bool(set(a.values) & set(b.values)),
+                 lambda a, b: a.converts_to(b) or b.converts_to(a)):
         for item in list(left):
             partner = next((t for t in right if same(item[1], t[1])), None)
             if partner:
                 left.remove(item)
                 right.remove(partner)
 
-    def alone(items: list[Located], other: list[Located]) -> list[Located]:
+    def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
-        return [(i, m) for i, m in items if m.reportable and not seen & set(m.values)]
+        return [(i, m) for i, m in items
+                if m.reportable and not seen & set(m.values) and not (added and explicitation(m))]
 
-    return alone(left, target), alone(right, source)
+    return alone(left, target, False), alone(right, source, True)
+
+
+def explicitation(m: NumberMention) -> bool:
+    """"the two countries" for "the rivals": a translation may spell out a pair."""
+    return m.kind == "word" and m.value == 2
 
 
 def pair_changes(missing: list[Located], extra: list[Located]):
