@@ -67,15 +67,28 @@ def _cldr_names(lang: str, width: str) -> dict[int, str]:
     Babel resolves inherited stand-alone aliases through shared data, so the merged answer
     depends on which locale was asked first; only the locale's own entries are read here.
     """
-    own = localedata.load(lang, merge_inherited=False).get("months", {})
+    own = localedata.load(lang, merge_inherited=False)
     names: dict[int, str] = {}
     for context in ("format", "stand-alone"):
-        table = dict(own.get(context, {}).get(width, {}))
+        table = _follow(own, ("months", context, width))
         if not table and context == "format":
             table = dict(get_month_names(width, context, lang))
         for month, name in table.items():
             names[name.lower().rstrip(".")] = month
     return names
+
+
+def _follow(data, keys: tuple[str, ...]) -> dict:
+    """data[k1][k2]... through the locale's own aliases; {} where the locale inherits."""
+    for _ in range(4):
+        value = data
+        for key in keys:
+            value = value.get(key, {}) if hasattr(value, "get") else {}
+        if isinstance(value, localedata.Alias):
+            keys = value.keys
+            continue
+        return dict(value) if hasattr(value, "items") else {}
+    return {}
 
 
 @cache

@@ -300,5 +300,6 @@ def _value(words: list[Word]) -> int:
 
 def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
     words = [w for _, _, w in run]
-    soft = words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
+    rough = any(w.soft and w.value != 1 for w in words)  # "десятки тысяч": tens of thousands
+    soft = rough or words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
     return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft)

@@ -1,0 +1,136 @@
+from decimal import Decimal
+
+import pytest
+
+from aligncheck.checks.base import PairContext
+from aligncheck.checks.number.NU01 import NU01
+from aligncheck.extract import extract_numbers
+from aligncheck.model import Document, Link, Segment, Segmentation
+
+
+def segmentation(lang: str, *texts: str) -> Segmentation:
+    segments = tuple(Segment(i, t, 0, i + 1, 1) for i, t in enumerate(texts))
+    return Segmentation(Document(f"{lang}.txt", lang, "\n".join(texts)), "line", segments)
+
+
+def check(source: str, target: str, lang: str = "ru") -> list:
+    ctx = PairContext("t", segmentation("en", source), segmentation(lang, target), (Link((0,), (0,), 1.0),))
+    return list(NU01().check(ctx))
+
+
+def values(text: str, lang: str) -> list:
+    return [m.value for m in extract_numbers(text, lang) if m.reportable]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Some 2,750 delegates came.", "en"),
+    ("Пришли около 2 750 делегатов.", "ru"),
+    ("Пришли около 2\u00a0750 делегатов.", "ru"),
+    ("Шамамен 2\u202f750 делегат келді.", "kk"),
+    ("Yaklaşık 2.750 delege geldi.", "tr"),
+    ("Təxminən 2.750 nümayəndə gəldi.", "az"),
+])
+def test_grouping_follows_the_locale(text, lang):
+    assert values(text, lang) == [Decimal(2750)]
+
+
+def test_decimal_marks_and_ambiguous_separators():
+    assert values("growth of 3.25 points", "en") == values("рост на 3,25 пункта", "ru") == [Decimal("3.25")]
+    [reading] = extract_numbers("рост 1,250 тонн", "ru")
+    assert reading.value == Decimal("1.25") and Decimal(1250) in reading.alternatives
+    assert check("It weighs 1,250 tons.", "Он весит 1,250 тонн.") == []
+
+
+def test_a_number_inside_another_is_a_change_with_spans():
+    [f] = check("The fleet has 7 boats.", "В флотилии 17 лодок.")
+    assert f.message == "number 7 changed to 17 in ru"
+    target = "В флотилии 17 лодок."
+    assert target[f.target_span.start:f.target_span.end] == "17"
+
+
+@pytest.mark.parametrize("target, lang", [
+    ("Явка составила 61 процент.", "ru"),
+    ("Явка составила 61 %.", "ru"),
+    ("Katılım %61 oldu.", "tr"),
+    ("Katılım yüzde 61 oldu.", "tr"),
+    ("İştirak 61 faiz təşkil edib.", "az"),
+    ("Қатысу 61 пайызды құрады.", "kk"),
+    ("Gatnaşyk 61 göterime deň boldy.", "tk"),
+])
+def test_percent_forms_agree(target, lang):
+    assert check("Turnout was 61 percent.", target, lang) == []
+
+
+def test_changed_percentage_names_both_values():
+    [f] = check("Turnout was 61%.", "Явка составила 62 процента.")
+    assert f.message == 'number 61% changed to 62% ("62 процента") in ru'
+
+
+@pytest.mark.parametrize("target, lang", [
+    ("План на 2027–2031 годы, 64-я сессия.", "ru"),
+    ("2027-2031-nji ýyllar üçin meýilnama, 64-nji mejlis.", "tk"),
+    ("2027-2031-ci illər üçün plan, 64-cü sessiya.", "az"),
+    ("2027-2031 жылдарға арналған жоспар, 64-ші сессия.", "kk"),
+])
+def test_ranges_ordinals_and_suffixes(target, lang):
+    assert check("The plan for 2027-2031 at the 64th session.", target, lang) == []
+    assert len(check("The plan for 2027-2032 at the 64th session.", target, lang)) == 1
+
+
+@pytest.mark.parametrize("target, lang", [
+    ("Шестилетний проект объединяет семь стран.", "ru"),
+    ("Алты жылдық жоба жеті елді біріктіреді.", "kk"),
+    ("Altıillik layihə yeddi ölkəni birləşdirir.", "az"),
+    ("Alty ýyllyk taslama ýedi ýurdy birleşdirýär.", "tk"),
+    ("Altı yıllık proje yedi ülkeyi bir araya getiriyor.", "tr"),
+    ("The project unites 7 countries over 6 years.", "en"),
+])
+def test_number_words_equal_words_or_digits(target, lang):
+    assert check("The six-year project unites seven countries.", target, lang) == []
+
+
+def test_inflected_russian_number_word_and_changed_word():
+    assert check("Talks with five states.", "Переговоры с пятью государствами.") == []
+    [f] = check("Talks with five states.", "Переговоры с шестью государствами.")
+    assert "5" in f.message and "6" in f.message and "changed" in f.message
+
+
+def test_one_as_pronoun_and_pairs_are_not_numbers():
+    assert check("One of the lakes is drying up.", "Одно из озёр пересыхает.") == []
+    assert check("It is one of the lakes.", "Это одно из озёр.", "ru") == []
+    assert check("The rivals met in Geneva.", "İki ülke Cenevre'de bir araya geldi.", "tr") == []
+
+
+def test_missing_and_extra_numbers():
+    [f] = check("Eleven villages and 40 farms were flooded.", "Были затоплены 40 ферм.")
+    assert f.message == 'number 11 ("Eleven") missing in ru'
+    [f] = check("The farms were flooded.", "Были затоплены 40 ферм.")
+    assert f.message == "number 40 in target not in source"
+
+
+def test_numbers_inside_dates_and_links_are_left_to_other_rules():
+    assert check("Signed on 3 March 2027.", "Подписано 4 марта 2027 года.") == []
+    assert check("See www.example.org/2024/report.", "См. www.example.org/2025/report.") == []
+
+
+def test_reference_numbers_compare_part_by_part():
+    assert check("Decision 81/212 was adopted.", "Принято решение 81/212.") == []
+    [f] = check("Decision 81/212 was adopted.", "Принято решение 81/213.")
+    assert f.message == "number 212 changed to 213 in ru"
+
+
+def test_imperial_units_may_be_converted_but_not_changed():
+    assert check("The road is 30 miles long.", "Длина дороги 48 км.") == []
+    assert check("The road is 30 miles (48 km) long.", "Длина дороги 48 км.") == []
+    assert len(check("The road is 30 miles long.", "Длина дороги 80 км.")) == 1
+
+
+def test_times_of_day():
+    assert check("The meeting starts at 3 pm.", "Встреча начнётся в 15:00.") == []
+    assert len(check("The meeting starts at 3 pm.", "Встреча начнётся в 16:00.")) == 1
+
+
+def test_extraction_is_cached_and_stable():
+    text = "Между 12 и 14 часами 1,5 млн человек"
+    assert extract_numbers(text, "ru") == extract_numbers(text, "ru")
+    assert [m.raw for m in extract_numbers(text, "ru")] == ["12", "14", "1,5"]
