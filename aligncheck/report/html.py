@@ -202,8 +202,8 @@ class _Release:
                 f'<figcaption>{caption}</figcaption></figure>')
 
     def render(self) -> str:
-        head = "".join(f'<th data-col="{escape(lang)}">{escape(lang)} <span class="meta">'
-                       f'{escape(self.targets[lang].path)}</span></th>' for lang in self.langs)
+        head = "".join(f'<th data-col="{escape(lang)}">{_file_label(lang, self.targets[lang].path)}</th>'
+                       for lang in self.langs)
         src = self.release.source
         out = [f'<section class="release" id="release-{self.index}">',
                f"<h2>{escape(self.release.name)}</h2>",
@@ -211,10 +211,15 @@ class _Release:
         if self.loose:
             out.append('<ul class="findings release-findings">'
                        + "".join(self._finding(fid, f) for fid, f in self.loose) + "</ul>")
-        out += [f'<table class="aligned"><thead><tr><th class="idx">¶</th><th class="src">{escape(src.lang)} '
-                f'<span class="meta">{escape(src.path)}</span></th>{head}</tr></thead>',
+        out += [f'<table class="aligned"><thead><tr><th class="idx">¶</th><th class="src">'
+                f'{_file_label(src.lang, src.path)}</th>{head}</tr></thead>',
                 *(self._row(row) for row in self.rows), "</table></section>"]
         return "\n".join(out)
+
+
+def _file_label(lang: str, path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(name)}</span>'
 
 
 def _checkboxes(kind: str, counts: dict[str, int]) -> str:

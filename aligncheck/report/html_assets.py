@@ -25,7 +25,7 @@ main { padding: 0 24px 40px; }
 .overview { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 6px; background: #fff; }
 .overview svg { display: block; width: 420px; height: 64px; }
 table.aligned { width: 100%; table-layout: fixed; margin-top: 12px; }
-table.aligned th { position: sticky; top: 0; background: #f6f8fa; text-align: left; padding: 6px;
+table.aligned th { overflow-wrap: anywhere; position: sticky; top: 0; background: #f6f8fa; text-align: left; padding: 6px;
   border-bottom: 2px solid var(--line); z-index: 1; }
 table.aligned th.idx, table.aligned td.idx { width: 44px; text-align: right; color: var(--muted); }
 table.aligned td { vertical-align: top; padding: 6px; border-top: 1px solid var(--line); }
