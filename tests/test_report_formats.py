@@ -137,7 +137,7 @@ def test_github_levels_and_locationless_findings(result):
     assert commands == {"::error", "::warning", "::notice"}
     omission = next(line for line in lines if "OM01" in line)
     assert omission.startswith("::error file=releases/2026-05/en.md,line=29,col=1,")
-    assert "::notice title=CO01 inconsistent-term::term 'estimate'" in "\n".join(lines)
+    assert "::notice file=releases/june brief/tr.txt,title=CO01 inconsistent-term::term 'estimate'" in lines[-3]
 
 
 def test_github_property_escaping():

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from aligncheck.checks.base import Rule
 from aligncheck.model import Finding, ReleaseResult, RunResult, Severity
-from aligncheck.report.sarif import primary, relative_path, span_end
+from aligncheck.report.sarif import primary, relative_path, span_end, target_of
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,12 +36,15 @@ def _message(f: Finding, release: ReleaseResult) -> str:
 def annotation(f: Finding, release: ReleaseResult, names: dict[str, str]) -> str:
     props: list[tuple[str, object]] = []
     where = primary(f, release)
+    target = target_of(f, release)
     if where is not None:
         loc, seg, span = where
         props += [("file", relative_path(loc.path)), ("line", loc.line), ("col", loc.column)]
         end = span_end(seg, span)
         if end:
             props += [("endLine", end[0]), ("endColumn", end[1])]
+    elif target is not None:
+        props.append(("file", relative_path(target.path)))
     props.append(("title", f"{f.rule} {names.get(f.rule, f.category)}".strip()))
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props)
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(_message(f, release))}"
