@@ -31,7 +31,7 @@ MIN_LETTERS = 4
 _MODEL_VERSION = 1
 _ORDERS = (1, 2, 3)
 _SMOOTHING = 0.1
-_MIN_PROFILE_LETTERS = 8000
+_MIN_PROFILE_LETTERS = 15000
 # Locale data that is patterns or codes, not words of the language.
 _NOT_WORDS = frozenset({
     "locale_id", "plural_form", "ordinal_form", "week_data", "date_formats", "time_formats",
