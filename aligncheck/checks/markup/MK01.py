@@ -65,6 +65,12 @@ def unbalanced(text: str, kind: str, spans: list[tuple[int, int]]) -> tuple[int,
     return spans[-1] if len(spans) % 2 else None
 
 
+def _quoted_instead(kind: str, src: dict, tgt: dict) -> bool:
+    """Italics of the source rendered as quotes in the target (« » for titles is common usage)."""
+    lost = len(src[kind]) - len(tgt[kind])
+    return kind == "italic" and lost > 0 and len(tgt["quotes"]) - len(src["quotes"]) >= lost
+
+
 def _joined(seg: Segmentation, indices: tuple[int, ...]) -> tuple[str, list[tuple[int, int]]]:
     """The link's text and where each segment starts in it."""
     starts, pos = [], 0
@@ -121,7 +127,7 @@ class MK01(Rule):
                     kind == "quotes" and len(_SINGLE_QUOTES.findall(src_text)) % 2):
                 yield self.finding(ctx, link, f"unbalanced {kind} in the target",
                                    target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad))
-            elif kind in counted and len(src[kind]) != len(tgt[kind]):
+            elif kind in counted and len(src[kind]) != len(tgt[kind]) and not _quoted_instead(kind, src, tgt):
                 yield self.finding(
                     ctx, link,
                     f"{kind} markup count differs: {len(src[kind])} in the source, {len(tgt[kind])} in the target",
