@@ -184,7 +184,7 @@ class _Table:
     unseen: np.ndarray  # order - 1 x language
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _table(langs: tuple[str, ...]) -> _Table:
     profiles = [_profile(lang) for lang in langs]
     rows: dict[str, int] = {}
@@ -332,7 +332,7 @@ def identify(text: str, candidates: Sequence[str] | None = None) -> tuple[str | 
         candidates = candidates_for(text)
     unique = list(dict.fromkeys(normalize_lang(c) for c in candidates))
     logliks, count = log_likelihoods(text, unique)
-    if count < MIN_LETTERS:
+    if count < MIN_LETTERS or not unique:
         return None, 0.0
     scores = _posterior(logliks, count)
     best = max(sorted(scores), key=lambda lang: scores[lang])

@@ -68,7 +68,8 @@ def test_first_paragraph_is_kept_when_it_names_one_language():
     assert docs[0].text.startswith(first)
 
 
-@pytest.mark.parametrize("langs", [["ru", "en", "kk"], ["en", "kk"], ["en", "ru", "kk", "tr"]])
+@pytest.mark.parametrize("langs", [
+    ["ru", "en", "kk"], ["en", "kk"], ["ru", "kk"], ["en", "ru"], ["en", "ru", "kk", "tr"]])
 def test_langs_that_do_not_fit_the_file_are_refused(langs):
     text = compose(["en", "ru", "kk"])
     with pytest.raises(InputError, match="--langs") as error:

@@ -21,6 +21,7 @@ from aligncheck.model import Document
 from aligncheck.read.names import parse_langs
 
 MIN_BLOCK_FIT = 0.75  # share of a block's letters that must read as the block's language
+FIT_SAMPLE = 30  # paragraphs with the most prose that the fit check reads per block
 FULL_WEIGHT_LETTERS = 20  # a paragraph with fewer common-word letters counts proportionally less
 _FLOOR = 1e-6  # one paragraph never costs more than log(1e-6)
 
@@ -51,10 +52,9 @@ def _name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
     for display in ["en", *langs]:
         names = Locale.parse(display.replace("-", "_")).languages
         for lang in langs:
-            name = names.get(lang.split("-")[0])
-            if name:
-                word = letters(name)[0]
-                stems[lang].add(word[: max(4, len(word) - 2)])
+            words = letters(names.get(lang.split("-")[0], ""))
+            if words:
+                stems[lang].add(words[0][: max(4, len(words[0]) - 2)])
     return stems
 
 
@@ -93,10 +93,11 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
 def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str | None:
     """The language most of the block reads as, when that is not `lang`.
 
-    Every paragraph is identified among the given languages and all others of its script,
-    so a version missing from `langs` shows up instead of hiding in a neighbour's block."""
+    The block's most prose-rich paragraphs are identified among the given languages and all
+    others of their script, so a version missing from `langs` cannot hide in a neighbour's block."""
     weights: dict[str, int] = {}
-    for paragraph in block:
+    by_prose = sorted(range(len(block)), key=lambda i: (-common_letters(block[i].text), i))
+    for paragraph in (block[i] for i in by_prose[:FIT_SAMPLE]):
         candidates = sorted({*langs, *candidates_for(paragraph.text)})
         found, _ = identify(paragraph.text, candidates)
         if found is not None:
