@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 
@@ -109,3 +110,15 @@ def test_clean_run_renders_without_findings():
     page = html.render(empty_result(), RULES)
     assert "<mark" not in page and 'class="finding"' not in page
     assert '<span class="chip sev-error">0 error</span>' in page
+
+
+def test_hostile_names_and_paths_are_escaped_and_ids_stay_unique(result):
+    release = result.releases[1]
+    evil_target = dataclasses.replace(release.targets[0], target=dataclasses.replace(
+        release.targets[0].target, document=dataclasses.replace(
+            release.targets[0].target.document, path='x/"><img src=x onerror=alert(1)>.md')))
+    evil = dataclasses.replace(release, name="<script>alert(2)</script>", targets=(evil_target, *release.targets[1:]))
+    page = html.render(dataclasses.replace(result, releases=(result.releases[0], evil)), RULES)
+    assert "<script>alert" not in page and "<img" not in page
+    ids = [a["id"] for _, a in Elements(page).tags if "id" in a]
+    assert len(ids) == len(set(ids))
