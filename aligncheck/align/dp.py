@@ -19,7 +19,7 @@ import numpy as np
 
 from aligncheck.align.features import Side
 
-BLOCK_CELLS = 1 << 17
+BLOCK_CELLS = 1 << 13
 
 
 def link_types(max_window: int) -> tuple[tuple[int, int], ...]:
@@ -101,15 +101,16 @@ def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params)
     """Best path through the band: a list of (a, b) link types, and the total score."""
     types = link_types(params.max_window)
     ratio = tgt.cumlen[-1] / max(src.cumlen[-1], 1.0)
+    insert = types.index((0, 1))
     scores: list[np.ndarray] = []
     back: list[np.ndarray] = []
     for r0, r1 in _row_blocks(lo, hi):
         c0, c1 = int(lo[r0]), int(hi[r1])
         values = _block_values(src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty)
         for i in range(r0, r1 + 1):
-            cols = np.arange(lo[i], hi[i] + 1)
-            best = np.full(len(cols), -np.inf)
-            bp = np.zeros(len(cols), dtype=np.int8)
+            width = int(hi[i] - lo[i] + 1)
+            best = np.full(width, -np.inf)
+            bp = np.zeros(width, dtype=np.int8)
             if i == 0:
                 best[0] = 0.0
             for t, (a, b) in enumerate(types):
@@ -127,13 +128,14 @@ def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params)
                     cand = cand + values[(a, b)][i - r0, j0 - c0:j1 - c0 + 1]
                 seg = slice(j0 - lo[i], j1 - lo[i] + 1)
                 better = cand > best[seg]
-                best[seg] = np.where(better, cand, best[seg])
+                np.copyto(best[seg], cand, where=better)
                 bp[seg][better] = t
-            shifted = best - cols * params.skip
+            ramp = np.arange(width) * params.skip
+            shifted = best - ramp
             running = np.maximum.accumulate(shifted)
             from_left = running > shifted
-            best = np.where(from_left, running + cols * params.skip, best)
-            bp[from_left] = types.index((0, 1))
+            np.copyto(best, running + ramp, where=from_left)
+            bp[from_left] = insert
             scores.append(best)
             back.append(bp)
     path = []

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aligncheck.checks.alignment import gap_span, quote
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.model import Finding, Severity
+
+
+class AD01(Rule):
+    """A translated segment has no counterpart in the source (a 0-1 alignment link).
+
+    **Anti-pattern**
+    source: The bridge opened on Monday. / Traffic fell by half.
+    target: Мост открылся в понедельник. / Мэр назвал его лучшим мостом страны. / Движение сократилось вдвое.
+
+    **Best practice**
+    source: The bridge opened on Monday. / Traffic fell by half.
+    target: Мост открылся в понедельник. / Движение сократилось вдвое.
+    """
+
+    code = "AD01"
+    name = "segment-added"
+    category = "addition"
+    severity = Severity.WARNING
+    groups = ("all", "default", "completeness")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        unit = ctx.target.unit
+        for at, link in enumerate(ctx.links):
+            if link.target and not link.source:
+                first = link.target[0] + 1
+                where = f"{unit} {first}" if len(link.target) == 1 else \
+                    f"{unit}s {first}-{link.target[-1] + 1}"
+                yield self.finding(
+                    ctx, link,
+                    f"{ctx.lang} {where} has no counterpart in the source",
+                    target_text=quote(ctx.target, link.target),
+                    source_span=gap_span(ctx.source, ctx.links, at, "source"),
+                )

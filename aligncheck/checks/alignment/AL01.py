@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aligncheck.checks.alignment import quote
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.model import Finding, Severity
+
+
+class AL01(Rule):
+    """Aligned source and target segments are implausibly dissimilar (low alignment score).
+
+    **Anti-pattern**
+    source: The bridge opened on Monday after three years of work.
+    target: Мэр пообещал построить второй мост ниже по течению.
+
+    **Best practice**
+    source: The bridge opened on Monday after three years of work.
+    target: Мост открылся в понедельник после трёх лет работы.
+    """
+
+    code = "AL01"
+    name = "alignment-low-score"
+    category = "alignment"
+    severity = Severity.WARNING
+    groups = ("all", "default")
+    config_keys = {
+        "alignment_score_floor": (0.2, "links scoring below this (0-1, centred cosine) are reported"),
+    }
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        floor = float(self.opt(ctx, "alignment_score_floor"))
+        for link in ctx.links:
+            if link.source and link.target and link.score < floor:
+                yield self.finding(
+                    ctx, link,
+                    f"alignment score {link.score:.2f} is below {floor:.2f}: "
+                    f"the {ctx.lang} text may not translate this source",
+                    source_text=quote(ctx.source, link.source),
+                    target_text=quote(ctx.target, link.target),
+                )

@@ -1,0 +1,155 @@
+import numpy as np
+import pytest
+
+from aligncheck.align import align, link_types
+from aligncheck.align.band import band_around, needs_coarse_pass
+
+EN = [
+    "The city council approved the new budget on Tuesday evening.",
+    "Most of the money will go to schools and public libraries.",
+    "Bus fares will stay the same for another year, the mayor said.",
+    "A new bridge across the river is planned for the spring.",
+    "Local shops complained about the parking rules in the centre.",
+    "The museum will open its doors for free on Sundays.",
+    "Police reported fewer burglaries than last winter.",
+    "The football stadium needs a new roof before the season starts.",
+]
+RU = [
+    "Городской совет утвердил новый бюджет во вторник вечером.",
+    "Большая часть денег пойдёт на школы и публичные библиотеки.",
+    "Цены на проезд в автобусе останутся прежними ещё год, сказал мэр.",
+    "Новый мост через реку планируется построить весной.",
+    "Местные магазины пожаловались на правила парковки в центре.",
+    "Музей будет открыт бесплатно по воскресеньям.",
+    "Полиция сообщила о меньшем числе краж, чем прошлой зимой.",
+    "Футбольному стадиону нужна новая крыша до начала сезона.",
+]
+CONCEPTS = [
+    ("council", "совет"), ("budget", "бюджет"), ("tuesday", "вторник"), ("money", "денег"),
+    ("school", "школ"), ("librar", "библиотек"), ("bus", "автобус"), ("mayor", "мэр"),
+    ("bridge", "мост"), ("river", "рек"), ("spring", "весн"), ("shop", "магазин"),
+    ("parking", "парковк"), ("centre", "центр"), ("museum", "музе"), ("sunday", "воскресень"),
+    ("police", "полиц"), ("burglar", "краж"), ("winter", "зим"), ("football", "футбол"),
+    ("stadium", "стадион"), ("roof", "крыш"), ("season", "сезон"), ("fare", "проезд"),
+]
+
+
+class ConceptEmbedder:
+    """A stand-in multilingual model: one dimension per concept, plus a shared component."""
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def __call__(self, texts):
+        self.calls.append(list(texts))
+        rows = []
+        for text in texts:
+            low = text.lower()
+            v = np.array([float(sum(low.count(w) for w in ws)) for ws in CONCEPTS] + [1.0])
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, dtype=np.float32)
+
+
+def pairs(links):
+    return [(link.source, link.target) for link in links]
+
+
+def assert_covers(links, n, m):
+    assert [i for link in links for i in link.source] == list(range(n))
+    assert [j for link in links for j in link.target] == list(range(m))
+
+
+def test_faithful_translation_aligns_one_to_one_with_high_scores():
+    links = align(EN, RU, ConceptEmbedder())
+    assert pairs(links) == [((i,), (i,)) for i in range(len(EN))]
+    assert all(link.score > 0.5 for link in links)
+
+
+def test_dropped_paragraph_becomes_a_one_to_zero_link():
+    target = RU[:3] + RU[4:]
+    links = align(EN, target, ConceptEmbedder())
+    assert_covers(links, len(EN), len(target))
+    assert ((3,), ()) in pairs(links)
+    assert ((4,), (3,)) in pairs(links)
+    assert next(link for link in links if link.source == (3,)).score == 0.0
+
+
+def test_added_paragraph_becomes_a_zero_to_one_link():
+    target = RU[:5] + ["Погода в выходные была солнечной и тёплой."] + RU[5:]
+    links = align(EN, target, ConceptEmbedder())
+    assert_covers(links, len(EN), len(target))
+    assert ((), (5,)) in pairs(links)
+
+
+def test_merged_and_split_paragraphs():
+    merged = RU[:2] + [RU[2] + " " + RU[3]] + RU[4:]
+    assert ((2, 3), (2,)) in pairs(align(EN, merged, ConceptEmbedder()))
+    first, second = "Новый мост через реку.", "Его планируется построить весной."
+    split = RU[:3] + [first, second] + RU[4:]
+    assert ((3,), (3, 4)) in pairs(align(EN, split, ConceptEmbedder()))
+
+
+def test_exact_windows_are_embedded_only_around_merges():
+    embedder = ConceptEmbedder()
+    align(EN, RU, embedder)
+    assert [len(call) for call in embedder.calls] == [len(EN), len(RU)]
+    embedder = ConceptEmbedder()
+    merged = RU[:2] + [RU[2] + " " + RU[3]] + RU[4:]
+    align(EN, merged, embedder)
+    extra = [text for call in embedder.calls[2:] for text in call]
+    assert EN[2] + "\n" + EN[3] in extra
+    assert EN[6] + "\n" + EN[7] not in extra
+
+
+def test_empty_sides_and_several_embedders():
+    assert pairs(align([], RU[:2], ConceptEmbedder())) == [((), (0,)), ((), (1,))]
+    assert pairs(align(EN[:1], [], ConceptEmbedder())) == [((0,), ())]
+    links = align(EN, RU, [ConceptEmbedder(), ConceptEmbedder()])
+    assert pairs(links) == [((i,), (i,)) for i in range(len(EN))]
+
+
+def test_link_types_include_the_required_merges():
+    assert {(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)} <= set(link_types(2))
+    assert (1, 3) in link_types(3) and (1, 4) not in link_types(3)
+
+
+class PlantedEmbedder:
+    """Random unit vectors: 'sN' and 'tN' texts share vector N (plus noise on the target)."""
+
+    def __init__(self, size, dim=48, seed=0):
+        rng = np.random.default_rng(seed)
+        self.base = rng.normal(size=(size, dim))
+        self.noise = rng.normal(size=(size, dim)) * 0.5
+
+    def __call__(self, texts):
+        rows = []
+        for text in texts:
+            ids = [int(part[1:]) for part in text.split("\n")]
+            v = sum(self.base[i] + (self.noise[i] if text[0] == "t" else 0) for i in ids)
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, dtype=np.float32)
+
+
+@pytest.mark.parametrize("size", [300, 2000])
+def test_long_documents_use_the_band_and_recover_a_planted_path(size):
+    rng = np.random.default_rng(size)
+    source = [f"s{i}" for i in range(size)]
+    dropped = set(rng.choice(size, size // 50, replace=False).tolist())
+    target = [f"t{i}" for i in range(size) if i not in dropped]
+    assert needs_coarse_pass(len(source), len(target))
+    links = align(source, target, PlantedEmbedder(size), exact_windows=False)
+    assert_covers(links, len(source), len(target))
+    assert {link.source[0] for link in links if not link.target} == dropped
+
+
+def test_band_follows_a_coarse_path_and_stays_monotone():
+    lo, hi = band_around([(1, 1)] * 5 + [(0, 1)] * 3 + [(1, 1)] * 5, 20, 26, 2, 2)
+    assert lo[0] == 0 and hi[-1] == 26
+    assert (np.diff(lo) >= 0).all() and (np.diff(hi) >= 0).all()
+    assert (hi - lo).max() < 26
+    assert lo[10] <= 16 <= hi[10]
+
+
+def test_alignment_is_deterministic():
+    target = RU[:3] + RU[4:]
+    assert align(EN, target, ConceptEmbedder()) == align(EN, target, ConceptEmbedder())
