@@ -134,3 +134,10 @@ def test_extraction_is_cached_and_stable():
     text = "Между 12 и 14 часами 1,5 млн человек"
     assert extract_numbers(text, "ru") == extract_numbers(text, "ru")
     assert [m.raw for m in extract_numbers(text, "ru")] == ["12", "14", "1,5"]
+
+
+def test_russian_compounds_carry_their_number():
+    assert check("A three-day summit opened.", "Открылся трёхдневный саммит.") == []
+    assert check("A three-day summit opened.", "Открылся трехдневный саммит.") == []
+    [f] = check("A three-day summit opened.", "Открылся четырёхдневный саммит.")
+    assert f.message == 'number 3 ("three") missing in ru'

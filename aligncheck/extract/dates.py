@@ -196,7 +196,7 @@ def _numeric(match, lang: str) -> DateMention | None:
     return DateMention(year, month, day, match.span(), match.group(), swapped=swapped)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _extract(text: str, lang: str) -> tuple[DateMention, ...]:
     candidates = []
     for pattern in PATTERNS + [MONTH_DAY] * (lang != "ru"):

@@ -221,7 +221,7 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
                          unit=unit.lastgroup if unit and lang == "en" else "")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     masked = _masked(text)
     dates = [d.span for d in extract_dates(text, lang)]

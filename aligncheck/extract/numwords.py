@@ -10,7 +10,7 @@ satisfy a number on the other side but are never reported on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -151,6 +151,12 @@ def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
 
 
 @cache
+def _russian_lemma_openings() -> frozenset[str]:
+    """First letters of the lemmas looked up through pymorphy3 (which is slow per word)."""
+    return frozenset(w[:3] for w in (*RU_COLLECTIVE, *QUANTITY_WORDS["ru"], "обеих", "обоих"))
+
+
+@cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
     morph = _morph()
@@ -178,7 +184,11 @@ def _turkic_stems(lang: str) -> tuple[tuple[str, Word], ...]:
 
 def lookup(token: str, lang: str) -> Word | None:
     """The number a single word stands for in `lang`, or None."""
-    key = _norm(token).replace("’", "'").split("'")[0]
+    return _lookup(_norm(token).replace("’", "'").split("'")[0], lang)
+
+
+@lru_cache(maxsize=65536)
+def _lookup(key: str, lang: str) -> Word | None:
     base = lexicon(lang)
     if key in base:
         info = base[key]
@@ -188,12 +198,13 @@ def lookup(token: str, lang: str) -> Word | None:
         return Word(QUANTITY_WORDS[lang][key], soft=True)
     if lang == "en":
         return _english_compound(key)
-    if lang == "ru":
+    if lang == "ru" and key[:3] in _russian_lemma_openings():
         lemma = _norm(_morph().parse(key)[0].normal_form)
         if lemma in RU_COLLECTIVE:
             return Word(RU_COLLECTIVE[lemma])
         if lemma in QUANTITY_WORDS["ru"]:
             return Word(QUANTITY_WORDS["ru"][lemma], soft=True)
+    if lang == "ru":
         for prefix, value in _russian_prefixes():
             if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
                 return Word(value, soft=True)
