@@ -117,3 +117,11 @@ def test_screenshot(opened, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) > (1000, 600)
     assert len(data) > 50_000  # a blank page compresses to a few kB
+
+
+def test_rule_link_opens_its_explanation(opened):
+    details = opened.find_element("id", "rule-DA01")
+    assert not details.get_attribute("open")
+    click(opened, 'li.finding a.rule[href="#rule-DA01"]')
+    assert details.get_attribute("open") == "true"
+    assert "Best practice" in details.text

@@ -122,3 +122,12 @@ def test_hostile_names_and_paths_are_escaped_and_ids_stay_unique(result):
     assert "<script>alert" not in page and "<img" not in page
     ids = [a["id"] for _, a in Elements(page).tags if "id" in a]
     assert len(ids) == len(set(ids))
+
+
+def test_rules_in_the_report_are_explained_with_their_examples(page, result):
+    docs = re.findall(r'<details class="rule-doc" id="rule-(\w+)">', page)
+    assert docs == sorted({f.rule for f in result.findings()})
+    nu = page[page.index('id="rule-NU01"'):]
+    nu = nu[:nu.index("</details>")]
+    assert "<h4>Anti-pattern</h4><pre>source: 48 stations | 5%\ntarget: 84 станции | 5%</pre>" in nu
+    assert '<a class="rule" href="#rule-NU01" title="Numbers must survive translation."><code>NU01</code></a>' in page

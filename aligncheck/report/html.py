@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+import re
 from html import escape
 
 from aligncheck.checks.base import Rule
@@ -88,8 +89,9 @@ def marked(text: str, spans: list[tuple[int, int, str, Severity, str]]) -> str:
 
 
 class _Release:
-    def __init__(self, index: int, release: ReleaseResult, names: dict[str, str]):
-        self.index, self.release, self.names = index, release, names
+    def __init__(self, index: int, release: ReleaseResult, rules: dict[str, type[Rule]]):
+        self.index, self.release, self.rules = index, release, rules
+        self.names = names = {code: rule.name for code, rule in rules.items()}
         self.langs = [t.target.lang for t in release.targets]
         self.targets = {t.target.lang: t.target for t in release.targets}
         self.medians = {t.target.lang: median_score(t.links) for t in release.targets}
@@ -144,7 +146,7 @@ class _Release:
         loc = where(f.target_location or f.source_location)
         return (f'<li class="finding" id="{fid}" data-severity="{f.severity.value}" data-lang="{escape(f.lang)}" '
                 f'data-category="{escape(f.category)}"><span class="sev sev-{f.severity.value}">'
-                f'{f.severity.value}</span> <code>{escape(f.rule)}</code> {escape(self.names.get(f.rule, ""))} '
+                f'{f.severity.value}</span> {_rule_link(f.rule, self.rules)} {escape(self.names.get(f.rule, ""))} '
                 f'<span class="lang">{escape(f.lang)}</span> {escape(f.message)} '
                 f'<span class="loc">{escape(loc)}</span></li>')
 
@@ -217,6 +219,50 @@ class _Release:
         return "\n".join(out)
 
 
+def _rule_link(code: str, rules: dict[str, type[Rule]]) -> str:
+    if code not in rules:
+        return f"<code>{escape(code)}</code>"
+    return (f'<a class="rule" href="#rule-{escape(code)}" title="{escape(rule_doc(rules[code])[0])}">'
+            f"<code>{escape(code)}</code></a>")
+
+
+def _doc_html(markdown: str) -> str:
+    """The few Markdown forms of a rule docstring: paragraphs, **headings** and ``` blocks."""
+    out, para, fence = [], [], None
+    for line in [*markdown.splitlines(), ""]:
+        if fence is not None:
+            if line.startswith("```"):
+                out.append(f"<pre>{escape(chr(10).join(fence))}</pre>")
+                fence = None
+            else:
+                fence.append(line)
+            continue
+        if line.startswith("```") or not line.strip() or re.fullmatch(r"\*\*.+\*\*", line.strip()):
+            if para:
+                out.append(f"<p>{escape(' '.join(para))}</p>")
+                para = []
+            if line.startswith("```"):
+                fence = []
+            elif line.strip():
+                out.append(f"<h4>{escape(line.strip().strip('*'))}</h4>")
+        else:
+            para.append(line.strip())
+    return "".join(out)
+
+
+def _rules_section(result: RunResult, rules: dict[str, type[Rule]]) -> str:
+    used = sorted({f.rule for f in result.findings()} & set(rules))
+    if not used:
+        return ""
+    items = []
+    for code in used:
+        summary, markdown = rule_doc(rules[code])
+        body = _doc_html(markdown.split("\n", 1)[1] if "\n" in markdown else "")
+        items.append(f'<details class="rule-doc" id="rule-{escape(code)}"><summary><code>{escape(code)}</code> '
+                     f"{escape(rules[code].name)}: {escape(summary)}</summary>{body}</details>")
+    return '<section id="rules"><h2>Rules in this report</h2>' + "".join(items) + "</section>"
+
+
 def _file_label(lang: str, path: str) -> str:
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(name)}</span>'
@@ -241,9 +287,7 @@ def _header(result: RunResult, rules: dict[str, type[Rule]]) -> str:
         + "</tr>" for r in result.releases for t in r.targets)
     warnings = "".join(f'<div class="warnings">⚠ {escape(w)}</div>' for w in result.warnings)
     version = f" · aligncheck {escape(result.tool_version)}" if result.tool_version else ""
-    rule_titles = {c: rule_doc(rules[c])[0] for c in sorted(rules)}
-    used = sorted({f.rule for f in findings})
-    legend = " ".join(f'<code title="{escape(rule_titles.get(c, ""))}">{escape(c)}</code>' for c in used)
+    legend = " ".join(_rule_link(c, rules) for c in sorted({f.rule for f in findings}))
     return (
         f'<header><h1>aligncheck report</h1><div class="meta">model {escape(result.model)} · unit '
         f'{escape(result.unit)}{version}</div><div class="chips" id="summary">{chips}</div>'
@@ -261,8 +305,8 @@ def _header(result: RunResult, rules: dict[str, type[Rule]]) -> str:
 
 def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
     by_code = {r.code: r for r in rules}
-    names = {r.code: r.name for r in rules}
-    sections = [_Release(i, r, names).render() for i, r in enumerate(result.releases)]
+    sections = [_Release(i, r, by_code).render() for i, r in enumerate(result.releases)]
+    sections.append(_rules_section(result, by_code))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>aligncheck report</title><style>{CSS}</style></head><body>\n"

@@ -48,6 +48,10 @@ ul.findings { margin: 0; padding-left: 0; list-style: none; }
 li.finding { margin: 2px 0; }
 .sev { color: #fff; border-radius: 3px; padding: 0 5px; font-size: 11px; text-transform: uppercase; }
 .lang { font-weight: 600; }
+a.rule { text-decoration: none; color: inherit; }
+.rule-doc { margin: 6px 0; } .rule-doc summary { cursor: pointer; }
+.rule-doc pre { background: #f6f8fa; padding: 6px 10px; border-radius: 6px; white-space: pre-wrap; }
+.rule-doc h4 { margin: 8px 0 2px; font-size: 13px; }
 [hidden] { display: none !important; }
 """
 
@@ -86,6 +90,12 @@ JS = """
     f.addEventListener('mouseenter', () => marks().forEach(m => m.classList.add('focus')));
     f.addEventListener('mouseleave', () => marks().forEach(m => m.classList.remove('focus')));
   });
+  const openRule = () => {
+    const target = location.hash.startsWith('#rule-') && document.getElementById(location.hash.slice(1));
+    if (target) { target.open = true; target.scrollIntoView(); }
+  };
+  window.addEventListener('hashchange', openRule);
+  openRule();
   apply();
 })();
 """
