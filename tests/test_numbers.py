@@ -141,3 +141,12 @@ def test_russian_compounds_carry_their_number():
     assert check("A three-day summit opened.", "Открылся трехдневный саммит.") == []
     [f] = check("A three-day summit opened.", "Открылся четырёхдневный саммит.")
     assert f.message == 'number 3 ("three") missing in ru'
+
+
+@pytest.mark.parametrize("target, lang", [
+    ("Dünya birincisi ve üçüncüsü yenildi.", "tr"),
+    ("Ol ýaryşda üçünjisi boldy.", "tk"),
+    ("Ол үштіктің біріншісі болды.", "kk"),
+])
+def test_turkic_ordinals_and_derivations_take_endings(target, lang):
+    assert [m.value for m in extract_numbers(target, lang) if m.value == 3] == [Decimal(3)]

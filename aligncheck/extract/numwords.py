@@ -58,7 +58,7 @@ QUANTITY_WORDS = {
     "ru": {"оба": 2, "дважды": 2, "пара": 2, "двойной": 2, "трижды": 3, "десяток": 10,
            "десятилетие": 10, "десятка": 10, "дюжина": 12, "сотня": 100},
     "kk": {"жұп": 2, "қос": 2},
-    "az": {"cüt": 2, "ikiqat": 2, "onillik": 10},
+    "az": {"cüt": 2, "qoşa": 2, "ikiqat": 2, "onillik": 10},
     "tr": {"çift": 2, "ikiz": 2, "düzine": 12},
     "tk": {"jübüt": 2},
 }
@@ -71,8 +71,9 @@ a e ä ya ye na ne da de dä ta te tä dan den dän tan ten nda nde ndan nden
 ı i u ü y ın in un ün yň iň nyň niň nın nin nun nün la le lar ler
 ге ке ға қа на не да де та те нда нде дан ден тан тен нан нен
 ны ні ды ді ты ті ның нің дың дің тың тің мен бен пен лар лер дар дер тар тер
-ы і сы сі ы ын ін
+ы і сы сі ы ын ін ə yə nə də tə dən tən ndə ndən lər lə
 """.split()
+ENDINGS = ("", *INFLECTION_SUFFIXES, *POSSESSIVE_SUFFIXES)
 VOICED = str.maketrans({"t": "d", "k": "g", "q": "ğ", "p": "b", "т": "д", "к": "г", "қ": "ғ", "п": "б"})
 RU_COMPOUND_TAILS = (
     "лет", "летн", "летие", "дневн", "месячн", "недельн", "часов", "минутн", "кратн",
@@ -226,15 +227,20 @@ def _turkic(key: str, lang: str) -> Word | None:
         if not key.startswith(stem) or len(key) == len(stem):
             continue
         suffix = key[len(stem):]
-        ordinal = suffix in ORDINAL_SUFFIXES
         inflected = (len(stem) >= 4 and suffix in INFLECTION_SUFFIXES) or suffix in POSSESSIVE_SUFFIXES
         if inflected and stem[-1] in VOWELS and suffix[0] in "nн":
             continue  # "altında" is "under", not "at six"
-        if inflected or suffix in ADJECTIVE_SUFFIXES:
+        if inflected or _derived(suffix, ADJECTIVE_SUFFIXES):
             return Word(info.value, soft=info.value == 1)
-        if ordinal or suffix in GROUP_SUFFIXES:
+        ordinal = _derived(suffix, ORDINAL_SUFFIXES)
+        if ordinal or _derived(suffix, GROUP_SUFFIXES):
             return Word(info.value, ordinal, soft=True)
     return None
+
+
+def _derived(suffix: str, derivations: list[str]) -> bool:
+    """A derivation, then at most one case or possessive ending: "üçüncüsü", "ондықтың"."""
+    return any(suffix.startswith(d) and suffix[len(d):] in ENDINGS for d in derivations)
 
 
 @dataclass(frozen=True)
