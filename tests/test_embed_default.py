@@ -99,3 +99,22 @@ def test_failed_verification_leaves_nothing_behind(tmp_path, monkeypatch):
         default_model_dir()
     models = tmp_path / "models"
     assert [p.name for p in models.iterdir() if not p.name.endswith(".lock")] == []
+
+
+@pytest.mark.slow
+def test_lean_runner_equals_sentence_transformers_on_the_built_dir(shared_build_cache):
+    from aligncheck.embed.bert import LeanBert
+    from aligncheck.embed.st import load_sentence_transformer
+
+    path = default_model_dir()
+    texts = WEATHER + BUDGET + ["short", "A much longer paragraph, " * 20]
+    reference = load_sentence_transformer(str(path), DEFAULT_MODEL).encode(texts, prompt="passage: ")
+    assert np.abs(LeanBert(path).encode(texts, prompt="passage: ") - reference).max() < 1e-5
+
+
+def test_damaged_build_is_an_input_error_saying_how_to_recover(tmp_path):
+    from aligncheck.embed.st import load_lean_bert
+
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(InputError, match="delete the directory to rebuild"):
+        load_lean_bert(str(tmp_path))

@@ -54,6 +54,19 @@ def default_model_dir() -> Path:
     return target
 
 
+def _load_default_model():
+    """The default model, rebuilt once if the cached build turns out to be damaged."""
+    from aligncheck.embed import e5build, st
+
+    path = default_model_dir()
+    try:
+        return st.load_lean_bert(str(path))
+    except InputError:
+        st.forget(str(path))
+        e5build.discard(path)
+        return st.load_lean_bert(str(default_model_dir()))
+
+
 def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
                   progress: Callable[[int, int], None] | None = None) -> Embedder:
     """An embedder for a sentence-transformers model name or directory (never downloads).
@@ -67,10 +80,7 @@ def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
 
     if name_or_path == DEFAULT_MODEL:
         model_id = f"{DEFAULT_MODEL}|{e5build.model_dir_name()}"
-        prompt, dim = e5build.PROMPTS["passage"], hidden_size()
-
-        def load():
-            return st.load_sentence_transformer(str(default_model_dir()), DEFAULT_MODEL)
+        prompt, dim, load = e5build.PROMPTS["passage"], hidden_size(), _load_default_model
     else:
         path = st.resolve_model_dir(name_or_path)
         model_id = f"{name_or_path}|{st.model_fingerprint(path)}"

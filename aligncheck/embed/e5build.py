@@ -158,5 +158,14 @@ def build_default_model(target: Path):
     return model
 
 
+def discard(path: Path) -> None:
+    """Remove a damaged build (under the build lock) so the next use rebuilds it."""
+    from filelock import FileLock
+
+    with FileLock(f"{path}.lock", timeout=600):
+        (path / MARKER).unlink(missing_ok=True)
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def default_model_path() -> Path:
     return cache_dir() / "models" / model_dir_name()

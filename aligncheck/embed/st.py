@@ -120,6 +120,28 @@ def load_sentence_transformer(path: str, name: str):
     return model
 
 
+def load_lean_bert(path: str):
+    """The built default model via the lean runner (or the copy a build already loaded)."""
+    path = os.path.realpath(path)
+    if path not in _LOADED:
+        import torch
+
+        from aligncheck.embed.bert import LeanBert
+
+        _set_threads(torch)
+        try:
+            _LOADED[path] = LeanBert(Path(path))
+        except Exception as exc:  # noqa: BLE001 - a damaged build, whatever the cause
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise InputError(f"built default model cannot be loaded ({reason}); delete the "
+                             "directory to rebuild it", path) from None
+    return _LOADED[path]
+
+
+def forget(path: str) -> None:
+    _LOADED.pop(os.path.realpath(path), None)
+
+
 def remember(path: str, model) -> None:
     """Register an already loaded model under `path` (e.g. after a build)."""
     _LOADED[os.path.realpath(path)] = model
