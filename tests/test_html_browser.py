@@ -120,8 +120,10 @@ def test_screenshot(opened, tmp_path):
 
 
 def test_rule_link_opens_its_explanation(opened):
+    from selenium.webdriver.support.ui import WebDriverWait
+
     details = opened.find_element("id", "rule-DA01")
     assert not details.get_attribute("open")
     click(opened, 'li.finding a.rule[href="#rule-DA01"]')
-    assert details.get_attribute("open") == "true"
+    WebDriverWait(opened, 5).until(lambda d: details.get_attribute("open") == "true")
     assert "Best practice" in details.text

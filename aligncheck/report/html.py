@@ -7,11 +7,12 @@ severity, language and category are checkboxes driven by inline JS; nothing is f
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-import re
 from html import escape
+from itertools import pairwise
 
 from aligncheck.checks.base import Rule
 from aligncheck.model import CATEGORIES, Finding, Link, ReleaseResult, RunResult, Segmentation, Severity
@@ -75,7 +76,7 @@ def marked(text: str, spans: list[tuple[int, int, str, Severity, str]]) -> str:
     """`text` escaped, with each stretch covered by spans wrapped in one <mark>."""
     cuts = sorted({0, len(text), *(p for s, e, *_ in spans for p in (s, e) if 0 <= p <= len(text))})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         cover = [s for s in spans if s[0] <= start and end <= s[1]]
         piece = escape(text[start:end])
         if not cover:
@@ -123,7 +124,7 @@ class _Release:
     def _segment(self, seg: Segmentation, lang: str, i: int, badge: str = "") -> str:
         segment = seg.segments[i]
         text = marked(segment.text, self.spans.get((lang, i), []))
-        return (f'<div class="cellhead">{escape(seg.path.rsplit("/", 1)[-1])}:{segment.line}{badge}</div>'
+        return (f'<div class="cellhead">{escape(_basename(seg.path))}:{segment.line}{badge}</div>'
                 f'<p class="text" dir="auto">{text}</p>')
 
     def _target_cell(self, row: Row, lang: str) -> str:
@@ -263,9 +264,12 @@ def _rules_section(result: RunResult, rules: dict[str, type[Rule]]) -> str:
     return '<section id="rules"><h2>Rules in this report</h2>' + "".join(items) + "</section>"
 
 
+def _basename(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _file_label(lang: str, path: str) -> str:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(name)}</span>'
+    return f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(_basename(path))}</span>'
 
 
 def _checkboxes(kind: str, counts: dict[str, int]) -> str:

@@ -25,7 +25,8 @@ main { padding: 0 24px 40px; }
 .overview { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 6px; background: #fff; }
 .overview svg { display: block; width: 420px; height: 64px; }
 table.aligned { width: 100%; table-layout: fixed; margin-top: 12px; }
-table.aligned th { overflow-wrap: anywhere; position: sticky; top: 0; background: #f6f8fa; text-align: left; padding: 6px;
+table.aligned th { overflow-wrap: anywhere; position: sticky; top: 0; background: #f6f8fa;
+  text-align: left; padding: 6px;
   border-bottom: 2px solid var(--line); z-index: 1; }
 table.aligned th.idx, table.aligned td.idx { width: 44px; text-align: right; color: var(--muted); }
 table.aligned td { vertical-align: top; padding: 6px; border-top: 1px solid var(--line); }
@@ -58,7 +59,8 @@ a.rule { text-decoration: none; color: inherit; }
 JS = """
 (function () {
   const form = document.getElementById('filters');
-  const chosen = kind => new Set(Array.from(form.querySelectorAll('input[data-filter="' + kind + '"]:checked'), i => i.value));
+  const chosen = kind => new Set(Array.from(
+    form.querySelectorAll('input[data-filter="' + kind + '"]:checked'), i => i.value));
   function apply() {
     const sev = chosen('severity'), lang = chosen('lang'), cat = chosen('category');
     const only = document.getElementById('only-findings').checked;
@@ -95,6 +97,10 @@ JS = """
     if (target) { target.open = true; target.scrollIntoView(); }
   };
   window.addEventListener('hashchange', openRule);
+  document.querySelectorAll('a.rule').forEach(a => a.addEventListener('click', () => {
+    const doc = document.getElementById(a.hash.slice(1));
+    if (doc) doc.open = true;
+  }));
   openRule();
   apply();
 })();

@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 from collections.abc import Sequence
+from functools import cache
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
@@ -44,6 +45,7 @@ def artifact_uri(path: str, root: str | None = None) -> str:
     return quote(rel)
 
 
+@cache
 def rule_doc(rule: type[Rule]) -> tuple[str, str]:
     """(one-line summary, whole docstring as Markdown, its source/target examples as code blocks)."""
     lines = inspect.cleandoc(rule.__doc__ or "").splitlines()
