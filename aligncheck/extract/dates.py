@@ -15,6 +15,8 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import get_month_names
 
+from aligncheck.extract.numwords import russian_morph
+
 KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
 ENGLISH_MONTHS = ("January February March April May June July August September October "
                   "November December").split()
@@ -104,10 +106,10 @@ def _locale_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
             wide.setdefault(name[:-1] + voiced, month)
     forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
     forms.update(wide)
-    if lang == "ru":
-        from aligncheck.extract.numwords import _morph
+    morph = russian_morph() if lang == "ru" else None
+    if morph:
         for name, month in wide.items():
-            for parse in _morph().parse(name)[:1]:
+            for parse in morph.parse(name)[:1]:
                 for form in parse.lexeme:
                     forms.setdefault(form.word.replace("ё", "е"), month)
     return forms, wide

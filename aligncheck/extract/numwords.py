@@ -16,7 +16,7 @@ import regex
 
 NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
 TURKIC = {"kk", "az", "tr", "tk"}
-ATOMIC = list(range(0, 21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
+ATOMIC = list(range(21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
 SCALES = (1000, 10**6, 10**9, 10**12)
 
 TURKMEN = {
@@ -96,16 +96,20 @@ def _norm(word: str) -> str:
 
 
 @cache
-def _morph():
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer()
+def russian_morph():
+    """pymorphy3's Russian analyser, or None where it is not installed (base forms only)."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
-    from num2words import num2words
     try:
+        from num2words import num2words
         return num2words(n, lang=NUM2WORDS_LANG[lang], to=to)
-    except Exception:  # noqa: BLE001 - a converter without that form
+    except Exception:  # noqa: BLE001 - not installed, or a converter without that form
         return None
 
 
@@ -137,8 +141,10 @@ def lexicon(lang: str) -> dict[str, Word]:
 
 
 def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
-    morph = _morph()
+    morph = russian_morph()
     forms = dict(base)
+    if morph is None:
+        return forms
     for word, info in base.items():
         for parse in morph.parse(word)[:1]:
             for form in parse.lexeme:
@@ -160,9 +166,9 @@ def _russian_lemma_openings() -> frozenset[str]:
 @cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
-    morph = _morph()
+    morph = russian_morph()
     found = {"дву": 2, "одно": 1, "сто": 100}
-    for word, info in lexicon("ru").items():
+    for word, info in lexicon("ru").items() if morph else ():
         parse = morph.parse(word)[0]
         if info.ordinal or info.value in SCALES or "NUMR" not in parse.tag:
             continue
@@ -199,8 +205,8 @@ def _lookup(key: str, lang: str) -> Word | None:
         return Word(QUANTITY_WORDS[lang][key], soft=True)
     if lang == "en":
         return _english_compound(key)
-    if lang == "ru" and key[:3] in _russian_lemma_openings():
-        lemma = _norm(_morph().parse(key)[0].normal_form)
+    if lang == "ru" and key[:3] in _russian_lemma_openings() and russian_morph():
+        lemma = _norm(russian_morph().parse(key)[0].normal_form)
         if lemma in RU_COLLECTIVE:
             return Word(RU_COLLECTIVE[lemma])
         if lemma in QUANTITY_WORDS["ru"]:

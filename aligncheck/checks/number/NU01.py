@@ -32,7 +32,7 @@ def unmatched(source: list[Located], target: list[Located]) -> tuple[list[Locate
 
     def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
-        converted = lambda m: any(m.converts_to(o) or o.converts_to(m) for _, o in other)  # noqa: E731
+        converted = lambda m: any(m.converts_to(o) or o.converts_to(m) for _, o in other)
         return [(i, m) for i, m in items if m.reportable and not seen & set(m.values)
                 and not (added and explicitation(m)) and not converted(m)]
 
