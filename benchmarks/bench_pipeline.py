@@ -1,0 +1,65 @@
+"""End-to-end timing of `aligncheck check` on the seed's five versions (one multilingual file).
+
+cold   fresh process, --no-cache: every paragraph and window is embedded
+warm   fresh process, embedding cache primed
+core   warm, only the alignment rules (AL, OM01, AD01): the core pipeline
+all-formats  warm, plus every report format written to files
+
+Prints a markdown table of medians over --repeat runs (wall-clock seconds) and ratios.
+Run: python benchmarks/bench_pipeline.py [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_ab64be821029c731.txt"
+LANGS = "en,az,kk,ru,tk"
+FORMATS = ("json", "sarif", "junit", "github", "markdown", "html", "text")
+
+
+def timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(SEED), "--langs", LANGS,
+                           "--quiet", *args], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"aligncheck failed ({proc.returncode}): {proc.stderr.strip()}")
+    return elapsed
+
+
+def median_of(args: list[str], repeat: int) -> float:
+    return statistics.median(timed(args) for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    repeat = parser.parse_args().repeat
+    if not SEED.exists():
+        raise SystemExit(f"seed not found: {SEED}")
+    timed(["--format", "json", "--output", "/dev/null"])  # build the model, prime the cache
+    with tempfile.TemporaryDirectory() as out:
+        outputs = [a for f in FORMATS for a in ("--format", f, "--output", f"{out}/seed.{f}")]
+        rows = {
+            "cold (--no-cache)": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat),
+            "warm, core only (AL, OM01, AD01)": median_of(
+                ["--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat),
+            "warm, all rules": median_of(["--format", "json", "--output", "/dev/null"], repeat),
+            "warm, all rules, all 7 formats": median_of(outputs, repeat),
+        }
+    core = rows["warm, core only (AL, OM01, AD01)"]
+    print(f"| run (seed, 5 versions, median of {repeat}) | seconds | vs warm core |")
+    print("|---|---:|---:|")
+    for name, value in rows.items():
+        print(f"| {name} | {value:.2f} | {value / core:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
