@@ -71,7 +71,8 @@ def _turkic_stems(base: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def _turkic_match(base: str, word: str, lang: str) -> bool:
+def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> bool:
+    """Acronyms take suffixes after their letter names (AB'yi, ABD'ye): no harmony check."""
     if word == base:
         return True
     for stem in _turkic_stems(base):
@@ -83,7 +84,7 @@ def _turkic_match(base: str, word: str, lang: str) -> bool:
             continue
         if suffix and _is_vowel(stem[-1], lang) and _is_vowel(suffix[0], lang):
             continue  # after a vowel, Turkic suffixes start with a (buffer) consonant
-        if len(suffix) <= limit and _harmonic(base, suffix, lang):
+        if len(suffix) <= limit and (acronym or _harmonic(base, suffix, lang)):
             return True
     return False
 
@@ -106,12 +107,14 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset({p.normal_form.replace("ё", "е") for p in analyzer.parse(word)} | {word})
 
 
-def word_matches(base: str, word: str, lang: str) -> bool:
+def word_matches(base: str, word: str, lang: str, acronym: bool = False) -> bool:
     """Is lower-case `word` an inflected form of lower-case `base` in `lang`?"""
     if base == word:
         return True
     if lang in TURKIC:
-        return _turkic_match(base, word, lang)
+        return _turkic_match(base, word, lang, acronym)
+    if acronym:
+        return word.startswith(base) and word[len(base):len(base) + 1] in ("-", "'", "’", "")
     if lang == "ru":
         return bool(lemmas(base, lang) & lemmas(word, lang))
     if word.startswith(base) and word[len(base):] in _EN_ENDINGS:
@@ -151,7 +154,8 @@ class Phrase:
             return False
         if self.case_sensitive and part.isupper() and not word.text.startswith(part):
             return False
-        return word_matches(key, lower(word.text, self.lang), self.lang)
+        acronym = len(part) > 1 and part.isupper()
+        return word_matches(key, lower(word.text, self.lang), self.lang, acronym)
 
 
 def _adjacent(window: list[Word], text: str) -> bool:

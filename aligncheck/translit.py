@@ -58,16 +58,16 @@ def similarity(a: str, b: str) -> float:
     """Similarity of two keys in [0, 1], tolerant of an inflectional suffix on either side.
 
     Vowels are the least stable part of a transliteration (Trump = Трамп, Chelsea = Челси),
-    so the consonant skeletons' similarity counts for half when it is higher.
+    so the consonant skeletons' similarity counts for 60% when it is higher.
     """
     full = _suffix_tolerant(a, b)
     skeleton_a, skeleton_b = _CONSONANTS.sub("", a), _CONSONANTS.sub("", b)
     if min(len(skeleton_a), len(skeleton_b)) < 3:
         return full
-    return max(full, (full + _suffix_tolerant(skeleton_a, skeleton_b)) / 2)
+    return max(full, 0.4 * full + 0.6 * _suffix_tolerant(skeleton_a, skeleton_b))
 
 
-_CONSONANTS = regex.compile(r"[aeiou]")
+_CONSONANTS = regex.compile(r"[aeiouwh]")
 
 
 def _suffix_tolerant(a: str, b: str) -> float:
@@ -92,28 +92,60 @@ class NameHit:
     score: float
 
 
+CAPITAL_BONUS = 0.1
+
+
+def _parts(tokens: list[Word]):
+    """Tokens, plus the parts of hyphenated ones (ЛГБТ-сообществе, Ayr-iň)."""
+    for token in tokens:
+        yield token
+        if "-" in token.text:
+            offset = token.start
+            for part in token.text.split("-"):
+                if part:
+                    yield Word(part, offset, offset + len(part))
+                offset += len(part) + 1
+
+
+def token_score(source_key: str, lang: str, token: str, target_lang: str) -> float:
+    """Similarity of a source word's key to a target token. A token in the source's own
+    script is also read with the source's letter values (Macpherson stays Macpherson in tk)."""
+    score = similarity(source_key, key(token, target_lang))
+    if token.isascii() and lang != target_lang:
+        score = max(score, similarity(source_key, key(token, lang)))
+    if len(source_key) <= 3 and score < 1.0:
+        same_consonants = _CONSONANTS.sub("", source_key) == _CONSONANTS.sub("", key(token, target_lang))
+        return 0.8 if same_consonants and source_key[0] == key(token, target_lang)[:1] \
+            and token[:1].isupper() else 0.0
+    return score
+
+
 def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
               threshold: float) -> NameHit | None:
-    """Best token of `tokens` matching source `word` by transliteration, if over threshold."""
+    """Best token matching source `word` by transliteration, if over threshold.
+
+    A capitalised token gets CAPITAL_BONUS: names stay capitalised in every language here.
+    """
     source_key = key(word, lang)
     if not source_key:
         return None
     best: NameHit | None = None
-    for token in tokens:
-        score = similarity(source_key, key(token.text, target_lang))
-        if len(source_key) <= 3 and score < 1.0:
-            continue
+    for token in _parts(tokens):
+        score = token_score(source_key, lang, token.text, target_lang)
+        if token.text[:1].isupper():
+            score = min(1.0, score + CAPITAL_BONUS)
         if score >= threshold and (best is None or score > best.score):
             best = NameHit(token.start, token.end, token.text, score)
     return best
 
 
 def find_name(name: str, lang: str, text: str, target_lang: str, threshold: float,
-              tokens: list[Word] | None = None) -> NameHit | None:
-    """Where multi-word `name` is rendered in `text`: every long word found, surname included.
+              tokens: list[Word] | None = None, need_last: bool = True) -> NameHit | None:
+    """Where multi-word `name` is rendered in `text`.
 
     Words are matched independently (translations reorder names and drop titles); a name
-    matches when its last word and at least half of its words are found.
+    matches when at least half of its words are found, its last word (a surname) included
+    when `need_last`.
     """
     tokens = words(text) if tokens is None else tokens
     parts = [w.text for w in words(name)]
@@ -121,11 +153,11 @@ def find_name(name: str, lang: str, text: str, target_lang: str, threshold: floa
         return None
     hits = [find_word(p, lang, tokens, target_lang, threshold) for p in parts]
     found = [h for h in hits if h is not None]
-    if hits[-1] is None or 2 * len(found) < len(parts):
+    if (need_last and hits[-1] is None) or not found or 2 * len(found) < len(parts):
         return None
     start, end = min(h.start for h in found), max(h.end for h in found)
     if end - start > len(name) * 3:
-        start, end = hits[-1].start, hits[-1].end
+        start, end = found[-1].start, found[-1].end
     return NameHit(start, end, text[start:end], sum(h.score for h in found) / len(parts))
 
 

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aligncheck.checks.base import PairContext, Rule
+from aligncheck.glossary.find import LinkText, best_candidate, occurrences
+from aligncheck.glossary.model import Glossary
+from aligncheck.model import Finding, Severity
+
+
+def quoted(variants: tuple[str, ...]) -> str:
+    return " or ".join(f"'{v}'" for v in variants)
+
+
+class GL01(Rule):
+    """A glossary term of the source is not rendered with one of its glossary translations.
+
+    Inflected forms count (Каспийского моря = Каспийское море; Xəzər dənizinin = Xəzər dənizi).
+    Titles (kind=title) are checked by CO02 instead.
+
+    **Anti-pattern**
+    source: Fishing in the Caspian Sea is limited.
+    target: Рыболовство в Каспийском озере ограничено.
+
+    **Best practice**
+    source: Fishing in the Caspian Sea is limited.
+    target: Рыболовство в Каспийском море ограничено.
+    """
+
+    code = "GL01"
+    name = "glossary-term-missing"
+    category = "glossary"
+    severity = Severity.WARNING
+    groups = ("all", "default", "glossary")
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        glossaries: list[Glossary] = ctx.resources.get("glossaries") or []
+        entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
+                   if e.kind != "title" and e.variants(ctx.lang)]
+        findings = []
+        for link in ctx.links:
+            if not link.source or not link.target or not entries:
+                continue
+            source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
+            for entry in entries:
+                found = occurrences(entry, source)
+                if not found or occurrences(entry, target):
+                    continue
+                expected = entry.variants(ctx.lang)
+                near = best_candidate(expected, target)
+                message = f"glossary: '{found[0].variant}' should be rendered as {quoted(expected)}"
+                message += f"; found '{near[0]}' instead" if near else "; no rendering found"
+                findings.append(self.finding(
+                    ctx, link, message, source_text=source.text[found[0].start:found[0].end],
+                    target_text=near[0] if near else None,
+                    source_span=source.span(found[0].start, found[0].end),
+                    target_span=target.span(near[1], near[2]) if near else None))
+        return sorted(findings, key=lambda f: f.sort_key())

@@ -1,0 +1,1 @@
+"""Glossary rules: GL01 required renderings, GL02 forbidden variants."""

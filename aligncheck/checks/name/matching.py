@@ -1,0 +1,107 @@
+"""Is a source name rendered in the aligned target? Glossary, literal, then transliteration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from aligncheck.extract.names import NameEvidence, NameMention, document_evidence, extract_names
+from aligncheck.glossary.common import common_glossary
+from aligncheck.glossary.find import LinkText, occurrences
+from aligncheck.glossary.model import Entry, Glossary, base_lang
+from aligncheck.morph import Phrase, words
+from aligncheck.translit import find_name, find_word, key
+
+DEFAULT_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    mention: NameMention
+    status: str  # "found", "missing", "glossary" (a project glossary rules on it)
+    start: int = -1
+    end: int = -1
+    how: str = ""
+
+
+def evidence_for(source: LinkText | list[str], lang: str) -> NameEvidence:
+    return document_evidence(source, base_lang(lang))
+
+
+def _glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:
+    """Entries naming `mention` in `lang`; True for project glossaries, False for built-in."""
+    found = []
+    for project, glossary in [(True, g) for g in glossaries or ()] + [(False, common_glossary())]:
+        for entry in glossary.entries:
+            if any(Phrase(v, lang, entry.case_sensitive(v)).find(mention.text) and
+                   len(words(v)) == len(words(mention.text)) for v in entry.variants(lang)):
+                found.append((entry, project))
+    return found
+
+
+def match_name(mention: NameMention, source_lang: str, target: LinkText,
+               glossaries: list[Glossary] | None, threshold: float) -> NameMatch:
+    source_lang = base_lang(source_lang)
+    governed = False
+    for entry, project in _glossary_entries(mention, source_lang, glossaries):
+        hits = occurrences(entry, target)
+        if hits:
+            return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
+        governed = governed or (project and bool(entry.variants(target.lang)))
+    localised = _localised_acronym(mention, target) if mention.kind == "acronym" else None
+    if localised:
+        return NameMatch(mention, "found", *localised, "localised acronym")
+    literal = _literal(mention.text, target)
+    if literal:
+        return NameMatch(mention, "found", *literal, "literal")
+    tokens = target.tokens
+    if mention.kind in ("acronym", "code"):
+        tokens = [t for t in tokens if t.text[:1].isupper()]
+    hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens)
+    if hit is None and len(words(mention.text)) > 1:
+        hit = _joined(mention.text, source_lang, target, threshold)
+    if hit is not None:
+        return NameMatch(mention, "found", hit.start, hit.end, "transliteration")
+    return NameMatch(mention, "glossary" if governed else "missing")
+
+
+def _localised_acronym(mention: NameMention, target: LinkText) -> tuple[int, int] | None:
+    """An upper-case target word in letters the source acronym does not use (FBI = ФБР,
+    SCIS = ŞMMŞ): a localised form no glossary lists, accepted rather than reported."""
+    if not mention.text.isascii():
+        return None
+    for token in target.tokens:
+        letters = [c for c in token.text.split("-")[0] if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not token.text.isascii():
+            return token.start, token.end
+    return None
+
+
+def _literal(name: str, target: LinkText) -> tuple[int, int] | None:
+    """The name as written (any case), possibly followed by a suffix after - or '."""
+    pattern = r"(?<![\p{L}\p{N}])" + regex.escape(name) + r"(?![\p{L}\p{N}])"
+    hit = regex.search(pattern, target.text, regex.IGNORECASE)
+    return (hit.start(), hit.end()) if hit else None
+
+
+def _joined(name: str, lang: str, target: LinkText, threshold: float):
+    """A multi-word name written as one word in the target (Hong Kong = Гонконг)."""
+    joined = "".join(w.text for w in words(name))
+    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
+    return find_word(joined, lang, capitalised, target.lang, threshold)
+
+
+def name_mentions(source: LinkText, evidence: NameEvidence) -> list[NameMention]:
+    return extract_names(source.text, source.lang, evidence)
+
+
+def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | None:
+    """A capitalised target word that looks most like the name, to quote in a finding."""
+    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang, 0.55,
+                    [t for t in target.tokens if t.text[:1].isupper()])
+    return hit.text if hit else None
+
+
+def name_key(text: str, lang: str) -> str:
+    return "".join(key(w.text, lang) for w in words(text))

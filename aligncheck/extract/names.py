@@ -1,0 +1,281 @@
+"""Proper names and acronyms in a text, each with a kind that says how sure we are.
+
+Kinds: `acronym` (UNEP, COVID-19), `code` (letters with digits: A320, CO2, G20), `brand`
+(inner capitals as in iPhone, or Latin-script words in a non-Latin text), `person` (after a
+title such as Mr/Dr/President, a surname the document introduced so, or a Russian word
+pymorphy3 tags as a name), `name` (two or more capitalised words the document never writes in
+lower case: people, but also places and shows) and `proper` (any other capitalised word:
+places and organisations, often translated as exonyms). A sentence-initial capital is a name
+only when the document capitalises the same word mid-sentence too; title-case headlines give
+only acronyms, codes and known surnames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from aligncheck.morph import Word, words
+
+REPORTABLE = ("acronym", "code", "person", "brand", "name")
+
+_SENTENCE_END = regex.compile(r"(?:^|[.!?…:;\n])[\s\p{Pi}\p{Pf}\p{Ps}\"'«»“”*_#>•–—-]*$")
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+_ORDINAL_OR_UNIT = regex.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|[a-z]{1,3})$", regex.IGNORECASE)
+_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame г-н г-жа господин госпожа мырза ханым
+cənab xanım jenap hanym bay bayan sayın""".split())
+_TITLES = _HONORIFICS | frozenset("""lord lady president minister senator
+governor mayor judge rev captain coach general chancellor pope king queen prince princess
+premier secretary ambassador chairman chairwoman chair director professor officer sheikh
+президент министр""".split())
+_CONNECTORS = frozenset("de da di van von der den du la le al el bin ibn bint ben".split())
+_NOT_PERSONAL = frozenset("""january february march april june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday north south east west
+northern southern eastern western central new saint st great united national international
+republic kingdom union states state nations ministry department office council committee
+commission agency bank fund programme program organization organisation institute university
+college school academy hospital court parliament assembly government party club league cup
+association federation foundation company group corporation airlines airways summit conference
+convention secretariat forum sea ocean river lake mountains mountain island islands bay gulf
+street road avenue square park city county province region district airport station church
+day week year award prize act war world global european african asian american house palace
+the prime vice deputy head chief foreign former acting""".split()) | frozenset("""
+a an and or of in on at to for with by from as this that these those it its he she they we you i
+my our your their his her one two three four five six seven eight nine ten first second third
+last next all some any no not new old young big great little small high low long short good bad
+best top hot cold red blue green black white yellow brown grey gray gold golden silver pink dark
+light sky sun moon star stars earth land sea water fire ice snow rain wind storm air desert hill
+hills valley field fields wood woods forest rock stone town village home house hall tower bridge
+gate port harbour harbor beach coast cape point lower upper inner outer middle grand royal
+free open public general special federal civil military police army navy force forces guard
+fleet red cross crescent health care children child women men people family friends news times
+post daily weekly evening morning night today tonight live show film movie series season game
+games team sports sport league cup open championship tour race match final club fc united city
+county borough parish district metro capital coroner magistrates magistrate judge justice law
+crown crown's supreme high appeals senate house congress capitol white black hole den dragons
+ghost reborn english french german spanish italian russian chinese american british welsh irish
+scottish indian african asian arab jewish muslim christian catholic democratic republican liberal
+conservative labour labor green people's workers national central regional local global world
+international social economic political research science technology projects project services
+service systems system network media press radio television tv channel channels studio studios
+records music art arts museum gallery library center centre institute trust society union
+alliance partners partnership initiative campaign movement action fund foundation group holdings
+capital energy power oil gas motors airlines air rail railway railways bus metro express mail
+times post herald tribune journal gazette observer guardian telegraph chronicle review report
+blues reds whites greens sky's hurricane storm typhoon cyclone quake earthquake tsunami flood
+""".split())
+_COMMON_SUFFIX = regex.compile(r"(?:ment|ments|ity|ities|tion|tions|sion|ical|ness|ship|ogy|ism|ics|ive|ives|ural)$")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def reportable(self) -> bool:
+        return self.kind in REPORTABLE
+
+
+@dataclass(frozen=True)
+class NameEvidence:
+    """What the whole document says about its words: which are common, which are names."""
+
+    lowercase: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+
+
+def _is_title_case(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word[1:2] or "x") and \
+        not word[:1].isdigit()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and not _ROMAN.match(word)
+
+
+def _capitals_run(tokens: list[Word], i: int) -> bool:
+    """Part of three or more upper-case words in a row: shouting, not acronyms."""
+    upper = [len(t.text) > 1 and t.text.isupper() for t in tokens]
+    for start in range(max(0, i - 2), i + 1):
+        if start + 3 <= len(upper) and all(upper[start:start + 3]):
+            return True
+    return False
+
+
+def _is_code(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isupper() for c in word) and \
+        any(c.isalpha() for c in word) and not _ORDINAL_OR_UNIT.match(word)
+
+
+def _sentence_initial(text: str, word: Word) -> bool:
+    before = text[max(0, word.start - 40):word.start]
+    previous = words(before)
+    if previous and previous[-1].text.lower() in _TITLES:
+        return False
+    return bool(_SENTENCE_END.search(before))
+
+
+def _is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isascii()) < 0.3 * len(letters)
+
+
+def _russian_person(word: str) -> bool:
+    from aligncheck.morph import _russian
+    analyzer = _russian()
+    if analyzer is None:
+        return False
+    parse = analyzer.parse(word)[0]
+    return parse.score >= 0.3 and bool({"Name", "Surn", "Patr"} & set(parse.tag.grammemes))
+
+
+def document_evidence(texts: Iterable[str], lang: str) -> NameEvidence:
+    lowercase, capitalised, surnames = set(), set(), set()
+    texts = list(texts)
+    for text in texts:
+        for word in words(text):
+            if word.text[:1].islower():
+                lowercase.add(word.text)
+            elif _is_title_case(word.text) and not _sentence_initial(text, word):
+                capitalised.add(word.text)
+    partial = NameEvidence(frozenset(lowercase), frozenset(capitalised))
+    for text in texts:
+        for name in extract_names(text, lang, partial):
+            if name.kind == "person" and " " in name.text.strip():
+                surnames.add(words(name.text)[-1].text)
+    return NameEvidence(partial.lowercase, partial.capitalised, frozenset(surnames))
+
+
+def _name_like(word: str, evidence: NameEvidence) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_PERSONAL and lower not in _TITLES and \
+        lower not in evidence.lowercase and not _COMMON_SUFFIX.search(lower)
+
+
+def extract_names(text: str, lang: str, evidence: NameEvidence | None = None) -> list[NameMention]:
+    evidence = evidence or NameEvidence()
+    tokens = words(text)
+    if _is_headline(tokens):
+        return _headline_names(tokens, evidence)
+    shouting = _is_shouting(text)
+    found: list[NameMention] = []
+    run: list[Word] = []
+
+    def close_run():
+        if run:
+            found.extend(_classify_run(text, tokens, run, lang, evidence))
+            run.clear()
+
+    for i, word in enumerate(tokens):
+        w = word.text
+        if w.isupper() and len(w) > 1 and (shouting or _capitals_run(tokens, i)):
+            close_run()
+        elif _is_acronym(w) or _is_code(w):
+            close_run()
+            found.append(NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code"))
+        elif _is_title_case(w) or (run and w in _CONNECTORS):
+            if run and (text[run[-1].end:word.start].strip() or _possessive(run[-1].text)):
+                close_run()
+            run.append(word)
+        elif _is_mixed_case(w):
+            close_run()
+            found.append(NameMention(w, word.start, word.end, "brand"))
+        else:
+            close_run()
+    close_run()
+    return found
+
+
+def _is_headline(tokens: list[Word]) -> bool:
+    """Title Case Like This: most longer words capitalised."""
+    long_words = [w.text for w in tokens if len(w.text) > 3 and w.text.isalpha()
+                  and not _is_acronym(w.text)]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised >= 3 and capitalised >= 0.85 * len(long_words)
+
+
+def _headline_names(tokens: list[Word], evidence: NameEvidence) -> list[NameMention]:
+    found = []
+    for word in tokens:
+        w = word.text
+        if _is_acronym(w) or _is_code(w):
+            found.append(NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code"))
+        elif _is_mixed_case(w):
+            found.append(NameMention(w, word.start, word.end, "brand"))
+        elif _strip_possessive(w) in evidence.surnames:
+            found.append(NameMention(w, word.start, word.end, "person"))
+    return found
+
+
+def _strip_possessive(word: str) -> str:
+    return regex.sub(r"['’]s?$", "", word)
+
+
+def _possessive(word: str) -> bool:
+    return _strip_possessive(word) != word
+
+
+def _is_mixed_case(word: str) -> bool:
+    return word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalpha()
+
+
+def _classify_run(text: str, tokens: list[Word], run: list[Word], lang: str,
+                  evidence: NameEvidence) -> list[NameMention]:
+    while run and run[-1].text in _CONNECTORS:
+        run = run[:-1]
+    first = run[0] if run else None
+    if first and _sentence_initial(text, first) and first.text not in evidence.capitalised:
+        run = run[1:]
+    if not run:
+        return []
+    index = tokens.index(run[0])
+    previous = tokens[index - 1].text.lower() if index > 0 else ""
+    titled = "honorific" if previous in _HONORIFICS else "position" if previous in _TITLES else ""
+    if titled and run[0].start - tokens[index - 1].end > 2:
+        titled = ""
+    mentions = []
+    group: list[Word] = []
+    for word in run + [None]:
+        if word is not None and (_name_like(word.text, evidence) or word.text in _CONNECTORS):
+            group.append(word)
+            continue
+        if group:
+            modifier = word is not None and word.text.lower() not in _TITLES
+            mentions.append(_mention(text, group, lang, evidence, titled, modifier))
+            group = []
+        if word is not None and word.text.lower() not in _TITLES:
+            mentions.append(NameMention(word.text, word.start, word.end, "proper"))
+        titled = "position" if word is not None and word.text.lower() in _TITLES else ""
+    return mentions
+
+
+def _mention(text: str, group: list[Word], lang: str, evidence: NameEvidence,
+             titled: str, modifier: bool) -> NameMention:
+    """A group of name-like words; one that modifies a following noun (Tehran Convention) is
+    not a person."""
+    start, end = group[0].start, group[-1].end
+    end -= len(group[-1].text) - len(_strip_possessive(group[-1].text))
+    names = [w for w in group if w.text not in _CONNECTORS]
+    if all(w.text.isascii() for w in names) and _mostly_non_latin(text):
+        return NameMention(text[start:end], start, end, "brand")
+    kind = "proper"
+    surname = _strip_possessive(names[-1].text) in evidence.surnames
+    if not modifier and (titled == "honorific" or surname or titled and len(names) >= 2):
+        kind = "person"
+    elif not modifier and len(names) >= 2:
+        kind = "name"
+    if lang == "ru" and kind == "proper" and any(_russian_person(w.text) for w in names):
+        kind = "person"
+    return NameMention(text[start:end], start, end, kind)

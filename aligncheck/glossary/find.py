@@ -1,0 +1,75 @@
+"""Finding glossary entries in the text of a link, with spans that point into segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from aligncheck.glossary.model import Entry, base_lang
+from aligncheck.model import Segmentation, Span
+from aligncheck.morph import Word, lower, words
+
+
+@dataclass(frozen=True)
+class LinkText:
+    """The segments of one side of a link joined by newlines, mapping offsets back to spans."""
+
+    segmentation: Segmentation
+    indices: tuple[int, ...]
+
+    @cached_property
+    def text(self) -> str:
+        return self.segmentation.texts(self.indices)
+
+    @cached_property
+    def tokens(self) -> list[Word]:
+        return words(self.text)
+
+    @property
+    def lang(self) -> str:
+        return base_lang(self.segmentation.lang)
+
+    def span(self, start: int, end: int) -> Span | None:
+        offset = 0
+        for i in self.indices:
+            length = len(self.segmentation.segments[i].text)
+            if start <= offset + length:
+                return Span(i, start - offset, min(end - offset, length))
+            offset += length + 1
+        return None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    entry: Entry
+    variant: str
+    start: int
+    end: int
+    forbidden: bool = False
+
+
+def occurrences(entry: Entry, side: LinkText, forbidden: bool = False) -> list[Occurrence]:
+    phrases = entry.forbidden_phrases(side.lang) if forbidden else entry.phrases(side.lang)
+    found = []
+    for phrase in phrases:
+        for start, end in phrase.find(side.text, side.tokens):
+            found.append(Occurrence(entry, phrase.text, start, end, forbidden))
+    return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
+
+
+def best_candidate(expected: tuple[str, ...], side: LinkText) -> tuple[str, int, int] | None:
+    """The target n-gram most like any expected rendering (to quote what was used instead)."""
+    tokens = side.tokens
+    best, best_score = None, 0.0
+    for variant in expected:
+        size = max(1, len(words(variant)))
+        wanted = lower(variant, side.lang)
+        for n in {max(1, size - 1), size, size + 1}:
+            for i in range(len(tokens) - n + 1):
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                score = fuzz.ratio(wanted, lower(side.text[start:end], side.lang))
+                if score > best_score:
+                    best, best_score = (side.text[start:end], start, end), score
+    return best if best_score >= 50 else None
