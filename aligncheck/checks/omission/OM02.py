@@ -20,7 +20,7 @@ LENGTH_FACTOR = {"en": 1.000, "ru": 1.101, "kk": 1.038, "az": 1.090, "tk": 1.069
 SPREAD = 2.12
 
 _BEADS = {(1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (2, 2): 4.5, (3, 1): 4.5, (1, 3): 4.5}
-_SKIP = 4.0
+_SKIP = 3.0
 _EMBED_WEIGHT = 12.0
 _NUMBER_WEIGHT = 2.0
 _NUMBER = regex.compile(r"\d+")
@@ -40,6 +40,7 @@ class Gap:
 
     sentence: Sentence
     z: float  # how far the pair's length ratio is from the expected one, in sd
+    similarity: float | None = None  # best cosine to anything on the other side
 
 
 def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
@@ -65,22 +66,26 @@ def length_z(src_len: int, tgt_len: int, ratio: float) -> float:
 
 
 def _similarities(src: list[str], tgt: list[str], embedder) -> dict:
-    """Cosine similarity of every pair of runs (up to 3 sentences) of source and target."""
-    def runs(texts):
-        return [(i, k) for k in (1, 2, 3) for i in range(len(texts) - k + 1)]
-    src_runs, tgt_runs = runs(src), runs(tgt)
-    vectors = np.asarray(embedder.embed(
-        [" ".join(src[i:i + k]) for i, k in src_runs] + [" ".join(tgt[j:j + k]) for j, k in tgt_runs]))
-    sims = vectors[:len(src_runs)] @ vectors[len(src_runs):].T
-    return {(a, b): float(sims[x, y]) for x, a in enumerate(src_runs) for y, b in enumerate(tgt_runs)}
+    """Cosine similarity of every pair of runs (up to 3 sentences) of source and target;
+    a run's vector is the normalised sum of its sentences' vectors (one embedding per sentence)."""
+    vectors = np.asarray(embedder.embed(src + tgt), dtype=np.float64)
+
+    def runs(rows):
+        out = {}
+        for k in (1, 2, 3):
+            for i in range(len(rows) - k + 1):
+                v = rows[i:i + k].sum(axis=0)
+                out[i, k] = v / (np.linalg.norm(v) or 1.0)
+        return out
+    src_runs, tgt_runs = runs(vectors[:len(src)]), runs(vectors[len(src):])
+    return {(a, b): float(u @ v) for a, u in src_runs.items() for b, v in tgt_runs.items()}
 
 
-def align_sentences(src: list[str], tgt: list[str], ratio: float, embedder=None
+def align_sentences(src: list[str], tgt: list[str], ratio: float, sims: dict | None = None
                     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
-    with a cosine term when an embedder is given."""
+    with a cosine term when run similarities (`_similarities`) are given."""
     n, m = len(src), len(tgt)
-    sims = _similarities(src, tgt, embedder) if embedder is not None else None
     src_len = [len(s) for s in src]
     tgt_len = [len(t) for t in tgt]
     src_num = [Counter(_NUMBER.findall(s)) for s in src]
@@ -119,37 +124,48 @@ def align_sentences(src: list[str], tgt: list[str], ratio: float, embedder=None
 _CACHE: dict[tuple, tuple[list[Gap], list[Gap]]] = {}
 
 
-def sentence_gaps(ctx: PairContext, link: Link, min_z: float) -> tuple[list[Gap], list[Gap]]:
-    """(omitted source sentences, added target sentences) of one link whose length test agrees."""
+def sentence_gaps(ctx: PairContext, link: Link) -> tuple[list[Gap], list[Gap]]:
+    """`candidates` of one link, computed once for OM02 and AD02."""
     embedder = ctx.resources.get("embedder")
     src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
     ratio = expected_ratio(ctx)
-    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder), min_z)
+    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder))
     if key not in _CACHE:
         if len(_CACHE) > 4096:
             _CACHE.clear()
-        _CACHE[key] = _gaps(src, tgt, ratio, embedder, min_z)
+        _CACHE[key] = candidates(src, tgt, ratio, embedder)
     return _CACHE[key]
 
 
-def _gaps(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder, min_z: float):
+def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
+               ) -> tuple[list[Gap], list[Gap]]:
+    """Unmatched sentences of each side whose removal brings the length ratio closer to normal."""
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return [], []
-    beads = align_sentences([s.text for s in src], [t.text for t in tgt], ratio, embedder)
-    total_src, total_tgt = sum(len(s.text) for s in src), sum(len(t.text) for t in tgt)
+    src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
+    sims = _similarities(src_texts, tgt_texts, embedder) if embedder is not None else None
+    beads = align_sentences(src_texts, tgt_texts, ratio, sims)
+    total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
     z_full = length_z(total_src, total_tgt, ratio)
-    dropped = [src[i] for s, t in beads if not t for i in s]
-    added = [tgt[j] for s, t in beads if not s for j in t]
+    dropped = [i for s, t in beads if not t for i in s]
+    added = [j for s, t in beads if not s for j in t]
     omitted, extra = [], []
-    if dropped and z_full < -min_z:
-        z_rest = length_z(total_src - sum(len(s.text) for s in dropped), total_tgt, ratio)
+    if dropped and z_full < 0:
+        z_rest = length_z(total_src - sum(len(src_texts[i]) for i in dropped), total_tgt, ratio)
         if abs(z_rest) < abs(z_full):
-            omitted = [Gap(s, z_full) for s in dropped]
-    if added and z_full > min_z:
-        z_rest = length_z(total_src, total_tgt - sum(len(t.text) for t in added), ratio)
+            omitted = [Gap(src[i], z_full, _best(sims, i, 0)) for i in dropped]
+    if added and z_full > 0:
+        z_rest = length_z(total_src, total_tgt - sum(len(tgt_texts[j]) for j in added), ratio)
         if abs(z_rest) < abs(z_full):
-            extra = [Gap(t, z_full) for t in added]
+            extra = [Gap(tgt[j], z_full, _best(sims, j, 1)) for j in added]
     return omitted, extra
+
+
+def _best(sims: dict | None, index: int, side: int) -> float | None:
+    """The highest similarity of one sentence to any run of the other side."""
+    if sims is None:
+        return None
+    return max(v for k, v in sims.items() if k[side] == (index, 1))
 
 
 class OM02(Rule):
@@ -169,19 +185,21 @@ class OM02(Rule):
     category = "omission"
     groups = ("all", "default", "completeness")
     config_keys = {
-        "sentence_gap_min_z": (1.5, "how many standard deviations shorter (OM02) or longer (AD02) "
-                                    "than expected the pair must be before a sentence gap is reported"),
+        "omission_min_z": (1.0, "how many standard deviations shorter than expected (calibrated "
+                                "length ratio) the target must be before an unmatched sentence is reported"),
     }
     side = "source"
+    threshold_key = "omission_min_z"
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        min_z = float(self.opt(ctx, "sentence_gap_min_z"))
+        min_z = float(self.opt(ctx, self.threshold_key))
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
-            omitted, added = sentence_gaps(ctx, link, min_z)
+            omitted, added = sentence_gaps(ctx, link)
             for gap in omitted if self.side == "source" else added:
-                yield self._finding(ctx, link, gap)
+                if abs(gap.z) > min_z:
+                    yield self._finding(ctx, link, gap)
 
     def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
         s = gap.sentence

@@ -1,0 +1,80 @@
+import numpy as np
+
+from aligncheck.checks.addition.AD02 import AD02
+from aligncheck.checks.base import PairContext
+from aligncheck.checks.omission.OM02 import OM02, align_sentences
+from aligncheck.model import Document, Link
+from aligncheck.segment import segment_document
+
+EN = [
+    "The new bridge over the river opened on Monday after three years of construction work.",
+    "It cost forty million dollars, which is twice the amount of the first estimate by the city.",
+    "Traffic in the old town centre fell by half within a single week of the opening.",
+    "The mayor thanked the builders and promised a second bridge further down the river.",
+]
+RU = [
+    "Новый мост через реку открылся в понедельник после трёх лет строительных работ.",
+    "Он обошёлся в сорок миллионов долларов, что вдвое больше первой оценки городских властей.",
+    "Движение в центре старого города сократилось вдвое всего за неделю после открытия.",
+    "Мэр поблагодарил строителей и пообещал построить второй мост ниже по течению реки.",
+]
+CONCEPTS = [("bridge over", "мост через"), ("million", "миллион"), ("traffic", "движение"), ("mayor", "мэр")]
+
+
+class ConceptEmbedder:
+    """A stand-in for a multilingual model: one dimension per concept found in the text."""
+
+    def embed(self, texts):
+        rows = []
+        for text in texts:
+            low = text.lower()
+            v = np.array([1.0 if any(w in low for w in ws) else 0.0 for ws in CONCEPTS] + [0.1])
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows)
+
+
+def ctx(source: list[str], target: list[str], embedder=None) -> PairContext:
+    src = segment_document(Document("en.txt", "en", " ".join(source)))
+    tgt = segment_document(Document("ru.txt", "ru", " ".join(target)))
+    resources = {"embedder": embedder} if embedder else {}
+    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),), resources=resources)
+
+
+def test_complete_translation_has_no_gaps():
+    for embedder in (None, ConceptEmbedder()):
+        c = ctx(EN, RU, embedder)
+        assert list(OM02().check(c)) == [] and list(AD02().check(c)) == []
+
+
+def test_dropped_sentence_is_found_and_highlighted():
+    for embedder in (None, ConceptEmbedder()):
+        c = ctx(EN, RU[:1] + RU[2:], embedder)
+        [f] = list(OM02().check(c))
+        text = c.source.segments[0].text
+        assert text[f.source_span.start:f.source_span.end] == EN[1]
+        assert list(AD02().check(c)) == []
+
+
+def test_added_sentence_is_found():
+    extra = ("Жители соседних сёл также смогут пользоваться им бесплатно до конца следующего года, "
+             "а грузовикам въезд будет закрыт по выходным дням.")
+    for embedder in (None, ConceptEmbedder()):
+        c = ctx(EN[:3], RU[:2] + [extra] + RU[2:3], embedder)
+        [f] = list(AD02().check(c))
+        assert f.target_text == extra
+
+
+def test_merged_sentences_are_not_an_omission():
+    merged = RU[:1] + [RU[1].rstrip(".") + ", а " + RU[2][0].lower() + RU[2][1:]] + RU[3:]
+    assert list(OM02().check(ctx(EN, merged))) == []
+
+
+def test_short_drop_within_normal_length_variation_is_not_reported():
+    short_en = EN + ["He smiled."]
+    assert list(OM02().check(ctx(short_en, RU))) == []
+
+
+def test_alignment_beads_cover_every_sentence_once():
+    beads = align_sentences(EN, RU[:2] + RU[3:], 1.1)
+    assert [i for s, _ in beads for i in s] == [0, 1, 2, 3]
+    assert [j for _, t in beads for j in t] == [0, 1, 2]
