@@ -101,7 +101,7 @@ def span_end(seg: Segmentation | None, span: Span | None) -> tuple[int, int, str
 
 
 def _region(loc: Location, seg: Segmentation | None, span: Span | None) -> dict:
-    region = {"startLine": loc.line, "startColumn": loc.column}
+    region = {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)}
     end = span_end(seg, span)
     if end:
         region.update(endLine=end[0], endColumn=end[1], snippet={"text": end[2]})
