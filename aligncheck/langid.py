@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import operator
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 
 import babel
 import numpy as np
 import platformdirs
-
 import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
@@ -98,7 +97,7 @@ def _strings(value: object, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
             yield from _strings(item, (*path, index))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale_words(lang: str) -> dict[tuple, list[str]]:
     data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
     return {path: letters(text)
@@ -152,7 +151,7 @@ def _cache_file(lang: str) -> Path:
     return Path(platformdirs.user_cache_dir("aligncheck")) / "langid" / version / f"{lang}.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _profile(lang: str) -> _Profile:
     """The language's model, built from Babel once and then kept in the user's cache dir."""
     lang = normalize_lang(lang)
@@ -243,7 +242,7 @@ def language_scores(text: str, candidates: Sequence[str]) -> dict[str, float]:
     return _posterior(logliks, count)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script(lang: str) -> str | None:
     likely = get_global("likely_subtags").get(normalize_lang(lang).split("-")[0], "")
     parts = likely.split("_")
@@ -258,7 +257,7 @@ def _script_class(script: str) -> str:
     return _SCRIPT_CLASS.get(script, rf"\p{{Script={script}}}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_pattern(script: str) -> regex.Pattern | None:
     try:
         return regex.compile(f"[{_script_class(script)}]")
@@ -307,7 +306,7 @@ def _official_languages() -> frozenset[str]:
     return frozenset(official - derived)
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_candidates(script: str) -> tuple[str, ...]:
     """Official Babel languages written in `script` whose locale data is rich enough to model."""
     return tuple(

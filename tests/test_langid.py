@@ -3,7 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck.langid import identify, is_known_language, language_scores, normalize_lang
+from aligncheck.langid import (
+    identify,
+    is_known_language,
+    language_scores,
+    normalize_lang,
+)
 
 SIX = ["en", "ru", "kk", "az", "tk", "tr"]
 # The same two sentences in each language, written for these tests.

@@ -5,28 +5,30 @@ import pytest
 from aligncheck.errors import InputError
 from aligncheck.read import paragraphs, split_multilingual, write_split
 
-# One short notice per language, written for these tests: a title, prose, a names-only line
-# (Latin letters in every block), a line without letters and a contact line.
-BLOCKS = {
-    "en": ["City library opens", "The new city library opened its doors on Monday morning. "
-           "Hundreds of children came with their parents to choose their first books.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "Contact: desk@library.example"],
-    "az": ["Şəhər kitabxanası açılır", "Yeni şəhər kitabxanası bazar ertəsi səhər qapılarını "
-           "açdı. Yüzlərlə uşaq ilk kitablarını seçmək üçün valideynləri ilə gəldi.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "Əlaqə: desk@library.example"],
-    "kk": ["Қалалық кітапхана ашылды", "Жаңа қалалық кітапхана дүйсенбі күні таңертең есігін "
-           "ашты. Жүздеген бала ата-аналарымен бірге алғашқы кітаптарын таңдауға келді.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "Байланыс: desk@library.example"],
-    "ru": ["Открылась городская библиотека", "Новая городская библиотека открыла свои двери в "
-           "понедельник утром. Сотни детей пришли вместе с родителями выбрать первые книги.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "Контакты: desk@library.example"],
-    "tk": ["Şäher kitaphanasy açyldy", "Täze şäher kitaphanasy duşenbe güni irden gapylaryny "
-           "açdy. Ýüzlerçe çaga ilkinji kitaplaryny saýlamak üçin ene-atalary bilen geldi.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "Habarlaşmak: desk@library.example"],
-    "tr": ["Şehir kütüphanesi açıldı", "Yeni şehir kütüphanesi pazartesi sabahı kapılarını "
-           "açtı. Yüzlerce çocuk ilk kitaplarını seçmek için aileleriyle birlikte geldi.",
-           "Anna Smith, John Brown", "10:00 - 18:00", "İletişim: desk@library.example"],
+# One short notice per language, written for these tests: a Title Case heading, a byline of
+# names (Latin letters in every block), prose, a line without letters and a contact line.
+NOTICE = {
+    "en": ("City Library Opens Its Doors", ("The new city library opened its doors on Monday "
+           "morning. Hundreds of children came with their parents to choose their first books."),
+           "If you have questions, write to us: desk@library.example"),
+    "az": ("Şəhər Kitabxanası Qapılarını Açdı", ("Yeni şəhər kitabxanası bazar ertəsi səhər "
+           "qapılarını açdı. Yüzlərlə uşaq ilk kitablarını seçmək üçün valideynləri ilə gəldi."),
+           "Suallarınız varsa, bizə yazın: desk@library.example"),
+    "kk": ("Қалалық Кітапхана Есігін Ашты", ("Жаңа қалалық кітапхана дүйсенбі күні таңертең "
+           "есігін ашты. Жүздеген бала ата-аналарымен бірге алғашқы кітаптарын таңдауға келді."),
+           "Сұрақтарыңыз болса, бізге жазыңыз: desk@library.example"),
+    "ru": ("Городская Библиотека Открыла Двери", ("Новая городская библиотека открыла свои двери "
+           "в понедельник утром. Сотни детей пришли вместе с родителями выбрать первые книги."),
+           "Если у вас есть вопросы, напишите нам: desk@library.example"),
+    "tk": ("Şäher Kitaphanasy Gapylaryny Açdy", ("Täze şäher kitaphanasy duşenbe güni irden "
+           "gapylaryny açdy. Ýüzlerçe çaga ilkinji kitaplaryny saýlamak üçin ene-atalary bilen "
+           "geldi."), "Soraglaryňyz bar bolsa, bize ýazyň: desk@library.example"),
+    "tr": ("Şehir Kütüphanesi Kapılarını Açtı", ("Yeni şehir kütüphanesi pazartesi sabahı "
+           "kapılarını açtı. Yüzlerce çocuk ilk kitaplarını seçmek için aileleriyle birlikte "
+           "geldi."), "Sorularınız varsa bize yazın: desk@library.example"),
 }
+BLOCKS = {lang: [title, "Anna Smith, John Brown", prose, "10:00 - 18:00", contact]
+          for lang, (title, prose, contact) in NOTICE.items()}
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ab64be821029c731.txt"
 
 

@@ -3,7 +3,12 @@
 from aligncheck.read.discover import discover_releases
 from aligncheck.read.document import read_document, read_text
 from aligncheck.read.multilingual import paragraphs, split_multilingual, write_split
-from aligncheck.read.names import EXTENSIONS, check_lang, lang_from_filename, parse_langs
+from aligncheck.read.names import (
+    EXTENSIONS,
+    check_lang,
+    lang_from_filename,
+    parse_langs,
+)
 
 __all__ = [
     "EXTENSIONS", "check_lang", "discover_releases", "lang_from_filename", "paragraphs",

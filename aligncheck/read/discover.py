@@ -24,7 +24,7 @@ def _language_files(directory: Path) -> dict[str, Path]:
     for path in sorted(directory.iterdir()):
         if path.name.startswith((".", "~$")) or not path.is_file():
             continue
-        stem, code = split_name(path)
+        _, code = split_name(path)
         if code is None:
             continue
         lang = check_lang(code, str(path))
@@ -88,7 +88,7 @@ def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str
         if langs is not None:
             codes.append(langs[index])
             continue
-        stem, code = split_name(path)
+        _, code = split_name(path)
         if code is None:
             raise InputError("cannot tell the language from the file name; name it "
                              "<name>.<lang>.txt or pass --langs", str(path))

@@ -12,17 +12,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
 from babel import Locale
 
 from aligncheck.errors import InputError
-from aligncheck.langid import candidates_for, common_letters, identify, language_scores, letters
+from aligncheck.langid import (
+    candidates_for,
+    common_letters,
+    identify,
+    language_scores,
+    letters,
+)
 from aligncheck.model import Document
 from aligncheck.read.names import parse_langs
 
 MIN_BLOCK_FIT = 0.75  # share of a block's letters that must read as the block's language
 FIT_SAMPLE = 30  # paragraphs with the most prose that the fit check reads per block
-FULL_WEIGHT_LETTERS = 20  # a paragraph with fewer common-word letters counts proportionally less
+FULL_WEIGHT_LETTERS = 20  # a paragraph with less evidence than this counts proportionally less
+CAPITALISED_SHARE = 0.25  # names and Title Case headings are weak evidence, not none
 _FLOOR = 1e-6  # one paragraph never costs more than log(1e-6)
 
 
@@ -90,18 +96,24 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
     return starts[::-1]
 
 
+def _evidence(text: str) -> float:
+    """Letters of prose, capitalised words (names, acronyms, headings) counting a quarter."""
+    common = common_letters(text)
+    return common + CAPITALISED_SHARE * (sum(map(len, letters(text))) - common)
+
+
 def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str | None:
     """The language most of the block reads as, when that is not `lang`.
 
     The block's most prose-rich paragraphs are identified among the given languages and all
     others of their script, so a version missing from `langs` cannot hide in a neighbour's block."""
-    weights: dict[str, int] = {}
-    by_prose = sorted(range(len(block)), key=lambda i: (-common_letters(block[i].text), i))
+    weights: dict[str, float] = {}
+    by_prose = sorted(range(len(block)), key=lambda i: (-_evidence(block[i].text), i))
     for paragraph in (block[i] for i in by_prose[:FIT_SAMPLE]):
         candidates = sorted({*langs, *candidates_for(paragraph.text)})
         found, _ = identify(paragraph.text, candidates)
         if found is not None:
-            weights[found] = weights.get(found, 0) + common_letters(paragraph.text)
+            weights[found] = weights.get(found, 0.0) + _evidence(paragraph.text)
     total = sum(weights.values())
     if total and weights.get(lang, 0) >= MIN_BLOCK_FIT * total:
         return None
@@ -125,7 +137,7 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
                          f"({','.join(langs)}); separate paragraphs with blank lines", path)
     scores = []
     for paragraph in found:
-        weight = min(1.0, common_letters(paragraph.text) / FULL_WEIGHT_LETTERS)
+        weight = min(1.0, _evidence(paragraph.text) / FULL_WEIGHT_LETTERS)
         probabilities = language_scores(paragraph.text, langs)
         scores.append({lang: weight * math.log(max(p, _FLOOR)) for lang, p in probabilities.items()})
     starts = _segment(scores, langs)

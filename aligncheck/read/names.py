@@ -41,7 +41,7 @@ def split_name(path: Path) -> tuple[str, str | None]:
     if path.suffix.lower() not in EXTENSIONS:
         return path.name, None
     stem = path.name[: -len(path.suffix)]
-    head, dot, last = stem.rpartition(".")
+    head, _, last = stem.rpartition(".")
     if _FILENAME_CODE.fullmatch(last):
         return head, last
     return stem, None
