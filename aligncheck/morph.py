@@ -79,7 +79,7 @@ def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> boo
         if not word.startswith(stem) or len(stem) < 2:
             continue
         suffix = word[len(stem):].lstrip(APOSTROPHES)
-        limit = MAX_SUFFIX if len(stem) >= 4 else 3
+        limit = MAX_SUFFIX if len(stem) >= 4 else 5 if len(stem) == 3 else 3
         if stem != base and not suffix:
             continue
         if suffix and _is_vowel(stem[-1], lang) and _is_vowel(suffix[0], lang):

@@ -149,6 +149,8 @@ def find_name(name: str, lang: str, text: str, target_lang: str, threshold: floa
     """
     tokens = words(text) if tokens is None else tokens
     parts = [w.text for w in words(name)]
+    if any(p[:1].isupper() for p in parts):
+        parts = [p for p in parts if not p[:1].islower()]  # "of", "and" inside a name
     if not parts:
         return None
     hits = [find_word(p, lang, tokens, target_lang, threshold) for p in parts]

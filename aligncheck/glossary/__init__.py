@@ -7,7 +7,7 @@ from pathlib import Path
 from aligncheck.glossary.model import Entry, Glossary, entries, validate_glossary_langs
 from aligncheck.glossary.reader import load_glossary
 
-__all__ = ["Entry", "Glossary", "entries", "load_glossaries", "load_glossary",
+__all__ = ["Entry", "Glossary", "entries", "extract_glossary", "load_glossaries", "load_glossary",
            "validate_glossary_langs"]
 
 SUFFIXES = (".tsv", ".csv", ".tbx")
@@ -20,3 +20,10 @@ def load_glossaries(path: Path, known_langs=None) -> list[Glossary]:
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
         return [load_glossary(p, known_langs) for p in files]
     return [load_glossary(path, known_langs)]
+
+
+def extract_glossary(release_results) -> str:
+    """Draft glossary TSV from checked releases (see aligncheck.glossary.extract)."""
+    from aligncheck.glossary.extract import extract_glossary as extract
+
+    return extract(release_results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
 from rapidfuzz import fuzz
 
 from aligncheck.glossary.model import Entry, base_lang
@@ -59,10 +60,20 @@ def occurrences(entry: Entry, side: LinkText, forbidden: bool = False) -> list[O
     return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
 
 
+_QUOTED = regex.compile(r"[«“\"„]\**([^«»“”\"„\n]{2,120}?)\**[»”\"“]")
+
+
 def best_candidate(expected: tuple[str, ...], side: LinkText) -> tuple[str, int, int] | None:
-    """The target n-gram most like any expected rendering (to quote what was used instead)."""
+    """The target n-gram most like any expected rendering (to quote what was used instead);
+    a quoted span wins when the expected rendering is a multi-word title."""
     tokens = side.tokens
     best, best_score = None, 0.0
+    if any(len(words(v)) > 1 for v in expected):
+        for m in _QUOTED.finditer(side.text):
+            score = max(fuzz.ratio(lower(v, side.lang), lower(m.group(1), side.lang))
+                        for v in expected) + 15
+            if score > best_score:
+                best, best_score = (m.group(1), m.start(1), m.end(1)), score
     for variant in expected:
         size = max(1, len(words(variant)))
         wanted = lower(variant, side.lang)

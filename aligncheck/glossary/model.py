@@ -89,9 +89,8 @@ def entries(glossaries: Iterable[Glossary] | None) -> list[Entry]:
     return [e for g in glossaries or () for e in g.entries]
 
 
-def validate_glossary_langs(glossary: Glossary, source_lang: str,
-                            target_langs: Iterable[str]) -> list[str]:
-    """Warnings for glossary languages that no version of the release is written in."""
-    present = {base_lang(source_lang)} | {base_lang(t) for t in target_langs}
+def validate_glossary_langs(glossary: Glossary, langs: Iterable[str]) -> list[str]:
+    """Warnings for glossary languages that no version (source or target) is written in."""
+    present = {base_lang(lang) for lang in langs}
     return [f"{glossary.path}: glossary language '{lang}' has no version in the release"
             for lang in glossary.langs if base_lang(lang) not in present]

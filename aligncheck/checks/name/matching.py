@@ -49,9 +49,6 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
         governed = governed or (project and bool(entry.variants(target.lang)))
-    localised = _localised_acronym(mention, target) if mention.kind == "acronym" else None
-    if localised:
-        return NameMatch(mention, "found", *localised, "localised acronym")
     literal = _literal(mention.text, target)
     if literal:
         return NameMatch(mention, "found", *literal, "literal")
@@ -63,6 +60,9 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
         hit = _joined(mention.text, source_lang, target, threshold)
     if hit is not None:
         return NameMatch(mention, "found", hit.start, hit.end, "transliteration")
+    localised = _localised_acronym(mention, target) if mention.kind == "acronym" else None
+    if localised:
+        return NameMatch(mention, "found", *localised, "localised acronym")
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
@@ -98,7 +98,7 @@ def name_mentions(source: LinkText, evidence: NameEvidence) -> list[NameMention]
 
 def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | None:
     """A capitalised target word that looks most like the name, to quote in a finding."""
-    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang, 0.55,
+    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang, 0.7,
                     [t for t in target.tokens if t.text[:1].isupper()])
     return hit.text if hit else None
 

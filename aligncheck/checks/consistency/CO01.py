@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.checks.consistency.variants import spellings
+from aligncheck.checks.name.matching import (
+    DEFAULT_THRESHOLD, evidence_for, match_name, name_key, name_mentions)
+from aligncheck.glossary.find import LinkText, occurrences
+from aligncheck.model import Finding, Link, Span
+
+
+class CO01(Rule):
+    """One source term or name is spelled in several ways within the same target version.
+
+    Covers glossary alternatives (both allowed, but pick one) and names or acronyms matched
+    across links (Алиев here, Әлиев there; UNEP here, ЮНЕП there). Inflection does not count.
+
+    **Anti-pattern**
+    source: Mr. Aliyev opened ... Mr. Aliyev closed ...
+    target: Г-н Алиев открыл ... Г-н Әлиев закрыл ...
+
+    **Best practice**
+    source: Mr. Aliyev opened ... Mr. Aliyev closed ...
+    target: Г-н Алиев открыл ... Г-н Алиев закрыл ...
+    """
+
+    code = "CO01"
+    name = "inconsistent-rendering"
+    category = "consistency"
+    groups = ("all", "default", "consistency")
+    scope = "release"
+    config_keys = {"name_match_threshold": (
+        DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
+
+    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
+        findings = []
+        for pair in ctx.pairs:
+            findings += self._pair(pair)
+        return sorted(findings, key=lambda f: f.sort_key())
+
+    def _pair(self, ctx: PairContext) -> list[Finding]:
+        threshold = float(self.opt(ctx, "name_match_threshold"))
+        glossaries = ctx.resources.get("glossaries") or []
+        entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
+                   if len(e.variants(ctx.lang)) > 1]
+        evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
+        seen: dict[str, list[tuple[str, Link, Span | None]]] = {}
+        labels: dict[str, str] = {}
+        for link in ctx.links:
+            if not link.source or not link.target:
+                continue
+            source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
+            for entry in entries:
+                if occurrences(entry, source):
+                    for hit in occurrences(entry, target)[:1]:
+                        concept = f"glossary:{entry.path}:{entry.line}"
+                        labels[concept] = entry.label(ctx.source.lang)
+                        seen.setdefault(concept, []).append(
+                            (hit.variant, link, target.span(hit.start, hit.end)))
+            for mention in name_mentions(source, evidence):
+                match = match_name(mention, ctx.source.lang, target, glossaries, threshold)
+                if match.status == "found" and match.how != "localised acronym":
+                    concept = "name:" + name_key(mention.text, source.lang)
+                    labels.setdefault(concept, mention.text)
+                    seen.setdefault(concept, []).append(
+                        (target.text[match.start:match.end], link,
+                         target.span(match.start, match.end)))
+        return [f for concept in sorted(seen)
+                if (f := self._report(ctx, labels[concept], seen[concept])) is not None]
+
+    def _report(self, ctx: PairContext, label: str, uses) -> Finding | None:
+        variants = spellings([text for text, _, _ in uses], ctx.lang)
+        if len(variants) < 2:
+            return None
+        main = variants[0][0]
+        odd = next(u for u in uses if not _same_group(u[0], main, ctx.lang))
+        listed = ", ".join(f"'{v}' ({n}x)" for v, n in variants)
+        return self.finding(ctx, odd[1], f"'{label}' is rendered in {len(variants)} ways in this "
+                            f"version: {listed}", source_text=label, target_text=odd[0],
+                            target_span=odd[2])
+
+
+def _same_group(form: str, main: str, lang: str) -> bool:
+    return len(spellings([form, main], lang)) == 1

@@ -1,0 +1,172 @@
+from pathlib import Path
+
+import pytest
+
+from aligncheck.checks.base import PairContext, ReleaseContext
+from aligncheck.checks.glossary.GL01 import GL01
+from aligncheck.checks.glossary.GL02 import GL02
+from aligncheck.errors import InputError
+from aligncheck.glossary import load_glossaries, load_glossary, validate_glossary_langs
+from aligncheck.model import Document, Link
+from aligncheck.morph import Phrase
+from aligncheck.segment import segment_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LAKE_TSV = (
+    "# lakes and bodies\n"
+    "en\tru\tkk\taz\tru:forbidden\tkind\tcase\tnote\n"
+    "Aral Sea\tАральское море\tАрал теңізі\tAral dənizi\tАрал\tterm\t\tshrinking lake\n"
+    "OSCE\tОБСЕ\tЕҚЫҰ\tATƏT | OSCE\t\tacronym\t\t\n"
+    "\n"
+    "Lake Balkhash\tозеро Балхаш | Балхаш\tБалқаш көлі\tBalxaş gölü\t\tname\tinsensitive\t\n"
+)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def pair(source: list[str], target: list[str], lang: str, glossaries) -> PairContext:
+    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
+    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
+    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
+    return PairContext("r", src, tgt, links, {}, {"glossaries": glossaries})
+
+
+def test_tsv_reads_alternatives_forbidden_kind_and_notes(tmp_path):
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    assert g.langs == ("en", "ru", "kk", "az")
+    aral, osce, balkhash = g.entries
+    assert aral.variants("ru") == ("Аральское море",) and aral.forbidden_variants("ru") == ("Арал",)
+    assert aral.note == "shrinking lake" and aral.line == 3
+    assert osce.kind == "acronym" and osce.variants("az") == ("ATƏT", "OSCE")
+    assert osce.case_sensitive("ОБСЕ") and not aral.case_sensitive("Аральское море")
+    assert balkhash.line == 6 and balkhash.variants("ru") == ("озеро Балхаш", "Балхаш")
+
+
+def test_csv_with_quoted_cells(tmp_path):
+    g = load_glossary(write(tmp_path, "g.csv", 'en,ru,note\n"Aral Sea","Аральское море","lake, salt"\n'))
+    assert g.entries[0].note == "lake, salt"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Aral Sea\tАральское море\n", "line 1: unknown language code 'aral sea' in header (is the header row missing?)"),
+    ("en\tqq\nA\tB\n", "line 1: unknown language code 'qq'"),
+    ("en\tru\nA\tB\n# note\nC\tD\tE\n", "line 4: 3 cells, header has 2"),
+    ("en\tru\tkind\nA\tB\tplace\n", "line 2: kind 'place' is not one of"),
+    ("en\tru\tru:wrong\nA\tB\tC\n", "line 1: unknown column 'ru:wrong'"),
+    ("", "line 1: empty glossary"),
+])
+def test_malformed_tables_name_file_and_line(tmp_path, text, message):
+    path = write(tmp_path, "bad.tsv", text)
+    with pytest.raises(InputError) as err:
+        load_glossary(path)
+    assert str(err.value).startswith(f"{path}: {message}")
+
+
+def test_known_langs_restrict_the_header(tmp_path):
+    path = write(tmp_path, "g.tsv", "en\tde\nA\tB\n")
+    assert load_glossary(path).langs == ("en", "de")
+    with pytest.raises(InputError, match="line 1: unknown language code 'de'"):
+        load_glossary(path, known_langs=["en", "ru", "kk"])
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <descrip type="definition">salt lake</descrip>
+  <langSet xml:lang="en"><tig><term>Aral Sea</term></tig></langSet>
+  <langSet xml:lang="ru">
+    <tig><term>Аральское море</term></tig>
+    <tig><term>Арал</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  </langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+def test_tbx_terms_and_deprecated_variants(tmp_path):
+    g = load_glossary(write(tmp_path, "g.tbx", TBX))
+    [entry] = g.entries
+    assert entry.variants("ru") == ("Аральское море",) and entry.forbidden_variants("ru") == ("Арал",)
+    assert entry.note == "salt lake" and entry.line == 3
+
+
+def test_bad_tbx_reports_the_line(tmp_path):
+    broken = write(tmp_path, "b.tbx", TBX.replace("</tig></langSet>\n  <langSet", "</tig>\n  <langSet", 1))
+    with pytest.raises(InputError, match=r"b.tbx: line \d+: bad TBX"):
+        load_glossary(broken)
+    no_lang = write(tmp_path, "c.tbx", TBX.replace('<langSet xml:lang="ru">', "<langSet>"))
+    with pytest.raises(InputError, match="line 6: <langSet> has a missing or unknown xml:lang"):
+        load_glossary(no_lang)
+
+
+def test_glossary_language_without_a_version_is_a_warning(tmp_path):
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    [warning] = validate_glossary_langs(g, ["en", "ru", "kk"])
+    assert "'az'" in warning and str(g.path) in warning
+
+
+@pytest.mark.parametrize("term, lang, text", [
+    ("Каспийское море", "ru", "Уровень Каспийского моря падает."),
+    ("Xəzər dənizi", "az", "Xəzər dənizinin səviyyəsi düşür."),
+    ("Hazar deňzi", "tk", "Hazar deňziniň derejesi peselýär."),
+    ("Hazar deňiz", "tk", "Hazar deňziniň derejesi peselýär."),
+    ("Каспий теңізі", "kk", "Каспий теңізінің деңгейі төмендеп барады."),
+    ("Türkiye", "tr", "Türkiye'nin kıyıları"),
+    ("kitap", "tr", "Yeni kitabı çıktı."),
+    ("ABD", "tr", "ABD'ye gitti."),
+    ("wetland", "en", "Two wetlands were restored."),
+])
+def test_inflected_forms_match(term, lang, text):
+    assert Phrase(term, lang).find(text)
+
+
+@pytest.mark.parametrize("term, lang, text", [
+    ("море", "ru", "На берегу лежал морж."),
+    ("dəniz", "az", "Dənizdan gəldi."),       # back-vowel suffix on a front stem
+    ("su", "tr", "Bir sual sordu."),            # a vowel after a vowel-final stem
+    ("Каспийское море", "ru", "Каспийский регион и Черное море."),
+])
+def test_unrelated_words_do_not_match(term, lang, text):
+    assert Phrase(term, lang).find(text) == []
+
+
+def test_gl01_quotes_expected_and_found_rendering(tmp_path):
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    ctx = pair(["Fishing in the Aral Sea has returned.", "The Aral Sea is growing."],
+               ["Рыболовство в Аральском море вернулось.", "Аральское озеро растёт."], "ru", [g])
+    [f] = list(GL01().check(ctx))
+    assert f.source_segments == (1,)
+    assert "'Аральское море'" in f.message and "found 'Аральское озеро'" in f.message
+    assert f.target_text == "Аральское озеро"
+
+
+def test_gl01_accepts_any_alternative_and_localised_acronym(tmp_path):
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    ctx = pair(["The OSCE met at Lake Balkhash."], ["ОБСЕ собралась на Балхаше."], "ru", [g])
+    assert list(GL01().check(ctx)) == []
+
+
+def test_gl02_forbidden_variant_is_an_error_in_any_segment(tmp_path):
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    ctx = pair(["The Aral Sea is growing.", "Fish are back."],
+               ["Аральское море растёт.", "Рыба вернулась в Арал."], "ru", [g])
+    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    [f] = list(GL02().check_release(release))
+    assert f.severity.value == "error" and f.target_text == "Арал" and f.target_segments == (1,)
+    assert "use 'Аральское море'" in f.message
+
+
+def test_shipped_glossaries_load_and_match_the_sample_corpus():
+    glossaries = load_glossaries(ROOT / "glossaries", known_langs=["en", "ru", "kk", "az", "tk", "tr"])
+    assert glossaries
+    corpus = ROOT / "corpora" / "steppe-rivers"
+    if not corpus.is_dir():
+        pytest.skip("sample corpus absent")
+    ru = (corpus / "ru.md").read_text(encoding="utf-8")
+    found = [e for g in glossaries for e in g.entries if any(p.find(ru) for p in e.phrases("ru"))]
+    assert len(found) >= 5
