@@ -140,7 +140,8 @@ def test_russian_compounds_carry_their_number():
     assert check("A three-day summit opened.", "Открылся трёхдневный саммит.") == []
     assert check("A three-day summit opened.", "Открылся трехдневный саммит.") == []
     [f] = check("A three-day summit opened.", "Открылся четырёхдневный саммит.")
-    assert f.message == 'number 3 ("three") missing in ru'
+    assert f.message == 'number 3 ("three") changed to 4 ("четырёхдневный") in ru'
+    assert f.severity.value == "warning"
 
 
 @pytest.mark.parametrize("target, lang", [
@@ -150,3 +151,24 @@ def test_russian_compounds_carry_their_number():
 ])
 def test_turkic_ordinals_and_derivations_take_endings(target, lang):
     assert [m.value for m in extract_numbers(target, lang) if m.value == 3] == [Decimal(3)]
+
+
+def test_number_words_can_be_left_to_digits_only():
+    ctx_words = check("Talks with five states.", "Переговоры с шестью государствами.")
+    assert [f.severity.value for f in ctx_words] == ["warning"]
+    ctx = PairContext("t", segmentation("en", "Talks with five states and 12 cities."),
+                      segmentation("ru", "Переговоры с шестью государствами и 13 городами."),
+                      (Link((0,), (0,), 1.0),), options={"number_words": False})
+    [f] = NU01().check(ctx)
+    assert f.message == "number 12 changed to 13 in ru" and f.severity.value == "error"
+    assert check("Talks with 5 states.", "Переговоры с пятью государствами.", "ru") == []
+
+
+def test_a_link_over_several_segments_pools_numbers_and_points_into_the_right_one():
+    source = segmentation("en", "Of 120 staff, 15 left in 2026.")
+    target = segmentation("ru", "Из 120 сотрудников", "в 2026 году ушли 16.")
+    ctx = PairContext("t", source, target, (Link((0,), (0, 1), 1.0),))
+    [f] = NU01().check(ctx)
+    assert f.message == "number 15 changed to 16 in ru"
+    assert f.target_span.segment == 1
+    assert target.segments[1].text[f.target_span.start:f.target_span.end] == "16"

@@ -53,7 +53,7 @@ RANGE_NEXT = regex.compile(r"[\s\u00a0]*[-‑–—][\s\u00a0]*\d")
 class NumberMention:
     value: Decimal | str
     span: tuple[int, int]
-    kind: str  # integer decimal percent ordinal range word code ref time
+    kind: str  # integer decimal percent ordinal range word approximate roman code ref time
     raw: str
     alternatives: tuple = ()
     soft: bool = False  # may satisfy the other side's number, never reported by itself
@@ -235,7 +235,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         span = (word.start, word.end)
         if any(s < span[1] and span[0] < e for s, e in taken) or _after_digits(text, word):
             continue
-        kind = "ordinal" if word.ordinal else "word"
+        kind = "ordinal" if word.ordinal else "approximate" if word.rough else "word"
         mentions.append(NumberMention(Decimal(word.value), span, kind, text[span[0]:span[1]], (), word.soft))
     return tuple(sorted(
         (replace(m, in_date=_inside(m.span, dates)) for m in mentions), key=lambda m: m.span))

@@ -89,6 +89,7 @@ class Word:
     value: int
     ordinal: bool = False
     soft: bool = False
+    rough: bool = False  # a count without being a numeral: "both", "dozens", "üçer"
 
 
 def _norm(word: str) -> str:
@@ -202,7 +203,7 @@ def _lookup(key: str, lang: str) -> Word | None:
         soft = info.soft or info.value in (0, 1) or key in HOMONYMS.get(lang, ())
         return Word(info.value, info.ordinal, soft)
     if key in QUANTITY_WORDS.get(lang, {}):
-        return Word(QUANTITY_WORDS[lang][key], soft=True)
+        return Word(QUANTITY_WORDS[lang][key], soft=True, rough=True)
     if lang == "en":
         return _english_compound(key)
     if lang == "ru" and key[:3] in _russian_lemma_openings() and russian_morph():
@@ -210,7 +211,7 @@ def _lookup(key: str, lang: str) -> Word | None:
         if lemma in RU_COLLECTIVE:
             return Word(RU_COLLECTIVE[lemma])
         if lemma in QUANTITY_WORDS["ru"]:
-            return Word(QUANTITY_WORDS["ru"][lemma], soft=True)
+            return Word(QUANTITY_WORDS["ru"][lemma], soft=True, rough=True)
     if lang == "ru":
         for prefix, value in _russian_prefixes():
             if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
@@ -238,9 +239,10 @@ def _turkic(key: str, lang: str) -> Word | None:
             continue  # "altında" is "under", not "at six"
         if inflected or _derived(suffix, ADJECTIVE_SUFFIXES):
             return Word(info.value, soft=info.value == 1)
-        ordinal = _derived(suffix, ORDINAL_SUFFIXES)
-        if ordinal or _derived(suffix, GROUP_SUFFIXES):
-            return Word(info.value, ordinal, soft=True)
+        if _derived(suffix, ORDINAL_SUFFIXES):
+            return Word(info.value, ordinal=True, soft=True)
+        if _derived(suffix, GROUP_SUFFIXES):
+            return Word(info.value, soft=True, rough=True)
     return None
 
 
@@ -256,6 +258,7 @@ class WordNumber:
     value: int
     ordinal: bool
     soft: bool
+    rough: bool = False
 
 
 def find_number_words(text: str, lang: str) -> list[WordNumber]:
@@ -290,7 +293,7 @@ def _approximate(text: str, word: WordNumber, lang: str) -> WordNumber:
     before, after = text[max(0, word.start - 12):word.start], text[word.end:word.end + 12]
     rough = join and (regex.match(join + r"\p{L}", after) or regex.search(r"\p{L}" + join + "$", before))
     if rough or (word.value == 2 and BOTH_BEFORE.search(before)):
-        return WordNumber(word.start, word.end, word.value, word.ordinal, True)
+        return WordNumber(word.start, word.end, word.value, word.ordinal, True, True)
     return word
 
 
@@ -325,4 +328,5 @@ def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
     words = [w for _, _, w in run]
     rough = any(w.soft and w.value != 1 for w in words)  # "десятки тысяч": tens of thousands
     soft = rough or words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
-    return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft)
+    return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft,
+                      any(w.rough for w in words))

@@ -1,42 +1,59 @@
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.numbers import NumberMention, extract_numbers
 from aligncheck.model import Finding, Segmentation, Severity, Span
 
 Located = tuple[int, NumberMention]  # (segment index, mention)
+WORD_KINDS = ("word", "approximate", "ordinal", "roman")
 
 
-def mentions(seg: Segmentation, indices: Sequence[int]) -> list[Located]:
-    return [(i, m) for i in indices for m in extract_numbers(seg.segments[i].text, seg.lang)]
+def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> list[Located]:
+    found = [(i, m) for i in indices for m in extract_numbers(seg.segments[i].text, seg.lang)]
+    return found if words else [(i, replace(m, soft=True) if is_word(m) else m) for i, m in found]
 
 
-def unmatched(source: list[Located], target: list[Located]) -> tuple[list[Located], list[Located]]:
-    """Reportable numbers of each side that no number of the other side accounts for.
+def is_word(m: NumberMention) -> bool:
+    return m.kind in WORD_KINDS and not any(c.isdigit() for c in m.raw)
+
+
+def _pair_off(left: list[Located], right: list[Located], same: Callable) -> list[tuple[Located, Located]]:
+    pairs = []
+    for item in list(left):
+        partner = next((t for t in right if same(item[1], t[1])), None)
+        if partner:
+            left.remove(item)
+            right.remove(partner)
+            pairs.append((item, partner))
+    return pairs
+
+
+def unmatched(source: list[Located], target: list[Located]):
+    """(missing, extra, spare target words) after matching values.
 
     Equal values pair first, then any shared reading ("1,500" may be 1.5 or 1500), then
     imperial quantities with their metric conversion ("30 yards" ~ "27 м"). A value
     repeated on one side is satisfied by one occurrence on the other (translations fold
-    repetitions into pronouns).
+    repetitions into pronouns). Spare words are unmatched soft number words of the target
+    ("четырёхдневный"): never reported alone, but they name the new value of a changed word.
     """
     left, right = list(source), list(target)
     for same in (lambda a, b: a.value == b.value, lambda a, b: bool(set(a.values) & set(b.values)),
                  lambda a, b: a.converts_to(b) or b.converts_to(a)):
-        for item in list(left):
-            partner = next((t for t in right if same(item[1], t[1])), None)
-            if partner:
-                left.remove(item)
-                right.remove(partner)
+        _pair_off(left, right, same)
 
     def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
-        converted = lambda m: any(m.converts_to(o) or o.converts_to(m) for _, o in other)
+        converted = lambda m: any(m.converts_to(o) or o.converts_to(m) for _, o in other)  # noqa: E731
         return [(i, m) for i, m in items if m.reportable and not seen & set(m.values)
                 and not (added and explicitation(m)) and not converted(m)]
 
-    return alone(left, target, False), alone(right, source, True)
+    spare = [(i, m) for i, m in right
+             if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
+    return alone(left, target, False), alone(right, source, True), spare
 
 
 def explicitation(m: NumberMention) -> bool:
@@ -44,18 +61,13 @@ def explicitation(m: NumberMention) -> bool:
     return m.kind == "word" and m.value == 2
 
 
-def pair_changes(missing: list[Located], extra: list[Located]):
-    """(source, target) pairs: a missing and an extra number of the same kind read as one change."""
+def pair_changes(missing, extra, spare=()):
+    """(source, target) pairs: a missing and an extra number read as one change."""
     missing, extra = list(missing), list(extra)
-    for kinds in (lambda a, b: a.kind == b.kind, lambda a, b: True):
-        for item in list(missing):
-            partner = next((t for t in extra if kinds(item[1], t[1])), None)
-            if partner:
-                missing.remove(item)
-                extra.remove(partner)
-                yield item, partner
-    yield from ((m, None) for m in missing)
-    yield from ((None, e) for e in extra)
+    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind)
+    pairs += _pair_off(missing, extra, lambda a, b: True)
+    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a))
+    return pairs + [(m, None) for m in missing] + [(None, e) for e in extra]
 
 
 def describe(m: NumberMention) -> str:
@@ -79,21 +91,34 @@ class NU01(Rule):
     category = "number"
     severity = Severity.ERROR
     groups = ("all", "default", "values")
+    config_keys = {
+        "number_words": (
+            True,
+            'also compare numbers written as words ("five" = "пятью" = "5"); a finding about '
+            "words alone is a warning. false: words only answer digits, never reported",
+        ),
+    }
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        words = bool(self.opt(ctx, "number_words"))
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
-            missing, extra = unmatched(mentions(ctx.source, link.source), mentions(ctx.target, link.target))
-            for src, tgt in pair_changes(missing, extra):
-                if src and tgt:
-                    message = f"number {describe(src[1])} changed to {describe(tgt[1])} in {ctx.lang}"
-                elif src:
-                    message = f"number {describe(src[1])} missing in {ctx.lang}"
-                else:
-                    message = f"number {describe(tgt[1])} in target not in source"
-                yield self.finding(
-                    ctx, link, message,
-                    source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
-                    source_span=Span(src[0], *src[1].span) if src else None,
-                    target_span=Span(tgt[0], *tgt[1].span) if tgt else None)
+            found = unmatched(mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words))
+            for src, tgt in pair_changes(*found):
+                yield self._finding(ctx, link, src, tgt)
+
+    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None) -> Finding:
+        if src and tgt:
+            message = f"number {describe(src[1])} changed to {describe(tgt[1])} in {ctx.lang}"
+        elif src:
+            message = f"number {describe(src[1])} missing in {ctx.lang}"
+        else:
+            message = f"number {describe(tgt[1])} in target not in source"
+        only_words = all(is_word(x[1]) for x in (src, tgt) if x)
+        return self.finding(
+            ctx, link, message,
+            source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
+            source_span=Span(src[0], *src[1].span) if src else None,
+            target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
+            severity=Severity.WARNING if only_words else None)
