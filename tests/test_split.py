@@ -119,3 +119,35 @@ def test_seed_blocks():
     lines = text.split("\n")
     for doc in docs:
         assert lines[doc.line_base] == doc.text.split("\n")[0]
+
+
+NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
+
+
+def ntrex_documents(count):
+    """Line-parallel NTREX documents as {lang: [paragraph, ...]}, paragraphs of 1-3 lines."""
+    langs = ["en", "ru", "kk", "az", "tk", "tr"]
+    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in langs}
+    ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
+    starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]][:count]
+    for number, start in enumerate(starts):
+        end = next((i for i in range(start, len(ids)) if ids[i] != ids[start]), len(ids))
+        cuts = list(range(start, end, 1 + number % 3)) + [end]
+        yield {lang: ["\n".join(lines[lang][a:b]) for a, b in zip(cuts, cuts[1:])] for lang in langs}
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="shared NTREX corpus not available")
+@pytest.mark.parametrize("langs", [["en", "ru", "kk", "az", "tk", "tr"], ["tr", "az", "tk"], ["kk", "ru"]])
+def test_ntrex_documents_split_exactly(langs):
+    for document in ntrex_documents(3):
+        text = "\n\n".join("\n\n".join(document[lang]) for lang in langs)
+        docs = split_multilingual(text, langs, path="n.txt")
+        assert [d.text for d in docs] == ["\n\n".join(document[lang]) for lang in langs]
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="shared NTREX corpus not available")
+def test_ntrex_documents_in_another_order_are_refused():
+    for document in ntrex_documents(3):
+        text = "\n\n".join("\n\n".join(document[lang]) for lang in ["az", "tk", "tr"])
+        with pytest.raises(InputError, match="--langs"):
+            split_multilingual(text, ["tk", "az", "tr"], path="n.txt")
