@@ -1,3 +1,4 @@
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,7 @@ def ntrex_documents(count):
     for number, start in enumerate(starts):
         end = next((i for i in range(start, len(ids)) if ids[i] != ids[start]), len(ids))
         cuts = list(range(start, end, 1 + number % 3)) + [end]
-        yield {lang: ["\n".join(lines[lang][a:b]) for a, b in zip(cuts, cuts[1:])] for lang in langs}
+        yield {lang: ["\n".join(lines[lang][a:b]) for a, b in pairwise(cuts)] for lang in langs}
 
 
 @pytest.mark.skipif(not NTREX.is_dir(), reason="shared NTREX corpus not available")
