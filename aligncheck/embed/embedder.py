@@ -43,6 +43,12 @@ class CachedEmbedder:
         return self._model
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        """Problems worth telling the user that did not stop the run (e.g. cache off)."""
+        reason = self.cache.disabled_reason if self.cache else None
+        return (reason,) if reason else ()
+
+    @property
     def dim(self) -> int:
         if self._dim is None:
             stored = self.cache.dim(self.model_id) if self.cache else None
