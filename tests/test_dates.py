@@ -90,3 +90,9 @@ def test_month_names_do_not_depend_on_which_language_was_read_first():
     assert month_number("yanvar", "az") == 1
     assert month_number("Ocak", "tr") == 1 and month_number("yanvar", "tr") is None
     assert month_number("Ekimde", "tr") == 10 and month_number("сәуірде", "kk") == 4
+
+
+def test_day_ranges_written_with_words():
+    assert check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 14 мая 2027 года.") == []
+    [f] = check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 15 мая 2027 года.")
+    assert f.message.startswith("date 12-14 May 2027 changed to 12-15 May 2027")

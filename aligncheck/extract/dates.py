@@ -148,7 +148,8 @@ def month_number(token: str, lang: str) -> int | None:
 VOICED = {"k": "gğ", "q": "ğ", "t": "d", "p": "b", "к": "г", "қ": "ғ", "т": "д", "п": "б"}
 WS = r"[\s\u00a0\u2009\u202f]+"
 DASH = r"[\s\u00a0]*[-‑–—][\s\u00a0]*"
-DAY = rf"(?P<d>\d{{1,2}})(?:{DASH}(?P<d2>\d{{1,2}}))?(?:[-‑'’]?\p{{L}}{{1,5}})?(?!\p{{L}})"
+RANGE_JOIN = rf"(?:{DASH}|{WS}(?:to|through|and|по|и|до){WS})"
+DAY = rf"(?P<d>\d{{1,2}})(?:{RANGE_JOIN}(?P<d2>\d{{1,2}}))?(?:[-‑'’]?\p{{L}}{{1,5}})?(?!\p{{L}})"
 MONTH = r"(?P<m>\p{L}+(?:['’]\p{L}+)?\.?)(?!\p{L})"
 YEAR_WORD = r"(?:г\.|год\p{L}*|жыл\p{L}*|il\p{L}{0,6}|yıl\p{L}{0,6}|ýyl\p{L}{0,6})"
 YEAR = rf"(?P<y>\d{{4}})(?![\d.,]\d)(?:[-‑'’]?\p{{L}}{{1,4}})?(?:{WS}{YEAR_WORD}(?!\p{{L}}))?"
