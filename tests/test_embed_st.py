@@ -111,12 +111,12 @@ def test_hub_name_resolves_from_the_hf_cache_offline(tiny_model, tmp_path, monke
     assert embedder.embed(["the river"]).shape == (1, 16)
 
 
-@pytest.mark.parametrize("name", ["no-such-org/no-such-model", "./missing/dir", "/nonexistent/model"])
+@pytest.mark.parametrize("name", ["no-such-org/no-such-model", "./missing/dir", "/nonexistent/model", " "])
 def test_unknown_model_is_an_input_error_naming_it(name, tmp_path, monkeypatch, cache_dir):
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty-hub"))
     with pytest.raises(InputError) as info:
         load_embedder(name)
-    assert name in str(info.value) and "directory" in str(info.value)
+    assert name.strip() in str(info.value) and "directory" in str(info.value)
 
 
 def test_unloadable_directory_is_an_input_error(tmp_path, cache_dir):

@@ -47,6 +47,8 @@ def _hub_snapshot(repo_id: str) -> Path | None:
 
 def resolve_model_dir(name_or_path: str) -> Path:
     """A local model directory, or the Hugging Face cache snapshot of a hub name."""
+    if not name_or_path.strip():
+        raise InputError("empty model name; pass a model name or a model directory")
     path = Path(name_or_path).expanduser()
     if path.is_dir():
         return path.resolve()
