@@ -78,3 +78,15 @@ def test_alignment_beads_cover_every_sentence_once():
     beads = align_sentences(EN, RU[:2] + RU[3:], 1.1)
     assert [i for s, _ in beads for i in s] == [0, 1, 2, 3]
     assert [j for _, t in beads for j in t] == [0, 1, 2]
+
+
+def test_ratio_falls_back_to_the_document_median_for_uncalibrated_languages():
+    from aligncheck.checks.omission.OM02 import expected_ratio
+
+    src = segment_document(Document("a.txt", "xx", "one two\n\nthree four five\n\nsix"))
+    tgt = segment_document(Document("b.txt", "yy", "one two one two\n\nthree four five three four five\n\nsix six"))
+    links = tuple(Link((i,), (i,), 1.0) for i in range(3))
+    assert abs(expected_ratio(PairContext("t", src, tgt, links)) - 2.0) < 0.2
+    en = segment_document(Document("en.txt", "en", "one two"))
+    calibrated = PairContext("t", en, segment_document(Document("c.txt", "ru", "x")), (Link((0,), (0,), 1.0),))
+    assert 1.05 < expected_ratio(calibrated) < 1.15
