@@ -27,7 +27,7 @@ from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
 
 MIN_LETTERS = 4
-_MODEL_VERSION = 1
+_MODEL_VERSION = 4
 _ORDERS = (1, 2, 3)
 _SMOOTHING = 0.1
 _MIN_PROFILE_LETTERS = 15000
@@ -77,12 +77,13 @@ def common_letters(text: str) -> int:
 
 
 def _ngrams(words: Iterable[str]) -> Counter:
-    # Words padded with spaces and run together; grams holding two spaces span a word gap.
-    padded = "".join(f" {word} " for word in words)
-    grams = Counter(char for char in padded if char != " ")
+    """Letters, and longer n-grams of each word padded with one space either side."""
+    joined = " " + "  ".join(words) + " "  # two spaces between words: no gram spans a gap
+    grams = Counter(joined)
     for n in _ORDERS[1:]:
-        grams.update(gram for gram in map("".join, zip(*(padded[i:] for i in range(n))))
-                     if "  " not in gram)
+        grams.update(map("".join, zip(*(joined[i:] for i in range(n)))))
+    for gram in [gram for gram in grams if gram.isspace() or "  " in gram]:
+        del grams[gram]
     return grams
 
 
@@ -100,7 +101,7 @@ def _strings(value: object, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
 @cache
 def _locale_words(lang: str) -> dict[tuple, list[str]]:
     data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
-    return {path: letters(text)
+    return {path: _WORD.findall(text.lower())  # CLDR display strings hold no URLs or emails
             for key in sorted(data.keys()) if key not in _NOT_WORDS
             for path, text in _strings(data[key], (key,))}
 
