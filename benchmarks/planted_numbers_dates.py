@@ -4,7 +4,7 @@ Each line pair (en -> target) is one 1-1 link. Clean: findings per 100 lines. Pl
 target line at a time, change a number or date that the source also has (last digit +1,
 next month) or delete it, and count it found when the line's findings change.
 
-    python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--show N]
+    PYTHONPATH=. python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--show N] [--misses]
 """
 
 from __future__ import annotations
