@@ -23,13 +23,14 @@ def align(
     skip: float = -0.1,
     radius: int = 8,
     exact_windows: bool = True,
-    merge_penalty: float = 0.0,
+    merge_penalty: float = 0.045,
 ) -> tuple[Link, ...]:
     """Links covering every source and target segment exactly once, in document order.
 
     `embed` maps texts to L2-normalised rows; given several, their (centred) cosines are
     averaged. A link joins up to `max_window` consecutive segments per side (1-1, 1-2, 2-1,
-    2-2, 1-3, 3-1 by default) or leaves one segment unmatched (1-0 / 0-1, costing `skip`).
+    2-2, 1-3, 3-1 by default) or leaves one segment unmatched (1-0 / 0-1, costing `skip`);
+    each extra segment in a link costs `merge_penalty`.
     Merge windows are first scored by summing member vectors; with `exact_windows` the joined
     texts of windows in and next to non-1-1 links are embedded and the path searched again.
 

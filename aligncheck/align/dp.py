@@ -34,7 +34,7 @@ def link_types(max_window: int) -> tuple[tuple[int, int], ...]:
 class Params:
     skip: float = -0.1
     max_window: int = 3
-    merge_penalty: float = 0.0
+    merge_penalty: float = 0.045
 
 
 def _block_values(src: Side, tgt: Side, rows: tuple[int, int], cols: tuple[int, int],
