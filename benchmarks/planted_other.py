@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from collections import Counter
 from itertools import groupby
@@ -188,11 +189,52 @@ def planted_untranslated(lines, groups) -> None:
             print(f"| {lang} | {other} | {len(src)} | {hit / len(src):.3f} |")
 
 
+def planted_script_markup(lines, groups) -> None:
+    print("\n## Planted look-alike letter (SC01), half-transliterated name (SC02), broken markup (MK01)\n")
+    print("| lang | SC01 homoglyph | SC02 name | MK01 bold lost | MK01 quote unbalanced |")
+    print("|---|---|---|---|---|")
+    lookalike = {"Cyrillic": ("о", "o"), "Latin": ("a", "а")}
+    for lang in LANGS:
+        rng = random.Random(f"script-{lang}")
+        src, tgt = units(lines, groups, lang, "paragraph")
+        script = "Cyrillic" if lang in ("ru", "kk") else "Latin"
+        home, fake = lookalike[script]
+        hits = Counter()
+        for k in range(len(src)):
+            words = [m for m in re.finditer(r"\w{4,}", tgt[k]) if home in m.group()[1:]]
+            if words:
+                w = rng.choice(words)
+                i = w.start() + w.group().index(home, 1)
+                t = tgt[k][:i] + fake + tgt[k][i + 1:]
+                hits["sc01"] += any(f.target_text == w.group().replace(home, fake, 1) or fake in (f.target_text or "")
+                                    for f in SC01().check(context([src[k]], [t], lang)))
+                hits["sc01_n"] += 1
+            given, family = rng.choice([("Daniyar", "Seitkali"), ("Aigerim", "Bekova"), ("Nurlan", "Omarov")])
+            if script == "Cyrillic":  # a Latin-script target cannot be half-transliterated from English
+                s, t = f"{src[k]} Said {given} {family}.", f"{tgt[k]} {cyrillic_spelling(given)} {family}."
+                hits["sc02"] += bool(list(SC02().check(context([s], [t], lang))))
+            s2, t2 = f"**{src[k]}**", f"**{tgt[k]}"
+            hits["bold"] += any("bold" in f.message for f in MK01().check(context([s2], [t2], lang)))
+            q = "«" if lang in ("ru", "kk") else "“"
+            s3, t3 = f"{src[k]} “{given}”", f"{tgt[k]} {q}{given}"
+            hits["quote"] += any("quotes" in f.message for f in MK01().check(context([s3], [t3], lang)))
+        n = len(src)
+        sc02 = f"{hits['sc02'] / n:.3f}" if script == "Cyrillic" else "n/a"
+        print(f"| {lang} | {hits['sc01'] / max(1, hits['sc01_n']):.3f} | {sc02} | "
+              f"{hits['bold'] / n:.3f} | {hits['quote'] / n:.3f} |")
+
+
+def cyrillic_spelling(name: str) -> str:
+    """A rough Cyrillic spelling of a Latin name (enough for a transliteration to match)."""
+    table = dict(zip("abcdefghijklmnoprstuvyz", "абкдефгхижклмнопрстувыз"))
+    return "".join(table.get(c.lower(), c).upper() if c.isupper() else table.get(c, c) for c in name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--embed", action="store_true", help="give OM02/AD02 the e5 embedder (cached)")
     ap.add_argument("--docs", type=int, default=None, help="only the first N documents")
-    ap.add_argument("--only", default="fa,values,drop,untranslated")
+    ap.add_argument("--only", default="fa,values,drop,untranslated,script")
     args = ap.parse_args()
     lines, groups = load(args.docs)
     embedder = None
@@ -219,6 +261,8 @@ def main() -> None:
         planted_drop(lines, groups, embedder)
     if "untranslated" in parts:
         planted_untranslated(lines, groups)
+    if "script" in parts:
+        planted_script_markup(lines, groups)
 
 
 if __name__ == "__main__":
