@@ -25,7 +25,11 @@ from aligncheck.langid import (
 from aligncheck.model import Document
 from aligncheck.read.names import parse_langs
 
-MIN_BLOCK_FIT = 0.75  # share of a block's letters that must read as the block's language
+# A block is refused when one other language makes up this share of its evidence (a version
+# missing from --langs), or its own language less than MIN_OWN_SHARE; scattered single
+# misreadings (ru lines taken for bg or tt) do not add up.
+MAX_OTHER_SHARE = 0.25
+MIN_OWN_SHARE = 0.5
 FIT_SAMPLE = 30  # paragraphs with the most prose that the fit check reads per block
 FULL_WEIGHT_LETTERS = 20  # a paragraph with less evidence than this counts proportionally less
 CAPITALISED_SHARE = 0.25  # names and Title Case headings are weak evidence, not none
@@ -103,7 +107,7 @@ def _evidence(text: str) -> float:
 
 
 def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str | None:
-    """The language most of the block reads as, when that is not `lang`.
+    """What the block reads as when that is not `lang` (None when it fits).
 
     The block's most prose-rich paragraphs are identified among the given languages and all
     others of their script, so a version missing from `langs` cannot hide in a neighbour's block."""
@@ -115,12 +119,12 @@ def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str 
         if found is not None:
             weights[found] = weights.get(found, 0.0) + _evidence(paragraph.text)
     total = sum(weights.values())
-    if total and weights.get(lang, 0) >= MIN_BLOCK_FIT * total:
-        return None
     if not total:
         return "names and numbers only"
-    top = max(sorted(weights), key=weights.__getitem__)
-    return top if top != lang else "a mix of languages"
+    others = sorted((w, other) for other, w in weights.items() if other != lang)
+    if others and others[-1][0] >= MAX_OTHER_SHARE * total:
+        return others[-1][1]
+    return None if weights.get(lang, 0) >= MIN_OWN_SHARE * total else "a mix of languages"
 
 
 def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Document]:
