@@ -153,3 +153,12 @@ def test_band_follows_a_coarse_path_and_stays_monotone():
 def test_alignment_is_deterministic():
     target = RU[:3] + RU[4:]
     assert align(EN, target, ConceptEmbedder()) == align(EN, target, ConceptEmbedder())
+
+
+def test_a_long_run_of_dropped_segments_stays_inside_the_band():
+    size = 400
+    source = [f"s{i}" for i in range(size)]
+    target = [f"t{i}" for i in range(size) if not 150 <= i < 190]
+    links = align(source, target, PlantedEmbedder(size, seed=3), exact_windows=False)
+    assert_covers(links, len(source), len(target))
+    assert sorted(link.source[0] for link in links if not link.target) == list(range(150, 190))
