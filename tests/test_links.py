@@ -30,6 +30,8 @@ def test_emails_are_found_but_not_inside_urls():
 
 def test_url_keys_ignore_scheme_case_and_language_segments():
     assert url_key("https://Example.org/en/about/", langs=("en", "ru")) == url_key("example.org/ru/about", langs=("en", "ru"))
+    assert url_key("example.org/about", langs=("en", "ru")) == url_key("example.org/ru/about/", langs=("en", "ru"))
+    assert url_key("example.org/report-en.pdf", langs=("en", "tr")) == url_key("example.org/report-tr.pdf", langs=("en", "tr"))
     assert url_key("https://en.example.org/x", langs=("en", "kk")) == url_key("https://kk.example.org/x", langs=("en", "kk"))
     assert url_key("example.org/en/about", localised="none") != url_key("example.org/ru/about", localised="none")
     assert url_key("example.org/a", localised="host") == url_key("example.org/b", localised="host")

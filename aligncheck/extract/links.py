@@ -79,7 +79,8 @@ def email_key(email: str) -> str:
 def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> str:
     """A comparison key: scheme, case of host, trailing slash and allowed localisation ignored.
 
-    `localised`: "lang" (or True) masks a path/query segment equal to one of `langs`;
+    `localised`: "lang" (or True) ignores a subdomain, path or query segment equal to one
+    of `langs` (so /about, /en/about and /ru/about are one page);
     "host" keeps only the host; a list of regexes masks each match; "none"/False masks nothing.
     """
     rest = regex.sub(r"^(?:(?:https?|ftp)://)", "", url, flags=regex.IGNORECASE)
@@ -90,11 +91,13 @@ def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> 
         return host
     if localised in ("lang", True):
         wanted = {lang.split("-")[0].lower() for lang in langs}
-        mask = lambda m: "{lang}" if m.group(1).lower() in wanted else m.group()  # noqa: E731
+
+        def drop(m: regex.Match) -> str:
+            return "" if m.group(1).lower() in wanted else m.group()
         labels = host.split(".")
-        if len(labels) >= 3:
-            host = ".".join([_LANG_SEGMENT.sub(mask, "." + labels[0])[1:], *labels[1:]])
-        path = _LANG_SEGMENT.sub(mask, path)
+        if len(labels) >= 3 and labels[0] in wanted:
+            host = ".".join(["{lang}", *labels[1:]])
+        path = regex.sub(r"/{2,}", "/", _LANG_SEGMENT.sub(drop, path)).rstrip("/")
     elif isinstance(localised, (list, tuple)):
         for pattern in localised:
             path = regex.sub(pattern, "{*}", path)
