@@ -144,3 +144,18 @@ def test_bad_paths(tmp_path):
         discover_releases([tmp_path / "r", tmp_path / "r" / "en.txt"])
     with pytest.raises(InputError, match="no input"):
         discover_releases([])
+
+
+def test_one_multilingual_word_file(tmp_path):
+    import docx
+
+    word = docx.Document()
+    for lang in ["en", "ru", "kk"]:
+        word.add_paragraph(TEXT[lang])
+        word.add_paragraph(TEXT[lang].upper())
+    path = tmp_path / "bulletin.docx"
+    word.save(path)
+    (release,) = discover_releases([path], langs=["en", "ru", "kk"])
+    assert (release.source.format, release.source.line_base) == ("docx", 0)
+    assert [(t.lang, t.line_base, t.text) for t in release.targets] == [
+        ("kk", 4, f"{TEXT['kk']}\n{TEXT['kk'].upper()}"), ("ru", 2, f"{TEXT['ru']}\n{TEXT['ru'].upper()}")]

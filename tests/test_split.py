@@ -152,3 +152,12 @@ def test_ntrex_documents_in_another_order_are_refused():
         text = "\n\n".join("\n\n".join(document[lang]) for lang in ["az", "tk", "tr"])
         with pytest.raises(InputError, match="--langs"):
             split_multilingual(text, ["tk", "az", "tr"], path="n.txt")
+
+
+def test_lines_are_the_units_when_paragraphs_have_no_blank_lines_between():
+    langs = ["kk", "en", "tk"]
+    text = "\n".join(line for lang in langs for line in BLOCKS[lang]) + "\n"
+    docs = split_multilingual(text, langs, path="lines.docx")
+    assert [d.text for d in docs] == ["\n".join(BLOCKS[lang]) for lang in langs]
+    assert [d.line_base for d in docs] == [0, 5, 10]
+    assert docs[0].format == "docx"

@@ -133,12 +133,14 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
     if len(langs) < 2:
         raise InputError("--langs needs at least two languages to split a multilingual file", path)
     found = paragraphs(text)
+    if len(found) < 2 * len(langs):  # no blank lines between paragraphs (Word, one per line)
+        found = [Paragraph(i, i, line) for i, line in enumerate(text.split("\n")) if line.strip()]
     stems = _name_stems(langs)
     while found and len(found) > len(langs) and _is_preamble(found[0], stems):
         found = found[1:]
     if len(found) < len(langs):
         raise InputError(f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
-                         f"({','.join(langs)}); separate paragraphs with blank lines", path)
+                         f"({','.join(langs)})", path)
     scores = []
     for paragraph in found:
         weight = min(1.0, _evidence(paragraph.text) / FULL_WEIGHT_LETTERS)
