@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
 from pathlib import Path
 
 import babel
@@ -100,7 +98,10 @@ def _strings(value: object, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
 
 @cache
 def _locale_words(lang: str) -> dict[tuple, list[str]]:
-    data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
+    try:
+        data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"Babel has no data for language {lang!r}") from None
     return {path: _WORD.findall(text.lower())  # CLDR display strings hold no URLs or emails
             for key in sorted(data.keys()) if key not in _NOT_WORDS
             for path, text in _strings(data[key], (key,))}
@@ -125,12 +126,6 @@ class _Profile:
     logprob: dict[str, float]
     unseen: dict[int, float]
     size: int  # letters of training text
-
-    def loglik(self, grams: Sequence[tuple[int, list[str], list[int]]]) -> float:
-        return sum(
-            sum(map(operator.mul, counts, map(self.logprob.get, keys, repeat(self.unseen[n]))))
-            for n, keys, counts in grams
-        )
 
 
 def _build_profile(lang: str) -> _Profile:
