@@ -1,10 +1,11 @@
 """False alarms and planted-error recall of NU01/DA01 on line-parallel NTREX-dev.
 
-Each line pair (en -> target) is one 1-1 link. Clean: findings per 100 lines. Planted: in one
+Each line pair (en -> target) is one 1-1 link (--group N: N consecutive lines per link, as
+paragraph-level alignment would give). Clean: findings per 100 lines. Planted: in one
 target line at a time, change a number or date that the source also has (last digit +1,
 next month) or delete it, and count it found when the line's findings change.
 
-    PYTHONPATH=. python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--show N] [--misses]
+    PYTHONPATH=. python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--group N] [--show N] [--misses]
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ def segmentation(lang: str, lines: list[str]) -> Segmentation:
     return Segmentation(Document(f"{lang}.txt", lang, "\n".join(lines)), "line", tuple(segments))
 
 
-def findings(source: Segmentation, target: Segmentation, indices) -> list:
-    ctx = PairContext("ntrex", source, target, tuple(Link((i,), (i,), 1.0) for i in indices))
+def links(first_lines, group: int) -> tuple[Link, ...]:
+    """One link per `group` consecutive lines starting at each of `first_lines`."""
+    return tuple(Link(tuple(range(i, i + group)), tuple(range(i, i + group)), 1.0) for i in first_lines)
+
+
+def findings(source: Segmentation, target: Segmentation, first_lines, group: int = 1) -> list:
+    ctx = PairContext("ntrex", source, target, links(first_lines, group))
     return [f for rule in RULES for f in rule.check(ctx)]
 
 
@@ -89,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", default=str(Path(__file__).parents[2] / "shared/corpora/ntrex128-dev"))
     parser.add_argument("--show", type=int, default=0, help="print N clean findings per language")
+    parser.add_argument("--group", type=int, default=1, help="lines per link (paragraph-sized links)")
     parser.add_argument("--misses", action="store_true", help="print planted errors not found")
     args = parser.parse_args()
     corpus = Path(args.corpus)
@@ -99,21 +106,23 @@ def main() -> None:
     for lang in LANGS:
         lines = (corpus / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
         target = segmentation(lang, lines)
-        clean = findings(source, target, range(len(lines)))
+        starts = range(0, len(lines) - args.group + 1, args.group)
+        clean = findings(source, target, starts, args.group)
         per_rule = Counter(f.rule for f in clean)
         print(f"{lang:5} {len(lines):5} {per_rule['NU01']:5} {per_rule['DA01']:5} {100 * len(clean) / len(lines):7.2f}")
         for f in clean[:args.show]:
             print(f"    {f.rule} {f.source_segments[0] + 1}: {f.message}")
         rng = random.Random(lang)
-        before = {i: set() for i in range(len(lines))}
+        before = {i: set() for i in starts}
         for f in clean:
             before[f.source_segments[0]].add(f.message)
-        for i, line in enumerate(lines):
+        for i, line in enumerate(lines[:starts[-1] + args.group]):
+            start = i - i % args.group
             for label, planted in plants(line, lang, english[i], rng):
                 changed = segmentation(lang, [*lines[:i], planted, *lines[i + 1:]])
-                after = {f.message for f in findings(source, changed, [i])}
-                recall.setdefault(label, Counter())[lang, after != before[i]] += 1
-                if args.misses and after == before[i]:
+                after = {f.message for f in findings(source, changed, [start], args.group)}
+                recall.setdefault(label, Counter())[lang, after != before[start]] += 1
+                if args.misses and after == before[start]:
                     print(f"    missed {label} {i + 1}: {planted[:160]}")
     print(f"\n{'planted':24}" + "".join(f"{lang:>12}" for lang in LANGS) + f"{'all':>12}")
     for label, counts in recall.items():

@@ -172,3 +172,9 @@ def test_a_link_over_several_segments_pools_numbers_and_points_into_the_right_on
     assert f.message == "number 15 changed to 16 in ru"
     assert f.target_span.segment == 1
     assert target.segments[1].text[f.target_span.start:f.target_span.end] == "16"
+
+
+def test_a_repeat_may_be_folded_within_a_sentence_but_not_across_sentences():
+    assert check("Each team has 11 players, and 11 is the limit.", "В каждой команде 11 игроков, это предел.") == []
+    [f] = check("Each team has 11 players. Only 11 may play.", "В каждой команде 11 игроков. Играть могут все.")
+    assert f.message == "number 11 missing in ru"

@@ -3,17 +3,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+import regex
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.numbers import NumberMention, extract_numbers
 from aligncheck.model import Finding, Segmentation, Severity, Span
 
-Located = tuple[int, NumberMention]  # (segment index, mention)
+Located = tuple[int, NumberMention, int]  # (segment index, mention, sentence index in the segment)
 WORD_KINDS = ("word", "approximate", "ordinal", "roman")
+SENTENCE_END = regex.compile(r"[.!?…][\"'»”)]*\s+(?=[\p{Lu}\d\"'«“(])")
 
 
 def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> list[Located]:
-    found = [(i, m) for i in indices for m in extract_numbers(seg.segments[i].text, seg.lang)]
-    return found if words else [(i, replace(m, soft=True) if is_word(m) else m) for i, m in found]
+    found = []
+    for i in indices:
+        text = seg.segments[i].text
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
+        for m in extract_numbers(text, seg.lang):
+            if not words and is_word(m):
+                m = replace(m, soft=True)
+            found.append((i, m, sum(end <= m.span[0] for end in ends)))
+    return found
 
 
 def is_word(m: NumberMention) -> bool:
@@ -36,8 +45,9 @@ def unmatched(source: list[Located], target: list[Located]):
 
     Equal values pair first, then any shared reading ("1,500" may be 1.5 or 1500), then
     imperial quantities with their metric conversion ("30 yards" ~ "27 м"). A value
-    repeated on one side is satisfied by one occurrence on the other (translations fold
-    repetitions into pronouns). Spare words are unmatched soft number words of the target
+    repeated within one sentence is satisfied by one occurrence on the other side
+    (translations fold such repeats into pronouns); repeated across sentences, it must be
+    repeated in the translation too. Spare words are unmatched soft number words of the target
     ("четырёхдневный"): never reported alone, but they name the new value of a changed word.
     """
     left, right = list(source), list(target)
@@ -45,15 +55,27 @@ def unmatched(source: list[Located], target: list[Located]):
                  lambda a, b: a.converts_to(b) or b.converts_to(a)):
         _pair_off(left, right, same)
 
-    def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
-        seen = {v for _, m in other for v in m.values}
-        converted = lambda m: any(m.converts_to(o) or o.converts_to(m) for _, o in other)  # noqa: E731
-        return [(i, m) for i, m in items if m.reportable and not seen & set(m.values)
-                and not (added and explicitation(m)) and not converted(m)]
+    def alone(items: list[Located], side: list[Located], other: list[Located], added: bool) -> list[Located]:
+        seen = {v for _, m, _ in other for v in m.values}
 
-    spare = [(i, m) for i, m in right
+        def repeat(item: Located) -> bool:
+            i, m, sentence = item
+            return bool(seen & set(m.values)) and any(
+                j == i and s == sentence and o is not m and set(o.values) & set(m.values) for j, o, s in side)
+
+        def forgiven(item: Located) -> bool:
+            m = item[1]
+            if not m.reportable or (added and explicitation(m)) or repeat(item):
+                return True
+            if is_word(m) and seen & set(m.values):
+                return True
+            return any(m.converts_to(o) or o.converts_to(m) for _, o, _ in other)
+
+        return [item for item in items if not forgiven(item)]
+
+    spare = [(i, m, s) for i, m, s in right
              if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
-    return alone(left, target, False), alone(right, source, True), spare
+    return alone(left, source, target, False), alone(right, target, source, True), spare
 
 
 def explicitation(m: NumberMention) -> bool:
