@@ -161,3 +161,9 @@ def test_lines_are_the_units_when_paragraphs_have_no_blank_lines_between():
     assert [d.text for d in docs] == ["\n".join(BLOCKS[lang]) for lang in langs]
     assert [d.line_base for d in docs] == [0, 5, 10]
     assert docs[0].format == "docx"
+
+
+def test_two_versions_keep_a_first_paragraph_naming_both():
+    first = "Russian and English volunteers will guide the visitors."
+    docs = split_multilingual(compose(["en", "ru"], preamble=first), ["en", "ru"], path="x.txt")
+    assert docs[0].line_base == 0 and docs[0].text.startswith(first)

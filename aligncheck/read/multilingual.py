@@ -1,8 +1,9 @@
 """One file holding every language version in turn -> one Document per language.
 
-Each paragraph (lines between blank lines) is scored for each language; the blocks are the
-ordered segmentation (one block per language, in the given order) with the best total score,
-found by dynamic programming in O(paragraphs x languages).
+Each paragraph (lines between blank lines; lines, if the file has hardly any blank lines) is
+scored for each language; the blocks are the ordered segmentation (one block per language, in
+the given order) with the best total score, found by dynamic programming in
+O(paragraphs x languages). A leading note that names the versions belongs to none of them.
 """
 
 from __future__ import annotations
@@ -69,13 +70,15 @@ def _name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
 
 
 def _is_preamble(paragraph: Paragraph, stems: dict[str, set[str]]) -> bool:
-    """A note naming (almost) all the versions, such as "English, then Russian and Kazakh"."""
+    """A note naming (almost) all of three or more versions: "English, then Russian and Kazakh"."""
+    if len(stems) < 3:
+        return False
     words = letters(paragraph.text)
     named = sum(
         any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in lang_stems for word in words)
         for lang_stems in stems.values()
     )
-    return named >= max(2, len(stems) - 1)
+    return named >= len(stems) - 1
 
 
 def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
