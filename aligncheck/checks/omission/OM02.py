@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -81,38 +80,49 @@ def _similarities(src: list[str], tgt: list[str], embedder) -> dict:
     return {(a, b): float(u @ v) for a, u in src_runs.items() for b, v in tgt_runs.items()}
 
 
+def _runs(texts: list[str]) -> dict[tuple[int, int], tuple[int, frozenset]]:
+    """(start, size) -> (characters, numbers) of every run of up to 3 sentences."""
+    out = {}
+    for k in (1, 2, 3):
+        for i in range(len(texts) - k + 1):
+            part = texts[i:i + k]
+            out[i, k] = (sum(map(len, part)), frozenset(_NUMBER.findall(" ".join(part))))
+    return out
+
+
 def align_sentences(src: list[str], tgt: list[str], ratio: float, sims: dict | None = None
                     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
-    with a cosine term when run similarities (`_similarities`) are given."""
+    with a penalty for numbers found on one side only, and a cosine term when run
+    similarities (`_similarities`) are given."""
     n, m = len(src), len(tgt)
-    src_len = [len(s) for s in src]
-    tgt_len = [len(t) for t in tgt]
-    src_num = [Counter(_NUMBER.findall(s)) for s in src]
-    tgt_num = [Counter(_NUMBER.findall(t)) for t in tgt]
-    cost = np.full((n + 1, m + 1), np.inf)
+    src_runs, tgt_runs = _runs(src), _runs(tgt)
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: dict[tuple[int, int], tuple[int, int]] = {}
-    cost[0, 0] = 0.0
+    cost[0][0] = 0.0
+    band = max(6, (n + m) // 8)  # long links: stay near the diagonal, not O(n*m)
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = round(i * m / max(n, 1))
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             if i == j == 0:
                 continue
             options = []
             if i:
-                options.append((cost[i - 1, j] + _SKIP, (1, 0)))
+                options.append((cost[i - 1][j] + _SKIP, (1, 0)))
             if j:
-                options.append((cost[i, j - 1] + _SKIP, (0, 1)))
+                options.append((cost[i][j - 1] + _SKIP, (0, 1)))
             for (a, b), prior in _BEADS.items():
-                if a <= i and b <= j and cost[i - a, j - b] < np.inf:
-                    z = length_z(sum(src_len[i - a:i]), sum(tgt_len[j - b:j]), ratio)
-                    c = cost[i - a, j - b] + prior + z * z / 2
-                    x, y = sum(src_num[i - a:i], Counter()), sum(tgt_num[j - b:j], Counter())
-                    c += _NUMBER_WEIGHT * min(2, (x - y).total() + (y - x).total())
+                if a <= i and b <= j and cost[i - a][j - b] < inf:
+                    (ls, x), (lt, y) = src_runs[i - a, a], tgt_runs[j - b, b]
+                    z = length_z(ls, lt, ratio)
+                    c = cost[i - a][j - b] + prior + z * z / 2
+                    if x != y:
+                        c += _NUMBER_WEIGHT * min(2, len(x ^ y))
                     if sims is not None:
                         c += _EMBED_WEIGHT * (1.0 - sims[(i - a, a), (j - b, b)])
                     options.append((c, (a, b)))
-            best = min(options)
-            cost[i, j], back[i, j] = best
+            cost[i][j], back[i, j] = min(options)
     beads, i, j = [], n, m
     while i or j:
         a, b = back[i, j]
