@@ -97,3 +97,20 @@ def test_ntrex_accuracy_by_line_and_paragraph():
         paragraphs = ["\n".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
         para_hits = sum(identify(p, SIX)[0] == lang for p in paragraphs)
         assert para_hits / len(paragraphs) >= 0.99, lang
+
+
+def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
+    from aligncheck import langid
+
+    monkeypatch.setattr(langid, "_cache_file", lambda lang: tmp_path / f"{lang}.json")
+    langid._profile.cache_clear()
+    langid._table.cache_clear()
+    try:
+        fresh = language_scores(SAMPLES["az"], ["az", "tr"])
+        assert (tmp_path / "az.json").is_file()
+        langid._profile.cache_clear()
+        langid._table.cache_clear()
+        assert language_scores(SAMPLES["az"], ["az", "tr"]) == fresh
+    finally:
+        langid._profile.cache_clear()
+        langid._table.cache_clear()
