@@ -23,6 +23,7 @@ _SKIP = 3.0
 _EMBED_WEIGHT = 12.0
 _NUMBER_WEIGHT = 2.0
 _NUMBER = regex.compile(r"\d+")
+_LENGTH_NORMAL = 0.5  # |z| below this: no sentence can be missing or extra, nothing is embedded
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,6 @@ class Gap:
 
     sentence: Sentence
     z: float  # how far the pair's length ratio is from the expected one, in sd
-    similarity: float | None = None  # best cosine to anything on the other side
 
 
 def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
@@ -134,11 +134,10 @@ def align_sentences(src: list[str], tgt: list[str], ratio: float, sims: dict | N
 _CACHE: dict[tuple, tuple[list[Gap], list[Gap]]] = {}
 
 
-def sentence_gaps(ctx: PairContext, link: Link) -> tuple[list[Gap], list[Gap]]:
+def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap], list[Gap]]:
     """`candidates` of one link, computed once for OM02 and AD02."""
     embedder = ctx.resources.get("embedder")
     src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
-    ratio = expected_ratio(ctx)
     key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder))
     if key not in _CACHE:
         if len(_CACHE) > 4096:
@@ -153,29 +152,24 @@ def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return [], []
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
-    sims = _similarities(src_texts, tgt_texts, embedder) if embedder is not None else None
-    beads = align_sentences(src_texts, tgt_texts, ratio, sims)
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
     z_full = length_z(total_src, total_tgt, ratio)
+    if abs(z_full) < _LENGTH_NORMAL:
+        return [], []
+    sims = _similarities(src_texts, tgt_texts, embedder) if embedder is not None else None
+    beads = align_sentences(src_texts, tgt_texts, ratio, sims)
     dropped = [i for s, t in beads if not t for i in s]
     added = [j for s, t in beads if not s for j in t]
     omitted, extra = [], []
     if dropped and z_full < 0:
         z_rest = length_z(total_src - sum(len(src_texts[i]) for i in dropped), total_tgt, ratio)
         if abs(z_rest) < abs(z_full):
-            omitted = [Gap(src[i], z_full, _best(sims, i, 0)) for i in dropped]
+            omitted = [Gap(src[i], z_full) for i in dropped]
     if added and z_full > 0:
         z_rest = length_z(total_src, total_tgt - sum(len(tgt_texts[j]) for j in added), ratio)
         if abs(z_rest) < abs(z_full):
-            extra = [Gap(tgt[j], z_full, _best(sims, j, 1)) for j in added]
+            extra = [Gap(tgt[j], z_full) for j in added]
     return omitted, extra
-
-
-def _best(sims: dict | None, index: int, side: int) -> float | None:
-    """The highest similarity of one sentence to any run of the other side."""
-    if sims is None:
-        return None
-    return max(v for k, v in sims.items() if k[side] == (index, 1))
 
 
 class OM02(Rule):
@@ -203,10 +197,11 @@ class OM02(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         min_z = float(self.opt(ctx, self.threshold_key))
+        ratio = expected_ratio(ctx)
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
-            omitted, added = sentence_gaps(ctx, link)
+            omitted, added = sentence_gaps(ctx, link, ratio)
             for gap in omitted if self.side == "source" else added:
                 if abs(gap.z) > min_z:
                     yield self._finding(ctx, link, gap)
