@@ -97,3 +97,9 @@ def test_day_ranges_written_with_words():
     assert check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 14 мая 2027 года.") == []
     [f] = check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 15 мая 2027 года.")
     assert f.message.startswith("date 12-14 May 2027 changed to 12-15 May 2027")
+
+
+def test_abbreviations_outside_cldr_still_name_one_month():
+    assert fields("Polls close on Sept. 30, 2029.", "en") == [(2029, 9, 30, None)]
+    assert fields("Опрос до 30 сент. 2029 г.", "ru") == [(2029, 9, 30, None)]
+    assert fields("We met Ma. 3 and Ju. 4.", "en") == []

@@ -142,6 +142,10 @@ def month_number(token: str, lang: str) -> int | None:
         for cut in range(1, min(7, len(word) - 2)):
             if word[:-cut] in stems:
                 return stems[word[:-cut]]
+    if token.endswith(".") and len(word) >= 3:  # "Sept.": the start of exactly one month name
+        months = {m for name, m in (*stems.items(), *_locale_forms("en")[1].items()) if name.startswith(word)}
+        if len(months) == 1 and (lang != "en" or token[:1].isupper()):
+            return months.pop()
     return None
 
 
