@@ -103,3 +103,14 @@ def test_abbreviations_outside_cldr_still_name_one_month():
     assert fields("Polls close on Sept. 30, 2029.", "en") == [(2029, 9, 30, None)]
     assert fields("Опрос до 30 сент. 2029 г.", "ru") == [(2029, 9, 30, None)]
     assert fields("We met Ma. 3 and Ju. 4.", "en") == []
+
+
+@pytest.mark.parametrize("lang, pattern", [
+    ("en", "{d} {m} {y}"), ("ru", "{d} {m} {y} года"), ("az", "{d} {m} {y}-ci il"),
+    ("tr", "{d} {m} {y}"), ("kk", "{y} жылғы {d} {m}"), ("tk", "{y}-nji ýylyň {d}-nji {m}"),
+])
+def test_every_month_of_every_language(lang, pattern):
+    from babel.dates import get_month_names
+    for month, name in get_month_names("wide", "format", lang).items():
+        text = "Report: " + pattern.format(d=17, m=name, y=2031) + "."
+        assert fields(text, lang) == [(2031, month, 17, None)], text
