@@ -178,3 +178,7 @@ def test_a_repeat_may_be_folded_within_a_sentence_but_not_across_sentences():
     assert check("Each team has 11 players, and 11 is the limit.", "В каждой команде 11 игроков, это предел.") == []
     [f] = check("Each team has 11 players. Only 11 may play.", "В каждой команде 11 игроков. Играть могут все.")
     assert f.message == "number 11 missing in ru"
+
+
+def test_language_tags_are_reduced_to_their_base():
+    assert values("Бес мемлекет, 2 500 адам.", "kk-KZ") == values("Бес мемлекет, 2 500 адам.", "kz") == [5, 2500]

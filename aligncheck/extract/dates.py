@@ -60,7 +60,9 @@ def _compatible(a: DateMention, b: DateMention) -> bool:
 
 
 def base_lang(lang: str) -> str:
-    return lang.lower().replace("_", "-").split("-")[0]
+    """"kk-KZ", "az_Latn", "kz" -> "kk", "az", "kk"."""
+    base = lang.lower().replace("_", "-").split("-")[0]
+    return {"kz": "kk"}.get(base, base)
 
 
 def _cldr_names(lang: str, width: str) -> dict[int, str]:
