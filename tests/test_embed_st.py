@@ -137,3 +137,13 @@ def test_fully_cached_run_never_imports_torch(tiny_model, cache_dir):
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "(4, 16) False False"
+
+
+def test_repeated_texts_are_encoded_once_per_process_even_without_cache(tiny_model, cache_dir):
+    calls = []
+    embedder = load_embedder(str(tiny_model), use_cache=False,
+                             progress=lambda done, total: calls.append(total))
+    first = embedder.embed(["the river", "a house"])
+    second = embedder.embed(["a house", "the red house"])
+    assert calls == [2, 1]
+    assert np.array_equal(first[1], second[0])

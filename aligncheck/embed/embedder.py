@@ -35,6 +35,7 @@ class CachedEmbedder:
         self._load = load
         self._model = None
         self._dim = dim
+        self._memo: dict[bytes, np.ndarray] = {}  # this process's vectors, cache or not
 
     @property
     def model(self):
@@ -59,14 +60,15 @@ class CachedEmbedder:
         """(len(texts), dim) float32, rows L2-normalised; equal texts share one vector."""
         texts = list(texts)
         keys = [text_key(t) for t in texts]
-        unique = dict(zip(keys, texts))
-        found = self.cache.get_many(self.model_id, self.prompt, list(unique)) if self.cache else {}
-        missing = [(k, t) for k, t in unique.items() if k not in found]
+        unique = {k: t for k, t in zip(keys, texts) if k not in self._memo}
+        if self.cache and unique:
+            self._memo.update(self.cache.get_many(self.model_id, self.prompt, list(unique)))
+        missing = [(k, t) for k, t in unique.items() if k not in self._memo]
         if missing:
-            found.update(self._encode(missing))
+            self._memo.update(self._encode(missing))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+        return np.stack([self._memo[k] for k in keys]).astype(np.float32, copy=False)
 
     def _encode(self, items: list[tuple[bytes, str]]) -> dict[bytes, np.ndarray]:
         import torch
