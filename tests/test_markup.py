@@ -37,6 +37,11 @@ def test_bold_lost_in_target():
     assert messages("The **new** plan.", "Новый план.") == ["bold markup count differs: 2 in the source, 0 in the target"]
 
 
+def test_bold_closed_as_italic_is_one_finding():
+    assert messages("The **Green Steppe** plan.", "План **Зелёная степь*.") == [
+        "unbalanced emphasis (** and * do not pair up) in the target"]
+
+
 def test_italic_and_links_counted_but_not_bullets_or_snake_case():
     assert messages("* The *Green* plan, see file_name.", "* План *Зелёный*, см. file_name.") == []
     assert messages("The *Green* plan.", "План Зелёный.") == ["italic markup count differs: 2 in the source, 0 in the target"]
