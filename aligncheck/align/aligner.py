@@ -24,6 +24,7 @@ def align(
     radius: int = 8,
     exact_windows: bool = True,
     merge_penalty: float = 0.045,
+    length_power: float = 2.0,
 ) -> tuple[Link, ...]:
     """Links covering every source and target segment exactly once, in document order.
 
@@ -43,7 +44,8 @@ def align(
     if n == 0 or m == 0:
         return tuple([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)])
     src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
-    params = Params(skip=skip, max_window=max_window, merge_penalty=merge_penalty)
+    params = Params(skip=skip, max_window=max_window, merge_penalty=merge_penalty,
+                    length_power=length_power)
     path, (lo, hi) = _search(src, tgt, params, radius)
     if exact_windows and max_window > 1:
         src_windows, tgt_windows = _windows_near_merges(path, n, m, max_window)

@@ -3,12 +3,13 @@
 State (i, j) = first i source and first j target segments consumed; row i may only use
 columns lo[i]..hi[i]. A link of a>0, b>0 segments earns
 
-    (sim - neighbour margin) * length factor
+    (sim - neighbour margin) * length factor ** length_power - merge_penalty * (a + b - 2)
 
 where sim is the dot product of the two windows' vectors, the margin is the mean similarity
 of each window to the segments just before and after the other window (Bertalign's margin),
 and the length factor log2(1 + shorter/longer) of the char lengths (source scaled by the
-document's length ratio) is 1 for equal lengths. A 1-0 or 0-1 link earns `skip` (< 0).
+document's length ratio) is 1 for equal lengths. Squaring it (length_power 2) keeps a dropped
+paragraph from hiding inside a 2-1 merge with its neighbour. A 1-0 or 0-1 link earns `skip` (< 0).
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ class Params:
     skip: float = -0.1
     max_window: int = 3
     merge_penalty: float = 0.045
+    length_power: float = 2.0
 
 
 def _block_values(src: Side, tgt: Side, rows: tuple[int, int], cols: tuple[int, int],
-                  types, ratio: float, merge_penalty: float) -> dict[tuple[int, int], np.ndarray]:
+                  types, ratio: float, merge_penalty: float, length_power: float
+                  ) -> dict[tuple[int, int], np.ndarray]:
     """Link values for states rows[0]..rows[1] x cols[0]..cols[1], one matrix per type."""
     (r0, r1), (c0, c1) = rows, cols
     k = max(max(t) for t in types)
@@ -72,7 +75,7 @@ def _block_values(src: Side, tgt: Side, rows: tuple[int, int], cols: tuple[int, 
         ls = src.span_len(r0, r1, a)[:, None] * ratio
         lt = tgt.span_len(c0, c1, b)[None, :]
         factor = np.log2(1 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
-        value = (sim - margin) * factor - merge_penalty * (a + b - 2)
+        value = (sim - margin) * factor ** length_power - merge_penalty * (a + b - 2)
         fits = (ii >= a)[:, None] & (jj >= b)[None, :]
         out[(a, b)] = np.where(fits, value, -np.inf)
     return out
@@ -106,7 +109,8 @@ def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params)
     back: list[np.ndarray] = []
     for r0, r1 in _row_blocks(lo, hi):
         c0, c1 = int(lo[r0]), int(hi[r1])
-        values = _block_values(src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty)
+        values = _block_values(src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty,
+                              params.length_power)
         for i in range(r0, r1 + 1):
             width = int(hi[i] - lo[i] + 1)
             best = np.full(width, -np.inf)
