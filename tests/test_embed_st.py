@@ -119,6 +119,12 @@ def test_unknown_model_is_an_input_error_naming_it(name, tmp_path, monkeypatch, 
     assert name.strip() in str(info.value) and "directory" in str(info.value)
 
 
+def test_directory_without_model_files_is_rejected_before_loading(tmp_path, cache_dir):
+    (tmp_path / "notes.txt").write_text("not a model")
+    with pytest.raises(InputError, match="no modules.json or config.json"):
+        load_embedder(str(tmp_path))
+
+
 def test_unloadable_directory_is_an_input_error(tmp_path, cache_dir):
     broken = tmp_path / "broken"
     broken.mkdir()

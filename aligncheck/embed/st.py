@@ -51,6 +51,9 @@ def resolve_model_dir(name_or_path: str) -> Path:
         raise InputError("empty model name; pass a model name or a model directory")
     path = Path(name_or_path).expanduser()
     if path.is_dir():
+        if not any((path / name).is_file() for name in ("modules.json", "config.json")):
+            raise InputError(f"model {name_or_path!r}: directory has no modules.json or "
+                             "config.json; pass a sentence-transformers model directory")
         return path.resolve()
     if path.exists() or name_or_path.startswith((".", "/", "~")) or name_or_path.count("/") > 1:
         raise InputError(f"model {name_or_path!r}: no such model directory; pass a directory "
