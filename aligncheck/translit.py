@@ -29,7 +29,7 @@ _LETTERS = {
 _REDUCTIONS = [
     (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"shch|sch", "sh"), (r"tch", "ch"),
     (r"ts", "c"), (r"q", "k"), (r"w", "v"), (r"yu", "u"), (r"ya", "a"), (r"yo", "o"),
-    (r"iy", "i"), (r"y", "i"), (r"ou|oo", "u"), (r"([a-z])\1+", r"\1"),
+    (r"z", "s"), (r"iy", "i"), (r"y", "i"), (r"ou|oo", "u"), (r"([a-z])\1+", r"\1"),
 ]
 _REDUCTION_RE = [(regex.compile(a), b) for a, b in _REDUCTIONS]
 _LETTER_RE = {lang: regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
@@ -121,7 +121,7 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
 
 
 def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
-              threshold: float) -> NameHit | None:
+              threshold: float, aliases: dict[str, set[str]] | None = None) -> NameHit | None:
     """Best token matching source `word` by transliteration, if over threshold.
 
     A capitalised token gets CAPITAL_BONUS: names stay capitalised in every language here.
@@ -130,7 +130,10 @@ def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
     if not source_key:
         return None
     best: NameHit | None = None
+    known = (aliases or {}).get(source_key, set())
     for token in _parts(tokens):
+        if known and key(token.text, target_lang) in known:
+            return NameHit(token.start, token.end, token.text, 1.0)
         score = token_score(source_key, lang, token.text, target_lang)
         if token.text[:1].isupper():
             score = min(1.0, score + CAPITAL_BONUS)
@@ -139,8 +142,13 @@ def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
     return best
 
 
+ADJACENT_THRESHOLD = 0.5
+
+
 def find_name(name: str, lang: str, text: str, target_lang: str, threshold: float,
-              tokens: list[Word] | None = None, need_last: bool = True) -> NameHit | None:
+              tokens: list[Word] | None = None, need_last: bool = True,
+              aliases: dict[str, set[str]] | None = None,
+              learned: dict[str, set[str]] | None = None) -> NameHit | None:
     """Where multi-word `name` is rendered in `text`.
 
     Words are matched independently (translations reorder names and drop titles); a name
@@ -153,7 +161,8 @@ def find_name(name: str, lang: str, text: str, target_lang: str, threshold: floa
         parts = [p for p in parts if not p[:1].islower()]  # "of", "and" inside a name
     if not parts:
         return None
-    hits = [find_word(p, lang, tokens, target_lang, threshold) for p in parts]
+    hits = [find_word(p, lang, tokens, target_lang, threshold, aliases) for p in parts]
+    _fill_adjacent(parts, lang, hits, tokens, target_lang, learned)
     found = [h for h in hits if h is not None]
     if (need_last and hits[-1] is None) or not found or 2 * len(found) < len(parts):
         return None
@@ -161,6 +170,37 @@ def find_name(name: str, lang: str, text: str, target_lang: str, threshold: floa
     if end - start > len(name) * 3:
         start, end = found[-1].start, found[-1].end
     return NameHit(start, end, text[start:end], sum(h.score for h in found) / len(parts))
+
+
+def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
+    """A name word next to a matched one is accepted on weaker evidence (Larry Giles = Ларри
+    Джайлз): names stay contiguous, and English spelling hides the sound. What is accepted
+    this way is recorded in `learned` so that the surname alone matches later."""
+    for _ in range(2):
+        for j, hit in enumerate(hits):
+            if hit is not None:
+                continue
+            neighbour = hits[j - 1] if j > 0 and hits[j - 1] else None
+            after = hits[j + 1] if j + 1 < len(hits) and hits[j + 1] else None
+            source_key = key(parts[j], lang)
+            for token in tokens:
+                beside = (neighbour and token.start > neighbour.end
+                          and not text_between(tokens, neighbour.end, token.start)) or \
+                         (after and token.end < after.start
+                          and not text_between(tokens, token.end, after.start))
+                if not beside or not token.text[:1].isupper():
+                    continue
+                score = token_score(source_key, lang, token.text, target_lang)
+                if score >= ADJACENT_THRESHOLD:
+                    hits[j] = NameHit(token.start, token.end, token.text, score)
+                    if learned is not None:
+                        learned.setdefault(source_key, set()).add(key(token.text, target_lang))
+                    break
+
+
+def text_between(tokens: list[Word], start: int, end: int) -> bool:
+    """Is any token between offsets start and end?"""
+    return any(start <= t.start and t.end <= end for t in tokens)
 
 
 def is_turkic(lang: str) -> bool:

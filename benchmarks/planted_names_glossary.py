@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aligncheck.checks.base import PairContext  # noqa: E402
+from aligncheck.checks.consistency.CO01 import CO01  # noqa: E402
 from aligncheck.checks.glossary.GL01 import GL01  # noqa: E402
 from aligncheck.checks.glossary.GL02 import GL02  # noqa: E402
 from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions  # noqa: E402
@@ -59,6 +60,11 @@ def false_alarms(docs, rules, threshold) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for doc in docs:
         src = segmentation(doc["en"], "en")
+        pairs = [context(src, segmentation(doc[lang], lang)) for lang in LANGS]
+        for f in CO01().check_release(_release_of(pairs)):
+            counts[f.lang]["CO01" if f.severity.value != "info" else "info"] += 1
+            if "-v" in sys.argv:
+                print(f.lang, f.rule, f.message)
         for lang in LANGS:
             ctx = context(src, segmentation(doc[lang], lang))
             ctx = PairContext(ctx.release, ctx.source, ctx.target, ctx.links,
@@ -130,9 +136,10 @@ def planted(docs, threshold, sample: int, seed: int = 7):
             results[lang]["kind:" + m.kind][0] += hit / 2
             if "-v" in sys.argv and not hit:
                 print("MISSED", plant, lang, m.kind, m.text, "|", text[:160])
-        entry = Entry({"en": (m.text,), lang: (line[s:e],)}, {lang: (line[s:e] + "x",)}, "name")
+        wrong = line[s] + line[s:e]  # a misspelling that is no inflection of the right form
+        entry = Entry({"en": (m.text,), lang: (line[s:e],)}, {lang: (wrong,)}, "name")
         glossary = Glossary("planted", ("en", lang), (entry,))
-        swapped = line[:s] + line[s:e] + "x" + line[e:]
+        swapped = line[:s] + wrong + line[e:]
         src = segmentation([doc["en"][i]], "en")
         ctx = context(src, segmentation([swapped], lang), [glossary])
         hit = any(f.rule == "GL02" for f in GL02().check_release(_release(ctx)))
@@ -144,6 +151,11 @@ def planted(docs, threshold, sample: int, seed: int = 7):
         results[lang]["glossary-clean-alarm"][0] += clean_alarm
         results[lang]["glossary-clean-alarm"][1] += 1
     return results
+
+
+def _release_of(pairs: list[PairContext]):
+    from aligncheck.checks.base import ReleaseContext
+    return ReleaseContext("ntrex", pairs[0].source, tuple(pairs), {}, {})
 
 
 def _release(ctx: PairContext):
@@ -159,12 +171,12 @@ def main() -> None:
     args, _ = parser.parse_known_args()
     docs = documents(Path(args.corpus))
     counts = false_alarms(docs, [NA01(), NA02(), GL01()], args.threshold)
-    print("| lang | pairs | NA01 | NA02 | GL01 | warnings+errors per 50 pairs | infos per 50 |")
-    print("|---|---|---|---|---|---|---|")
+    print("| lang | pairs | NA01 | NA02 | GL01 | CO01 | warnings+errors per 50 pairs | infos per 50 |")
+    print("|---|---|---|---|---|---|---|---|")
     for lang in LANGS:
         c = counts[lang]
-        total = c["NA01"] + c["NA02"] + c["GL01"]
-        print(f"| {lang} | {c['pairs']} | {c['NA01']} | {c['NA02']} | {c['GL01']} | "
+        total = c["NA01"] + c["NA02"] + c["GL01"] + c["CO01"]
+        print(f"| {lang} | {c['pairs']} | {c['NA01']} | {c['NA02']} | {c['GL01']} | {c['CO01']} | "
               f"{50 * total / c['pairs']:.2f} | {50 * c['info'] / c['pairs']:.2f} |")
     results = planted(docs, args.threshold, args.sample)
     print("\n| lang | drop name | change name | drop (info too) | change (info too) "

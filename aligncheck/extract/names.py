@@ -159,7 +159,7 @@ def document_evidence(texts: Iterable[str], lang: str) -> NameEvidence:
 
 
 def _name_like(word: str, evidence: NameEvidence) -> bool:
-    lower = word.lower()
+    lower = _strip_possessive(word.lower())
     return lower not in _NOT_PERSONAL and lower not in _TITLES and \
         lower not in evidence.lowercase and not _COMMON_SUFFIX.search(lower)
 

@@ -7,7 +7,12 @@ from aligncheck.checks.consistency.variants import spellings
 from aligncheck.checks.name.matching import (
     DEFAULT_THRESHOLD, evidence_for, match_name, name_key, name_mentions)
 from aligncheck.glossary.find import LinkText, occurrences
-from aligncheck.model import Finding, Link, Span
+from aligncheck.model import Finding, Link, Severity, Span
+from aligncheck.morph import words
+
+
+STRICT = 0.85  # only confident name matches say how a version spells a name
+SURE_KINDS = ("person", "acronym", "brand", "code")
 
 
 class CO01(Rule):
@@ -15,6 +20,7 @@ class CO01(Rule):
 
     Covers glossary alternatives (both allowed, but pick one) and names or acronyms matched
     across links (Алиев here, Әлиев there; UNEP here, ЮНЕП there). Inflection does not count.
+    Other capitalised names (places: Лондондерри / Лондонберри) give an info.
 
     **Anti-pattern**
     source: Mr. Aliyev opened ... Mr. Aliyev closed ...
@@ -40,13 +46,14 @@ class CO01(Rule):
         return sorted(findings, key=lambda f: f.sort_key())
 
     def _pair(self, ctx: PairContext) -> list[Finding]:
-        threshold = float(self.opt(ctx, "name_match_threshold"))
+        threshold = max(float(self.opt(ctx, "name_match_threshold")), STRICT)
         glossaries = ctx.resources.get("glossaries") or []
         entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
                    if len(e.variants(ctx.lang)) > 1]
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
         seen: dict[str, list[tuple[str, Link, Span | None]]] = {}
         labels: dict[str, str] = {}
+        sure: set[str] = set()
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
@@ -56,20 +63,28 @@ class CO01(Rule):
                     for hit in occurrences(entry, target)[:1]:
                         concept = f"glossary:{entry.path}:{entry.line}"
                         labels[concept] = entry.label(ctx.source.lang)
+                        sure.add(concept)
                         seen.setdefault(concept, []).append(
                             (hit.variant, link, target.span(hit.start, hit.end)))
             for mention in name_mentions(source, evidence):
                 match = match_name(mention, ctx.source.lang, target, glossaries, threshold)
                 if match.status == "found" and match.how != "localised acronym":
-                    concept = "name:" + name_key(mention.text, source.lang)
-                    labels.setdefault(concept, mention.text)
+                    # a person is compared by surname: "Nurlan Abenov" and "Abenov" are one
+                    last = words(mention.text)[-1].text
+                    rendered = words(target.text[match.start:match.end])
+                    if not rendered or not rendered[-1].text[:1].isupper():
+                        continue
+                    start, end = match.start + rendered[-1].start, match.start + rendered[-1].end
+                    concept = "name:" + name_key(last, source.lang)
+                    labels.setdefault(concept, last)
+                    if mention.kind in SURE_KINDS:
+                        sure.add(concept)
                     seen.setdefault(concept, []).append(
-                        (target.text[match.start:match.end], link,
-                         target.span(match.start, match.end)))
+                        (target.text[start:end], link, target.span(start, end)))
         return [f for concept in sorted(seen)
-                if (f := self._report(ctx, labels[concept], seen[concept])) is not None]
+                if (f := self._report(ctx, labels[concept], seen[concept], concept in sure))]
 
-    def _report(self, ctx: PairContext, label: str, uses) -> Finding | None:
+    def _report(self, ctx: PairContext, label: str, uses, sure: bool) -> Finding | None:
         variants = spellings([text for text, _, _ in uses], ctx.lang)
         if len(variants) < 2:
             return None
@@ -78,7 +93,7 @@ class CO01(Rule):
         listed = ", ".join(f"'{v}' ({n}x)" for v, n in variants)
         return self.finding(ctx, odd[1], f"'{label}' is rendered in {len(variants)} ways in this "
                             f"version: {listed}", source_text=label, target_text=odd[0],
-                            target_span=odd[2])
+                            target_span=odd[2], severity=None if sure else Severity.INFO)
 
 
 def _same_group(form: str, main: str, lang: str) -> bool:

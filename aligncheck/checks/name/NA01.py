@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from aligncheck.checks.name.common import MissingNameRule
+from aligncheck.model import Severity
 
 
 class NA01(MissingNameRule):
     """A personal name, brand or letter-digit code of the source is missing from the target.
 
-    Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің);
-    places and organisations are only checked when a glossary lists them.
+    Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің).
+    A warning for a titled person (Mr/Dr/President ...), a brand or a code, or for any name
+    the version renders in most other places; other capitalised word groups (people, but
+    also shows, places and teams, which translations may translate) give an info. Single
+    place and organisation names are only checked when a glossary lists them.
 
     **Anti-pattern**
     source: Ms. Dana Ospanova opened the meeting.
@@ -21,3 +25,13 @@ class NA01(MissingNameRule):
     code = "NA01"
     name = "name-missing"
     kinds = ("person", "name", "brand", "code")
+
+    config_keys = {**MissingNameRule.config_keys, "name_untitled_as_warning": (
+        False, "report missing untitled multi-word names as warnings, not infos "
+               "(catches more dropped names; more false alarms on translated place names)")}
+
+    def hint_when_unsure(self, mention) -> bool:
+        return True
+
+    def unsure_severity(self, ctx) -> Severity:
+        return Severity.WARNING if self.opt(ctx, "name_untitled_as_warning") else Severity.INFO

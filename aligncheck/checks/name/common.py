@@ -12,7 +12,7 @@ from aligncheck.model import Finding, Severity
 
 # Kinds reported whenever missing; the others only when the target renders them in most other
 # places (translators often expand acronyms and translate place names consistently).
-ALWAYS = ("person", "brand", "code", "name")
+ALWAYS = ("person", "brand", "code")
 
 
 class MissingNameRule(Rule):
@@ -27,6 +27,9 @@ class MissingNameRule(Rule):
         """Report (as info) a missing name of a checked-only-with-evidence kind anyway?"""
         return False
 
+    def unsure_severity(self, ctx: PairContext) -> Severity:
+        return Severity.INFO
+
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         threshold = float(self.opt(ctx, "name_match_threshold"))
         glossaries = ctx.resources.get("glossaries") or []
@@ -34,20 +37,25 @@ class MissingNameRule(Rule):
         rendered: dict[str, int] = {}
         lost: dict[str, int] = {}
         missing = []
+        aliases: dict[str, set[str]] = {}
+        todo = []
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
             source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
             for mention in name_mentions(source, evidence):
-                if mention.kind not in self.kinds:
-                    continue
-                match = match_name(mention, ctx.source.lang, target, glossaries, threshold)
-                name = name_key(mention.text, source.lang)
-                if match.status == "found":
-                    rendered[name] = rendered.get(name, 0) + 1
-                elif match.status == "missing":
-                    lost[name] = lost.get(name, 0) + 1
-                    missing.append((link, source, target, mention))
+                if mention.kind in self.kinds:
+                    todo.append((link, source, target, mention))
+        for link, source, target, mention in todo:  # learn spellings first
+            match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases)
+        for link, source, target, mention in todo:
+            match = match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases)
+            name = name_key(mention.text, source.lang)
+            if match.status == "found":
+                rendered[name] = rendered.get(name, 0) + 1
+            elif match.status == "missing":
+                lost[name] = lost.get(name, 0) + 1
+                missing.append((link, source, target, mention))
         findings = []
         for link, source, target, mention in missing:
             name = name_key(mention.text, source.lang)
@@ -56,7 +64,7 @@ class MissingNameRule(Rule):
             if mention.kind not in ALWAYS and not elsewhere:
                 if not self.hint_when_unsure(mention):
                     continue
-                severity = Severity.INFO
+                severity = self.unsure_severity(ctx)
             near = closest(mention, ctx.source.lang, target)
             message = f"{self.what} '{mention.text}' is not in the target" + (
                 f" (closest: '{near}')" if near else "") + (

@@ -41,7 +41,10 @@ def _glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple
 
 
 def match_name(mention: NameMention, source_lang: str, target: LinkText,
-               glossaries: list[Glossary] | None, threshold: float) -> NameMatch:
+               glossaries: list[Glossary] | None, threshold: float,
+               aliases: dict[str, set[str]] | None = None) -> NameMatch:
+    """`aliases` (source word key -> target word keys) are spellings this target version used
+    next to an already matched name word; new ones are added to it."""
     source_lang = base_lang(source_lang)
     governed = False
     for entry, project in _glossary_entries(mention, source_lang, glossaries):
@@ -55,7 +58,8 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     tokens = target.tokens
     if mention.kind in ("acronym", "code"):
         tokens = [t for t in tokens if t.text[:1].isupper()]
-    hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens)
+    hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens,
+                    aliases=aliases, learned=aliases)
     if hit is None and len(words(mention.text)) > 1:
         hit = _joined(mention.text, source_lang, target, threshold)
     if hit is not None:
@@ -88,8 +92,10 @@ def _literal(name: str, target: LinkText) -> tuple[int, int] | None:
 def _joined(name: str, lang: str, target: LinkText, threshold: float):
     """A multi-word name written as one word in the target (Hong Kong = Гонконг)."""
     joined = "".join(w.text for w in words(name))
-    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
-    return find_word(joined, lang, capitalised, target.lang, threshold)
+    size = len(key(joined, lang))
+    long_enough = [t for t in target.tokens if t.text[:1].isupper()
+                   and len(key(t.text, target.lang)) >= 0.7 * size]
+    return find_word(joined, lang, long_enough, target.lang, threshold)
 
 
 def name_mentions(source: LinkText, evidence: NameEvidence) -> list[NameMention]:
@@ -97,10 +103,20 @@ def name_mentions(source: LinkText, evidence: NameEvidence) -> list[NameMention]
 
 
 def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | None:
-    """A capitalised target word that looks most like the name, to quote in a finding."""
+    """Capitalised target words that look most like the name (with their capitalised
+    neighbours: a changed surname shows next to a kept first name), to quote in a finding."""
+    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
     hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang, 0.7,
-                    [t for t in target.tokens if t.text[:1].isupper()])
-    return hit.text if hit else None
+                    capitalised, need_last=False)
+    if hit is None:
+        return None
+    start, end = hit.start, hit.end
+    for token in capitalised:
+        if token.start > end and not target.text[end:token.start].strip():
+            end = token.end
+        if token.end < start and not target.text[token.end:start].strip():
+            start = token.start
+    return target.text[start:end]
 
 
 def name_key(text: str, lang: str) -> str:
