@@ -32,43 +32,51 @@ DIM = 384
 
 
 class Planted:
-    """A synthetic pair: 'sN' / 'tN' texts whose vectors follow a planted alignment."""
+    """A synthetic pair: 'sN' / 'tN' texts whose vectors and lengths follow a planted alignment
+    (a text is its label padded to its planted length)."""
 
     def __init__(self, size: int, seed: int = 0):
         rng = np.random.default_rng(seed)
         self.src = rng.normal(size=(size, DIM)).astype(np.float32)
+        src_len = rng.integers(60, 400, size)
         self.gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-        tgt, i = [], 0
+        tgt, tgt_len, i = [], [], 0
         while i < size:
             r = rng.random()
             if r < 0.03:
                 self.gold.append(((i,), ()))
                 i += 1
-            elif r < 0.06:
+                continue
+            if r < 0.06:
                 tgt.append(rng.normal(size=DIM))
+                tgt_len.append(int(rng.integers(60, 400)))
                 self.gold.append(((), (len(tgt) - 1,)))
-            elif r < 0.09 and i + 1 < size:
+                continue
+            if r < 0.09 and i + 1 < size:
                 tgt.append(self.src[i] + self.src[i + 1] + rng.normal(size=DIM))
+                tgt_len.append(int(src_len[i] + src_len[i + 1]))
                 self.gold.append(((i, i + 1), (len(tgt) - 1,)))
                 i += 2
-            elif r < 0.12:
+                continue
+            if r < 0.12:
                 noise = rng.normal(size=DIM)
                 tgt += [self.src[i] * 0.7 + noise, self.src[i] * 0.7 - noise]
+                tgt_len += [int(src_len[i]) // 2, int(src_len[i]) - int(src_len[i]) // 2]
                 self.gold.append(((i,), (len(tgt) - 2, len(tgt) - 1)))
-                i += 1
             else:
                 tgt.append(self.src[i] + rng.normal(size=DIM) * 0.7)
+                tgt_len.append(int(src_len[i] * rng.uniform(0.9, 1.1)))
                 self.gold.append(((i,), (len(tgt) - 1,)))
-                i += 1
+            i += 1
         self.tgt = np.array(tgt, dtype=np.float32)
-        self.source = [f"s{i}" for i in range(size)]
-        self.target = [f"t{j}" for j in range(len(tgt))]
+        self.source = [f"s{i}".ljust(n) for i, n in enumerate(src_len)]
+        self.target = [f"t{j}".ljust(n) for j, n in enumerate(tgt_len)]
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         rows = []
         for text in texts:
             table = self.src if text[0] == "s" else self.tgt
-            v = sum(table[int(part[1:])] for part in text.split("\n"))
+            v = sum(table[int(part.split()[0][1:])] for part in text.split("\n"))
             rows.append(v / np.linalg.norm(v))
         return np.array(rows, dtype=np.float32)
 
