@@ -19,11 +19,14 @@ TEXTS = ["the red house", "a house", "the river", "the red house"]
 def tiny_model(tmp_path_factory) -> Path:
     import torch
     from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import (
-        Normalize,
-        Pooling,
-        Transformer,
-    )
+    try:
+        from sentence_transformers.sentence_transformer.modules import (
+            Normalize,
+            Pooling,
+            Transformer,
+        )
+    except ImportError:  # sentence-transformers < 6
+        from sentence_transformers.models import Normalize, Pooling, Transformer
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
