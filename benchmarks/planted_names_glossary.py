@@ -18,16 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aligncheck.checks.base import PairContext  # noqa: E402
-from aligncheck.checks.consistency.CO01 import CO01  # noqa: E402
-from aligncheck.checks.glossary.GL01 import GL01  # noqa: E402
-from aligncheck.checks.glossary.GL02 import GL02  # noqa: E402
-from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions  # noqa: E402
-from aligncheck.checks.name.NA01 import NA01  # noqa: E402
-from aligncheck.checks.name.NA02 import NA02  # noqa: E402
-from aligncheck.glossary.find import LinkText  # noqa: E402
-from aligncheck.glossary.model import Entry, Glossary  # noqa: E402
-from aligncheck.model import Document, Link, Segment, Segmentation  # noqa: E402
+from aligncheck.checks.base import PairContext
+from aligncheck.checks.consistency.CO01 import CO01
+from aligncheck.checks.glossary.GL01 import GL01
+from aligncheck.checks.glossary.GL02 import GL02
+from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions
+from aligncheck.checks.name.NA01 import NA01
+from aligncheck.checks.name.NA02 import NA02
+from aligncheck.glossary.find import LinkText
+from aligncheck.glossary.model import Entry, Glossary
+from aligncheck.model import Document, Link, Segment, Segmentation
 
 LANGS = ("ru", "kk", "az", "tk", "tr")
 HERE = Path(__file__).resolve().parents[1]
@@ -184,7 +184,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for lang in LANGS:
         r = results[lang]
-        cell = lambda k: f"{r[k][0]}/{r[k][1]} = {r[k][0] / max(1, r[k][1]):.2f}"  # noqa: E731
+        cell = lambda k: f"{r[k][0]}/{r[k][1]} = {r[k][0] / max(1, r[k][1]):.2f}"
         print(f"| {lang} | {cell('drop')} | {cell('change')} | {cell('drop+info')} | "
               f"{cell('change+info')} | {cell('forbidden')} | "
               f"{cell('glossary-clean-alarm')} |")

@@ -24,48 +24,10 @@ REPORTABLE = ("acronym", "code", "person", "brand", "name")
 _SENTENCE_END = regex.compile(r"(?:^|[.!?…:;\n])[\s\p{Pi}\p{Pf}\p{Ps}\"'«»“”*_#>•–—-]*$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ORDINAL_OR_UNIT = regex.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|[a-z]{1,3})$", regex.IGNORECASE)
-_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame г-н г-жа господин госпожа мырза ханым
-cənab xanım jenap hanym bay bayan sayın""".split())
-_TITLES = _HONORIFICS | frozenset("""lord lady president minister senator
-governor mayor judge rev captain coach general chancellor pope king queen prince princess
-premier secretary ambassador chairman chairwoman chair director professor officer sheikh
-президент министр""".split())
-_CONNECTORS = frozenset("de da di van von der den du la le al el bin ibn bint ben".split())
-_NOT_PERSONAL = frozenset("""january february march april june july august september october
-november december monday tuesday wednesday thursday friday saturday sunday north south east west
-northern southern eastern western central new saint st great united national international
-republic kingdom union states state nations ministry department office council committee
-commission agency bank fund programme program organization organisation institute university
-college school academy hospital court parliament assembly government party club league cup
-association federation foundation company group corporation airlines airways summit conference
-convention secretariat forum sea ocean river lake mountains mountain island islands bay gulf
-street road avenue square park city county province region district airport station church
-day week year award prize act war world global european african asian american house palace
-the prime vice deputy head chief foreign former acting""".split()) | frozenset("""
-a an and or of in on at to for with by from as this that these those it its he she they we you i
-my our your their his her one two three four five six seven eight nine ten first second third
-last next all some any no not new old young big great little small high low long short good bad
-best top hot cold red blue green black white yellow brown grey gray gold golden silver pink dark
-light sky sun moon star stars earth land sea water fire ice snow rain wind storm air desert hill
-hills valley field fields wood woods forest rock stone town village home house hall tower bridge
-gate port harbour harbor beach coast cape point lower upper inner outer middle grand royal
-free open public general special federal civil military police army navy force forces guard
-fleet red cross crescent health care children child women men people family friends news times
-post daily weekly evening morning night today tonight live show film movie series season game
-games team sports sport league cup open championship tour race match final club fc united city
-county borough parish district metro capital coroner magistrates magistrate judge justice law
-crown crown's supreme high appeals senate house congress capitol white black hole den dragons
-ghost reborn english french german spanish italian russian chinese american british welsh irish
-scottish indian african asian arab jewish muslim christian catholic democratic republican liberal
-conservative labour labor green people's workers national central regional local global world
-international social economic political research science technology projects project services
-service systems system network media press radio television tv channel channels studio studios
-records music art arts museum gallery library center centre institute trust society union
-alliance partners partnership initiative campaign movement action fund foundation group holdings
-capital energy power oil gas motors airlines air rail railway railways bus metro express mail
-times post herald tribune journal gazette observer guardian telegraph chronicle review report
-blues reds whites greens sky's hurricane storm typhoon cyclone quake earthquake tsunami flood
-""".split())
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "г-н", "г-жа", "господин", "госпожа", "мырза", "ханым", "cənab", "xanım", "jenap", "hanym", "bay", "bayan", "sayın"])
+_TITLES = _HONORIFICS | frozenset(["lord", "lady", "president", "minister", "senator", "governor", "mayor", "judge", "rev", "captain", "coach", "general", "chancellor", "pope", "king", "queen", "prince", "princess", "premier", "secretary", "ambassador", "chairman", "chairwoman", "chair", "director", "professor", "officer", "sheikh", "президент", "министр"])
+_CONNECTORS = frozenset(["de", "da", "di", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "ben"])
+_NOT_PERSONAL = frozenset(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saint", "st", "great", "united", "national", "international", "republic", "kingdom", "union", "states", "state", "nations", "ministry", "department", "office", "council", "committee", "commission", "agency", "bank", "fund", "programme", "program", "organization", "organisation", "institute", "university", "college", "school", "academy", "hospital", "court", "parliament", "assembly", "government", "party", "club", "league", "cup", "association", "federation", "foundation", "company", "group", "corporation", "airlines", "airways", "summit", "conference", "convention", "secretariat", "forum", "sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands", "bay", "gulf", "street", "road", "avenue", "square", "park", "city", "county", "province", "region", "district", "airport", "station", "church", "day", "week", "year", "award", "prize", "act", "war", "world", "global", "european", "african", "asian", "american", "house", "palace", "the", "prime", "vice", "deputy", "head", "chief", "foreign", "former", "acting"]) | frozenset(["a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "my", "our", "your", "their", "his", "her", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "all", "some", "any", "no", "not", "new", "old", "young", "big", "great", "little", "small", "high", "low", "long", "short", "good", "bad", "best", "top", "hot", "cold", "red", "blue", "green", "black", "white", "yellow", "brown", "grey", "gray", "gold", "golden", "silver", "pink", "dark", "light", "sky", "sun", "moon", "star", "stars", "earth", "land", "sea", "water", "fire", "ice", "snow", "rain", "wind", "storm", "air", "desert", "hill", "hills", "valley", "field", "fields", "wood", "woods", "forest", "rock", "stone", "town", "village", "home", "house", "hall", "tower", "bridge", "gate", "port", "harbour", "harbor", "beach", "coast", "cape", "point", "lower", "upper", "inner", "outer", "middle", "grand", "royal", "free", "open", "public", "general", "special", "federal", "civil", "military", "police", "army", "navy", "force", "forces", "guard", "fleet", "red", "cross", "crescent", "health", "care", "children", "child", "women", "men", "people", "family", "friends", "news", "times", "post", "daily", "weekly", "evening", "morning", "night", "today", "tonight", "live", "show", "film", "movie", "series", "season", "game", "games", "team", "sports", "sport", "league", "cup", "open", "championship", "tour", "race", "match", "final", "club", "fc", "united", "city", "county", "borough", "parish", "district", "metro", "capital", "coroner", "magistrates", "magistrate", "judge", "justice", "law", "crown", "crown's", "supreme", "high", "appeals", "senate", "house", "congress", "capitol", "white", "black", "hole", "den", "dragons", "ghost", "reborn", "english", "french", "german", "spanish", "italian", "russian", "chinese", "american", "british", "welsh", "irish", "scottish", "indian", "african", "asian", "arab", "jewish", "muslim", "christian", "catholic", "democratic", "republican", "liberal", "conservative", "labour", "labor", "green", "people's", "workers", "national", "central", "regional", "local", "global", "world", "international", "social", "economic", "political", "research", "science", "technology", "projects", "project", "services", "service", "systems", "system", "network", "media", "press", "radio", "television", "tv", "channel", "channels", "studio", "studios", "records", "music", "art", "arts", "museum", "gallery", "library", "center", "centre", "institute", "trust", "society", "union", "alliance", "partners", "partnership", "initiative", "campaign", "movement", "action", "fund", "foundation", "group", "holdings", "capital", "energy", "power", "oil", "gas", "motors", "airlines", "air", "rail", "railway", "railways", "bus", "metro", "express", "mail", "times", "post", "herald", "tribune", "journal", "gazette", "observer", "guardian", "telegraph", "chronicle", "review", "report", "blues", "reds", "whites", "greens", "sky's", "hurricane", "storm", "typhoon", "cyclone", "quake", "earthquake", "tsunami", "flood"])
 _COMMON_SUFFIX = regex.compile(r"(?:ment|ments|ity|ities|tion|tions|sion|ical|ness|ship|ogy|ism|ics|ive|ives|ural)$")
 
 

@@ -23,8 +23,8 @@ from aligncheck.model import ReleaseResult
 from aligncheck.morph import lower, words
 
 _QUOTED = regex.compile(r"[“\"«„]\**([^“”\"«»„\n]{2,80}?)\**[”\"»“]|\*\*?([^*\n]{2,80}?)\*\*?")
-_LEADING = frozenset("the a an this that these those our its their".split())
-_CONNECTORS = frozenset("of the and for on in de la".split())
+_LEADING = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
+_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la"])
 _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|and|for|on|in|de|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)+")
 
@@ -68,7 +68,7 @@ def _names(text: str, lang: str, evidence) -> list[Candidate]:
 
 def candidates(text: str, lang: str, evidence) -> list[Candidate]:
     titles = _titles(text)
-    inside = lambda c: any(t.start <= c.start and c.end <= t.end for t in titles)  # noqa: E731
+    inside = lambda c: any(t.start <= c.start and c.end <= t.end for t in titles)
     return titles + [c for c in _names(text, lang, evidence) if not inside(c)]
 
 
@@ -109,7 +109,7 @@ def _cooccurring(term_links: list[LinkText], other_links: list[LinkText], size: 
         elsewhere.update(_ngrams(t.text, lang, size).keys())
     chosen = {}
     for i, grams in enumerate(per_link):
-        def score(key):
+        def score(key, grams=grams):
             surface = grams[key]
             return (counts[key] - 2 * elsewhere[key], surface[:1].isupper(),
                     -abs(len(key) - size), surface)

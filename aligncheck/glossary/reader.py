@@ -108,7 +108,7 @@ def parse_table(text: str, path: str, delimiter: str, known=None) -> Glossary:
         raise InputError(str(exc), path) from None
     if not rows:
         raise InputError("line 1: empty glossary, expected a header of language codes", path)
-    header_line, header_cells = rows[0]
+    _, header_cells = rows[0]
     columns = _header(header_cells, path, known)
     entries = []
     for number, cells in rows[1:]:

@@ -5,11 +5,15 @@ from collections.abc import Iterable
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.checks.name.matching import (
-    DEFAULT_THRESHOLD, evidence_for, match_name, name_key, name_mentions)
+    DEFAULT_THRESHOLD,
+    evidence_for,
+    match_name,
+    name_key,
+    name_mentions,
+)
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.model import Finding, Link, Severity, Span
 from aligncheck.morph import words
-
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
 SURE_KINDS = ("person", "acronym", "brand", "code")

@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.checks.name.matching import (
-    DEFAULT_THRESHOLD, closest, evidence_for, match_name, name_key, name_mentions)
+    DEFAULT_THRESHOLD,
+    closest,
+    evidence_for,
+    match_name,
+    name_key,
+    name_mentions,
+)
 from aligncheck.glossary.find import LinkText
 from aligncheck.model import Finding, Severity
 

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 import regex
 
-from aligncheck.extract.names import NameEvidence, NameMention, document_evidence, extract_names
+from aligncheck.extract.names import (
+    NameEvidence,
+    NameMention,
+    document_evidence,
+    extract_names,
+)
 from aligncheck.glossary.common import common_glossary
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.glossary.model import Entry, Glossary, base_lang
