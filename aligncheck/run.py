@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,7 +75,8 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
             rules=load_rules(config), options=dict(config.thresholds), resources=resources,
             progress=progress.step,
         )
-    return result.__class__(**{**result.__dict__, "warnings": tuple(warnings) + result.warnings})
+    embed_warnings = tuple(getattr(embedder, "warnings", ()))
+    return dataclasses.replace(result, warnings=tuple(warnings) + result.warnings + embed_warnings)
 
 
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
