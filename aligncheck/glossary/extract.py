@@ -99,23 +99,21 @@ def _ngrams(text: str, lang: str, size: int) -> dict[tuple[str, ...], str]:
 
 def _cooccurring(term_links: list[LinkText], other_links: list[LinkText], size: int,
                  lang: str) -> dict[int, str]:
-    """For each link holding the term, the target n-gram most tied to the term."""
-    counts: Counter = Counter()
+    """For each link holding the term, the target n-gram most tied to the term: the highest
+    excess of its rate among links with the term over its rate among the other links."""
     per_link = [_ngrams(t.text, lang, size) for t in term_links]
-    for grams in per_link:
-        counts.update(grams.keys())
-    elsewhere: Counter = Counter()
-    for t in other_links:
-        elsewhere.update(_ngrams(t.text, lang, size).keys())
+    counts: Counter = Counter(k for grams in per_link for k in grams)
+    elsewhere: Counter = Counter(k for t in other_links for k in _ngrams(t.text, lang, size))
+    with_term, without = len(term_links), max(1, len(other_links))
     chosen = {}
     for i, grams in enumerate(per_link):
         def score(key, grams=grams):
-            surface = grams[key]
-            return (counts[key] - 2 * elsewhere[key], surface[:1].isupper(),
-                    -abs(len(key) - size), surface)
+            excess = counts[key] / with_term - elsewhere[key] / without
+            return (round(excess * len(key) ** 0.5, 6), grams[key][:1].isupper(),
+                    -abs(len(key) - size), grams[key])
         if grams:
             best = max(grams, key=score)
-            if counts[best] - 2 * elsewhere[best] > 0:
+            if counts[best] >= 2 and score(best)[0] > 0.3:
                 chosen[i] = grams[best]
     return chosen
 
@@ -181,4 +179,6 @@ def _direct(cand: Candidate, source_lang: str, target: LinkText) -> str | None:
     mention = NameMention(cand.text, cand.start, cand.end,
                           "acronym" if cand.kind == "acronym" else "name")
     match = match_name(mention, source_lang, target, [], DEFAULT_THRESHOLD)
-    return target.text[match.start:match.end] if match.status == "found" else None
+    if match.status != "found" or match.how == "localised acronym":
+        return None
+    return target.text[match.start:match.end]

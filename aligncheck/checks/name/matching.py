@@ -57,7 +57,7 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
         governed = governed or (project and bool(entry.variants(target.lang)))
-    literal = _literal(mention.text, target)
+    literal = _literal(mention.text, target, case=mention.kind != "acronym")
     if literal:
         return NameMatch(mention, "found", *literal, "literal")
     tokens = target.tokens
@@ -87,10 +87,10 @@ def _localised_acronym(mention: NameMention, target: LinkText) -> tuple[int, int
     return None
 
 
-def _literal(name: str, target: LinkText) -> tuple[int, int] | None:
-    """The name as written (any case), possibly followed by a suffix after - or '."""
-    pattern = r"(?<![\p{L}\p{N}])" + regex.escape(name) + r"(?![\p{L}\p{N}])"
-    hit = regex.search(pattern, target.text, regex.IGNORECASE)
+def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
+    """The name as written (any case unless `case` is False), not inside an address."""
+    pattern = r"(?<![\p{L}\p{N}@./])" + regex.escape(name) + r"(?![\p{L}\p{N}@]|\.\w)"
+    hit = regex.search(pattern, target.text, regex.IGNORECASE if case else 0)
     return (hit.start(), hit.end()) if hit else None
 
 
