@@ -78,13 +78,15 @@ def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> boo
     for stem in _turkic_stems(base):
         if not word.startswith(stem) or len(stem) < 2:
             continue
-        suffix = word[len(stem):].lstrip(APOSTROPHES)
+        rest = word[len(stem):]
+        suffix = rest.lstrip(APOSTROPHES)
+        marked = rest != suffix  # Jones'un, UNEP-iň: harmony follows pronunciation, not spelling
         limit = MAX_SUFFIX if len(stem) >= 4 else 5 if len(stem) == 3 else 3
         if stem != base and not suffix:
             continue
-        if suffix and _is_vowel(stem[-1], lang) and _is_vowel(suffix[0], lang):
+        if suffix and not marked and _is_vowel(stem[-1], lang) and _is_vowel(suffix[0], lang):
             continue  # after a vowel, Turkic suffixes start with a (buffer) consonant
-        if len(suffix) <= limit and (acronym or _harmonic(base, suffix, lang)):
+        if len(suffix) <= limit and (acronym or marked or _harmonic(base, suffix, lang)):
             return True
     return False
 

@@ -30,6 +30,7 @@ from aligncheck.glossary.model import Entry, Glossary
 from aligncheck.model import Document, Link, Segment, Segmentation
 
 LANGS = ("ru", "kk", "az", "tk", "tr")
+EXTRA_OPTIONS: dict = {}
 HERE = Path(__file__).resolve().parents[1]
 
 
@@ -68,7 +69,7 @@ def false_alarms(docs, rules, threshold) -> dict[str, dict[str, int]]:
         for lang in LANGS:
             ctx = context(src, segmentation(doc[lang], lang))
             ctx = PairContext(ctx.release, ctx.source, ctx.target, ctx.links,
-                              {"name_match_threshold": threshold}, ctx.resources)
+                              {"name_match_threshold": threshold, **EXTRA_OPTIONS}, ctx.resources)
             counts[lang]["pairs"] += len(doc["en"])
             for rule in rules:
                 found = list(rule.check(ctx))
@@ -104,7 +105,7 @@ def flagged(rule, doc, lang, line, target_line, mention_text, threshold) -> bool
     lines[line] = target_line
     ctx = context(segmentation(doc["en"], "en"), segmentation(lines, lang))
     ctx = PairContext(ctx.release, ctx.source, ctx.target, ctx.links,
-                      {"name_match_threshold": threshold}, ctx.resources)
+                      {"name_match_threshold": threshold, **EXTRA_OPTIONS}, ctx.resources)
     hits = [f for f in rule.check(ctx)
             if f.source_text == mention_text and f.source_segments == (line,)]
     return 2 if any(f.severity.value != "info" for f in hits) else 1 if hits else 0
@@ -168,7 +169,11 @@ def main() -> None:
     parser.add_argument("--corpus", default=str(HERE.parent / "shared/corpora/ntrex128-dev"))
     parser.add_argument("--threshold", type=float, default=0.8)
     parser.add_argument("--sample", type=int, default=600)
+    parser.add_argument("--untitled-as-warning", action="store_true",
+                        help="set NA01's name_untitled_as_warning")
     args, _ = parser.parse_known_args()
+    if args.untitled_as_warning:
+        EXTRA_OPTIONS["name_untitled_as_warning"] = True
     docs = documents(Path(args.corpus))
     counts = false_alarms(docs, [NA01(), NA02(), GL01()], args.threshold)
     print("| lang | pairs | NA01 | NA02 | GL01 | CO01 | warnings+errors per 50 pairs | infos per 50 |")

@@ -170,3 +170,8 @@ def test_shipped_glossaries_load_and_match_the_sample_corpus():
     ru = (corpus / "ru.md").read_text(encoding="utf-8")
     found = [e for g in glossaries for e in g.entries if any(p.find(ru) for p in e.phrases("ru"))]
     assert len(found) >= 5
+
+
+def test_suffix_after_an_apostrophe_follows_pronunciation_not_spelling():
+    assert Phrase("Peter Jones", "tr").find("Peter Jones'u gördü.")
+    assert Phrase("UNEP", "tk").find("UNEP-iň hünärmenleri")
