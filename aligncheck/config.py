@@ -29,11 +29,7 @@ FORMATS = ("rich", "text", "json", "sarif", "junit", "github", "markdown", "html
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 # Thresholds read outside any rule (aligner, extractors); rules add their config_keys.
-CORE_THRESHOLDS: dict[str, tuple[Any, str]] = {
-    "alignment_score_floor": (0.5, "links scoring below this similarity count as misaligned"),
-    "length_ratio_tolerance": (0.5, "allowed relative deviation of target/source length"),
-    "name_match_threshold": (0.85, "fuzzy similarity at which two names count as the same"),
-}
+CORE_THRESHOLDS: dict[str, tuple[Any, str]] = {}
 TABLES = ("per_lang_ignore", "severity", "thresholds")
 
 
@@ -102,13 +98,18 @@ def _plain(value: Any) -> Any:
 
 
 def known_thresholds() -> dict[str, tuple[Any, str]]:
-    """Every threshold key: the core ones plus all rules' config_keys (first code wins)."""
+    """Every threshold key: all rules' config_keys (first code wins), then the core ones.
+
+    A rule's own default is what the rule uses when the key is unset, so it is what
+    `aligncheck config` must show."""
     from aligncheck.checks import all_rules
 
-    known = dict(CORE_THRESHOLDS)
+    known: dict[str, tuple[Any, str]] = {}
     for rule in all_rules():
         for key, spec in rule.config_keys.items():
             known.setdefault(key, spec)
+    for key, spec in CORE_THRESHOLDS.items():
+        known.setdefault(key, spec)
     return known
 
 
