@@ -18,7 +18,8 @@ RU = [
     "Движение в центре старого города сократилось вдвое всего за неделю после открытия.",
     "Мэр поблагодарил строителей и пообещал построить второй мост ниже по течению реки.",
 ]
-CONCEPTS = [("bridge over", "мост через"), ("million", "миллион"), ("traffic", "движение"), ("mayor", "мэр")]
+CONCEPTS = [("bridge over", "мост через"), ("million", "миллион"), ("traffic", "движение"), ("mayor", "мэр"),
+            ("programme", "программ"), ("smiled", "улыбнулся")]
 
 
 class ConceptEmbedder:
@@ -72,6 +73,47 @@ def test_merged_sentences_are_not_an_omission():
 def test_short_drop_within_normal_length_variation_is_not_reported():
     short_en = EN + ["He smiled."]
     assert list(OM02().check(ctx(short_en, RU))) == []
+
+
+def test_with_embeddings_a_short_drop_within_normal_length_variation_is_found():
+    # the length alone cannot tell (see the test above); the missing sentence's best match can
+    short_en = EN + ["He smiled."]
+    [f] = list(OM02().check(ctx(short_en, RU, ConceptEmbedder())))
+    assert f.source_text == "He smiled." and "score" in f.message
+    assert list(OM02().check(ctx(short_en, RU + ["Он улыбнулся."], ConceptEmbedder()))) == []
+
+
+def test_score_threshold_is_configurable():
+    c = ctx(EN, RU[:1] + RU[2:], ConceptEmbedder())
+    strict = PairContext(c.release, c.source, c.target, c.links, options={"omission_min_score": 1000.0},
+                         resources=c.resources)
+    assert list(OM02().check(strict)) == []
+
+
+def merged_link(target_paragraphs: list[str], embedder=None) -> PairContext:
+    src = segment_document(Document("en.txt", "en", "The programme runs for five years."))
+    tgt = segment_document(Document("ru.txt", "ru", "\n\n".join(target_paragraphs)))
+    assert len(tgt.segments) == len(target_paragraphs)
+    link = Link((0,), tuple(range(len(target_paragraphs))), 1.0)
+    return PairContext("t", src, tgt, (link,), resources={"embedder": embedder} if embedder else {})
+
+
+def test_paragraph_added_and_merged_into_a_one_to_two_link_is_an_addition():
+    note = ("Примечание редакции: фотографии к этой статье любезно предоставлены пресс-службой "
+            "областного краеведческого музея.")
+    for embedder in (None, ConceptEmbedder()):
+        c = merged_link(["Программа рассчитана на пять лет.", note], embedder)
+        [f] = list(AD02().check(c))
+        assert f.category == "addition" and f.target_text == note
+        assert (f.target_span.segment, f.target_span.start, f.target_span.end) == (1, 0, len(note))
+        assert "paragraph 2 has no source" in f.message
+        assert f.target_location.line == 3
+        assert list(OM02().check(c)) == []
+
+
+def test_one_to_two_link_that_splits_a_sentence_is_not_an_addition():
+    c = merged_link(["Программа рассчитана", "на пять лет."], ConceptEmbedder())
+    assert list(AD02().check(c)) == [] and list(OM02().check(c)) == []
 
 
 def test_alignment_beads_cover_every_sentence_once():
