@@ -6,7 +6,10 @@ Planted: an email/URL added to both sides then altered or dropped in the target;
 dropped from a target paragraph (OM02) or a foreign line added to it (AD02); a target paragraph
 replaced by the English source or by another target language (UT01).
 
-Run: python3 benchmarks/planted_other.py [--embed] [--docs N] [--only fa,values,drop,untranslated]
+Also: a paragraph of another document added to a target paragraph inside one 1-2 link (AD02
+must report it whole), against the target paragraph legitimately split in two.
+Run: python3 benchmarks/planted_other.py [--embed] [--docs N] [--only fa,values,drop,merged,untranslated,script]
+     [--rules OM02,AD02]   (--embed: e5, each distinct sentence embedded once, cached in benchmarks/out/)
 """
 
 from __future__ import annotations
@@ -172,6 +175,35 @@ def planted_drop(lines, groups, embedder) -> None:
         print(f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} | {add_found / n:.3f} | {add_right / n:.3f} |")
 
 
+def planted_merged(lines, groups, embedder) -> None:
+    """AD02 on a 1-2 link: the target paragraph plus a paragraph of another document (added,
+    must be reported whole), and, as the clean control, the target paragraph cut in two at a
+    sentence boundary (a legitimate 1-2 split, must not be reported)."""
+    print(f"\n## Added paragraph merged into a 1-2 link ({'embeddings' if embedder else 'length only'})\n")
+    print("| lang | links | AD02 reports the added paragraph | ... as one finding | AD02 on a split paragraph (false alarms) |")
+    print("|---|---|---|---|---|")
+    for lang in LANGS:
+        src, tgt = units(lines, groups, lang, "paragraph")
+        n = len(src)
+        hit = whole = fa = 0
+        for k in range(n):
+            other = tgt[(k + n // 2) % n]
+            c = context([src[k]], [tgt[k]], lang, embedder)
+            s = segment_document(Document(f"{lang}.txt", lang, f"{tgt[k]}\n\n{other}"))
+            c = PairContext("ntrex", c.source, s, (Link((0,), (0, 1), 1.0),), resources=c.resources)
+            found = [f for f in AD02().check(c) if f.target_span and f.target_span.segment == 1]
+            hit += bool(found)
+            whole += any(f.target_span.start == 0 and f.target_span.end == len(s.segments[1].text) for f in found)
+            cut = [a for a in range(1, len(tgt[k])) if tgt[k][a - 1] in ".!?" and tgt[k][a] == " "]
+            if cut:
+                a = cut[len(cut) // 2]
+                s = segment_document(Document(f"{lang}.txt", lang, f"{tgt[k][:a]}\n\n{tgt[k][a + 1:]}"))
+                if len(s.segments) == 2:
+                    c2 = PairContext("ntrex", c.source, s, (Link((0,), (0, 1), 1.0),), resources=c.resources)
+                    fa += len(list(AD02().check(c2)))
+        print(f"| {lang} | {n} | {hit / n:.3f} | {whole / n:.3f} | {50 * fa / n:.2f} per 50 |")
+
+
 def planted_untranslated(lines, groups) -> None:
     print("\n## Untranslated paragraph (UT01 recall)\n")
     print("| lang | replaced by | paragraphs | recall |")
@@ -234,7 +266,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--embed", action="store_true", help="give OM02/AD02 the e5 embedder (cached)")
     ap.add_argument("--docs", type=int, default=None, help="only the first N documents")
-    ap.add_argument("--only", default="fa,values,drop,untranslated,script")
+    ap.add_argument("--only", default="fa,values,drop,merged,untranslated,script")
     ap.add_argument("--rules", default=None, help="false alarms of these rules only, e.g. OM02,AD02")
     args = ap.parse_args()
     lines, groups = load(args.docs)
@@ -269,6 +301,8 @@ def main() -> None:
         planted_values(lines, groups)
     if "drop" in parts:
         planted_drop(lines, groups, embedder)
+    if "merged" in parts:
+        planted_merged(lines, groups, embedder)
     if "untranslated" in parts:
         planted_untranslated(lines, groups)
     if "script" in parts:

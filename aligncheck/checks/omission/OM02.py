@@ -286,11 +286,12 @@ class OM02(Rule):
                     if (g.score > min_score if g.score is not None else abs(g.z) > min_z)]
             indices = link.source if self.side == "source" else link.target
             whole = set()
-            if len(indices) > 1:  # a paragraph merged into a 1-2 / 2-1 link with nothing of it matched
+            if len(indices) > 1:  # a paragraph merged into a 1-2 / 2-1 link, mostly unmatched
                 everything = sentences(seg, indices)
                 for i in indices:
                     own = [s for s in everything if s.segment == i]
-                    if own and all(any(g.sentence == s for g in gaps) for s in own):
+                    unmatched = sum(any(g.sentence == s for g in gaps) for s in own)
+                    if own and 2 * unmatched >= len(own):
                         whole.add(i)
                         yield self._paragraph_finding(ctx, link, i, [g for g in gaps if g.sentence.segment == i])
             for gap in gaps:
@@ -312,10 +313,10 @@ class OM02(Rule):
         top = max(gaps, key=lambda g: g.score if g.score is not None else abs(g.z))
         if self.side == "source":
             return self.finding(ctx, link, f"source {unit} {index + 1} has no translation (aligned together "
-                                f"with its neighbour): \"{short}\" ({self._evidence(top)})",
+                                f"with its neighbour, {len(gaps)} of its sentences unmatched): \"{short}\" ({self._evidence(top)})",
                                 source_text=seg.text, source_span=span)
         return self.finding(ctx, link, f"{ctx.lang} {unit} {index + 1} has no source (aligned together with "
-                            f"its neighbour): \"{short}\" ({self._evidence(top)})",
+                            f"its neighbour, {len(gaps)} of its sentences unmatched): \"{short}\" ({self._evidence(top)})",
                             target_text=seg.text, target_span=span)
 
     def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
