@@ -133,8 +133,11 @@ def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: s
     if not langs or len(langs) < 2:
         raise InputError("--langs needs at least two languages, e.g. --langs en,ru,kk")
     documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
+    from aligncheck.segment import segment_document
+
     written = write_split(documents, out_dir, file.stem)
-    return [f"{doc.lang}: {path} ({len(doc.text.splitlines())} lines)" for doc, path in zip(documents, written)]
+    return [f"{doc.lang}: {path} ({len(segment_document(doc).segments)} paragraphs, from line {doc.line_base + 1})"
+            for doc, path in zip(documents, written)]
 
 
 def list_rules() -> str:
