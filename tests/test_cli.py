@@ -141,3 +141,26 @@ def test_text_report_points_at_both_files(sample_report):
     assert proc.returncode == 1
     assert "ru.md:9:" in proc.stdout and "en.md:9:" in proc.stdout
     assert "[[73 процента]]" in proc.stdout
+
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_ab64be821029c731.txt"
+
+
+def test_split_writes_one_file_per_language(tmp_path):
+    if not SEED.exists():
+        pytest.skip("seed documents not available")
+    proc = aligncheck("split", SEED, "--langs", "en,az,kk,ru,tk", "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    counts = {line.split(":")[0]: int(line.split("(")[1].split()[0]) for line in proc.stdout.splitlines()}
+    assert counts == {"en": 31, "az": 30, "kk": 30, "ru": 29, "tk": 32}
+    assert sorted(p.name.split(".")[-2] for p in tmp_path.iterdir()) == ["az", "en", "kk", "ru", "tk"]
+
+
+def test_align_json_covers_both_sides():
+    proc = aligncheck("align", SAMPLE / "en.md", SAMPLE / "ru.md", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["schema_version"] == 1 and data["unit"] == "paragraph"
+    assert (data["source"]["lang"], data["target"]["lang"]) == ("en", "ru")
+    assert sorted(i for link in data["links"] for i in link["target"]) == list(range(data["target"]["segments"]))
+    assert {"source": [7], "target": [], "score": 0.0} in data["links"]  # the dropped paragraph
