@@ -33,7 +33,13 @@ class Word:
 
 
 def words(text: str) -> list[Word]:
-    return [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[Word, ...]:
+    """Cached: the same texts are tokenised by many rules (Words are frozen, lists are fresh)."""
+    return tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text))
 
 
 def lower(text: str, lang: str) -> str:

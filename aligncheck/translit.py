@@ -54,6 +54,7 @@ def key(word: str, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
     """Similarity of two keys in [0, 1], tolerant of an inflectional suffix on either side.
 
@@ -107,6 +108,7 @@ def _parts(tokens: list[Word]):
                 offset += len(part) + 1
 
 
+@lru_cache(maxsize=262144)
 def token_score(source_key: str, lang: str, token: str, target_lang: str) -> float:
     """Similarity of a source word's key to a target token. A token in the source's own
     script is also read with the source's letter values (Macpherson stays Macpherson in tk)."""
