@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -104,8 +105,13 @@ def _russian_person(word: str) -> bool:
 
 
 def document_evidence(texts: Iterable[str], lang: str) -> NameEvidence:
+    """What the document's texts say about their words (cached: every name rule asks)."""
+    return _document_evidence(tuple(texts), lang)
+
+
+@lru_cache(maxsize=64)
+def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
     lowercase, capitalised, surnames = set(), set(), set()
-    texts = list(texts)
     for text in texts:
         for word in words(text):
             if word.text[:1].islower():
@@ -127,10 +133,14 @@ def _name_like(word: str, evidence: NameEvidence) -> bool:
 
 
 def extract_names(text: str, lang: str, evidence: NameEvidence | None = None) -> list[NameMention]:
-    evidence = evidence or NameEvidence()
+    return list(_extract_names(text, lang, evidence or NameEvidence()))
+
+
+@lru_cache(maxsize=16384)
+def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMention, ...]:
     tokens = words(text)
     if _is_headline(tokens):
-        return _headline_names(tokens, evidence)
+        return tuple(_headline_names(tokens, evidence))
     shouting = _is_shouting(text)
     found: list[NameMention] = []
     run: list[Word] = []
@@ -157,7 +167,7 @@ def extract_names(text: str, lang: str, evidence: NameEvidence | None = None) ->
         else:
             close_run()
     close_run()
-    return found
+    return tuple(found)
 
 
 def _is_headline(tokens: list[Word]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -36,13 +37,20 @@ def evidence_for(source: LinkText | list[str], lang: str) -> NameEvidence:
 
 def _glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:
     """Entries naming `mention` in `lang`; True for project glossaries, False for built-in."""
-    found = []
-    for project, glossary in [(True, g) for g in glossaries or ()] + [(False, common_glossary())]:
-        for entry in glossary.entries:
-            if any(Phrase(v, lang, entry.case_sensitive(v)).find(mention.text) and
-                   len(words(v)) == len(words(mention.text)) for v in entry.variants(lang)):
-                found.append((entry, project))
-    return found
+    found = [(entry, True) for glossary in glossaries or () for entry in _naming(glossary, mention.text, lang)]
+    return found + [(entry, False) for entry in _common_naming(mention.text, lang)]
+
+
+def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
+    return [entry for entry in glossary.entries
+            if any(Phrase(v, lang, entry.case_sensitive(v)).find(text) and
+                   len(words(v)) == len(words(text)) for v in entry.variants(lang))]
+
+
+@lru_cache(maxsize=16384)
+def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
+    """The built-in glossary never changes: its entries for a name are looked up once."""
+    return tuple(_naming(common_glossary(), text, lang))
 
 
 def match_name(mention: NameMention, source_lang: str, target: LinkText,
