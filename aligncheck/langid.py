@@ -199,12 +199,19 @@ def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, flo
     """Naive-Bayes log-likelihood of `text` under each candidate, and how many letters of the
     candidates' scripts it has (only those are scored)."""
     langs = tuple(sorted(set(candidates)))
+    scores, count = _log_likelihoods(text, langs)
+    return dict(scores), count
+
+
+@lru_cache(maxsize=4096)
+def _log_likelihoods(text: str, langs: tuple[str, ...]) -> tuple[tuple[tuple[str, float], ...], int]:
+    """Cached: splitting and the script checks score the same paragraphs again."""
     words = letters(text)
     foreign = _foreign_letters(langs) if langs else None
     if foreign is not None:  # Latin names in a Cyrillic text say nothing about ru versus kk
         words = foreign.sub("", " ".join(words)).split()
     if not langs:
-        return {}, sum(map(len, words))
+        return (), sum(map(len, words))
     table = _table(langs)
     known_rows, known_counts, unknown = [], [], np.zeros(len(_ORDERS))
     for gram, count in _ngrams(words).items():
@@ -215,7 +222,7 @@ def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, flo
             known_rows.append(row)
             known_counts.append(count)
     totals = np.asarray(known_counts, dtype=float) @ table.logprob[known_rows] + unknown @ table.unseen
-    return {lang: float(totals[i]) for i, lang in enumerate(langs)}, sum(map(len, words))
+    return tuple((lang, float(totals[i])) for i, lang in enumerate(langs)), sum(map(len, words))
 
 
 def _posterior(logliks: Mapping[str, float], letter_count: int) -> dict[str, float]:
