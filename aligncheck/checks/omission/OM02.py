@@ -40,6 +40,7 @@ _SHORTFALL_CAP = 0.15  # no single term decides: e5 shortfalls rarely exceed thi
 # scored too (by what leaving it out costs): AD02 0.709 -> 0.735 found on NTREX-dev at the same
 # false alarms. Not for source sentences: OM02 gained recall only with as many false alarms.
 _NEAR_SHORTFALL = 0.03
+_MARGIN_BEADS = 4  # beads either side of an unmatched sentence re-aligned to score it
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,22 @@ def _runs(rows: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
     return out
 
 
-def _run_similarities(vectors: np.ndarray, n_src: int) -> dict:
-    src_runs, tgt_runs = _runs(vectors[:n_src]), _runs(vectors[n_src:])
-    return {(a, b): float(u @ v) for a, u in src_runs.items() for b, v in tgt_runs.items()}
+class _RunSimilarities:
+    """sims[(i, k), (j, l)]: cosine of source run (i, k) and target run (j, l), computed when
+    the banded DP first asks (a dict of every pair would be quadratic in a long link)."""
+
+    def __init__(self, vectors: np.ndarray, n_src: int):
+        self.src, self.tgt = _runs(vectors[:n_src]), _runs(vectors[n_src:])
+        self.memo: dict = {}
+
+    def __getitem__(self, key) -> float:
+        if key not in self.memo:
+            self.memo[key] = float(self.src[key[0]] @ self.tgt[key[1]])
+        return self.memo[key]
+
+
+def _run_similarities(vectors: np.ndarray, n_src: int) -> _RunSimilarities:
+    return _RunSimilarities(vectors, n_src)
 
 
 def _sibling_shortfall(mine: np.ndarray, other: np.ndarray) -> list[float]:
@@ -122,7 +136,7 @@ def _text_runs(texts: list[str]) -> dict[tuple[int, int], tuple[int, frozenset]]
     return out
 
 
-def align_sentences(src: list[str], tgt: list[str], ratio: float, sims: dict | None = None
+def align_sentences(src: list[str], tgt: list[str], ratio: float, sims=None
                     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
     with a penalty for numbers found on one side only, and a cosine term when run
@@ -130,7 +144,7 @@ def align_sentences(src: list[str], tgt: list[str], ratio: float, sims: dict | N
     return _align(src, tgt, ratio, sims)[1]
 
 
-def _align(src: list[str], tgt: list[str], ratio: float, sims: dict | None = None,
+def _align(src: list[str], tgt: list[str], ratio: float, sims=None,
            keep: tuple[str, int] | None = None, drop: tuple[str, int] | None = None
            ) -> tuple[float, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """(cost, beads) of the cheapest alignment; `keep` = ("source"|"target", i) forbids
@@ -249,10 +263,21 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         worst = max(range(len(mine)), key=lambda i: shortfall[i])
         near = [] if side == 0 or worst in gaps or shortfall[worst] < _NEAR_SHORTFALL else [worst]
         for i in gaps + near:
+            # re-aligned within a few beads around the sentence (linear in a long link)
+            at = next(k for k, bead in enumerate(beads) if i in bead[side])
+            window = beads[max(0, at - _MARGIN_BEADS):at + _MARGIN_BEADS + 1]
+            s0 = min((x for b in window for x in b[0]), default=0)
+            s1 = max((x + 1 for b in window for x in b[0]), default=s0)
+            t0 = min((x for b in window for x in b[1]), default=0)
+            t1 = max((x + 1 for b in window for x in b[1]), default=t0)
+            sub = (src_texts[s0:s1], tgt_texts[t0:t1], ratio,
+                   _run_similarities(np.concatenate([vectors[s0:s1], vectors[len(src) + t0:len(src) + t1]]), s1 - s0))
+            local = i - (s0 if side == 0 else t0)
+            free = _align(*sub)[0]
             if i in gaps:  # the best alignment leaves it unmatched: what matching it would cost
-                margin = min(_align(src_texts, tgt_texts, ratio, sims, keep=(name, i))[0] - best, 50.0)
+                margin = min(_align(*sub, keep=(name, local))[0] - free, 50.0)
             else:  # matched, but worse than its siblings: what leaving it out would cost (<= 0)
-                margin = max(best - _align(src_texts, tgt_texts, ratio, sims, drop=(name, i))[0], -50.0)
+                margin = max(free - _align(*sub, drop=(name, local))[0], -50.0)
             numbers = set(_NUMBER.findall(texts[i]))
             score = (margin + _SCORE_LENGTH * z + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
                      + _SCORE_NUMBER * (len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers)))
