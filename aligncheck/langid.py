@@ -8,12 +8,13 @@ language's exemplar characters and their n-grams as a small naive-Bayes model:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -177,10 +178,40 @@ class _Table:
     rows: dict[str, int]
     logprob: np.ndarray  # n-gram row x language
     unseen: np.ndarray  # order - 1 x language
+    # text -> its scores under this table: splitting and the checks score paragraphs again
+    scored: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+def _table_file(langs: tuple[str, ...]) -> Path:
+    digest = hashlib.sha1(",".join(langs).encode()).hexdigest()[:20]
+    return _cache_file(f"table-{len(langs)}-{digest}").with_suffix(".npz")
 
 
 @lru_cache(maxsize=16)
 def _table(langs: tuple[str, ...]) -> _Table:
+    """The candidates' table, kept in the cache dir beside the profiles: building it needs
+    every candidate's profile, and a script has dozens of candidates (seconds per run)."""
+    path = _table_file(langs)
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            if tuple(stored["langs"].tolist()) == langs:
+                grams = stored["grams"].tolist()
+                return _Table(dict(zip(grams, range(len(grams)))), stored["logprob"], stored["unseen"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    table = _build_table(langs)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp.npz")
+        np.savez(temporary, langs=np.array(langs), grams=np.array(list(table.rows)),
+                 logprob=table.logprob, unseen=table.unseen)
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return table
+
+
+def _build_table(langs: tuple[str, ...]) -> _Table:
     profiles = [_profile(lang) for lang in langs]
     rows: dict[str, int] = {}
     for profile in profiles:
@@ -199,20 +230,20 @@ def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, flo
     """Naive-Bayes log-likelihood of `text` under each candidate, and how many letters of the
     candidates' scripts it has (only those are scored)."""
     langs = tuple(sorted(set(candidates)))
-    scores, count = _log_likelihoods(text, langs)
+    if not langs:
+        return {}, sum(map(len, letters(text)))
+    table = _table(langs)
+    if text not in table.scored:
+        table.scored[text] = _log_likelihoods(text, langs, table)
+    scores, count = table.scored[text]
     return dict(scores), count
 
 
-@lru_cache(maxsize=4096)
-def _log_likelihoods(text: str, langs: tuple[str, ...]) -> tuple[tuple[tuple[str, float], ...], int]:
-    """Cached: splitting and the script checks score the same paragraphs again."""
+def _log_likelihoods(text: str, langs: tuple[str, ...], table: _Table) -> tuple[tuple[tuple[str, float], ...], int]:
     words = letters(text)
     foreign = _foreign_letters(langs) if langs else None
     if foreign is not None:  # Latin names in a Cyrillic text say nothing about ru versus kk
         words = foreign.sub("", " ".join(words)).split()
-    if not langs:
-        return (), sum(map(len, words))
-    table = _table(langs)
     known_rows, known_counts, unknown = [], [], np.zeros(len(_ORDERS))
     for gram, count in _ngrams(words).items():
         row = table.rows.get(gram)
@@ -311,11 +342,28 @@ def _official_languages() -> frozenset[str]:
 
 @cache
 def default_candidates(script: str) -> tuple[str, ...]:
-    """Official Babel languages written in `script` whose locale data is rich enough to model."""
-    return tuple(
+    """Official Babel languages written in `script` whose locale data is rich enough to model.
+
+    Kept in the cache dir: telling needs every such language's profile (a second per run)."""
+    path = _cache_file(f"candidates-{script}-{_MIN_PROFILE_LETTERS}")
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(stored, list) and all(isinstance(lang, str) for lang in stored):
+            return tuple(stored)
+    except (OSError, ValueError):
+        pass
+    found = tuple(
         lang for lang in _babel_languages()
         if lang in _official_languages() and _script(lang) == script and _profile(lang).size >= _MIN_PROFILE_LETTERS
     )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(list(found)), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return found
 
 
 def candidates_for(text: str) -> tuple[str, ...]:

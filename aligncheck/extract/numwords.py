@@ -98,12 +98,11 @@ def _norm(word: str) -> str:
 
 @cache
 def russian_morph():
-    """pymorphy3's Russian analyser, or None where it is not installed (base forms only)."""
-    try:
-        import pymorphy3
-    except ImportError:
-        return None
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    """pymorphy3's Russian analyser, or None where it is not installed (base forms only).
+
+    The one aligncheck.morph loads: a second analyser would load the dictionaries again."""
+    from aligncheck.morph import _russian
+    return _russian()
 
 
 def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
