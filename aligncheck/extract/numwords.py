@@ -9,8 +9,11 @@ satisfy a number on the other side but are never reported on their own.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import regex
 
@@ -116,6 +119,12 @@ def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
 @cache
 def lexicon(lang: str) -> dict[str, Word]:
     """Base number words of `lang` (lower-case, ё as е) -> value."""
+    if lang == "ru":
+        return _russian_tables()[0]
+    return _build_lexicon(lang)
+
+
+def _build_lexicon(lang: str) -> dict[str, Word]:
     if lang == "tk":
         return {w: Word(v) for w, v in TURKMEN.items()}
     if lang not in NUM2WORDS_LANG:
@@ -166,9 +175,13 @@ def _russian_lemma_openings() -> frozenset[str]:
 @cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
+    return _russian_tables()[1]
+
+
+def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int], ...]:
     morph = russian_morph()
     found = {"дву": 2, "одно": 1, "сто": 100}
-    for word, info in lexicon("ru").items() if morph else ():
+    for word, info in lexicon_ru.items() if morph else ():
         parse = morph.parse(word)[0]
         if info.ordinal or info.value in SCALES or "NUMR" not in parse.tag:
             continue
@@ -176,6 +189,48 @@ def _russian_prefixes() -> tuple[tuple[str, int], ...]:
         if gent:
             found.setdefault(_norm(gent.word), info.value)
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+_RUSSIAN_CACHE_VERSION = 1
+
+
+def _russian_cache_file() -> Path | None:
+    """Where the Russian tables are kept: they take pymorphy3 a second or two to build, and
+    depend only on the versions of num2words, pymorphy3 and its dictionaries."""
+    try:
+        from importlib.metadata import version
+        versions = "-".join(version(p) for p in ("num2words", "pymorphy3", "pymorphy3-dicts-ru"))
+        import platformdirs
+    except Exception:  # noqa: BLE001 - not installed: nothing to key a cache on
+        return None
+    name = f"ru-v{_RUSSIAN_CACHE_VERSION}-{versions}.json"
+    return Path(platformdirs.user_cache_dir("aligncheck")) / "numwords" / name
+
+
+@cache
+def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...]]:
+    """Russian lexicon (with pymorphy3's inflected forms) and compound-opening stems."""
+    path = _russian_cache_file() if russian_morph() is not None else None
+    if path is not None:
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            words = {w: Word(int(v), bool(o), bool(s), bool(r)) for w, v, o, s, r in stored["lexicon"]}
+            return words, tuple((p, int(v)) for p, v in stored["prefixes"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    words = _build_lexicon("ru")
+    prefixes = _build_russian_prefixes(words)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({
+                "lexicon": [[w, i.value, i.ordinal, i.soft, i.rough] for w, i in words.items()],
+                "prefixes": [list(p) for p in prefixes]}, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only home only costs speed
+    return words, prefixes
 
 
 @cache
