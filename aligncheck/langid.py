@@ -66,7 +66,13 @@ def is_known_language(code: str) -> bool:
 
 def letters(text: str) -> list[str]:
     """The lower-cased words of `text` that count as prose (no URLs, emails, placeholders)."""
-    return _WORD.findall(_NOT_PROSE.sub(" ", text).lower())
+    return list(_letters(text))
+
+
+@lru_cache(maxsize=16384)
+def _letters(text: str) -> tuple[str, ...]:
+    """Cached: splitting, language scores and the script checks all ask about one paragraph."""
+    return tuple(_WORD.findall(_NOT_PROSE.sub(" ", text).lower()))
 
 
 def common_letters(text: str) -> int:

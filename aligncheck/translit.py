@@ -35,6 +35,7 @@ _REDUCTION_RE = [(regex.compile(a), b) for a, b in _REDUCTIONS]
 _LETTER_RE = {lang: regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
               for lang, table in _LETTERS.items()}
 _EN_POSSESSIVE = regex.compile(r"['’]s?$")
+_NOT_KEY = regex.compile(r"[^a-z0-9]")
 
 
 @lru_cache(maxsize=65536)
@@ -48,7 +49,7 @@ def key(word: str, lang: str) -> str:
     if lang in _LETTERS:
         text = _LETTER_RE[lang].sub(lambda m: _LETTERS[lang][m.group()], text)
     text = anyascii(text).lower()
-    text = regex.sub(r"[^a-z0-9]", "", text)
+    text = _NOT_KEY.sub("", text)
     for pattern, repl in _REDUCTION_RE:
         text = pattern.sub(repl, text)
     return text

@@ -23,6 +23,7 @@ from aligncheck.morph import Word, words
 REPORTABLE = ("acronym", "code", "person", "brand", "name")
 
 _SENTENCE_END = regex.compile(r"(?:^|[.!?…:;\n])[\s\p{Pi}\p{Pf}\p{Ps}\"'«»“”*_#>•–—-]*$")
+_POSSESSIVE = regex.compile(r"['’]s?$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ORDINAL_OR_UNIT = regex.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|[a-z]{1,3})$", regex.IGNORECASE)
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "г-н", "г-жа", "господин", "госпожа", "мырза", "ханым", "cənab", "xanım", "jenap", "hanym", "bay", "bayan", "sayın"])
@@ -192,7 +193,7 @@ def _headline_names(tokens: list[Word], evidence: NameEvidence) -> list[NameMent
 
 
 def _strip_possessive(word: str) -> str:
-    return regex.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 def _possessive(word: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -103,6 +104,7 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
     return starts[::-1]
 
 
+@lru_cache(maxsize=16384)
 def _evidence(text: str) -> float:
     """Letters of prose, capitalised words (names, acronyms, headings) counting a quarter."""
     common = common_letters(text)

@@ -97,9 +97,14 @@ def _localised_acronym(mention: NameMention, target: LinkText) -> tuple[int, int
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    pattern = r"(?<![\p{L}\p{N}@./])" + regex.escape(name) + r"(?![\p{L}\p{N}@]|\.\w)"
-    hit = regex.search(pattern, target.text, regex.IGNORECASE if case else 0)
+    hit = _literal_pattern(name, case).search(target.text)
     return (hit.start(), hit.end()) if hit else None
+
+
+@lru_cache(maxsize=4096)
+def _literal_pattern(name: str, case: bool) -> regex.Pattern:
+    pattern = r"(?<![\p{L}\p{N}@./])" + regex.escape(name) + r"(?![\p{L}\p{N}@]|\.\w)"
+    return regex.compile(pattern, regex.IGNORECASE if case else 0)
 
 
 def _joined(name: str, lang: str, target: LinkText, threshold: float):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -22,12 +23,15 @@ def expected_script(lang: str) -> str:
     return "Cyrillic" if base in _CYRILLIC_LANGS else "Latin"
 
 
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str | None:
     return next((name for name, pattern in _SCRIPT.items() if pattern.match(char)), None)
 
 
 def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
     """(position, letter) of the minority-script letters of a word written in two scripts."""
+    if word.isascii():  # Latin letters only (digits have no script): one script at most
+        return []
     scripts = [script_of(c) for c in word]
     counts = Counter(s for s in scripts if s)
     if len(counts) < 2:
