@@ -250,14 +250,16 @@ def _log_likelihoods(text: str, langs: tuple[str, ...], table: _Table) -> tuple[
     foreign = _foreign_letters(langs) if langs else None
     if foreign is not None:  # Latin names in a Cyrillic text say nothing about ru versus kk
         words = foreign.sub("", " ".join(words)).split()
-    known_rows, known_counts, unknown = [], [], np.zeros(len(_ORDERS))
+    known_rows, known_counts, unseen_counts = [], [], [0] * len(_ORDERS)
+    rows = table.rows
     for gram, count in _ngrams(words).items():
-        row = table.rows.get(gram)
+        row = rows.get(gram)
         if row is None:
-            unknown[len(gram) - 1] += count
+            unseen_counts[len(gram) - 1] += count  # plain ints: numpy scalar updates are slow
         else:
             known_rows.append(row)
             known_counts.append(count)
+    unknown = np.array(unseen_counts, dtype=float)
     totals = np.asarray(known_counts, dtype=float) @ table.logprob[known_rows] + unknown @ table.unseen
     return tuple((lang, float(totals[i])) for i, lang in enumerate(langs)), sum(map(len, words))
 

@@ -63,13 +63,19 @@ def similarity(a: str, b: str) -> float:
     so the consonant skeletons' similarity counts for 60% when it is higher.
     """
     full = _suffix_tolerant(a, b)
-    skeleton_a, skeleton_b = _CONSONANTS.sub("", a), _CONSONANTS.sub("", b)
+    skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
     if min(len(skeleton_a), len(skeleton_b)) < 3:
         return full
     return max(full, 0.4 * full + 0.6 * _suffix_tolerant(skeleton_a, skeleton_b))
 
 
 _CONSONANTS = regex.compile(r"[aeiouwh]")
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(key_: str) -> str:
+    """A key's consonants (cached: each key is compared with many others)."""
+    return _CONSONANTS.sub("", key_)
 
 
 def _suffix_tolerant(a: str, b: str) -> float:
@@ -117,7 +123,7 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
     if token.isascii() and lang != target_lang:
         score = max(score, similarity(source_key, key(token, lang)))
     if len(source_key) <= 3 and score < 1.0:
-        same_consonants = _CONSONANTS.sub("", source_key) == _CONSONANTS.sub("", key(token, target_lang))
+        same_consonants = _skeleton(source_key) == _skeleton(key(token, target_lang))
         return 0.8 if same_consonants and source_key[0] == key(token, target_lang)[:1] \
             and token[:1].isupper() else 0.0
     return score
