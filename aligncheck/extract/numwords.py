@@ -277,10 +277,21 @@ def _lookup(key: str, lang: str) -> Word | None:
 
 def _english_compound(key: str) -> Word | None:
     """"fourfold", "fourballs": a numeral opening a longer word counts softly."""
-    for word, info in lexicon("en").items():
-        if len(word) >= 3 and key.startswith(word) and len(key) - len(word) >= 3 and not info.ordinal:
+    for word, info in _english_openings().get(key[:3], ()):
+        if key.startswith(word) and len(key) - len(word) >= 3:
             return Word(info.value, soft=True)
     return None
+
+
+@cache
+def _english_openings() -> dict[str, tuple[tuple[str, Word], ...]]:
+    """Cardinals of three letters or more by their first three letters, in lexicon order
+    (a compound opens with one, so only that bucket can match)."""
+    found: dict[str, list[tuple[str, Word]]] = {}
+    for word, info in lexicon("en").items():
+        if len(word) >= 3 and not info.ordinal:
+            found.setdefault(word[:3], []).append((word, info))
+    return {opening: tuple(words) for opening, words in found.items()}
 
 
 def _turkic(key: str, lang: str) -> Word | None:
