@@ -121,6 +121,8 @@ def lexicon(lang: str) -> dict[str, Word]:
     """Base number words of `lang` (lower-case, ё as е) -> value."""
     if lang == "ru":
         return _russian_tables()[0]
+    if lang in NUM2WORDS_LANG and lang != "tk":
+        return _num2words_lexicon(lang)
     return _build_lexicon(lang)
 
 
@@ -191,20 +193,55 @@ def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
 
-_RUSSIAN_CACHE_VERSION = 1
+_LEXICON_CACHE_VERSION = 1
 
 
-def _russian_cache_file() -> Path | None:
-    """Where the Russian tables are kept: they take pymorphy3 a second or two to build, and
-    depend only on the versions of num2words, pymorphy3 and its dictionaries."""
+def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
+    """Where a lexicon is kept: it depends only on the versions of `packages` (importing
+    num2words alone costs a sixth of a second, pymorphy3's Russian forms a second or two)."""
     try:
         from importlib.metadata import version
-        versions = "-".join(version(p) for p in ("num2words", "pymorphy3", "pymorphy3-dicts-ru"))
+        versions = "-".join(version(p) for p in packages)
         import platformdirs
     except Exception:  # noqa: BLE001 - not installed: nothing to key a cache on
         return None
-    name = f"ru-v{_RUSSIAN_CACHE_VERSION}-{versions}.json"
+    name = f"{lang}-v{_LEXICON_CACHE_VERSION}-{versions}.json"
     return Path(platformdirs.user_cache_dir("aligncheck")) / "numwords" / name
+
+
+def _russian_cache_file() -> Path | None:
+    return _cache_file("ru", ("num2words", "pymorphy3", "pymorphy3-dicts-ru"))
+
+
+def _store(path: Path, data: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+def _encode(words: dict[str, Word]) -> list:
+    return [[w, i.value, i.ordinal, i.soft, i.rough] for w, i in words.items()]
+
+
+def _decode(stored: list) -> dict[str, Word]:
+    return {w: Word(int(v), bool(o), bool(s), bool(r)) for w, v, o, s, r in stored}
+
+
+def _num2words_lexicon(lang: str) -> dict[str, Word]:
+    path = _cache_file(lang, ("num2words",))
+    if path is not None:
+        try:
+            return _decode(json.loads(path.read_text(encoding="utf-8"))["lexicon"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    words = _build_lexicon(lang)
+    if path is not None:
+        _store(path, {"lexicon": _encode(words)})
+    return words
 
 
 @cache
@@ -214,22 +251,13 @@ def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...]]:
     if path is not None:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            words = {w: Word(int(v), bool(o), bool(s), bool(r)) for w, v, o, s, r in stored["lexicon"]}
-            return words, tuple((p, int(v)) for p, v in stored["prefixes"])
+            return _decode(stored["lexicon"]), tuple((p, int(v)) for p, v in stored["prefixes"])
         except (OSError, ValueError, KeyError, TypeError):
             pass
     words = _build_lexicon("ru")
     prefixes = _build_russian_prefixes(words)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({
-                "lexicon": [[w, i.value, i.ordinal, i.soft, i.rough] for w, i in words.items()],
-                "prefixes": [list(p) for p in prefixes]}, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only home only costs speed
+        _store(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes]})
     return words, prefixes
 
 
