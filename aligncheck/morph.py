@@ -115,6 +115,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return frozenset({p.normal_form.replace("ё", "е") for p in analyzer.parse(word)} | {word})
 
 
+@lru_cache(maxsize=262144)
 def word_matches(base: str, word: str, lang: str, acronym: bool = False) -> bool:
     """Is lower-case `word` an inflected form of lower-case `base` in `lang`?"""
     if base == word:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 from rapidfuzz import fuzz
 
 from aligncheck.glossary.model import Entry, base_lang
 from aligncheck.model import Segmentation, Span
-from aligncheck.morph import Word, lower, words
+from aligncheck.morph import Phrase, Word, lower, words
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,16 @@ def occurrences(entry: Entry, side: LinkText, forbidden: bool = False) -> list[O
     phrases = entry.forbidden_phrases(side.lang) if forbidden else entry.phrases(side.lang)
     found = []
     for phrase in phrases:
-        for start, end in phrase.find(side.text, side.tokens):
+        for start, end in _spans(phrase, side.text):
             found.append(Occurrence(entry, phrase.text, start, end, forbidden))
     return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
+
+
+@lru_cache(maxsize=65536)
+def _spans(phrase: Phrase, text: str) -> tuple[tuple[int, int], ...]:
+    """Where a phrase occurs in a link's text (a LinkText's tokens are words(text)); cached:
+    GL01, GL02, CO01 and the name rules look for the same terms in the same links."""
+    return tuple(phrase.find(text, words(text)))
 
 
 _QUOTED = regex.compile(r"[«“\"„]\**([^«»“”\"„\n]{2,120}?)\**[»”\"“]")
