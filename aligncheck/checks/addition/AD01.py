@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.alignment import gap_span, quote
+from aligncheck.checks.alignment import gap_span, quote, where
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.model import Finding, Severity
 
@@ -29,12 +29,9 @@ class AD01(Rule):
         unit = ctx.target.unit
         for at, link in enumerate(ctx.links):
             if link.target and not link.source:
-                first = link.target[0] + 1
-                where = f"{unit} {first}" if len(link.target) == 1 else \
-                    f"{unit}s {first}-{link.target[-1] + 1}"
                 yield self.finding(
                     ctx, link,
-                    f"{ctx.lang} {where} has no counterpart in the source",
+                    f"{ctx.lang} {where(unit, link.target)} has no counterpart in the source",
                     target_text=quote(ctx.target, link.target),
                     source_span=gap_span(ctx.source, ctx.links, at, "source"),
                 )

@@ -7,6 +7,12 @@ from aligncheck.model import Link, Segmentation, Span
 QUOTE_CHARS = 200
 
 
+def where(unit: str, indices: tuple[int, ...]) -> str:
+    """'paragraph 8' or 'paragraphs 8-9', numbered from 1 for people."""
+    first = indices[0] + 1
+    return f"{unit} {first}" if len(indices) == 1 else f"{unit}s {first}-{indices[-1] + 1}"
+
+
 def quote(seg: Segmentation, indices: tuple[int, ...]) -> str:
     """The linked texts, cut to about QUOTE_CHARS characters."""
     text = " ".join(seg.texts(indices).split())

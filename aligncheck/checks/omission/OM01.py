@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.alignment import gap_span, quote
+from aligncheck.checks.alignment import gap_span, quote, where
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.model import Finding, Severity
 
@@ -29,12 +29,9 @@ class OM01(Rule):
         unit = ctx.source.unit
         for at, link in enumerate(ctx.links):
             if link.source and not link.target:
-                first = link.source[0] + 1
-                where = f"{unit} {first}" if len(link.source) == 1 else \
-                    f"{unit}s {first}-{link.source[-1] + 1}"
                 yield self.finding(
                     ctx, link,
-                    f"source {where} has no counterpart in the {ctx.lang} translation",
+                    f"source {where(unit, link.source)} has no counterpart in the {ctx.lang} translation",
                     source_text=quote(ctx.source, link.source),
                     target_span=gap_span(ctx.target, ctx.links, at, "target"),
                 )
