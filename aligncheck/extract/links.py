@@ -113,25 +113,24 @@ class Difference:
     target: Value | None
 
 
+def _unmatched(values: list[Value], others: list[Value], key: Callable[[str], str]) -> list[Value]:
+    """The values with no counterpart among `others`, counting repeats."""
+    left = Counter(key(v.text) for v in others)
+    out = []
+    for v in values:
+        k = key(v.text)
+        if left[k] > 0:
+            left[k] -= 1
+        else:
+            out.append(v)
+    return out
+
+
 def compare(source: Iterable[Value], target: Iterable[Value], key: Callable[[str], str],
             similar: float = 60.0) -> list[Difference]:
     """Missing, extra and altered values, matched as multisets of `key`."""
     src, tgt = list(source), list(target)
-    src_left = Counter(key(v.text) for v in src)
-    tgt_left = Counter(key(v.text) for v in tgt)
-    missing, extra = [], []
-    for v in src:
-        k = key(v.text)
-        if tgt_left[k] > 0:
-            tgt_left[k] -= 1
-        else:
-            missing.append(v)
-    for v in tgt:
-        k = key(v.text)
-        if src_left[k] > 0:
-            src_left[k] -= 1
-        else:
-            extra.append(v)
+    missing, extra = _unmatched(src, tgt, key), _unmatched(tgt, src, key)
     out = []
     for v in missing:
         scored = [(fuzz.ratio(key(v.text), key(e.text)), -i) for i, e in enumerate(extra)]
