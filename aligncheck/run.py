@@ -62,7 +62,8 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
     return {"glossaries": glossaries, "embedder": embedder}, warnings
 
 
-def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool) -> RunResult:
+def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool,
+                   with_rules: bool = True) -> RunResult:
     from aligncheck import pipeline
     from aligncheck.embed import load_embedder
 
@@ -72,7 +73,7 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
     with progress:
         result = pipeline.run(
             releases, unit=config.unit, model=embedder.name, embed=embedder.embed,
-            rules=load_rules(config), options=dict(config.thresholds), resources=resources,
+            rules=load_rules(config) if with_rules else [], options=dict(config.thresholds), resources=resources,
             progress=progress.step,
         )
     embed_warnings = tuple(getattr(embedder, "warnings", ()))
@@ -181,7 +182,7 @@ def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)
     releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
-    result = check_releases(releases, config, use_cache=True, quiet=True)
+    result = check_releases(releases, config, use_cache=True, quiet=True, with_rules=False)
     text = extract_glossary(list(result.releases))
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(text, encoding="utf-8")
