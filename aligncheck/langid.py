@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,10 +19,11 @@ from pathlib import Path
 
 import babel
 import numpy as np
-import platformdirs
 import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
+
+from aligncheck.cachefiles import cache_dir, store, store_json
 
 MIN_LETTERS = 4
 _MODEL_VERSION = 4
@@ -151,7 +151,7 @@ def _build_profile(lang: str) -> _Profile:
 
 def _cache_file(lang: str) -> Path:
     version = f"babel{babel.__version__}-v{_MODEL_VERSION}"
-    return Path(platformdirs.user_cache_dir("aligncheck")) / "langid" / version / f"{lang}.json"
+    return cache_dir() / "langid" / version / f"{lang}.json"
 
 
 @cache
@@ -166,14 +166,7 @@ def _profile(lang: str) -> _Profile:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     profile = _build_profile(lang)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"logprob": profile.logprob, "unseen": profile.unseen,
-                                         "size": profile.size}), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    store_json(path, {"logprob": profile.logprob, "unseen": profile.unseen, "size": profile.size})
     return profile
 
 
@@ -206,14 +199,8 @@ def _table(langs: tuple[str, ...]) -> _Table:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     table = _build_table(langs)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp.npz")
-        np.savez(temporary, langs=np.array(langs), grams=np.array(list(table.rows)),
-                 logprob=table.logprob, unseen=table.unseen)
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    store(path, lambda t: np.savez(t, langs=np.array(langs), grams=np.array(list(table.rows)),
+                                   logprob=table.logprob, unseen=table.unseen), suffix=".tmp.npz")
     return table
 
 
@@ -364,13 +351,7 @@ def default_candidates(script: str) -> tuple[str, ...]:
         lang for lang in _babel_languages()
         if lang in _official_languages() and _script(lang) == script and _profile(lang).size >= _MIN_PROFILE_LETTERS
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(list(found)), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    store_json(path, list(found))
     return found
 
 

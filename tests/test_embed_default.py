@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from aligncheck.embed import DEFAULT_MODEL, default_model_dir, e5build, load_embedder
-from aligncheck.embed.paths import cache_dir
+from aligncheck.cachefiles import cache_dir
 from aligncheck.errors import InputError
 
 # The same two sentences in English, Russian, Kazakh, Azerbaijani and Turkmen.

@@ -17,7 +17,7 @@ import numpy as np
 
 from aligncheck.embed.e5file import E5File, read_e5file
 from aligncheck.embed.e5tokenizer import build_tokenizer
-from aligncheck.embed.paths import cache_dir
+from aligncheck.cachefiles import cache_dir
 from aligncheck.errors import InputError
 
 BUILD_VERSION = 1

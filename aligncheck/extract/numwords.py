@@ -10,12 +10,13 @@ satisfy a number on the other side but are never reported on their own.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
+
+from aligncheck.cachefiles import cache_dir, store_json
 
 NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
 TURKIC = {"kk", "az", "tr", "tk"}
@@ -202,25 +203,16 @@ def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
     try:
         from importlib.metadata import version
         versions = "-".join(version(p) for p in packages)
-        import platformdirs
     except Exception:  # noqa: BLE001 - not installed: nothing to key a cache on
         return None
     name = f"{lang}-v{_LEXICON_CACHE_VERSION}-{versions}.json"
-    return Path(platformdirs.user_cache_dir("aligncheck")) / "numwords" / name
+    return cache_dir() / "numwords" / name
 
 
 def _russian_cache_file() -> Path | None:
     return _cache_file("ru", ("num2words", "pymorphy3", "pymorphy3-dicts-ru"))
 
 
-def _store(path: Path, data: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass  # a read-only home only costs speed
 
 
 def _encode(words: dict[str, Word]) -> list:
@@ -240,7 +232,7 @@ def _num2words_lexicon(lang: str) -> dict[str, Word]:
             pass
     words = _build_lexicon(lang)
     if path is not None:
-        _store(path, {"lexicon": _encode(words)})
+        store_json(path, {"lexicon": _encode(words)})
     return words
 
 
@@ -257,7 +249,7 @@ def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...]]:
     words = _build_lexicon("ru")
     prefixes = _build_russian_prefixes(words)
     if path is not None:
-        _store(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes]})
+        store_json(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes]})
     return words, prefixes
 
 

@@ -1,0 +1,36 @@
+"""Where aligncheck keeps what it builds once (models, embeddings, profiles, lexicons), and
+how it writes them: whole files swapped in atomically, so concurrent runs never see half a file."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+CACHE_ENV = "ALIGNCHECK_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """$ALIGNCHECK_CACHE_DIR, else the platform's user cache dir for aligncheck."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("aligncheck"))
+
+
+def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:
+    """Write through `write(temporary)` then rename into place; a read-only cache only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}{suffix}")
+        write(temporary)
+        temporary.replace(path)
+    except OSError:
+        pass
+
+
+def store_json(path: Path, data: object) -> None:
+    store(path, lambda t: t.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8"))
