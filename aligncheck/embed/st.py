@@ -126,7 +126,7 @@ def load_sentence_transformer(path: str, name: str):
 
 
 def load_lean_bert(path: str):
-    """The built default model via the lean runner (or the copy a build already loaded)."""
+    """The built default model via the lean runner, which windows texts longer than 512 tokens."""
     path = os.path.realpath(path)
     if path not in _LOADED:
         import torch
@@ -146,7 +146,3 @@ def load_lean_bert(path: str):
 def forget(path: str) -> None:
     _LOADED.pop(os.path.realpath(path), None)
 
-
-def remember(path: str, model) -> None:
-    """Register an already loaded model under `path` (e.g. after a build)."""
-    _LOADED[os.path.realpath(path)] = model
