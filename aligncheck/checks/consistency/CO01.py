@@ -6,11 +6,13 @@ from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.checks.name.matching import (
     DEFAULT_THRESHOLD,
+    NameMatch,
     evidence_for,
     match_name,
     name_key,
     name_mentions,
 )
+from aligncheck.extract.names import NameMention
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.model import Finding, Link, Severity, Span
 from aligncheck.morph import words
@@ -55,13 +57,15 @@ class CO01(Rule):
         entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
                    if len(e.variants(ctx.lang)) > 1]
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
+        sides = [(link, LinkText(ctx.source, link.source), LinkText(ctx.target, link.target))
+                 for link in ctx.links if link.source and link.target]
+        mentions = [name_mentions(source, evidence) for _, source, _ in sides]
+        wanted = _worth_matching(sides, mentions)
+        matches: dict[tuple, NameMatch] = {}
         seen: dict[str, list[tuple[str, Link, Span | None]]] = {}
         labels: dict[str, str] = {}
         sure: set[str] = set()
-        for link in ctx.links:
-            if not link.source or not link.target:
-                continue
-            source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
+        for (link, source, target), found in zip(sides, mentions):
             for entry in entries:
                 if occurrences(entry, source):
                     for hit in occurrences(entry, target)[:1]:
@@ -70,8 +74,13 @@ class CO01(Rule):
                         sure.add(concept)
                         seen.setdefault(concept, []).append(
                             (hit.variant, link, target.span(hit.start, hit.end)))
-            for mention in name_mentions(source, evidence):
-                match = match_name(mention, ctx.source.lang, target, glossaries, threshold)
+            for mention in found:
+                if _concept(mention, source.lang) not in wanted:
+                    continue
+                call = (mention.text, mention.kind, link.target)
+                if call not in matches:  # without aliases, match_name is a pure function of call
+                    matches[call] = match_name(mention, ctx.source.lang, target, glossaries, threshold)
+                match = matches[call]
                 if match.status == "found" and match.how != "localised acronym":
                     # a person is compared by surname: "Nurlan Abenov" and "Abenov" are one
                     last = words(mention.text)[-1].text
@@ -98,6 +107,25 @@ class CO01(Rule):
         return self.finding(ctx, odd[1], f"'{label}' is rendered in {len(variants)} ways in this "
                             f"version: {listed}", source_text=label, target_text=odd[0],
                             target_span=odd[2], severity=None if sure else Severity.INFO)
+
+
+def _concept(mention: NameMention, lang: str) -> str | None:
+    """The concept a found mention would be filed under: its last word's key."""
+    found = words(mention.text)
+    return "name:" + name_key(found[-1].text, lang) if found else None
+
+
+def _worth_matching(sides, mentions) -> set[str | None]:
+    """Concepts that could show two spellings. A rendering depends only on the mention's text
+    and kind and on the target side of its link, so a concept met by fewer than two distinct
+    (text, kind, target) calls has at most one spelling and can never be reported: matching
+    its names (the costly transliteration search) is skipped. Findings do not change."""
+    calls: dict[str | None, set[tuple]] = {}
+    for (link, source, _), found in zip(sides, mentions):
+        for mention in found:
+            calls.setdefault(_concept(mention, source.lang), set()).add(
+                (mention.text, mention.kind, link.target))
+    return {concept for concept, distinct in calls.items() if len(distinct) > 1 or concept is None}
 
 
 def _same_group(form: str, main: str, lang: str) -> bool:
