@@ -12,7 +12,8 @@ import numpy as np
 
 from aligncheck.embed.cache import EmbeddingCache, text_key
 
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # texts per forward pass of a sentence-transformers model
+CHUNK_SIZE = 256  # texts per encode call: the unit of progress and of cache writes
 Progress = Callable[[int, int], None]
 
 
@@ -76,10 +77,10 @@ class CachedEmbedder:
         items = sorted(items, key=lambda item: (-len(item[1]), item[0]))
         done: dict[bytes, np.ndarray] = {}
         with torch.inference_mode():
-            for start in range(0, len(items), BATCH_SIZE):
-                batch = items[start:start + BATCH_SIZE]
+            for start in range(0, len(items), CHUNK_SIZE):
+                batch = items[start:start + CHUNK_SIZE]
                 vectors = self.model.encode([t for _, t in batch], prompt=self.prompt,
-                                            batch_size=len(batch), convert_to_numpy=True,
+                                            batch_size=BATCH_SIZE, convert_to_numpy=True,
                                             show_progress_bar=False)
                 pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
                 if self.cache:
