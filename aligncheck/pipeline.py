@@ -18,6 +18,7 @@ Progress = Callable[[str, int, int], None]
 def _run_rule(rule: Rule, contexts: Sequence[PairContext], release_ctx: ReleaseContext,
               warnings: list[str]) -> list[Finding]:
     try:
+        rule.prepare(release_ctx)
         if rule.scope == "release":
             return list(rule.check_release(release_ctx))
         return [f for ctx in contexts for f in rule.check(ctx)]
@@ -34,11 +35,12 @@ def check_release(release: Release, *, unit: str, embed: Callable, rules: Sequen
                   warnings: list[str], progress: Progress | None = None) -> ReleaseResult:
     source = segment_document(release.source, unit)
     source_texts = [s.text for s in source.segments]
+    segmented = [segment_document(document, unit) for document in release.targets]
+    embed(source_texts + [s.text for target in segmented for s in target.segments])  # one batch
     targets, contexts = [], []
-    for n, document in enumerate(release.targets):
+    for n, target in enumerate(segmented):
         if progress:
-            progress(f"{release.name}: aligning {document.lang}", n, len(release.targets))
-        target = segment_document(document, unit)
+            progress(f"{release.name}: aligning {target.lang}", n, len(release.targets))
         links = align(source_texts, [s.text for s in target.segments], embed)
         targets.append(TargetResult(target, links))
         contexts.append(PairContext(release.name, source, target, links, options, resources))

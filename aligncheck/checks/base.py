@@ -69,6 +69,10 @@ class Rule:
         """The configured value of one of this rule's `config_keys`."""
         return ctx.options.get(key, self.config_keys[key][0])
 
+    def prepare(self, ctx: ReleaseContext) -> None:
+        """Work worth batching over the whole release before any check runs (e.g. embedding
+        every sentence in one call); the checks then find it in the embedder's memory."""
+
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         return ()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from aligncheck.checks.base import PairContext, Rule
+from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.model import Finding, Link, Segmentation, Span
 from aligncheck.segment import split_sentences
 
@@ -313,6 +313,20 @@ class OM02(Rule):
     side = "source"
     threshold_key = "omission_min_z"
     score_key = "omission_min_score"
+
+    def prepare(self, ctx: ReleaseContext) -> None:
+        """Every sentence that `candidates` will score, embedded in one batch."""
+        embedder = ctx.resources.get("embedder")
+        if embedder is None:
+            return
+        texts = []
+        for pair in ctx.pairs:
+            for link in pair.links:
+                if link.source and link.target:
+                    both = sentences(pair.source, link.source) + sentences(pair.target, link.target)
+                    if len(both) >= 3:
+                        texts.extend(s.text for s in both)
+        embedder.embed(texts)
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         min_z = float(self.opt(ctx, self.threshold_key))
