@@ -73,8 +73,8 @@ def _windows_near_merges(path, n: int, m: int, k: int):
     i = j = 0
     for a, b in path:
         if (a, b) != (1, 1):
-            src_windows.update(_inside(i - 1, i + a + 1, n, k))
-            tgt_windows.update(_inside(j - 1, j + b + 1, m, k))
+            src_windows.update(_inside(i - 1, i + a + 1, n, min(k, max(2, a))))
+            tgt_windows.update(_inside(j - 1, j + b + 1, m, min(k, max(2, b))))
         i, j = i + a, j + b
     return sorted(src_windows), sorted(tgt_windows)
 
