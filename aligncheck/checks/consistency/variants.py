@@ -10,11 +10,16 @@ from aligncheck.morph import lemmas, lower
 def same_spelling(a: str, b: str, lang: str) -> bool:
     """Do two renderings differ only by inflection (Алиев / Алиевым, Qazaxıstan / Qazaxıstanın)?"""
     a, b = lower(a, lang), lower(b, lang)
-    if a == b or a.startswith(b) or b.startswith(a):
+    if a == b or a.startswith(b) or b.startswith(a) or _inflected(a, b):
         return True
-    if lang == "ru" and all(lemmas(x, lang) & lemmas(y, lang)
-                            for x, y in zip(a.split(), b.split())) and len(a.split()) == len(b.split()):
-        return True
+    # Russian lemmas last: the cheap test above settles most pairs without loading pymorphy3
+    return lang == "ru" and len(a.split()) == len(b.split()) and \
+        all(lemmas(x, lang) & lemmas(y, lang) for x, y in zip(a.split(), b.split()))
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Same stem of 4+ letters, then different endings of at most 4 letters that do not
+    share their last two (Астана / Астане; not Berdiyev / Berdiev)."""
     common = 0
     while common < min(len(a), len(b)) and a[common] == b[common]:
         common += 1
