@@ -3,8 +3,8 @@
 import pytest
 
 import aligncheck.checks.consistency.CO01 as co01_module
-import aligncheck.checks.consistency.variants as variants
 from aligncheck.checks.base import PairContext, ReleaseContext
+from aligncheck.checks.consistency import variants
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
