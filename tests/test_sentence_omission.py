@@ -132,3 +132,32 @@ def test_ratio_falls_back_to_the_document_median_for_uncalibrated_languages():
     en = segment_document(Document("en.txt", "en", "one two"))
     calibrated = PairContext("t", en, segment_document(Document("c.txt", "ru", "x")), (Link((0,), (0,), 1.0),))
     assert 1.05 < expected_ratio(calibrated) < 1.15
+
+
+class CountingEmbedder(ConceptEmbedder):
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts):
+        self.calls.append(list(texts))
+        return super().embed(texts)
+
+
+def test_a_link_with_as_many_sentences_and_a_normal_length_is_not_embedded():
+    embedder = CountingEmbedder()
+    normal = RU[:3] + [RU[3][:-1] + ", как и обещал в прошлом году."]  # 0.3 sd from the usual ratio
+    assert list(OM02().check(ctx(EN, normal, embedder))) == []
+    assert embedder.calls == []
+    [f] = list(OM02().check(ctx(EN, RU[:1] + RU[2:], embedder)))  # one sentence fewer: scored
+    assert f.source_text == EN[1] and len(embedder.calls) == 1
+
+
+def test_prepare_embeds_every_scored_sentence_of_the_release_in_one_call():
+    from aligncheck.checks.base import ReleaseContext
+
+    embedder = CountingEmbedder()
+    normal = RU[:3] + [RU[3][:-1] + ", как и обещал в прошлом году."]
+    pairs = (ctx(EN, RU[:1] + RU[2:], embedder), ctx(EN, RU[:3], embedder), ctx(EN, normal, embedder))
+    OM02().prepare(ReleaseContext("t", pairs[0].source, pairs, {}, {"embedder": embedder}))
+    [batch] = embedder.calls
+    assert sorted(set(batch)) == sorted(set(EN + RU)) and normal[3] not in batch

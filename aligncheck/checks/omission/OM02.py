@@ -41,6 +41,10 @@ _SHORTFALL_CAP = 0.15  # no single term decides: e5 shortfalls rarely exceed thi
 # false alarms. Not for source sentences: OM02 gained recall only with as many false alarms.
 _NEAR_SHORTFALL = 0.03
 _MARGIN_BEADS = 4  # beads either side of an unmatched sentence re-aligned to score it
+# Sentences are embedded only where something may be missing or extra: the sides' sentence
+# counts differ or the length ratio is this many sd from normal (on the seed 61% of the text of
+# multi-sentence links is then never embedded; a drop changes the count or the length).
+_SCORE_GATE_Z = 1.0
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,14 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
     return _CACHE[key]
 
 
+def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float) -> bool:
+    """Whether the sentences of a link are embedded and scored at all (see _SCORE_GATE_Z)."""
+    if len(src) + len(tgt) < 3 or not src or not tgt:
+        return False
+    z = length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
+    return len(src) != len(tgt) or abs(z) >= _SCORE_GATE_Z
+
+
 def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
                ) -> tuple[list[Gap], list[Gap]]:
     """Unmatched sentences of each side: scored (`scored_candidates`) with an embedder, else
@@ -216,6 +228,8 @@ def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return [], []
     if embedder is not None:
+        if not worth_scoring(src, tgt, ratio):
+            return [], []
         return scored_candidates(src, tgt, ratio, embedder)
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
@@ -321,11 +335,12 @@ class OM02(Rule):
             return
         texts = []
         for pair in ctx.pairs:
+            ratio = expected_ratio(pair)
             for link in pair.links:
                 if link.source and link.target:
-                    both = sentences(pair.source, link.source) + sentences(pair.target, link.target)
-                    if len(both) >= 3:
-                        texts.extend(s.text for s in both)
+                    src, tgt = sentences(pair.source, link.source), sentences(pair.target, link.target)
+                    if worth_scoring(src, tgt, ratio):
+                        texts.extend(s.text for s in src + tgt)
         embedder.embed(texts)
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
