@@ -60,3 +60,30 @@ def test_brackets_balance_but_added_brackets_are_allowed_by_default():
 
 def test_urls_with_underscores_and_brackets_do_not_count():
     assert messages("See https://x.org/a_(b) now.", "См. https://x.org/a_(b) сейчас.") == []
+
+
+def test_mixed_quote_styles_in_one_target_pair_up():
+    source = 'The "Rosa" storm hit "Phoenix" and the “Blue Lake” fund.'
+    assert messages(source, '«Rosa" qasırğası „Finiks“ və ”Mavi göl” fondu.', "az") == []
+    assert messages(source, "«Rosa“ qasırğası ‹Finiks› və «Mavi göl» fondu.", "az") == []
+    assert messages(source, "»Rosa« stormen ramte »Phoenix«.", "da") == []
+
+
+def test_quotes_added_or_dropped_around_a_title_are_no_warning():
+    assert messages('The "Rosa" storm hit Phoenix.', "Rosa qasırğası Finiksi vurdu.", "az") == []
+    assert messages("The Rosa storm hit Phoenix.", "«Roza» tufanı Finiksə çatdı.", "az") == []
+
+
+def test_really_unbalanced_quotes_are_still_found_whatever_the_style():
+    source = 'The "Rosa" storm hit "Phoenix".'
+    for target, severity in (('«Rosa« qasırğası Finiksi vurdu.', "warning"),  # « never closes «
+                             ('«Rosa» qasırğası «Finiksi vurdu.', "warning"),  # a guillemet left open
+                             ('„Rosa qasırğası "Finiksi" vurdu.', "info"),     # one mark too few
+                             ('Rosa qasırğası” “Finiksi” vurdu.', "info")):
+        [f] = list(MK01().check(pair(source, target, "az")))
+        assert (f.message, f.severity.value) == ("unbalanced quotes in the target", severity), target
+
+
+def test_quotes_of_a_balanced_source_only():
+    # the source itself leaves a quote open (a quotation running on into the next paragraph)
+    assert messages('He said: "We will stay.', "O dedi: «Biz qalacağıq.", "az") == []

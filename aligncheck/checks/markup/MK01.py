@@ -2,18 +2,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import unicodedata
+from functools import cache
+
 import regex
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.links import find_links
-from aligncheck.model import Finding, Link, Segmentation, Span
+from aligncheck.model import Finding, Link, Segmentation, Severity, Span
 
 KINDS = ("bold", "italic", "link", "quotes", "parentheses", "square brackets", "braces")
 _MARKERS = {
     "bold": regex.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)"),
     "italic": regex.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"),
     "link": regex.compile(r"\[[^\]\n]*\]\([^)\n]*\)"),
-    "quotes": regex.compile(r"[\"“”«»„‟]"),
+    "quotes": None,  # _quote_marks(): every quotation mark of Unicode that is no apostrophe
     "parentheses": regex.compile(r"[()]"),
     "square brackets": regex.compile(r"[\[\]]"),
     "braces": regex.compile(r"[{}]"),
@@ -22,6 +25,67 @@ _MARKERS = {
 _SINGLE_QUOTES = regex.compile(r"(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])")
 _BULLET = regex.compile(r"(?m)^[ \t]*[*_]+[ \t]")
 _OPEN_CLOSE = {"parentheses": "()", "square brackets": "[]", "braces": "{}"}
+
+
+@cache
+def _quote_marks() -> regex.Pattern:
+    """Unicode's Quotation_Mark characters, less those that also serve as apostrophes (' ’ ‘ ‚
+    ‛ ＇); the angle ones (« » ‹ ›) stay: every language's quote style counts the same."""
+    plane = "".join(map(chr, range(0x20, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    marks = regex.findall(r"\p{Quotation_Mark}", plane)  # all of them are in the first plane
+    keep = [m for m in marks if "APOSTROPHE" not in unicodedata.name(m, "")
+            and ("SINGLE" not in unicodedata.name(m, "") or "ANGLE" in unicodedata.name(m, ""))]
+    return regex.compile("[" + regex.escape("".join(keep)) + "]")
+
+
+def _can_open(mark: str) -> bool:
+    return unicodedata.category(mark) != "Pe"
+
+
+def _can_close(opener: str, mark: str) -> bool:
+    """Initial and final quotes (Pi, Pf) and straight ones pair either way round, since styles
+    differ (“ ” en, „ “ de, ” ” sv, » « da, « » fr) and translators mix them; a mirrored mark
+    never closes itself (« «), and a low-9 or bracket opener (Ps) never closes."""
+    if unicodedata.category(mark) == "Ps":
+        return False
+    return not (mark == opener and unicodedata.mirrored(mark))
+
+
+def _quote_break(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first quotation mark that cannot be paired, or None when they all pair up. Tries
+    each mark as a closer of the innermost open quote first, as an opener otherwise; when that
+    fails, searches the other readings (a handful of marks per paragraph) before giving up."""
+    marks = [text[a] for a, _ in spans]
+    if len(marks) % 2 == 0 and _pairs_up(tuple(marks)):
+        return None
+    stack = []
+    for span, mark in zip(spans, marks):
+        if stack and _can_close(text[stack[-1][0]], mark):
+            stack.pop()
+        elif _can_open(mark):
+            stack.append(span)
+        else:
+            return span
+    return stack[-1] if stack else spans[-1]
+
+
+@cache
+def _pairs_up(marks: tuple[str, ...], stack: tuple[str, ...] = ()) -> bool:
+    if len(stack) > len(marks):
+        return False
+    if not marks:
+        return not stack
+    mark, rest = marks[0], marks[1:]
+    if stack and _can_close(stack[-1], mark) and _pairs_up(rest, stack[:-1]):
+        return True
+    return _can_open(mark) and _pairs_up(rest, stack + (mark,))
+
+
+def _directional_break(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Do the mirrored marks (« » ‹ › 「 」...) alone fail to pair up? Their direction is
+    certain, so a break among them is a broken pair, not a restyled or restructured quotation."""
+    marks = tuple(text[a] for a, _ in spans if unicodedata.mirrored(text[a]))
+    return len(marks) % 2 == 1 or not _pairs_up(marks)
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -37,7 +101,7 @@ def markers(text: str) -> dict[str, list[tuple[int, int]]]:
     text = _blank(text, [m.span() for m in _BULLET.finditer(text)])
     out = {}
     for kind in KINDS:
-        spans = [m.span() for m in _MARKERS[kind].finditer(text)]
+        spans = [m.span() for m in (_MARKERS[kind] or _quote_marks()).finditer(text)]
         out[kind] = spans
         if kind == "bold":
             text = _blank(text, spans)
@@ -58,10 +122,7 @@ def unbalanced(text: str, kind: str, spans: list[tuple[int, int]]) -> tuple[int,
                 stack.pop()
         return stack[-1] if stack else None
     if kind == "quotes":
-        chars = [text[a] for a, _ in spans]
-        if chars.count("«") != chars.count("»") or len(chars) % 2:
-            return spans[-1]
-        return None
+        return _quote_break(text, spans) if spans else None
     return spans[-1] if len(spans) % 2 else None
 
 
@@ -89,6 +150,12 @@ def _span(starts: list[tuple[int, int]], where: tuple[int, int] | None) -> Span 
 
 class MK01(Rule):
     """Markup (Markdown emphasis and links, quotes, brackets) unbalanced or lost in the target.
+
+    Quotation marks of any style pair with each other (“ ” « » „ “ ” ” » « ‹ › "...), so a
+    translation that restyles or mixes them is fine; quotes added or removed are not counted.
+    Quotes that do not pair up are a warning when guillemets (or other mirrored marks) break,
+    and info otherwise: straight and curly English-style marks are merged, dropped and moved
+    by translators restructuring a quotation, and their direction cannot say which one strays.
 
     **Anti-pattern**
     source: The **new** plan (2026) was “approved”.
@@ -131,8 +198,10 @@ class MK01(Rule):
             bad = broken[kind]
             if bad and not unbalanced(src_text, kind, src[kind]) and not (
                     kind == "quotes" and len(_SINGLE_QUOTES.findall(src_text)) % 2):
+                minor = kind == "quotes" and not _directional_break(tgt_text, tgt[kind])
                 yield self.finding(ctx, link, f"unbalanced {label.get(kind, kind)} in the target",
-                                   target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad))
+                                   target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad),
+                                   severity=Severity.INFO if minor else None)
             elif (kind in counted and len(src[kind]) != len(tgt[kind]) and not _quoted_instead(kind, src, tgt)
                   and not (kind == "italic" and label)):
                 yield self.finding(
