@@ -174,10 +174,46 @@ def test_a_link_over_several_segments_pools_numbers_and_points_into_the_right_on
     assert target.segments[1].text[f.target_span.start:f.target_span.end] == "16"
 
 
-def test_a_repeat_may_be_folded_within_a_sentence_but_not_across_sentences():
-    assert check("Each team has 11 players, and 11 is the limit.", "В каждой команде 11 игроков, это предел.") == []
+def test_values_are_counted_not_collected():
+    [f] = check("Each team has 11 players, and 11 is the limit.", "В каждой команде 11 игроков, это предел.")
+    assert f.message == "number 11 missing in ru"
     [f] = check("Each team has 11 players. Only 11 may play.", "В каждой команде 11 игроков. Играть могут все.")
     assert f.message == "number 11 missing in ru"
+    [f] = check("Score: 5 to 3.", "Счёт: 5:5:3.")
+    assert f.message == "number 5 in target not in source"
+    assert check("Each team has 11 players, and 11 is the limit.", "В каждой команде 11 игроков, 11 - предел.") == []
+
+
+def test_a_number_word_still_answers_a_digit_and_a_repeated_word_folds():
+    assert check("Five states signed; the 5 states met.", "Пять государств подписали; пять государств встретились.") == []
+    assert check("The five states met, and the five signed.", "Пять государств встретились и подписали.") == []
+
+
+def test_digits_pair_with_digits_before_words():
+    # "one" must not take the target's "1" and leave the score's "1" missing
+    assert check("I took one touch. Chelsea led 1-0.", "Я коснулся мяча. «Челси» вёл 1:0.") == []
+    # the ordinal word answers the ordinal word, so the changed score is still seen
+    [f] = check("Their first win since a 4-1 triumph.", "Их первая победа после 4:2.")
+    assert f.message == "number 1 changed to 2 in ru"
+    # a dropped figure is not answered by an article ("bir" = a)
+    [f] = check("They won 2 and 1 in a match.", "Bir oýunda 2 we utdular.", "tk")
+    assert f.message == "number 1 missing in tk"
+
+
+def test_pairs_are_rerouted_where_that_pairs_more():
+    source = "Up to 10 inches of rain; locally 1 to 4 inches."
+    assert check(source, "До 25 см осадков; местами от 2,5 до 10 см.") == []
+    [f] = check(source, "До 25 см осадков; местами от 2,5 до 13 см.")
+    assert "4" in f.message and "13" in f.message
+
+
+def test_a_conversion_forgives_only_through_a_bracketed_equivalent():
+    assert check("The road is 30 miles (48 km) long.", "Длина дороги 48 км.") == []
+    assert check("Speeds of 800 kph (497 mph).", "Скорость 497 миль/ч (800 км/ч).") == []
+    # a figure kept in inches is not excused because another figure converts near it
+    [f] = check("Rain of 2 to 4 inches, up to 6 inches; elsewhere 1 to 2 inches.",
+                "Осадки 2–4 дюйма, до 6 дюймов; местами 1–3 дюйма.")
+    assert f.message == "number 2 changed to 3 in ru"
 
 
 def test_language_tags_are_reduced_to_their_base():

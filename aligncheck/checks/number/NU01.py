@@ -8,20 +8,17 @@ from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.numbers import NumberMention, extract_numbers
 from aligncheck.model import Finding, Segmentation, Severity, Span
 
-Located = tuple[int, NumberMention, int]  # (segment index, mention, sentence index in the segment)
+Located = tuple[int, NumberMention]  # (segment index, mention)
 WORD_KINDS = ("word", "approximate", "ordinal", "roman")
-SENTENCE_END = regex.compile(r"[.!?…][\"'»”)]*\s+(?=[\p{Lu}\d\"'«“(])")
 
 
 def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> list[Located]:
     found = []
     for i in indices:
-        text = seg.segments[i].text
-        ends = [m.end() for m in SENTENCE_END.finditer(text)]
-        for m in extract_numbers(text, seg.lang):
+        for m in extract_numbers(seg.segments[i].text, seg.lang):
             if not words and is_word(m):
                 m = replace(m, soft=True)
-            found.append((i, m, sum(end <= m.span[0] for end in ends)))
+            found.append((i, m))
     return found
 
 
@@ -40,42 +37,107 @@ def _pair_off(left: list[Located], right: list[Located], same: Callable) -> list
     return pairs
 
 
+# Who answers whom, in passes: equal values, then a shared reading, then an imperial quantity
+# and its metric conversion. Within each pass digits answer digits (reported ones each other
+# first) and words answer words of their kind (ordinal or not) before anything answers across,
+# so "the first win" keeps "первую" and the "1" of "1-0" must find its own partner.
+MATCHES = (
+    lambda a, b: a.value == b.value,
+    lambda a, b: bool(set(a.values) & set(b.values)),
+    lambda a, b: a.converts_to(b) or b.converts_to(a),
+)
+TIERS = (
+    lambda a, b: not is_word(a) and not is_word(b) and a.soft == b.soft,
+    lambda a, b: not is_word(a) and not is_word(b),
+    lambda a, b: _plain_word(a) and _plain_word(b) and (a.kind == "ordinal") == (b.kind == "ordinal"),
+    lambda a, b: _plain_word(a) and _plain_word(b),
+    lambda a, b: not (_article(a) and b.reportable and not is_word(b)) and not (_article(b) and a.reportable and not is_word(a)),
+)
+
+
+def _article(m: NumberMention) -> bool:
+    """"one of", "bir" (a), "бір": a soft 1 is the most doubtful number word, so it answers last."""
+    return is_word(m) and m.soft and m.value == 1 and m.kind != "ordinal"
+
+
+def _plain_word(m: NumberMention) -> bool:
+    return is_word(m) and not _article(m)
+
+
+def _priority(item: Located) -> tuple[int, int]:
+    """Reported digits pair first, soft words last: what stays over should be what is forgiven."""
+    m = item[1]
+    return (not m.reportable, is_word(m))
+
+
+def _augment(left: list[Located], right: list[Located], pairs: list[tuple[Located, Located]]) -> None:
+    """Re-route pairs where that pairs one more (Kuhn's augmenting paths): "1 to 4 inches (10)"
+    against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over."""
+    edge = lambda a, b: TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
+    mate = {id(t): s for s, t in pairs}
+    targets = [t for _, t in pairs] + right
+
+    def reach(s: Located, seen: set) -> bool:
+        for t in targets:
+            if id(t) in seen or not edge(s, t):
+                continue
+            seen.add(id(t))
+            if id(t) not in mate or reach(mate[id(t)], seen):
+                mate[id(t)] = s
+                return True
+        return False
+
+    for s in sorted(left, key=_priority):
+        if s[1].reportable and reach(s, set()):
+            left.remove(s)
+    right[:] = [t for t in targets if id(t) not in mate]
+    pairs[:] = [(mate[id(t)], t) for t in targets if id(t) in mate]
+
+
 def unmatched(source: list[Located], target: list[Located]):
-    """(missing, extra, spare target words) after matching values.
+    """(missing, extra, spare target words) after matching values, occurrence by occurrence.
 
+    Values are counted, not collected into sets: "5 ... 5" against one "5" leaves one missing.
     Equal values pair first, then any shared reading ("1,500" may be 1.5 or 1500), then
-    imperial quantities with their metric conversion ("30 yards" ~ "27 м"). A value
-    repeated within one sentence is satisfied by one occurrence on the other side
-    (translations fold such repeats into pronouns); repeated across sentences, it must be
-    repeated in the translation too. Spare words are unmatched soft number words of the target
-    ("четырёхдневный"): never reported alone, but they name the new value of a changed word.
+    imperial quantities with their metric conversion ("30 yards" ~ "27 м"); digits pair with
+    digits before words, and pairs are re-routed where that pairs more. Left over and
+    forgiven: soft mentions, a number WORD whose value the other side has (a repeated "the
+    five" folds into a pronoun), and an imperial quantity whose metric equivalent the same side
+    gives in brackets ("30 miles (48 km)" against "48 км"). Spare words are unmatched soft
+    number words of the target ("четырёхдневный"): never reported alone, but they name the new
+    value of a changed word.
     """
-    left, right = list(source), list(target)
-    for same in (lambda a, b: a.value == b.value, lambda a, b: bool(set(a.values) & set(b.values)),
-                 lambda a, b: a.converts_to(b) or b.converts_to(a)):
-        _pair_off(left, right, same)
+    left, right = sorted(source, key=_priority), sorted(target, key=_priority)
+    pairs: list[tuple[Located, Located]] = []
+    for same in MATCHES:
+        for tier in TIERS:
+            pairs += _pair_off(left, right, lambda a, b: tier(a, b) and same(a, b))
+    _augment(left, right, pairs)
+    order = {id(x): n for n, x in enumerate((*source, *target))}
+    left.sort(key=lambda x: order[id(x)])
+    right.sort(key=lambda x: order[id(x)])
+    partners = {id(m[1]): o[1] for s, t in pairs for m, o in ((s, t), (t, s))}
 
-    def alone(items: list[Located], side: list[Located], other: list[Located], added: bool) -> list[Located]:
-        seen = {v for _, m, _ in other for v in m.values}
+    def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
+        seen = {v for _, m in other for v in m.values}
 
-        def repeat(item: Located) -> bool:
-            i, m, sentence = item
-            return bool(seen & set(m.values)) and any(
-                j == i and s == sentence and o is not m and set(o.values) & set(m.values) for j, o, s in side)
+        def converted(m: NumberMention) -> bool:
+            """An imperial figure and its metric equivalent: one side gives both ("30 miles
+            (48 km)"), the other one of them, so the other answered the bracketed one."""
+            return any((m.converts_to(o) or o.converts_to(m)) and partners.get(id(o)) is not None
+                       and partners[id(o)].soft for _, o in other)
 
         def forgiven(item: Located) -> bool:
             m = item[1]
-            if not m.reportable or (added and explicitation(m)) or repeat(item):
+            if not m.reportable or (added and explicitation(m)):
                 return True
-            if is_word(m) and seen & set(m.values):
-                return True
-            return any(m.converts_to(o) or o.converts_to(m) for _, o, _ in other)
+            return (is_word(m) and bool(seen & set(m.values))) or converted(m)
 
         return [item for item in items if not forgiven(item)]
 
-    spare = [(i, m, s) for i, m, s in right
+    spare = [(i, m) for i, m in right
              if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
-    return alone(left, source, target, False), alone(right, target, source, True), spare
+    return alone(left, target, False), alone(right, source, True), spare
 
 
 def explicitation(m: NumberMention) -> bool:
