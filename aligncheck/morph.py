@@ -174,3 +174,189 @@ def _adjacent(window: list[Word], text: str) -> bool:
         if len(gap) > 3 or any(c.isalnum() for c in gap) or any(c in ".;:!?" for c in gap):
             return False
     return True
+
+
+# --------------------------------------------------------------------------- stems
+# Glossary renderings are often quoted as found in one sentence, i.e. inflected (Xəzər
+# dənizinin, Каспийского моря). `stem_matches` compares the stems of both words: the entry's
+# word is reduced by the inflectional endings of its language (trusted: it is the glossary's
+# own form, and loan names do not always follow vowel harmony), the text's word must still be
+# its stem plus a harmonic ending. Derivational suffixes are not stripped.
+
+# Turkic inflectional endings as templates: A = two-way vowel, I = four-way (kk: two-way) high
+# vowel, D = d/t, K = g/k (kk: ғ/қ/г/к), N = n, () = optional buffer; plural, possessive,
+# case, relational (-ki, -dAky), comitative and copula endings.
+_TURKIC_ENDINGS = {
+    "tr": "lAr (I)m (I)n (s)I (I)mIz (I)nIz lArI (y)I (n)I (y)A (n)A DA (n)DA DAn (n)DAn (n)In "
+          "(y)lA ki DAki (n)DAki DIr",
+    "az": "lAr (I)m (I)n (s)I (I)mIz (I)nIz lArI (y)I (n)I (y)A (n)A DA (n)DA DAn (n)DAn (n)In "
+          "(y)lA ilə ki DAki (n)DAki DIr",
+    "tk": "lAr (I)m (I)ň (s)I (I)mIz (I)ňIz lArI (n)I (y)A (n)A ä DA (n)DA DAn (n)DAn (n)Iň "
+          "DAky (n)DAky ki dIr",
+    "kk": "лAр дAр тAр (I)м (I)ң (с)I (I)мIз (I)ңIз (н)I дI тI н (н)Iң дIң тIң KA (н)A "
+          "дA тA (н)дA дAн тAн (н)Aн (н)дAн мен бен пен менен дAKI тAKI (н)дAKI дAй тAй",
+}
+_TURKIC_ENDINGS["ky"] = _TURKIC_ENDINGS["kk"]
+_ARCHIPHONEMES = {
+    "tr": {"A": "ae", "I": "ıiuü", "D": "dt", "K": "gk"},
+    "az": {"A": "aə", "I": "ıiuü", "D": "dt", "K": "gk"},
+    "tk": {"A": "aeä", "I": "yiuü", "D": "dt", "K": "gk"},
+    "kk": {"A": "аеә", "I": "ыі", "D": "дт", "K": "ғқгк"},
+}
+_FINAL_CLASS = {"g": "k", "ğ": "k", "q": "k", "b": "p", "d": "t", "c": "ç",
+                "г": "к", "ғ": "к", "қ": "к", "б": "п"}
+_RU_ENDINGS = tuple(sorted(
+    "а я о е ё у ю ы и ь й ой ей ом ем ём ам ям ах ях ов ев ью ию ия ие ии ами ями ого его ому "
+    "ему ая яя ую юю ое ее ые ие ых их ым им ыми ими ою ею".split(), key=len, reverse=True))
+MIN_STEM = 3
+
+
+def _expand(template: str, table: dict[str, str]) -> set[str]:
+    """Every spelling of one ending template ('(n)DAn' -> dan, den, tan, ten, ndan, nden)."""
+    forms = [""]
+    optional = regex.fullmatch(r"\((\w+)\)(.*)", template)
+    if optional:
+        return _expand(optional.group(2), table) | _expand(optional.group(1) + optional.group(2), table)
+    for char in template:
+        forms = [f + c for f in forms for c in table.get(char, char)]
+    return set(forms)
+
+
+@cache
+def turkic_endings(lang: str) -> tuple[str, ...]:
+    """Inflectional endings of a Turkic language, longest first (empty for other languages)."""
+    key = "kk" if lang == "ky" else lang if lang in _TURKIC_ENDINGS else "tr" if lang in TURKIC else ""
+    if not key:
+        return ()
+    table = _ARCHIPHONEMES[key]
+    forms = set().union(*(_expand(t, table) for t in _TURKIC_ENDINGS[key].split()))
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@cache
+def _third_person(lang: str) -> frozenset[str]:
+    """The forms of the 3rd person possessive ending (dəniz-i, теңіз-і, su-yu... (s)I)."""
+    key = "kk" if lang in ("kk", "ky") else lang if lang in _ARCHIPHONEMES else "tr"
+    return frozenset(_expand("(с)I" if key == "kk" else "(s)I", _ARCHIPHONEMES[key]))
+
+
+def _has_vowel(text: str, lang: str) -> bool:
+    return any(_is_vowel(c, lang) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozenset[str]:
+    """The lower-case `word` and what remains of it without inflectional endings (Turkic: up
+    to `depth` of plural, possessive, case, ...; Russian: one noun/adjective ending), never
+    less than half the word or three letters. With `harmonic`, a Turkic ending must agree with
+    the vowels before it (for text words); without, it need not (for a glossary's own forms:
+    loan names such as Ceymsın break harmony)."""
+    found = {word}
+    shortest = max(MIN_STEM, (len(word) + 1) // 2)
+    if lang in TURKIC:
+        head, mark, tail = _split_marked(word)
+        if mark and len(head) >= 2 and _ending_chain(tail, lang):
+            found.add(head)  # Kavanaugh'un, Menga-nyň: the ending follows the mark
+        third_person = _third_person(lang)
+        todo = [(word, 0, "")]
+        while todo:
+            current, level, outer = todo.pop()
+            for ending in turkic_endings(lang) if level < depth else ():
+                stem = current[:-len(ending)]
+                if not current.endswith(ending) or len(stem) < shortest or stem[-1] in APOSTROPHES \
+                        or not _has_vowel(stem, lang) or harmonic and not _harmonic(stem, ending, lang):
+                    continue
+                if outer and ending in third_person and outer[0] not in "nн":
+                    continue  # after the 3rd person possessive a case ending takes n: dənizi-nin
+                if stem not in found:
+                    found.add(stem)
+                    todo.append((stem, level + 1, ending))
+    elif lang == "ru":
+        for ending in _RU_ENDINGS:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= shortest and _has_vowel(stem, lang):
+                found.add(stem)
+    return frozenset(found)
+
+
+def _split_marked(word: str) -> tuple[str, str, str]:
+    """'kavanaugh'un' -> ('kavanaugh', "'", 'un'): the word split at its last apostrophe or hyphen."""
+    at = max(word.rfind(mark) for mark in APOSTROPHES)
+    return (word[:at], word[at], word[at + 1:]) if at > 0 else (word, "", "")
+
+
+def _ending_chain(text: str, lang: str, depth: int = 0) -> bool:
+    """Is `text` one to three Turkic endings in a row ('un', 'nyň', 'dağı')?"""
+    if not text:
+        return depth > 0
+    return depth < 3 and any(text.endswith(e) and _ending_chain(text[:-len(e)], lang, depth + 1)
+                             for e in turkic_endings(lang))
+
+
+def _stem_keys(stem: str, lang: str) -> set[str]:
+    """A stem with its final consonant alternation neutralised (kitap/kitab, дерек/дерег),
+    and without a high vowel that drops before a vowel ending (deňiz/deňz, oğul/oğl)."""
+    keys = {stem}
+    if len(stem) >= 4 and stem[-2] in _HIGH and not _is_vowel(stem[-3], lang) \
+            and not _is_vowel(stem[-1], lang):
+        keys.add(stem[:-2] + stem[-1])
+    return {k[:-1] + _FINAL_CLASS.get(k[-1], k[-1]) if k else k for k in keys}
+
+
+@lru_cache(maxsize=262144)
+def stem_matches(entry: str, word: str, lang: str, acronym: bool = False) -> bool:
+    """Is lower-case text `word` a form of the same word as lower-case glossary `entry`, which
+    may itself be inflected? ('каспийского' ~ 'каспийское', 'dənizinin' ~ 'dənizi',
+    'deňziniň' ~ 'deňiz', 'теңізінің' ~ 'теңізі'.) A form of `entry` as `word_matches` sees
+    it always matches; otherwise the words must share a stem of at least three letters."""
+    if word_matches(entry, word, lang, acronym):
+        return True
+    if acronym or lang not in TURKIC and lang != "ru":
+        return False
+    if lang == "ru":  # the lemmas differ (names pymorphy guesses): a shared stem of 4+ letters
+        return any(len(s) >= 4 for s in stems(entry, lang) & stems(word, lang))
+    theirs = {k for s in stems(word, lang) for k in _stem_keys(s, lang)}
+    return any(_stem_keys(s, lang) & theirs for s in stems(entry, lang, harmonic=False, depth=2))
+
+
+@dataclass(frozen=True)
+class StemPhrase(Phrase):
+    """A glossary rendering matched by stems on both sides (`stem_matches`): the entry may be
+    quoted in any case form, the text may use any other. A hyphen between two words counts as
+    a space (Сан-Диего = Сан Диего, San-Diegodaky = San Diego-da); a hyphen before an ending
+    (Diego-da, UNEP-iň) keeps the ending on its word."""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(w.text for w in split_hyphens(words(self.text), self.text, self.lang))
+
+    def find(self, text: str, tokens: list[Word] | None = None) -> list[tuple[int, int]]:
+        tokens = words(text) if tokens is None else tokens
+        return super().find(text, split_hyphens(tokens, text, self.lang))
+
+    def _word_ok(self, part: str, key: str, word: Word, text: str) -> bool:
+        if self.case_sensitive and not word.text.startswith(part[:1]):
+            return False
+        if self.case_sensitive and part.isupper() and not word.text.startswith(part):
+            return False
+        acronym = len(part) > 1 and part.isupper()
+        return stem_matches(key, lower(word.text, self.lang), self.lang, acronym)
+
+
+def split_hyphens(tokens: list[Word], text: str, lang: str) -> list[Word]:
+    """Hyphenated words as their parts, except an ending after a hyphen (Turkic Diego-da)."""
+    out = []
+    for token in tokens:
+        if "-" not in token.text:
+            out.append(token)
+            continue
+        pieces, start = [], token.start
+        for piece in token.text.split("-"):
+            if piece and pieces and lang in TURKIC and _ending_chain(lower(piece, lang), lang):
+                last = pieces.pop()
+                pieces.append(Word(text[last.start:start + len(piece)], last.start, start + len(piece)))
+            elif piece:
+                pieces.append(Word(piece, start, start + len(piece)))
+            start += len(piece) + 1
+        out.extend(pieces)
+    return out

@@ -175,3 +175,91 @@ def test_shipped_glossaries_load_and_match_the_sample_corpus():
 def test_suffix_after_an_apostrophe_follows_pronunciation_not_spelling():
     assert Phrase("Peter Jones", "tr").find("Peter Jones'u gördü.")
     assert Phrase("UNEP", "tk").find("UNEP-iň hünärmenleri")
+
+
+# A glossary often quotes a rendering as it was found in one sentence, i.e. inflected.
+INFLECTED_TSV = (
+    "en\tru\tkk\taz\ttk\ttr\tkind\n"
+    "Caspian Sea\tКаспийского моря\tКаспий теңізінің\tXəzər dənizinin\tHazar deňziniň\tHazar Denizi'nin\tname\n"
+    "Peter Murray\tПитеру Мюррею\tПитер Мюррейге\tPiter Murreyin\tPiter Mýurreýiň\tPeter Murray'e\tname\n"
+)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Каспийское море мелеет."),
+    ("ru", "На Каспийском море штормит."),
+    ("kk", "Каспий теңізі тартылып барады."),
+    ("kk", "Каспий теңізінде дауыл болды."),
+    ("az", "Xəzər dənizi dayazlaşır."),
+    ("az", "Xəzər dənizində fırtına var."),
+    ("tk", "Hazar deňzi ýaldyraýar."),
+    ("tk", "Hazar deňzinde tupan turdy."),
+    ("tr", "Hazar Denizi sığlaşıyor."),
+    ("tr", "Hazar Denizi'nde fırtına var."),
+])
+def test_gl01_accepts_an_inflected_entry_in_another_case(tmp_path, lang, text):
+    g = load_glossary(write(tmp_path, "g.tsv", INFLECTED_TSV))
+    ctx = pair(["The Caspian Sea is shrinking."], [text], lang, [g])
+    assert list(GL01().check(ctx)) == []
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("ru", "Каспийское озеро мелеет.", "Каспийское озеро"),
+    ("kk", "Каспий көлі тартылып барады.", None),
+    ("az", "Xəzər gölü dayazlaşır.", None),
+    ("tk", "Hazar kölünde tupan turdy.", None),
+    ("tr", "Hazar Gölü'nde fırtına var.", None),
+])
+def test_gl01_still_reports_an_unrelated_word_for_an_inflected_entry(tmp_path, lang, text, found):
+    g = load_glossary(write(tmp_path, "g.tsv", INFLECTED_TSV))
+    ctx = pair(["The Caspian Sea is shrinking."], [text], lang, [g])
+    [f] = list(GL01().check(ctx))
+    assert f.source_text == "Caspian Sea"
+    assert found is None or f.target_text == found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Питер Мюррей выступил."),
+    ("ru", "Выступление Питера Мюррея."),
+    ("kk", "Питер Мюррей сөз сөйледі."),
+    ("az", "Piter Murrey çıxış etdi."),
+    ("tk", "Piter Mýurreý çykyş etdi."),
+    ("tr", "Peter Murray konuştu."),
+    ("tr", "Peter Murray'in konuşması."),
+])
+def test_gl01_accepts_an_inflected_name_in_its_base_and_other_forms(tmp_path, lang, text):
+    g = load_glossary(write(tmp_path, "g.tsv", INFLECTED_TSV))
+    assert list(GL01().check(pair(["Peter Murray spoke."], [text], lang, [g]))) == []
+
+
+@pytest.mark.parametrize("entry, word, lang", [
+    ("dənizinin", "dənizdan", "az"),       # an ending against the stem's vowel harmony
+    ("türkiye", "türk", "tr"),              # 3rd person + dative needs a buffer n: no Türk-i-ye
+    ("türkiye", "türkmenistan", "tr"),      # derivation is not inflection
+    ("теңізінің", "тең", "kk"),             # never shorter than half the word
+    ("моря", "морж", "ru"),
+    ("xəzərin", "xəzinə", "az"),
+])
+def test_stem_matching_rejects_unrelated_words(entry, word, lang):
+    from aligncheck.morph import stem_matches
+    assert not stem_matches(entry, word, lang)
+
+
+def test_gl02_does_not_match_forbidden_variants_by_stem(tmp_path):
+    """A forbidden variant is looked for as written (inflected forms of it count, not words
+    that only share a stem with an accepted rendering)."""
+    g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
+    ctx = pair(["The Aral Sea is growing."], ["Аральское море растёт, Аралу повезло."], "ru", [g])
+    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    [f] = list(GL02().check_release(release))
+    assert f.target_text == "Аралу"
+
+
+@pytest.mark.parametrize("term, lang, text", [
+    ("Сан-Диего", "ru", "Матч пройдёт в Сан Диего."),
+    ("Сан-Диегодағы", "kk", "Ойын Сан Диегода өтеді."),
+    ("San-Diegodaky", "tk", "Oýun San Diego-da geçer."),
+])
+def test_gl01_counts_a_hyphen_between_words_as_a_space(tmp_path, term, lang, text):
+    g = load_glossary(write(tmp_path, "g.tsv", f"en\t{lang}\tkind\nSan Diego\t{term}\tname\n"))
+    assert list(GL01().check(pair(["The game is in San Diego."], [text], lang, [g]))) == []

@@ -60,6 +60,15 @@ def occurrences(entry: Entry, side: LinkText, forbidden: bool = False) -> list[O
     return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
 
 
+def rendered(entry: Entry, side: LinkText) -> list[Occurrence]:
+    """Where an accepted rendering of `entry` occurs, matched by stems on both sides: the
+    glossary may quote a rendering inflected (a genitive found in one sentence) and the text
+    use it in another case."""
+    found = [Occurrence(entry, phrase.text, start, end)
+             for phrase in entry.stem_phrases(side.lang) for start, end in _spans(phrase, side.text)]
+    return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
+
+
 @lru_cache(maxsize=65536)
 def _spans(phrase: Phrase, text: str) -> tuple[tuple[int, int], ...]:
     """Where a phrase occurs in a link's text (a LinkText's tokens are words(text)); cached:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from aligncheck.morph import Phrase
+from aligncheck.morph import Phrase, StemPhrase
 
 KINDS = ("term", "name", "title", "acronym")
 
@@ -56,13 +56,18 @@ class Entry:
     def forbidden_phrases(self, lang: str) -> tuple[Phrase, ...]:
         return self._phrases(lang, True)
 
-    def _phrases(self, lang: str, forbidden: bool) -> tuple[Phrase, ...]:
+    def stem_phrases(self, lang: str) -> tuple[StemPhrase, ...]:
+        """The accepted renderings matched by stems, so that an entry quoted in one case form
+        (a genitive, say) accepts the others (GL01)."""
+        return self._phrases(lang, False, StemPhrase)
+
+    def _phrases(self, lang: str, forbidden: bool, kind: type = Phrase) -> tuple[Phrase, ...]:
         cache = self._phrase_cache
-        if (lang, forbidden) not in cache:
+        if (lang, forbidden, kind) not in cache:
             texts = self.forbidden_variants(lang) if forbidden else self.variants(lang)
-            cache[lang, forbidden] = tuple(
-                Phrase(t, base_lang(lang), self.case_sensitive(t)) for t in texts)
-        return cache[lang, forbidden]
+            cache[lang, forbidden, kind] = tuple(
+                kind(t, base_lang(lang), self.case_sensitive(t)) for t in texts)
+        return cache[lang, forbidden, kind]
 
     @cached_property
     def _phrase_cache(self) -> dict:

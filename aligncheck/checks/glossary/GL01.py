@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.glossary.find import LinkText, best_candidate, occurrences
+from aligncheck.glossary.find import LinkText, best_candidate, occurrences, rendered
 from aligncheck.glossary.model import Glossary
 from aligncheck.model import Finding, Severity
 
@@ -15,7 +15,9 @@ def quoted(variants: tuple[str, ...]) -> str:
 class GL01(Rule):
     """A glossary term of the source is not rendered with one of its glossary translations.
 
-    Inflected forms count (Каспийского моря = Каспийское море; Xəzər dənizinin = Xəzər dənizi).
+    Inflected forms count on both sides: the text may use any case form of the glossary's
+    rendering, and the glossary may quote it inflected (Каспийского моря accepts Каспийское
+    море; Xəzər dənizinin accepts Xəzər dənizində), word by word through stems.
     Titles (kind=title) are checked by CO02 instead.
 
     **Anti-pattern**
@@ -44,7 +46,7 @@ class GL01(Rule):
             source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
             for entry in entries:
                 found = occurrences(entry, source)
-                if not found or occurrences(entry, target):
+                if not found or rendered(entry, target):
                     continue
                 expected = entry.variants(ctx.lang)
                 near = best_candidate(expected, target)
