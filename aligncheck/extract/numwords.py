@@ -415,3 +415,26 @@ def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
     soft = rough or words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
     return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft,
                       any(w.rough for w in words))
+
+
+# Letters a typist confuses with their diacritic twin ("baş" for "bäş", "уш" for "үш").
+DIACRITIC_TWINS = ("aäəâáà", "oöôó", "uüûú", "iıîí", "sşś", "cçć", "gğ", "yýÿ", "nňñ", "zž", "eéê",
+                   "аә", "оө", "уүұ", "кқ", "гғ", "нң", "иі", "хһ")
+
+
+def misspelt_number_word(token: str, lang: str) -> Word | None:
+    """The number word `token` becomes with one letter's diacritic added or dropped, if
+    `token` itself is not a number word: "baş" in Turkmen reads as "bäş" (5)."""
+    lang = lang.lower().split("-")[0].split("_")[0]
+    if len(token) < 2 or lookup(token, lang):
+        return None
+    low = _norm(token)
+    for i, char in enumerate(low):
+        for twins in DIACRITIC_TWINS:
+            if char not in twins:
+                continue
+            for other in twins.replace(char, ""):
+                word = lookup(low[:i] + other + low[i + 1:], lang)
+                if word and not word.soft:
+                    return word
+    return None

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 import regex
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.numbers import NumberMention, extract_numbers
+from aligncheck.extract.numwords import TOKEN, misspelt_number_word
 from aligncheck.model import Finding, Segmentation, Severity, Span
 
 Located = tuple[int, NumberMention]  # (segment index, mention)
@@ -137,7 +139,8 @@ def unmatched(source: list[Located], target: list[Located]):
 
     spare = [(i, m) for i, m in right
              if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
-    return alone(left, target, False), alone(right, source, True), spare
+    rough = [x for x in (*left, *right) if x[1].kind == "approximate"]
+    return alone(left, target, False), alone(right, source, True), spare, rough
 
 
 def explicitation(m: NumberMention) -> bool:
@@ -145,13 +148,67 @@ def explicitation(m: NumberMention) -> bool:
     return m.kind == "word" and m.value == 2
 
 
-def pair_changes(missing, extra, spare=()):
-    """(source, target) pairs: a missing and an extra number read as one change."""
+def rough_count(rough: NumberMention, figure: NumberMention) -> bool:
+    """"decades" for "30 years", "dozens" for "40", "thousands" for "5,000": a count given
+    roughly on one side may stand for a figure of its order on the other."""
+    return (not is_word(figure) and isinstance(figure.value, Decimal) and rough.value >= 10
+            and rough.value <= abs(figure.value) < 10 * rough.value)
+
+
+def pair_changes(missing, extra, spare=(), rough=()):
+    """(source, target) pairs: a missing and an extra number read as one change; a figure left
+    over beside a rough count of its order on the other side ("decades" / "30 лет") is paired
+    with that count."""
     missing, extra = list(missing), list(extra)
     pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind)
     pairs += _pair_off(missing, extra, lambda a, b: True)
     pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a))
+    rough = list(rough)
+    pairs += _pair_off(missing, rough, lambda a, b: rough_count(b, a))
+    pairs += [(r, e) for e, r in _pair_off(extra, rough, lambda a, b: rough_count(b, a))]
     return pairs + [(m, None) for m in missing] + [(None, e) for e in extra]
+
+
+def merge_scores(pairs: list, ctx: PairContext) -> list:
+    """"1-0" missing as one finding, not one per side of the score (or ends of a range)."""
+    out: list = []
+    for src, tgt in pairs:
+        side, seg = (0, ctx.source) if tgt is None else (1, ctx.target) if src is None else (None, None)
+        if out and side is not None and out[-1][1 - side] is None:
+            last = out[-1][side]
+            now = (src, tgt)[side]
+            if last[0] == now[0] and all(x.kind in ("range", "integer") for x in (last[1], now[1])):
+                text = seg.segments[now[0]].text
+                start, end = last[1].span[0], now[1].span[1]
+                if last[1].span[1] <= now[1].span[0] and regex.fullmatch(
+                        r"[\s\u00a0]*[-‑–—:][\s\u00a0]*", text[last[1].span[1]:now[1].span[0]]):
+                    merged = NumberMention(text[start:end], (start, end), "range", text[start:end])
+                    out[-1] = (None, (now[0], merged)) if side else ((now[0], merged), None)
+                    continue
+        out.append((src, tgt))
+    return out
+
+
+def misspelling(ctx: PairContext, link, m: NumberMention) -> str | None:
+    """A target word that is the missing number word but for one diacritic ("baş" / "bäş")."""
+    for i in link.target:
+        for token in TOKEN.finditer(ctx.target.segments[i].text):
+            word = misspelt_number_word(token.group(), ctx.lang)
+            if word is not None and word.value == m.value:
+                return token.group()
+    return None
+
+
+PLURAL_AFTER = regex.compile(r"(?:[\s\u00a0]+[\p{Ll}\p{Lu}][\p{L}'’-]*){0,2}?[\s\u00a0]+\p{Ll}+s\b")
+
+
+def counts_things(seg: Segmentation, item: Located) -> bool:
+    """An English cardinal counting a plural noun ("five rallies", "two new points"), not
+    a label or an idiom ("match four all-square", "the front nine")."""
+    i, m = item
+    if seg.lang.split("-")[0] != "en" or m.kind != "word" or m.value < 2:
+        return False
+    return bool(PLURAL_AFTER.match(seg.segments[i].text, m.span[1]))
 
 
 def describe(m: NumberMention) -> str:
@@ -179,7 +236,9 @@ class NU01(Rule):
         "number_words": (
             True,
             'also compare numbers written as words ("five" = "пятью" = "5"); a finding about '
-            "words alone is a warning. false: words only answer digits, never reported",
+            "words alone, or a figure given as a rough count (\"decades\" / \"30 лет\"), is info: "
+            "translators render number words by other constructions. false: words only answer "
+            "digits, never reported",
         ),
     }
 
@@ -189,20 +248,39 @@ class NU01(Rule):
             if not link.source or not link.target:
                 continue
             found = unmatched(mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words))
-            for src, tgt in pair_changes(*found):
+            for src, tgt in merge_scores(pair_changes(*found), ctx):
                 yield self._finding(ctx, link, src, tgt)
 
     def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None) -> Finding:
-        if src and tgt:
+        rough = next((x[1] for x in (src, tgt) if x and x[1].kind == "approximate"), None)
+        if rough is not None:
+            if src and rough is src[1]:
+                message = f'rough count "{rough.raw}" given as the figure {describe(tgt[1])} in {ctx.lang}'
+            else:
+                message = f'number {describe(src[1])} given as the rough count "{rough.raw}" in {ctx.lang}'
+        elif src and tgt:
             message = f"number {describe(src[1])} changed to {describe(tgt[1])} in {ctx.lang}"
         elif src:
             message = f"number {describe(src[1])} missing in {ctx.lang}"
         else:
             message = f"number {describe(tgt[1])} in target not in source"
-        only_words = all(is_word(x[1]) for x in (src, tgt) if x)
+        # Digits against digits (or nothing) are hard evidence: error. Number words are often
+        # rendered by another construction ("a pair", "the front nine" left out, "couple of
+        # decades" as "twenty years"), so a finding about words alone is info; a warning where
+        # a count of things is gone ("five rallies" with no five) or the target has the
+        # missing word misspelt.
+        severity = None
+        if rough is not None or all(is_word(x[1]) for x in (src, tgt) if x):
+            severity = Severity.INFO
+            if rough is None and src and not tgt:
+                if typo := misspelling(ctx, link, src[1]):
+                    message += f' ("{typo}" may be a misspelling of it)'
+                    severity = Severity.WARNING
+                elif counts_things(ctx.source, src):
+                    severity = Severity.WARNING
         return self.finding(
             ctx, link, message,
             source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
             source_span=Span(src[0], *src[1].span) if src else None,
             target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
-            severity=Severity.WARNING if only_words else None)
+            severity=severity)
