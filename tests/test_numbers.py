@@ -256,6 +256,36 @@ def test_a_dropped_score_is_one_finding():
     assert f.message == "number 1-0 missing in ru" and f.severity.value == "error"
     [f] = check("Rangers lost.", "«Рейнджерс» проиграли 0:2.")
     assert f.message == "number 0:2 in target not in source"
+    [f] = check("They clinched a wild-card spot.", "Они завоевали 7 или 8 место.")
+    assert f.message == "number 7 или 8 in target not in source"
+
+
+def test_extraction_of_measures_codes_seasons_and_compounds():
+    # the second figure of "6-foot-6" is a measure, not a code like "COVID-19"
+    assert [m.value for m in extract_numbers("The 6-foot-6 forward", "en") if m.reportable] == [6, 6]
+    assert [m.kind for m in extract_numbers("COVID-19 cases", "en")] == ["code"]
+    assert check("The 6-foot-6 forward grew up.", "6 fit 6 inç boyundaki forvet.", "tr") == []
+    assert len(check("The 6-foot-6 forward grew up.", "6 fit inç boyundaki forvet.", "tr")) == 1
+    assert check("The 6-foot-6 forward grew up.", "Двухметровый форвард вырос.") == []
+    assert check("The 6-foot-6 forward grew up.", "Форвард ростом 198 см вырос.") == []
+    # a season code names its year
+    assert check("Their SS19 collection.", "Олардың 2019 жылдық жаз топтамасы.", "kk") == []
+    # a percentage glued with a hyphen
+    assert check("A 14% surge in new cases.", "О 14-процентном росте новых случаев.") == []
+    # "tens of thousands" is one rough count; "tensions" is no number
+    assert [(m.raw, m.value) for m in extract_numbers("amid tensions, tens of thousands fled", "en")] == [
+        ("tens of thousands", 10000)]
+    assert check("More than 1,000 people were killed and tens of thousands fled.",
+                 "Было убито свыше тысячи людей, и еще десятки тысяч бежали.") == []
+    # "сутки" is 24 hours
+    assert check("183 emissions over 24 hours.", "За сутки произошло 183 выброса.") == []
+
+
+def test_bare_degrees_may_be_fahrenheit_rounded_to_a_degree():
+    assert check("New York could reach 80 degrees, 10 degrees above average.",
+                 "В Нью-Йорке может быть до 27 градусов, на 10 градусов выше нормы.") == []
+    assert len(check("New York could reach 80 degrees.", "В Нью-Йорке может быть до 29 градусов.")) == 1
+    assert check("A 20-degree difference.", "Разница в 20 градусов.") == []
 
 
 def test_language_tags_are_reduced_to_their_base():

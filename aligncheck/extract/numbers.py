@@ -25,7 +25,7 @@ DIGITS = regex.compile(
     r"\d+(?:(?:[.,\u00a0\u2009\u202f\u2007]|\x20(?=\d{3}(?!\d)))\d+)*)"
 )
 PERCENT_WORDS = regex.compile(
-    r"[\s\u00a0]*(?:%|per\s?cent|percent|процент\p{L}*|пайыз\p{L}*|faiz\p{L}*|"
+    r"(?:[\s\u00a0]*|[-‑])(?:%|per\s?cent|percent|процент\p{L}*|пайыз\p{L}*|faiz\p{L}*|"
     r"göterim\p{L}*|prosent\p{L}*)", regex.IGNORECASE)
 PERCENT_BEFORE = regex.compile(r"(?:%|yüzde)[\s\u00a0]*$", regex.IGNORECASE)
 GLUED_SUFFIX = regex.compile(r"[-‑'’]?\p{L}+")
@@ -40,12 +40,14 @@ IMPERIAL = regex.compile(
     r"(?:[\s\u00a0]*(?:-|–|—|to|or|and)[\s\u00a0]*[\d.,]+)?[\s\u00a0-]*(?:(?P<mile>miles?|mi)|"
     r"(?P<foot>feet|foot|ft)|(?P<inch>inch(?:es)?|in\.)|(?P<yard>yards?|yds?)|(?P<pound>pounds?|lbs?)|"
     r"(?P<ounce>ounces?|oz)|(?P<gallon>gallons?)|(?P<acre>acres?)|(?P<mph>mph|miles per hour)|"
-    r"(?P<fahrenheit>°\s?F|degrees?\s+Fahrenheit|F))(?!\p{L})", regex.IGNORECASE)
+    r"(?P<fahrenheit>°\s?F|degrees?(?:\s+Fahrenheit)?|F))(?!\p{L})", regex.IGNORECASE)
 METRIC_FACTORS = {  # to the metric units a translator would pick
     "mile": (1.609,), "mph": (1.609,), "foot": (0.3048, 30.48), "inch": (2.54, 25.4),
     "yard": (0.9144,), "pound": (0.4536,), "ounce": (28.35,), "gallon": (3.785,), "acre": (0.4047,),
 }
 BRACKETED_QUANTITY = regex.compile(r"[\s\u00a0-]*[\p{L}°][^()]{0,20}\)")
+# "6-foot-6": the second figure of a compound measure, not a code like "COVID-19".
+MEASURE_TAIL = regex.compile(r"\d[-‑]\p{Ll}+[-‑]$")
 RANGE_NEXT = regex.compile(r"[\s\u00a0]*[-‑–—][\s\u00a0]*\d")
 
 
@@ -64,11 +66,10 @@ class NumberMention:
         """`other` is this imperial quantity in metric units, give or take rounding."""
         if not self.unit or not isinstance(self.value, Decimal) or not isinstance(other.value, Decimal):
             return False
-        if self.unit == "fahrenheit":
-            targets = [(float(self.value) - 32) * 5 / 9]
-        else:
-            targets = [float(self.value) * f for f in METRIC_FACTORS[self.unit]]
         got = float(other.value)
+        if self.unit == "fahrenheit":  # rounded to a degree Celsius; a bare "80 degrees" is
+            return abs(got - (float(self.value) - 32) * 5 / 9) <= 1.0  # read so as well
+        targets = [float(self.value) * f for f in METRIC_FACTORS[self.unit]]
         return any(abs(got - t) <= max(0.1 * abs(t), 1.0) for t in targets)
 
     @property
@@ -184,8 +185,11 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
     bracketed = regex.search(r"\([\s\u00a0]*$", before) and BRACKETED_QUANTITY.match(text, end)
     kind = "decimal" if value != value.to_integral() else "integer"
     soft = False
-    if start and (text[start - 1].isalpha() or (text[start - 1] in "-‑" and text[start - 2:start - 1].isalpha())):
+    if start and (text[start - 1].isalpha() or (text[start - 1] in "-‑" and text[start - 2:start - 1].isalpha())) \
+            and not MEASURE_TAIL.search(text, 0, start):
         kind, soft = "code", True
+        if end - start == 2 and text[start - 1].isupper():
+            alternatives = (*alternatives, 2000 + value)  # "SS19": a season, 2019
     sign = text[start - 1:start]
     if sign == "−" or (sign == "-" and not text[start - 2:start - 1].strip() and kind != "code"):
         start -= 1
@@ -217,8 +221,10 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
             alternatives = (*alternatives, _decimal(str(value * word.value)))
     if bracketed:
         soft = True  # "45 miles (72 km)": the equivalent in brackets may be left out
-    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft,
-                         unit=unit.lastgroup if unit and lang == "en" else "")
+    unit = unit.lastgroup if unit and lang == "en" else ""
+    if lang == "en" and regex.search(r"\d[-‑](?:foot|feet)[-‑]$", text[max(0, start - 8):start]):
+        unit = "inch"  # the inches of "6-foot-6"
+    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft, unit=unit)
 
 
 @lru_cache(maxsize=16384)

@@ -60,8 +60,8 @@ QUANTITY_WORDS = {
            "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "tens": 10,
            "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9},
     "ru": {"оба": 2, "дважды": 2, "пара": 2, "двойной": 2, "трижды": 3, "десяток": 10,
-           "десятилетие": 10, "десятка": 10, "дюжина": 12, "сотня": 100},
-    "kk": {"жұп": 2, "қос": 2},
+           "десятилетие": 10, "десятка": 10, "дюжина": 12, "сотня": 100, "сутки": 24},
+    "kk": {"жұп": 2, "қос": 2, "тәулік": 24},
     "az": {"cüt": 2, "qoşa": 2, "ikiqat": 2, "onillik": 10},
     "tr": {"çift": 2, "ikiz": 2, "düzine": 12},
     "tk": {"jübüt": 2},
@@ -295,10 +295,13 @@ def _lookup(key: str, lang: str) -> Word | None:
     return None
 
 
+ENGLISH_COMPOUND_TAILS = ("fold", "some", "somes", "ball", "balls", "score", "pence", "penny")
+
+
 def _english_compound(key: str) -> Word | None:
-    """"fourfold", "fourballs": a numeral opening a longer word counts softly."""
+    """"fourfold", "fourballs": a numeral opening a compound counts softly ("tensions" does not)."""
     for word, info in _english_openings().get(key[:3], ()):
-        if key.startswith(word) and len(key) - len(word) >= 3:
+        if key.startswith(word) and key[len(word):] in ENGLISH_COMPOUND_TAILS:
             return Word(info.value, soft=True)
     return None
 
@@ -353,9 +356,14 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     run: list[tuple[int, int, Word]] = []
     for match in TOKEN.finditer(text):
         word = lookup(match.group(), lang)
+        if not word and run and run[-1][2].rough and lang == "en" and match.group() == "of":
+            continue  # "tens of thousands": wait for the scale
         if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):
             word = Word(word.value, word.ordinal, soft=True)
-        joined = run and regex.fullmatch(r"[\s\-‑]+|\s+(?:and|и)\s+", text[run[-1][1]:match.start()])
+        gap = text[run[-1][1]:match.start()] if run else ""
+        joined = run and (regex.fullmatch(r"[\s\-‑]+|\s+(?:and|и)\s+", gap) or (
+            # "tens of thousands": a rough count of a scale
+            lang == "en" and word and word.value in SCALES and run[-1][2].rough and regex.fullmatch(r"\s+of\s+", gap)))
         if word and run and joined and _continues(run, word):
             run.append((match.start(), match.end(), word))
             continue

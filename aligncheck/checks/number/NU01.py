@@ -120,7 +120,7 @@ def unmatched(source: list[Located], target: list[Located]):
     right.sort(key=lambda x: order[id(x)])
     partners = {id(m[1]): o[1] for s, t in pairs for m, o in ((s, t), (t, s))}
 
-    def alone(items: list[Located], other: list[Located], added: bool) -> list[Located]:
+    def alone(items: list[Located], own: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
 
         def converted(m: NumberMention) -> bool:
@@ -129,18 +129,24 @@ def unmatched(source: list[Located], target: list[Located]):
             return any((m.converts_to(o) or o.converts_to(m)) and partners.get(id(o)) is not None
                        and partners[id(o)].soft for _, o in other)
 
+        def inches_of_converted_feet(item: Located) -> bool:
+            """"6-foot-6" as "198 см" or "двухметровый": the metric figure carries the inches."""
+            i, m = item
+            feet = next((o for j, o in own if j == i and o.unit == "foot" and o.span[1] + 1 == m.span[0]), None)
+            return m.unit == "inch" and feet is not None and id(feet) in partners and partners[id(feet)].value != feet.value
+
         def forgiven(item: Located) -> bool:
             m = item[1]
             if not m.reportable or (added and explicitation(m)):
                 return True
-            return (is_word(m) and bool(seen & set(m.values))) or converted(m)
+            return (is_word(m) and bool(seen & set(m.values))) or converted(m) or inches_of_converted_feet(item)
 
         return [item for item in items if not forgiven(item)]
 
     spare = [(i, m) for i, m in right
              if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
     rough = [x for x in (*left, *right) if x[1].kind == "approximate"]
-    return alone(left, target, False), alone(right, source, True), spare, rough
+    return alone(left, source, target, False), alone(right, target, source, True), spare, rough
 
 
 def explicitation(m: NumberMention) -> bool:
@@ -169,8 +175,12 @@ def pair_changes(missing, extra, spare=(), rough=()):
     return pairs + [(m, None) for m in missing] + [(None, e) for e in extra]
 
 
+JOINED = regex.compile(r"[\s\u00a0]*[-‑–—:][\s\u00a0]*|\s+(?:or|или|немесе|veya|ya da|və ya|yaxud|ýa-da)\s+")
+
+
 def merge_scores(pairs: list, ctx: PairContext) -> list:
-    """"1-0" missing as one finding, not one per side of the score (or ends of a range)."""
+    """"1-0" missing as one finding, not one per side of the score (nor ends of a range, nor
+    "7 or 8")."""
     out: list = []
     for src, tgt in pairs:
         side, seg = (0, ctx.source) if tgt is None else (1, ctx.target) if src is None else (None, None)
@@ -180,8 +190,7 @@ def merge_scores(pairs: list, ctx: PairContext) -> list:
             if last[0] == now[0] and all(x.kind in ("range", "integer") for x in (last[1], now[1])):
                 text = seg.segments[now[0]].text
                 start, end = last[1].span[0], now[1].span[1]
-                if last[1].span[1] <= now[1].span[0] and regex.fullmatch(
-                        r"[\s\u00a0]*[-‑–—:][\s\u00a0]*", text[last[1].span[1]:now[1].span[0]]):
+                if last[1].span[1] <= now[1].span[0] and JOINED.fullmatch(text[last[1].span[1]:now[1].span[0]]):
                     merged = NumberMention(text[start:end], (start, end), "range", text[start:end])
                     out[-1] = (None, (now[0], merged)) if side else ((now[0], merged), None)
                     continue
