@@ -281,6 +281,11 @@ def test_extraction_of_measures_codes_seasons_and_compounds():
     assert check("183 emissions over 24 hours.", "За сутки произошло 183 выброса.") == []
 
 
+def test_half_an_imperial_unit_may_be_converted():
+    assert check("Rainfall of over half an inch is possible.", "Возможно выпадение до 1,5 см осадков.") == []
+    assert len(check("Rainfall of over half an inch is possible.", "Возможно выпадение до 15 см осадков.")) == 1
+
+
 def test_bare_degrees_may_be_fahrenheit_rounded_to_a_degree():
     assert check("New York could reach 80 degrees, 10 degrees above average.",
                  "В Нью-Йорке может быть до 27 градусов, на 10 градусов выше нормы.") == []

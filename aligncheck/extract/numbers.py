@@ -233,6 +233,12 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = [d.span for d in extract_dates(text, lang)]
     mentions = [m for m in _digit_mentions(text, lang) if not _inside(m.span, masked)]
     taken = [m.span for m in mentions] + masked
+    if lang == "en":  # "half an inch" may come back as "1,5 см"
+        for match in HALF_UNIT.finditer(text):
+            unit = IMPERIAL.match(text, match.end() - len(match.group("unit")) - 1)
+            if unit and unit.lastgroup:
+                mentions.append(NumberMention(Decimal("0.5"), match.span(), "approximate", match.group(),
+                                              soft=True, unit=unit.lastgroup))
     for match in ROMAN.finditer(text):
         value = _roman(match.group())
         if value and not any(s < match.end() and match.start() < e for s, e in taken):
@@ -247,6 +253,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         (replace(m, in_date=_inside(m.span, dates)) for m in mentions), key=lambda m: m.span))
 
 
+HALF_UNIT = regex.compile(r"\bhalf(?:\s+an?)?[\s-]+(?P<unit>inch|mile|foot|pound|gallon|ounce|acre)\b", regex.IGNORECASE)
 ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLC]{2,7}(?![\p{L}\p{N}])")
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
