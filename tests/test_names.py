@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck.checks.base import PairContext
+from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.extract.names import document_evidence, extract_names
@@ -99,24 +99,80 @@ def test_na02_accepts_kept_transliterated_and_glossary_acronyms():
     assert list(NA02().check(ctx)) == []
 
 
-def test_na02_missing_acronym_is_warning_when_kept_elsewhere_else_info():
+def release(source: list[str], targets: dict[str, list[str]]) -> ReleaseContext:
+    pairs = [pair(source, target, lang) for lang, target in targets.items()]
+    return ReleaseContext("r", pairs[0].source, tuple(pairs), {}, {"glossaries": []})
+
+
+def test_na02_missing_acronym_is_a_warning_unless_the_other_versions_leave_it_out_too():
     source = ["The GCF pays.", "The GCF decides.", "The GCF reports."]
     kept = pair(source, ["GCF платит.", "Фонд решает.", "GCF отчитывается."], "ru")
     [f] = list(NA02().check(kept))
     assert f.severity.value == "warning" and f.source_segments == (1,)
-    once = pair(["The board of the GCF met."], ["Собрался совет фонда."], "ru")
-    [f] = list(NA02().check(once))
-    assert f.severity.value == "info"
+    assert "elsewhere" in f.message
+    alone = ["The board of the GCF met."]
+    [f] = list(NA02().check(pair(alone, ["Собрался совет фонда."], "ru")))
+    assert f.severity.value == "warning"
+    spelled = release(alone, {"ru": ["Собрался совет фонда."], "kk": ["Қор кеңесі жиналды."],
+                              "tr": ["Fonun kurulu toplandı."]})
+    found = list(NA02().check_release(spelled))
+    assert {f.lang for f in found} == {"ru", "kk", "tr"}
+    assert {f.severity.value for f in found} == {"info"}
+    one_dropped = release(alone, {"ru": ["Собрался совет фонда."], "kk": ["GCF кеңесі жиналды."],
+                                  "tr": ["GCF kurulu toplandı."]})
+    [f] = list(NA02().check_release(one_dropped))
+    assert f.lang == "ru" and f.severity.value == "warning" and "2 of 2 other" in f.message
+
+
+def test_na02_an_acronym_spelled_out_beside_it_is_rendered_by_its_expansion():
+    source = ["It is funded by the Green Climate Fund (GCF) since May."]
+    spelled = pair(source, ["Его финансирует Зелёный климатический фонд с мая."], "ru")
+    assert [f.severity.value for f in NA02().check(spelled)] == ["info"]
+    emptied = pair(source, ["Его финансирует Зелёный климатический фонд () с мая."], "ru")
+    assert [f.severity.value for f in NA02().check(emptied)] == ["warning"]
+    refilled = pair(source, ["Его финансирует Зелёный климатический фонд (ПРООН) с мая."], "ru")
+    assert [f.severity.value for f in NA02().check(refilled)] == ["warning"]
+
+
+def test_na02_localised_acronym_must_be_a_free_upper_case_word_of_its_length():
+    glossary_free = pair(["The FBI and the EU met NATO."], ["ФБР и ЕС встретились с ДНК."], "ru")
+    [f] = list(NA02().check(glossary_free))  # NATO has a listed rendering; ДНК is not it
+    assert f.source_text == "NATO"
+    claimed = pair(["UNEP and MSNBC spoke."], ["ЮНЕП и NBC выступили."], "ru")
+    [f] = list(NA02().check(claimed))  # NBC is no rendering of MSNBC, ЮНЕП is UNEP's
+    assert f.source_text == "MSNBC"
+    shouting = pair(["TPUSA backed him: thanks."], ["Его поддержали: СПАСИБО ЗА ВСЁ."], "ru")
+    assert [f.source_text for f in NA02().check(shouting)] == ["TPUSA"]
+
+
+def test_acronyms_spelled_by_letter_names_are_kept():
+    ctx = pair(["He told CNN and the BBC."], ["Он сказал Си-эн-эн и Би-би-си."], "ru")
+    assert list(NA02().check(ctx)) == []
+
+
+def test_full_name_needs_more_than_a_later_surname():
+    source = ["It was criticised by secretary Ari Fleischer. \"Angry,\" Fleischer wrote."]
+    replaced = pair(source, ["Её раскритиковал Майк Ли. «Гневно», — пишет Флейшер."], "ru")
+    [f] = list(NA01().check(replaced))
+    assert f.source_text == "Ari Fleischer" and f.severity.value == "warning"
+    kept = pair(source, ["Её раскритиковал Ари Флейшер. «Гневно», — пишет Флейшер."], "ru")
+    assert list(NA01().check(kept)) == []
+    first_name_dropped = pair(["President Donald Trump spoke."], ["Выступил президент Трамп."], "ru")
+    assert list(NA01().check(first_name_dropped)) == []
 
 
 @pytest.mark.skipif(not NTREX.is_dir(), reason="NTREX corpus absent")
 def test_few_false_alarms_on_professional_translations():
-    en = (NTREX / "en.txt").read_text(encoding="utf-8").splitlines()
-    ru = (NTREX / "ru.txt").read_text(encoding="utf-8").splitlines()
+    langs = ("ru", "kk", "az", "tk", "tr")
+    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+             for lang in ("en", *langs)}
     ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     alarms = 0
-    for doc in sorted(set(ids)):
-        lines = [i for i, d in enumerate(ids) if d == doc]
-        ctx = pair([en[i] for i in lines], [ru[i] for i in lines], "ru")
-        alarms += sum(f.severity.value != "info" for r in (NA01(), NA02()) for f in r.check(ctx))
-    assert alarms * 50 / len(en) <= 1.0
+    for doc in sorted(set(ids))[::3]:
+        rows = [i for i, d in enumerate(ids) if d == doc]
+        ctx = release([lines["en"][i] for i in rows],
+                      {lang: [lines[lang][i] for i in rows] for lang in langs})
+        alarms += sum(f.severity.value != "info" for r in (NA01(), NA02())
+                      for f in r.check_release(ctx))
+    pairs = sum(1 for d in ids if d in set(sorted(set(ids))[::3])) * len(langs)
+    assert alarms * 50 / pairs <= 0.5

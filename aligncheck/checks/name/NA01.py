@@ -7,11 +7,15 @@ from aligncheck.model import Severity
 class NA01(MissingNameRule):
     """A personal name, brand or letter-digit code of the source is missing from the target.
 
-    Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің).
-    A warning for a titled person (Mr/Dr/President ...), a brand or a code, or for any name
-    the version renders in most other places; other capitalised word groups (people, but
-    also shows, places and teams, which translations may translate) give an info. Single
-    place and organisation names are only checked when a glossary lists them.
+    Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің);
+    a full name needs more than a surname the paragraph repeats later (a dropped first name
+    is accepted when the surname is written as often as in the source). A warning for a
+    titled person (Mr/Dr/President ...), a brand or a code, or for any name the version
+    renders in most other places; an info when the other versions leave it out too, when a
+    looser transliteration is there (Merriweather = Мерриуэзер), or for other capitalised
+    word groups (people, but also shows, places and teams, which translations may
+    translate). Single place and organisation names are only checked when a glossary lists
+    them.
 
     **Anti-pattern**
     source: Ms. Dana Ospanova opened the meeting.

@@ -6,10 +6,14 @@ from aligncheck.checks.name.common import MissingNameRule
 class NA02(MissingNameRule):
     """An acronym of the source is neither kept, transliterated nor localised in the target.
 
-    A localised form counts when a glossary (or the built-in list of common ones: UN = ООН)
-    gives it, or when the target has an upper-case word in other letters (FBI = ФБР). A
-    warning when the version renders the acronym in most other places; otherwise (it may
-    be spelled out) an info for acronyms of three letters or more.
+    Kept and transliterated forms count with a suffix (NATO'ya, НАТО-ның), also spelled by
+    letter names (CNN = Си-эн-эн). A localised form counts when a glossary (or the built-in
+    list of common ones: UN = ООН) gives it, or, when no glossary lists the acronym, an
+    upper-case word of about its length in other letters that no other acronym of the
+    paragraph claims (FBI = ФБР, AI = YZ). A warning, except an info when the other target
+    versions leave it out there too, when the version never writes it, or when the source
+    spells it out beside it (Global Environment Facility (GEF)) and the target has no
+    emptied or refilled bracket in its place.
 
     **Anti-pattern**
     source: The plan is backed by UNEP.

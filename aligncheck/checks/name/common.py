@@ -1,24 +1,55 @@
-"""Shared body of NA01/NA02: names of some kinds that the aligned target must render."""
+"""Shared body of NA01/NA02: names of some kinds that the aligned target must render.
+
+Whether a missing name is reported, and how loudly, follows the evidence:
+
+- the other target versions of the release (when there are any): a name most of them leave
+  out too is a translation choice (an expanded acronym, a translated show title), an info;
+  one they render is a warning;
+- an acronym the source paragraph spells out next to it (Global Environment Facility (GEF))
+  is rendered by its expansion when the target simply has no bracket there: an info; an
+  emptied or refilled bracket is a warning;
+- persons, brands and codes are warnings; so is any name this version renders in most other
+  places, and an acronym (no version says it is translated);
+- other capitalised word groups give an info (NA01).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from aligncheck.checks.base import PairContext, Rule
+from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.name.matching import (
     DEFAULT_THRESHOLD,
+    NameMatch,
+    bracket_replaced,
     closest,
     evidence_for,
     match_name,
     name_key,
     name_mentions,
+    spelling_variant,
 )
+from aligncheck.extract.names import NameMention, spelled_out
 from aligncheck.glossary.find import LinkText
-from aligncheck.model import Finding, Severity
+from aligncheck.model import Finding, Link, Severity
 
-# Kinds reported whenever missing; the others only when the target renders them in most other
-# places (translators often expand acronyms and translate place names consistently).
-ALWAYS = ("person", "brand", "code")
+# Kinds reported as warnings whenever missing (unless the other versions leave them out too).
+ALWAYS = ("person", "brand", "code", "acronym")
+
+
+@dataclass
+class _Outcome:
+    link: Link
+    source: LinkText
+    target: LinkText
+    mention: NameMention
+    match: NameMatch
+    where: tuple  # (source segment, offset in it, text): the same mention in every version
+
+    @property
+    def rendered(self) -> bool:
+        return self.match.status == "found"
 
 
 class MissingNameRule(Rule):
@@ -26,6 +57,7 @@ class MissingNameRule(Rule):
     what = "name"
     category = "name"
     groups = ("all", "default", "names")
+    scope = "release"
     config_keys = {"name_match_threshold": (
         DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
 
@@ -37,12 +69,30 @@ class MissingNameRule(Rule):
         return Severity.INFO
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        """One target version alone: no other version to compare with."""
+        return self._check([ctx])
+
+    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
+        return self._check(list(ctx.pairs))
+
+    def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
+        outcomes = [self._outcomes(ctx) for ctx in pairs]
+        by_place = []
+        for found in outcomes:
+            places: dict[tuple, bool] = {}
+            for o in found:
+                places[o.where] = places.get(o.where, False) or o.rendered
+            by_place.append(places)
+        findings = []
+        for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
+            others = by_place[:n] + by_place[n + 1:]
+            findings += self._report(ctx, found, by_place[n], others)
+        return sorted(findings, key=lambda f: f.sort_key())
+
+    def _outcomes(self, ctx: PairContext) -> list[_Outcome]:
         threshold = float(self.opt(ctx, "name_match_threshold"))
         glossaries = ctx.resources.get("glossaries") or []
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
-        rendered: dict[str, int] = {}
-        lost: dict[str, int] = {}
-        missing = []
         aliases: dict[str, set[str]] = {}
         todo = []
         for link in ctx.links:
@@ -53,29 +103,66 @@ class MissingNameRule(Rule):
                 if mention.kind in self.kinds:
                     todo.append((link, source, target, mention))
         for link, source, target, mention in todo:  # learn spellings first
-            match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases)
+            match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases,
+                       source_text=source.text)
+        outcomes = []
         for link, source, target, mention in todo:
-            match = match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases)
-            name = name_key(mention.text, source.lang)
-            if match.status == "found":
-                rendered[name] = rendered.get(name, 0) + 1
-            elif match.status == "missing":
-                lost[name] = lost.get(name, 0) + 1
-                missing.append((link, source, target, mention))
+            match = match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases,
+                               source_text=source.text)
+            span = source.span(mention.start, mention.end)
+            segment = span.segment if span else link.source[0]
+            where = (segment, name_key(mention.text, source.lang))
+            outcomes.append(_Outcome(link, source, target, mention, match, where))
+        return outcomes
+
+    def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
+                others: list[dict[tuple, bool]]) -> list[Finding]:
+        """One finding per name and source paragraph that no mention of it is rendered for."""
+        rendered: dict[str, int] = {}
+        lost: dict[str, int] = {}
+        for (_, name), ok in places.items():
+            counter = rendered if ok else lost
+            counter[name] = counter.get(name, 0) + 1
         findings = []
-        for link, source, target, mention in missing:
-            name = name_key(mention.text, source.lang)
-            elsewhere = rendered.get(name, 0) > lost[name]
-            severity = None
-            if mention.kind not in ALWAYS and not elsewhere:
-                if not self.hint_when_unsure(mention):
-                    continue
-                severity = self.unsure_severity(ctx)
+        done = set()
+        for o in found:
+            if places[o.where] or o.where in done:
+                continue
+            done.add(o.where)
+            mention, source, target = o.mention, o.source, o.target
+            name = o.where[1]
+            elsewhere = rendered.get(name, 0) > lost[name] - 1
+            systematic = rendered.get(name, 0) == 0 and lost[name] > 1
+            verdicts = [version[o.where] for version in others if o.where in version]
+            kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
             near = closest(mention, ctx.source.lang, target)
+            severity = self._severity(ctx, o, elsewhere, systematic, kept, dropped)
+            if severity is None:
+                continue
             message = f"{self.what} '{mention.text}' is not in the target" + (
                 f" (closest: '{near}')" if near else "") + (
-                "; this version renders it elsewhere" if elsewhere else "")
+                "; this version renders it elsewhere" if elsewhere else "") + (
+                f"; {kept} of {kept + dropped} other versions render it" if kept + dropped else "") + (
+                "; the glossary lists its rendering" if o.match.status == "glossary" else "")
             findings.append(self.finding(
-                ctx, link, message, source_text=mention.text, target_text=near,
+                ctx, o.link, message, source_text=mention.text, target_text=near,
                 source_span=source.span(mention.start, mention.end), severity=severity))
-        return sorted(findings, key=lambda f: f.sort_key())
+        return findings
+
+    def _severity(self, ctx: PairContext, o: _Outcome, elsewhere: bool, systematic: bool,
+                  kept: int, dropped: int) -> Severity | None:
+        """None: not worth a finding."""
+        mention = o.mention
+        unsure = self.unsure_severity(ctx) if self.hint_when_unsure(mention) else None
+        if dropped and dropped >= kept:
+            return unsure and Severity.INFO  # the translations agree to leave it out
+        if systematic:
+            return unsure and Severity.INFO  # this version never writes it: a choice
+        if mention.kind == "acronym" and spelled_out(o.source.text, mention) and \
+                not bracket_replaced(o.source.text, o.target.text):
+            return unsure and Severity.INFO  # its expansion is rendered instead
+        if mention.kind != "acronym" and spelling_variant(mention, ctx.source.lang, o.target):
+            return unsure and Severity.INFO  # spelled otherwise, not missing
+        if mention.kind in ALWAYS or elsewhere:
+            return self.severity
+        return unsure

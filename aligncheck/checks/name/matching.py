@@ -16,8 +16,10 @@ from aligncheck.extract.names import (
 from aligncheck.glossary.common import common_glossary
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.glossary.model import Entry, Glossary, base_lang
-from aligncheck.morph import Phrase, words
-from aligncheck.translit import find_name, find_word, key
+from aligncheck.morph import Phrase, lower, words
+from rapidfuzz.distance import Indel
+
+from aligncheck.translit import CAPITAL_BONUS, NameHit, find_name, find_word, key, token_score
 
 DEFAULT_THRESHOLD = 0.8
 
@@ -55,44 +57,217 @@ def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
 
 def match_name(mention: NameMention, source_lang: str, target: LinkText,
                glossaries: list[Glossary] | None, threshold: float,
-               aliases: dict[str, set[str]] | None = None) -> NameMatch:
+               aliases: dict[str, set[str]] | None = None,
+               source_text: str | None = None) -> NameMatch:
     """`aliases` (source word key -> target word keys) are spellings this target version used
-    next to an already matched name word; new ones are added to it."""
+    next to an already matched name word; new ones are added to it. `source_text` (the source
+    side of the link) keeps a localised acronym from being one the source writes itself."""
     source_lang = base_lang(source_lang)
-    governed = False
+    governed = listed = False
     for entry, project in _glossary_entries(mention, source_lang, glossaries):
         hits = occurrences(entry, target)
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
+        listed = listed or bool(entry.variants(target.lang))
         governed = governed or (project and bool(entry.variants(target.lang)))
     literal = _literal(mention.text, target, case=mention.kind != "acronym")
     if literal:
         return NameMatch(mention, "found", *literal, "literal")
+    if mention.kind == "acronym":
+        hit = _acronym(mention.text, source_lang, target, threshold)
+        if hit is not None:
+            return NameMatch(mention, "found", hit[0], hit[1], "transliteration")
+        if not listed:
+            localised = _localised_acronym(mention, target, glossaries, source_text)
+            if localised:
+                return NameMatch(mention, "found", *localised, "localised acronym")
+        return NameMatch(mention, "glossary" if governed else "missing")
     tokens = target.tokens
-    if mention.kind in ("acronym", "code"):
+    if mention.kind == "code":
         tokens = [t for t in tokens if t.text[:1].isupper()]
     hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens,
                     aliases=aliases, learned=aliases)
+    if hit is not None and mention.kind in ("person", "name") and \
+            not _enough_words(mention.text, hit, target, source_lang) and \
+            not _surname_kept(mention.text, source_lang, source_text, target, threshold):
+        hit = None
     if hit is None and len(words(mention.text)) > 1:
         hit = _joined(mention.text, source_lang, target, threshold)
     if hit is not None:
         return NameMatch(mention, "found", hit.start, hit.end, "transliteration")
-    localised = _localised_acronym(mention, target) if mention.kind == "acronym" else None
-    if localised:
-        return NameMatch(mention, "found", *localised, "localised acronym")
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
-def _localised_acronym(mention: NameMention, target: LinkText) -> tuple[int, int] | None:
-    """An upper-case target word in letters the source acronym does not use (FBI = ФБР,
-    SCIS = ŞMMŞ): a localised form no glossary lists, accepted rather than reported."""
+def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
+    """A personal name of two or more words is there when its surname and one more word are:
+    a surname left over from a later mention (said Fleischer) is not the full name. The other
+    word may be loosely spelled (Webb = Уэбб) when it stands right beside the surname."""
+    parts = [w.text for w in words(name) if w.text[:1].isupper()]
+    if len(parts) < 2 or len(words(hit.text)) >= 2:
+        return True
+    tokens = target.tokens
+    at = next((i for i, t in enumerate(tokens) if t.start <= hit.start < t.end), None)
+    if at is None:
+        return False
+    for j in (at - 1, at + 1):
+        if not 0 <= j < len(tokens) or not tokens[j].text[:1].isupper():
+            continue
+        between = target.text[min(tokens[j].end, hit.end):max(tokens[j].start, hit.start)]
+        if between.strip(" -"):
+            continue
+        other = key(tokens[j].text, target.lang)
+        for part in parts[:-1]:
+            own = key(part, lang)
+            if own and other and (own[0] == other[0] or {own[0], other[0]} <= set("uv")
+                                  or token_score(own, lang, tokens[j].text, target.lang) >= 0.5):
+                return True
+    return False
+
+
+def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkText,
+                  threshold: float) -> bool:
+    """Only the surname of a full name is there: a translation that drops the first name
+    (Donald Trump = Трамп) writes the surname as often as the source does; a full name
+    replaced by another leaves one occurrence fewer (Ari Fleischer ... said Fleischer)."""
+    if not source_text:
+        return True
+    surname = words(name)[-1].text
+    mentions = sum(1 for w in words(source_text) if _strip(w.text) == surname)
+    own = key(surname, lang)
+    found = sum(1 for t in target.tokens if t.text[:1].isupper()
+                and token_score(own, lang, t.text, target.lang) + CAPITAL_BONUS >= threshold)
+    return found >= mentions
+
+
+def _strip(word: str) -> str:
+    return regex.sub(r"['’]s?$", "", word)
+
+
+# How English letter names are written out (CNN = Си-эн-эн, BBC = Би-би-си), as keys.
+_LETTER_NAMES = {"a": "ei", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef", "g": "ji",
+                 "h": "eich", "i": "ai", "j": "jei", "k": "kei", "l": "el", "m": "em", "n": "en",
+                 "o": "o", "p": "pi", "q": "ku", "r": "ar", "s": "es", "t": "ti", "u": "u",
+                 "v": "vi", "w": "dablu", "x": "eks", "y": "uai", "z": "zi"}
+
+
+def _stem(token: str) -> str:
+    """An upper-case token without the suffix after its apostrophe or hyphen (NATO'ya,
+    НАТО-ның, CNN-in)."""
+    return regex.split(r"[-'’]", token)[0]
+
+
+def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[int, int] | None:
+    """An acronym transliterated letter for letter (UNEP = ЮНЕП, NATO = НАТО), or spelled by
+    letter names (CNN = Си-эн-эн): an upper-case target word of about the same key, not any
+    capitalised word that shares a part (NBC is not MSNBC)."""
+    own = key(text, lang)
+    spelled = "".join(_LETTER_NAMES.get(c, c) for c in text.lower() if c.isalpha())
+    for token in target.tokens:
+        stem = _stem(token.text)
+        letters = [c for c in stem if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            other = key(stem, target.lang)
+            if other and (other == own or Indel.normalized_similarity(own, other) >= threshold):
+                return token.start, token.start + len(stem)
+        elif token.text[:1].isupper() and "-" in token.text:
+            other = key(token.text, target.lang)
+            if len(spelled) >= 4 and Indel.normalized_similarity(spelled, other) >= threshold:
+                return token.start, token.end
+    return None
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.split("-")[0] if c.isalpha())
+
+
+def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
+                       source_text: str | None = None) -> tuple[int, int] | None:
+    """An upper-case target word in other letters than the source acronym, of about its
+    length (FBI = ФБР, SCIS = ŞMMŞ, AI = YZ): a localised form no glossary lists, accepted
+    rather than reported. Not one a glossary gives for another term (ЕС is EU's), nor one
+    the source writes itself (another acronym kept)."""
     if not mention.text.isascii():
         return None
-    for token in target.tokens:
-        letters = [c for c in token.text.split("-")[0] if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and not token.text.isascii():
-            return token.start, token.end
-    return None
+    own = "".join(c for c in mention.text if c.isalpha()).upper()
+    others = _other_renderings(target.lang, glossaries)
+    claimed = _claimed(mention.text, source_text, target) if source_text else set()
+    tokens = target.tokens
+    upper = [_upper_word(t.text) for t in tokens]
+    best = None
+    for i, token in enumerate(tokens):
+        if not upper[i] or _shouted(upper, i) or token.start in claimed:
+            continue
+        candidates = [(token, token, _letters(token.text), True)]
+        if i + 1 < len(tokens) and upper[i + 1] and not target.text[token.end:tokens[i + 1].start].strip():
+            after = tokens[i + 1]  # a two-word form (UNOPS = БҰҰ ЖҚБ)
+            candidates.append((token, after, _letters(token.text) + _letters(after.text), False))
+        for first, last, letters, single in candidates:
+            if letters == own or abs(len(letters) - len(own)) > 1:
+                continue
+            if single and lower(letters, target.lang) in others:
+                continue  # a glossary's rendering of another term (ЕС is EU's)
+            if source_text and _literal(letters, _Plain(source_text), case=False):
+                continue
+            if best is None or abs(len(letters) - len(own)) < best[0]:
+                best = (abs(len(letters) - len(own)), first.start, last.end)
+    return best[1:] if best else None
+
+
+def _upper_word(text: str) -> bool:
+    letters = _letters(text)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _claimed(acronym: str, source_text: str, target: LinkText) -> set[int]:
+    """Starts of target words that render the source's other acronyms."""
+    claimed = set()
+    for word in words(source_text):
+        if word.text != acronym and len(word.text) >= 2 and word.text.isupper():
+            hit = _literal(word.text, target, case=False) or \
+                _acronym(word.text, "en", target, DEFAULT_THRESHOLD)
+            if hit:
+                claimed.add(hit[0])
+    return claimed
+
+
+def _shouted(upper: list[bool], i: int) -> bool:
+    """Part of three or more upper-case words in a row: shouting, not an acronym."""
+    return any(start >= 0 and start + 3 <= len(upper) and all(upper[start:start + 3])
+               for start in range(i - 2, i + 1))
+
+
+@dataclass(frozen=True)
+class _Plain:
+    text: str
+
+
+def _other_renderings(lang: str, glossaries) -> frozenset[str]:
+    """Upper-case renderings (lower-cased) that glossaries give in `lang` for any term."""
+    found = set(_common_renderings(lang))
+    for glossary in glossaries or ():
+        for entry in glossary.entries:
+            for v in entry.variants(lang):
+                if len(v) > 1 and v.isupper():
+                    found.add(lower(v, lang))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=32)
+def _common_renderings(lang: str) -> frozenset[str]:
+    return frozenset(lower(v, lang) for entry in common_glossary().entries
+                     for v in entry.variants(lang) if len(v) > 1 and v.isupper())
+
+
+_BRACKET = regex.compile(r"[(\[]([^()\[\]]*)[)\]]")
+
+
+def bracket_replaced(source_text: str, target_text: str) -> bool:
+    """Does the target keep a bracket where the source spells an acronym out in one, but with
+    other (or no) content: an emptied bracket, or as many brackets as the source has?"""
+    target = [m.group(1).strip() for m in _BRACKET.finditer(target_text)]
+    if any(not regex.search(r"[\p{L}\p{N}]", t) for t in target):
+        return True
+    return len(target) >= len(_BRACKET.findall(source_text)) > 0
 
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
@@ -112,7 +287,7 @@ def _joined(name: str, lang: str, target: LinkText, threshold: float):
     joined = "".join(w.text for w in words(name))
     size = len(key(joined, lang))
     long_enough = [t for t in target.tokens if t.text[:1].isupper()
-                   and len(key(t.text, target.lang)) >= 0.7 * size]
+                   and len(key(t.text, target.lang)) >= 0.8 * size]
     return find_word(joined, lang, long_enough, target.lang, threshold)
 
 
@@ -135,6 +310,19 @@ def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | N
         if token.end < start and not target.text[token.end:start].strip():
             start = token.start
     return target.text[start:end]
+
+
+VARIANT_THRESHOLD = 0.65
+
+
+def spelling_variant(mention: NameMention, source_lang: str, target: LinkText) -> bool:
+    """Is the name there in a looser transliteration (Merriweather = Мерриуэзер, Goyo =
+    Qoyo)? Then it is spelled otherwise, not missing. A surname alone is no variant of a
+    full name, nor a kept first name of a changed surname."""
+    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
+    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang,
+                    VARIANT_THRESHOLD, capitalised)
+    return hit is not None and _enough_words(mention.text, hit, target, base_lang(source_lang))
 
 
 def name_key(text: str, lang: str) -> str:
