@@ -319,6 +319,35 @@ def stem_matches(entry: str, word: str, lang: str, acronym: bool = False) -> boo
     return any(_stem_keys(s, lang) & theirs for s in stems(entry, lang, harmonic=False, depth=2))
 
 
+@lru_cache(maxsize=262144)
+def inflects(base: str, word: str, lang: str, acronym: bool = False) -> bool:
+    """`word_matches`, stricter for Turkic: what follows the base must be inflectional endings
+    (plural, possessive, case...), not any harmonic letters ('belen' is not in 'belentlikdäki')."""
+    if not word_matches(base, word, lang, acronym):
+        return False
+    if lang not in TURKIC or acronym or word == base:
+        return True
+    for stem in _turkic_stems(base):
+        rest = word[len(stem):].lstrip(APOSTROPHES) if word.startswith(stem) else None
+        if rest == "" and stem != base or rest and _ending_chain(rest, lang):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class InflectedPhrase(Phrase):
+    """A phrase whose words may only take inflectional endings (`inflects`): for forbidden
+    variants, which are errors wherever they appear, so a longer derived word must not count."""
+
+    def _word_ok(self, part: str, key: str, word: Word, text: str) -> bool:
+        if self.case_sensitive and not word.text.startswith(part[:1]):
+            return False
+        if self.case_sensitive and part.isupper() and not word.text.startswith(part):
+            return False
+        acronym = len(part) > 1 and part.isupper()
+        return inflects(key, lower(word.text, self.lang), self.lang, acronym)
+
+
 @dataclass(frozen=True)
 class StemPhrase(Phrase):
     """A glossary rendering matched by stems on both sides (`stem_matches`): the entry may be

@@ -263,3 +263,11 @@ def test_gl02_does_not_match_forbidden_variants_by_stem(tmp_path):
 def test_gl01_counts_a_hyphen_between_words_as_a_space(tmp_path, term, lang, text):
     g = load_glossary(write(tmp_path, "g.tsv", f"en\t{lang}\tkind\nSan Diego\t{term}\tname\n"))
     assert list(GL01().check(pair(["The game is in San Diego."], [text], lang, [g]))) == []
+
+
+def test_gl02_finds_inflected_forbidden_variants_but_not_derived_words(tmp_path):
+    g = load_glossary(write(tmp_path, "g.tsv", "en\ttr\ttr:forbidden\tkind\nland\ttoprak\tkara\tterm\n"))
+    ctx = pair(["The patrol stayed on land."], ["Karakol devriyesi karada kaldı."], "tr", [g])
+    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    [f] = list(GL02().check_release(release))
+    assert f.target_text == "karada"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from aligncheck.morph import Phrase, StemPhrase
+from aligncheck.morph import InflectedPhrase, Phrase, StemPhrase
 
 KINDS = ("term", "name", "title", "acronym")
 
@@ -54,7 +54,8 @@ class Entry:
         return self._phrases(lang, False)
 
     def forbidden_phrases(self, lang: str) -> tuple[Phrase, ...]:
-        return self._phrases(lang, True)
+        """Forbidden variants with inflectional endings only (a derived word is another word)."""
+        return self._phrases(lang, True, InflectedPhrase)
 
     def stem_phrases(self, lang: str) -> tuple[StemPhrase, ...]:
         """The accepted renderings matched by stems, so that an entry quoted in one case form
