@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from aligncheck import __version__
-from aligncheck.align import align
+from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult
 from aligncheck.segment import segment_document
@@ -32,18 +32,15 @@ def _run_rule(rule: Rule, contexts: Sequence[PairContext], release_ctx: ReleaseC
 
 def check_release(release: Release, *, unit: str, embed: Callable, rules: Sequence[Rule],
                   options: Mapping[str, Any], resources: Mapping[str, Any],
-                  warnings: list[str], progress: Progress | None = None) -> ReleaseResult:
+                  warnings: list[str]) -> ReleaseResult:
     source = segment_document(release.source, unit)
     source_texts = [s.text for s in source.segments]
     segmented = [segment_document(document, unit) for document in release.targets]
     embed(source_texts + [s.text for target in segmented for s in target.segments])  # one batch
-    targets, contexts = [], []
-    for n, target in enumerate(segmented):
-        if progress:
-            progress(f"{release.name}: aligning {target.lang}", n, len(release.targets))
-        links = align(source_texts, [s.text for s in target.segments], embed)
-        targets.append(TargetResult(target, links))
-        contexts.append(PairContext(release.name, source, target, links, options, resources))
+    all_links = align_many(source_texts, [[s.text for s in t.segments] for t in segmented], embed)
+    targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
+    contexts = [PairContext(release.name, source, target, links, options, resources)
+                for target, links in zip(segmented, all_links)]
     release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources)
     findings = [f for rule in rules for f in _run_rule(rule, contexts, release_ctx, warnings)]
     findings.sort(key=Finding.sort_key)
@@ -54,10 +51,12 @@ def run(releases: Sequence[Release], *, unit: str, model: str, embed: Callable,
         rules: Sequence[Rule], options: Mapping[str, Any] | None = None,
         resources: Mapping[str, Any] | None = None, progress: Progress | None = None) -> RunResult:
     warnings: list[str] = []
-    results = tuple(
-        check_release(r, unit=unit, embed=embed, rules=rules, options=options or {},
-                      resources=resources or {}, warnings=warnings, progress=progress)
-        for r in releases
-    )
-    return RunResult(model=model, unit=unit, releases=results, tool_version=__version__,
+    results = []
+    for n, release in enumerate(releases):
+        if progress:
+            progress(f"checking {release.name}", n, len(releases))
+        results.append(check_release(release, unit=unit, embed=embed, rules=rules,
+                                     options=options or {}, resources=resources or {},
+                                     warnings=warnings))
+    return RunResult(model=model, unit=unit, releases=tuple(results), tool_version=__version__,
                      warnings=tuple(warnings))

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from aligncheck.align import align, link_types
+from aligncheck.align import align, align_many, link_types
 from aligncheck.align.band import band_around, needs_coarse_pass
 
 EN = [
@@ -99,6 +99,18 @@ def test_exact_windows_are_embedded_only_around_merges():
     extra = [text for call in embedder.calls[2:] for text in call]
     assert EN[2] + "\n" + EN[3] in extra
     assert EN[6] + "\n" + EN[7] not in extra
+
+
+def test_align_many_gives_each_pair_what_align_gives_and_embeds_windows_once():
+    merged = RU[:2] + [RU[2] + " " + RU[3]] + RU[4:]
+    split = RU[:3] + ["Новый мост через реку.", "Его планируется построить весной."] + RU[4:]
+    targets = [merged, RU, split, []]
+    embedder = ConceptEmbedder()
+    together = align_many(EN, targets, embedder)
+    assert together == [align(EN, t, ConceptEmbedder()) for t in targets]
+    first, *later = [call for call in embedder.calls if any("\n" in text for text in call)]
+    assert EN[2] + "\n" + EN[3] in first
+    assert later and all(set(call) <= set(first) for call in later)  # a caching embedder's hits
 
 
 def test_empty_sides_and_several_embedders():

@@ -2,9 +2,10 @@
 
     from aligncheck.align import align
     links = align(source_texts, target_texts, embedder.embed)
+    per_target = align_many(source_texts, [texts_ru, texts_kk], embedder.embed)
 """
 
-from aligncheck.align.aligner import align
+from aligncheck.align.aligner import align, align_many
 from aligncheck.align.dp import link_types
 
-__all__ = ["align", "link_types"]
+__all__ = ["align", "align_many", "link_types"]

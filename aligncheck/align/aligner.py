@@ -8,7 +8,7 @@ import numpy as np
 
 from aligncheck.align.band import band_around, full_band, needs_coarse_pass
 from aligncheck.align.dp import Params, search
-from aligncheck.align.features import Embed, Side
+from aligncheck.align.features import Embed, Side, joined_text
 from aligncheck.model import Link
 
 CHUNK = 4096
@@ -18,13 +18,7 @@ def align(
     source_texts: Sequence[str],
     target_texts: Sequence[str],
     embed: Embed | Sequence[Embed],
-    *,
-    max_window: int = 3,
-    skip: float = -0.1,
-    radius: int = 8,
-    exact_windows: bool = True,
-    merge_penalty: float = 0.045,
-    length_power: float = 2.0,
+    **options,
 ) -> tuple[Link, ...]:
     """Links covering every source and target segment exactly once, in document order.
 
@@ -39,21 +33,54 @@ def align(
     subtracted (unrelated paragraphs score near 0, faithful translations mostly 0.4-0.9 with e5),
     clipped to [0, 1]; 1-0 and 0-1 links score 0.
     """
+    return align_many(source_texts, [target_texts], embed, **options)[0]
+
+
+def align_many(
+    source_texts: Sequence[str],
+    targets: Sequence[Sequence[str]],
+    embed: Embed | Sequence[Embed],
+    *,
+    max_window: int = 3,
+    skip: float = -0.1,
+    radius: int = 8,
+    exact_windows: bool = True,
+    merge_penalty: float = 0.045,
+    length_power: float = 2.0,
+) -> list[tuple[Link, ...]]:
+    """`align` of one source with each of several targets; the exact merge windows of every
+    pair are embedded in one batch (each pair's result is what `align` alone gives)."""
     embeds = [embed] if callable(embed) else list(embed)
-    n, m = len(source_texts), len(target_texts)
-    if n == 0 or m == 0:
-        return tuple([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)])
-    src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
     params = Params(skip=skip, max_window=max_window, merge_penalty=merge_penalty,
                     length_power=length_power)
-    path, (lo, hi) = _search(src, tgt, params, radius)
-    if exact_windows and max_window > 1:
-        src_windows, tgt_windows = _windows_near_merges(path, n, m, max_window)
+    searched = []
+    for target_texts in targets:
+        n, m = len(source_texts), len(target_texts)
+        if n == 0 or m == 0:
+            searched.append(None)
+            continue
+        src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
+        path, band = _search(src, tgt, params, radius)
+        windows = (_windows_near_merges(path, n, m, max_window)
+                   if exact_windows and max_window > 1 else ([], []))
+        searched.append((src, tgt, path, band, windows))
+    pending = [joined_text(side.texts, w) for item in searched if item
+               for side, side_windows in zip(item[:2], item[4]) for w in side_windows]
+    for e in embeds if pending else ():
+        e(pending)  # one batch; add_exact below finds them in the embedder's memory
+    out = []
+    for target_texts, item in zip(targets, searched):
+        if item is None:
+            out.append(tuple([Link((i,), (), 0.0) for i in range(len(source_texts))]
+                             + [Link((), (j,), 0.0) for j in range(len(target_texts))]))
+            continue
+        src, tgt, path, (lo, hi), (src_windows, tgt_windows) = item
         if src_windows or tgt_windows:
             src.add_exact(src_windows, embeds)
             tgt.add_exact(tgt_windows, embeds)
             path, _ = search(src, tgt, lo, hi, params)
-    return _links(path, src, tgt)
+        out.append(_links(path, src, tgt))
+    return out
 
 
 def _search(src: Side, tgt: Side, params: Params, radius: int):

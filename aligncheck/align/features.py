@@ -21,6 +21,12 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(norm, 1e-9)
 
 
+def joined_text(texts: Sequence[str], window: tuple[int, int]) -> str:
+    """The text embedded for the window (start, size): its segments, one per line."""
+    start, size = window
+    return "\n".join(texts[start:start + size])
+
+
 class Side:
     """One side of a pair: per-embedder centred unit vectors, char lengths, texts."""
 
@@ -50,7 +56,7 @@ class Side:
         windows = [w for w in windows if w not in self.exact]
         if not windows or self.texts is None or self.means is None:
             return
-        joined = ["\n".join(self.texts[s:s + k]) for s, k in windows]
+        joined = [joined_text(self.texts, w) for w in windows]
         vecs = [_normalise(_normalise(np.asarray(e(joined), dtype=np.float32)) - mean)
                 for e, mean in zip(embeds, self.means)]
         for row, w in enumerate(windows):
