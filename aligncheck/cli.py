@@ -1,4 +1,4 @@
-"""Command line: aligncheck check | align | split | rules | config | glossary."""
+"""Command line: aligncheck check | align | split | rules | config | glossary | cache."""
 
 from __future__ import annotations
 
@@ -147,6 +147,16 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
 
     click.echo(run_glossary_extract(list(paths), out_file, langs=_langs(langs), source_lang=source_lang,
                                     model=model, encoding=encoding))
+
+
+@cli.command()
+@click.option("--clear", "part", type=click.Choice(("embeddings", "models", "all")), default=None,
+              help="Delete the embedding cache, the built default model (rebuilt on next use) or all.")
+def cache(part) -> None:
+    """Show what the cache directory holds ($ALIGNCHECK_CACHE_DIR moves it), or clear it."""
+    from aligncheck import cachestats
+
+    click.echo(cachestats.clear(part) if part else cachestats.summary(), nl=False)
 
 
 def main() -> None:

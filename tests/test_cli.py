@@ -29,7 +29,7 @@ def assert_one_line_error(proc, *needles):
 def test_help_lists_every_command():
     proc = aligncheck("--help")
     assert proc.returncode == 0
-    for command in ("check", "align", "split", "rules", "config", "glossary"):
+    for command in ("check", "align", "split", "rules", "config", "glossary", "cache"):
         assert command in proc.stdout
 
 
