@@ -1,7 +1,9 @@
 """False alarms and planted-error recall of NU01/DA01 on line-parallel NTREX-dev.
 
 Each line pair (en -> target) is one 1-1 link (--group N: N consecutive lines per link, as
-paragraph-level alignment would give). Clean: findings per 100 lines. Planted: in one
+paragraph-level alignment would give). Clean: findings per 100 lines (all severities; the
+"w+e" column counts NU01's warnings and errors alone, info being words-only or rough-count
+findings). Planted: in one
 target line at a time, change a number or date that the source also has (last digit +1,
 next month) or delete it, and count it found when the line's findings change.
 
@@ -101,7 +103,7 @@ def main() -> None:
     corpus = Path(args.corpus)
     english = (corpus / "en.txt").read_text(encoding="utf-8").splitlines()
     source = segmentation("en", english)
-    print(f"{'lang':5} {'lines':>5} {'NU01':>5} {'DA01':>5} {'per100':>7}")
+    print(f"{'lang':5} {'lines':>5} {'NU01':>5} {'w+e':>5} {'DA01':>5} {'per100':>7}")
     recall: dict[str, Counter] = {}
     for lang in LANGS:
         lines = (corpus / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
@@ -109,9 +111,11 @@ def main() -> None:
         starts = range(0, len(lines) - args.group + 1, args.group)
         clean = findings(source, target, starts, args.group)
         per_rule = Counter(f.rule for f in clean)
-        print(f"{lang:5} {len(lines):5} {per_rule['NU01']:5} {per_rule['DA01']:5} {100 * len(clean) / len(lines):7.2f}")
+        reported = sum(f.rule == "NU01" and f.severity.value in ("warning", "error") for f in clean)
+        print(f"{lang:5} {len(lines):5} {per_rule['NU01']:5} {reported:5} {per_rule['DA01']:5} "
+              f"{100 * len(clean) / len(lines):7.2f}")
         for f in clean[:args.show]:
-            print(f"    {f.rule} {f.source_segments[0] + 1}: {f.message}")
+            print(f"    {f.rule} {f.severity.value} {f.source_segments[0] + 1}: {f.message}")
         rng = random.Random(lang)
         before = {i: set() for i in starts}
         for f in clean:

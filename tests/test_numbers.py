@@ -286,6 +286,14 @@ def test_half_an_imperial_unit_may_be_converted():
     assert len(check("Rainfall of over half an inch is possible.", "Возможно выпадение до 15 см осадков.")) == 1
 
 
+def test_fractions_of_an_hour_and_fahrenheit_tens():
+    assert check("He had a penalty on the quarter-hour mark.", "15-ci dəqiqədə penaltı olmalı idi.", "az") == []
+    assert check("Talks lasted half an hour.", "Переговоры длились 30 минут.") == []
+    assert check("Expect widespread 80s next week.", "Ожидается до 29 градусов.") == []
+    assert len(check("Expect widespread 80s next week.", "Ожидается до 35 градусов.")) == 1
+    assert check("Trends of the 80s.", "Тенденции 80-х.") == []
+
+
 def test_bare_degrees_may_be_fahrenheit_rounded_to_a_degree():
     assert check("New York could reach 80 degrees, 10 degrees above average.",
                  "В Нью-Йорке может быть до 27 градусов, на 10 градусов выше нормы.") == []

@@ -67,6 +67,8 @@ class NumberMention:
         if not self.unit or not isinstance(self.value, Decimal) or not isinstance(other.value, Decimal):
             return False
         got = float(other.value)
+        if self.unit == "fahrenheit-tens":
+            return (float(self.value) - 32) * 5 / 9 - 1.0 <= got <= (float(self.value) + 10 - 32) * 5 / 9
         if self.unit == "fahrenheit":  # rounded to a degree Celsius; a bare "80 degrees" is
             return abs(got - (float(self.value) - 32) * 5 / 9) <= 1.0  # read so as well
         targets = [float(self.value) * f for f in METRIC_FACTORS[self.unit]]
@@ -224,6 +226,9 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
     unit = unit.lastgroup if unit and lang == "en" else ""
     if lang == "en" and regex.search(r"\d[-‑](?:foot|feet)[-‑]$", text[max(0, start - 8):start]):
         unit = "inch"  # the inches of "6-foot-6"
+    elif lang == "en" and not unit and after[:1] == "s" and value % 10 == 0 and 30 <= value < 120 \
+            and text[start - 1:start] not in ("'", "’"):
+        unit = "fahrenheit-tens"  # "highs in the 80s": 27-32 °C where nothing else answers it
     return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft, unit=unit)
 
 
@@ -233,7 +238,10 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     dates = [d.span for d in extract_dates(text, lang)]
     mentions = [m for m in _digit_mentions(text, lang) if not _inside(m.span, masked)]
     taken = [m.span for m in mentions] + masked
-    if lang == "en":  # "half an inch" may come back as "1,5 см"
+    if lang == "en":  # "half an inch" may come back as "1,5 см", "a quarter-hour" as "15 минут"
+        for match in HOUR_FRACTION.finditer(text):
+            minutes = Decimal(15 if match.group(1).lower() == "quarter" else 30)
+            mentions.append(NumberMention(minutes, match.span(), "word", match.group(), soft=True))
         for match in HALF_UNIT.finditer(text):
             unit = IMPERIAL.match(text, match.end() - len(match.group("unit")) - 1)
             if unit and unit.lastgroup:
@@ -253,6 +261,7 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         (replace(m, in_date=_inside(m.span, dates)) for m in mentions), key=lambda m: m.span))
 
 
+HOUR_FRACTION = regex.compile(r"\b(quarter|half)(?:[\s-]+of)?(?:\s+an)?[\s-]+hour\b", regex.IGNORECASE)
 HALF_UNIT = regex.compile(r"\bhalf(?:\s+an?)?[\s-]+(?P<unit>inch|mile|foot|pound|gallon|ounce|acre)\b", regex.IGNORECASE)
 ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLC]{2,7}(?![\p{L}\p{N}])")
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
