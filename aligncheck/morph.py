@@ -164,7 +164,11 @@ class Phrase:
         if self.case_sensitive and part.isupper() and not word.text.startswith(part):
             return False
         acronym = len(part) > 1 and part.isupper()
-        return word_matches(key, lower(word.text, self.lang), self.lang, acronym)
+        return self._matches(key, lower(word.text, self.lang), self.lang, acronym)
+
+    @staticmethod
+    def _matches(key: str, word: str, lang: str, acronym: bool) -> bool:
+        return word_matches(key, word, lang, acronym)
 
 
 def _adjacent(window: list[Word], text: str) -> bool:
@@ -184,7 +188,7 @@ def _adjacent(window: list[Word], text: str) -> bool:
 # its stem plus a harmonic ending. Derivational suffixes are not stripped.
 
 # Turkic inflectional endings as templates: A = two-way vowel, I = four-way (kk: two-way) high
-# vowel, D = d/t, K = g/k (kk: ғ/қ/г/к), N = n, () = optional buffer; plural, possessive,
+# vowel, D = d/t, K = g/k (kk: ғ/қ/г/к), () = an optional buffer letter; plural, possessive,
 # case, relational (-ki, -dAky), comitative and copula endings.
 _TURKIC_ENDINGS = {
     "tr": "lAr (I)m (I)n (s)I (I)mIz (I)nIz lArI (y)I (n)I (y)A (n)A DA (n)DA DAn (n)DAn (n)In "
@@ -207,7 +211,7 @@ _FINAL_CLASS = {"g": "k", "ğ": "k", "q": "k", "b": "p", "d": "t", "c": "ç",
                 "г": "к", "ғ": "к", "қ": "к", "б": "п"}
 _RU_ENDINGS = tuple(sorted(
     "а я о е ё у ю ы и ь й ой ей ом ем ём ам ям ах ях ов ев ью ию ия ие ии ами ями ого его ому "
-    "ему ая яя ую юю ое ее ые ие ых их ым им ыми ими ою ею".split(), key=len, reverse=True))
+    "ему ая яя ую юю ое ее ые ых их ым им ыми ими ою ею".split(), key=len, reverse=True))
 MIN_STEM = 3
 
 
@@ -339,13 +343,9 @@ class InflectedPhrase(Phrase):
     """A phrase whose words may only take inflectional endings (`inflects`): for forbidden
     variants, which are errors wherever they appear, so a longer derived word must not count."""
 
-    def _word_ok(self, part: str, key: str, word: Word, text: str) -> bool:
-        if self.case_sensitive and not word.text.startswith(part[:1]):
-            return False
-        if self.case_sensitive and part.isupper() and not word.text.startswith(part):
-            return False
-        acronym = len(part) > 1 and part.isupper()
-        return inflects(key, lower(word.text, self.lang), self.lang, acronym)
+    @staticmethod
+    def _matches(key: str, word: str, lang: str, acronym: bool) -> bool:
+        return inflects(key, word, lang, acronym)
 
 
 @dataclass(frozen=True)
@@ -363,13 +363,9 @@ class StemPhrase(Phrase):
         tokens = words(text) if tokens is None else tokens
         return super().find(text, split_hyphens(tokens, text, self.lang))
 
-    def _word_ok(self, part: str, key: str, word: Word, text: str) -> bool:
-        if self.case_sensitive and not word.text.startswith(part[:1]):
-            return False
-        if self.case_sensitive and part.isupper() and not word.text.startswith(part):
-            return False
-        acronym = len(part) > 1 and part.isupper()
-        return stem_matches(key, lower(word.text, self.lang), self.lang, acronym)
+    @staticmethod
+    def _matches(key: str, word: str, lang: str, acronym: bool) -> bool:
+        return stem_matches(key, word, lang, acronym)
 
 
 def split_hyphens(tokens: list[Word], text: str, lang: str) -> list[Word]:
