@@ -57,7 +57,8 @@ def key(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
-    """Similarity of two keys in [0, 1], tolerant of an inflectional suffix on either side.
+    """Similarity of source key `a` to target key `b` in [0, 1], tolerant of an inflectional
+    suffix on the target's side.
 
     Vowels are the least stable part of a transliteration (Trump = Трамп, Chelsea = Челси),
     so the consonant skeletons' similarity counts for 60% when it is higher.
@@ -85,6 +86,8 @@ def _suffix_tolerant(a: str, b: str) -> float:
         return 1.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     best = Indel.normalized_similarity(a, b)
+    if long_ is a:
+        return best  # suffixes are the target's (Johnson is not John + son)
     if len(short) >= 3:
         for cut in range(len(short), min(len(long_), len(short) + 2) + 1):
             if len(long_) - cut <= 6:

@@ -145,6 +145,20 @@ def test_na02_localised_acronym_must_be_a_free_upper_case_word_of_its_length():
     assert [f.source_text for f in NA02().check(shouting)] == ["TPUSA"]
 
 
+def test_localised_acronym_yields_to_the_versions_own_rendering_and_to_a_closer_acronym():
+    source = ["The SNL show aired.", "SNL hosts spoke."]
+    ctx = pair(source, ["Шоу МВП вышло.", "Ведущие SNL выступили."], "ru")
+    [f] = list(NA02().check(ctx))  # this version keeps SNL elsewhere: МВП is no rendering
+    assert f.source_text == "SNL" and f.source_segments == (0,)
+    shared = pair(["His DNA was found, WAFB reports."], ["Нашли его ДНК, сообщает канал."], "ru")
+    assert [f.source_text for f in NA02().check(shared)] == ["WAFB"]
+
+
+def test_a_shorter_target_word_is_no_inflection():
+    assert find_name("Johnson", "en", "сказал Джон", "ru", 0.8) is None
+    assert find_name("Johnson", "en", "сказал Джонсону", "ru", 0.8) is not None
+
+
 def test_acronyms_spelled_by_letter_names_are_kept():
     ctx = pair(["He told CNN and the BBC."], ["Он сказал Си-эн-эн и Би-би-си."], "ru")
     assert list(NA02().check(ctx)) == []

@@ -52,6 +52,25 @@ class _Outcome:
         return self.match.status == "found"
 
 
+def _check_localised(outcomes: list[_Outcome]) -> list[_Outcome]:
+    """A localised acronym no glossary lists is accepted only where nothing contradicts it:
+    not where the version writes that acronym otherwise elsewhere (kept or transliterated),
+    and each target word for one source acronym (the closest in length) of a paragraph."""
+    otherwise = {o.where[1] for o in outcomes if o.rendered and o.match.how != "localised acronym"}
+    users: dict[tuple, list[_Outcome]] = {}
+    for o in outcomes:
+        if o.match.how == "localised acronym":
+            users.setdefault((o.link.target, o.match.start), []).append(o)
+    for (_, start), found in users.items():
+        letters = sum(c.isalpha() for c in found[0].target.text[start:found[0].match.end])
+        best = min({o.where[1]: o for o in found}.values(),
+                   key=lambda o: (abs(sum(c.isalpha() for c in o.mention.text) - letters), o.where))
+        for o in found:
+            if o.where[1] != best.where[1] or o.where[1] in otherwise:
+                o.match = NameMatch(o.mention, "missing")
+    return outcomes
+
+
 class MissingNameRule(Rule):
     kinds: tuple[str, ...] = ()
     what = "name"
@@ -113,7 +132,7 @@ class MissingNameRule(Rule):
             segment = span.segment if span else link.source[0]
             where = (segment, name_key(mention.text, source.lang))
             outcomes.append(_Outcome(link, source, target, mention, match, where))
-        return outcomes
+        return _check_localised(outcomes)
 
     def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
                 others: list[dict[tuple, bool]]) -> list[Finding]:

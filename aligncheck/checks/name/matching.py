@@ -167,7 +167,8 @@ def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[
         letters = [c for c in stem if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             other = key(stem, target.lang)
-            if other and (other == own or Indel.normalized_similarity(own, other) >= threshold):
+            if other and (other == own or len(own) >= 4 and abs(len(own) - len(other)) <= 1
+                          and Indel.normalized_similarity(own, other) >= max(threshold, 0.85)):
                 return token.start, token.start + len(stem)
         elif token.text[:1].isupper() and "-" in token.text:
             other = key(token.text, target.lang)
@@ -204,6 +205,8 @@ def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
         for first, last, letters, single in candidates:
             if letters == own or abs(len(letters) - len(own)) > 1:
                 continue
+            if letters.isascii() and not _latin_script(target.text):
+                continue  # a Latin acronym in a Cyrillic text is kept, not localised
             if single and lower(letters, target.lang) in others:
                 continue  # a glossary's rendering of another term (ЕС is EU's)
             if source_text and _literal(letters, _Plain(source_text), case=False):
@@ -211,6 +214,11 @@ def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
             if best is None or abs(len(letters) - len(own)) < best[0]:
                 best = (abs(len(letters) - len(own)), first.start, last.end)
     return best[1:] if best else None
+
+
+def _latin_script(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) > len(letters) / 2
 
 
 def _upper_word(text: str) -> bool:
