@@ -252,3 +252,54 @@ def _mention(text: str, group: list[Word], lang: str, evidence: NameEvidence,
     if lang == "ru" and kind == "proper" and any(_russian_person(w.text) for w in names):
         kind = "person"
     return NameMention(text[start:end], start, end, kind)
+
+
+_FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "on", "in", "to", "at", "by", "&", "de", "du",
+                             "des", "la", "le", "et", "y", "für", "und", "der"])
+_OPEN_BEFORE = regex.compile(r"[(\[]\s*$")
+_EXPANSION_AFTER = regex.compile(r"^\s*[(\[]([^()\[\]]{3,150})[)\]]")
+
+
+def spelled_out(text: str, mention: NameMention) -> bool:
+    """Does `text` spell the acronym out right beside it, as "Global Environment Facility
+    (GEF)" or "GEF (Global Environment Facility)"? Its initials must hold the acronym's
+    letters in order, from the first."""
+    letters = [c.lower() for c in mention.text.split("-")[0] if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    before = text[:mention.start]
+    if _OPEN_BEFORE.search(before):
+        preceding = words(_OPEN_BEFORE.sub("", before))[-(2 * len(letters) + 3):]
+        for i in range(len(preceding)):
+            if _initials_spell([w.text for w in preceding[i:]], letters):
+                return True
+    after = _EXPANSION_AFTER.match(text[mention.end:])
+    if after and _initials_spell([w.text for w in words(after.group(1))], letters):
+        return True
+    return _capitalised_expansion(text, letters)
+
+
+def _capitalised_expansion(text: str, letters: list[str]) -> bool:
+    """Capitalised words anywhere in the text whose initials are exactly the acronym's three
+    or more letters (AMLO: Andres Manuel Lopez Obrador), function words aside."""
+    n = len(letters)
+    if n < 3:
+        return False  # two capitalised words in a row are too common (US: United States)
+    content = [w.text for w in words(text) if w.text.lower() not in _FUNCTION_WORDS]
+    for i in range(len(content) - n + 1):
+        window = content[i:i + n]
+        if all(w[:1].isupper() and not w.isupper() for w in window) and \
+                [w[:1].lower() for w in window] == letters:
+            return True
+    return False
+
+
+def _initials_spell(group: list[str], letters: list[str]) -> bool:
+    content = [w for w in group if w.lower() not in _FUNCTION_WORDS]
+    if not content or not (len(letters) - 1 <= len(content) <= len(letters) + 2):
+        return False
+    if content[0][:1].lower() != letters[0]:
+        return False
+    initials = "".join(w[:1].lower() for w in content)
+    rest = iter(initials + "".join(w[1:].lower() for w in content))
+    return all(c in rest for c in letters) and sum(c in letters for c in initials) >= len(letters) - 1

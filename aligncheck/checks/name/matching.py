@@ -160,6 +160,12 @@ def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[
     """An acronym transliterated letter for letter (UNEP = ЮНЕП, NATO = НАТО), or spelled by
     letter names (CNN = Си-эн-эн): an upper-case target word of about the same key, not any
     capitalised word that shares a part (NBC is not MSNBC)."""
+    if "-" in text:  # KSWB-TV written KSWB
+        head = text.split("-")[0]
+        if sum(c.isalpha() for c in head) >= 3:
+            hit = _literal(head, target, case=False) or _acronym(head, lang, target, threshold)
+            if hit:
+                return hit
     own = key(text, lang)
     spelled = "".join(_LETTER_NAMES.get(c, c) for c in text.lower() if c.isalpha())
     for token in target.tokens:
