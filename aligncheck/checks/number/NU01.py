@@ -5,6 +5,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import regex
+
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.numbers import NumberMention, extract_numbers
 from aligncheck.extract.numwords import TOKEN, misspelt_number_word
@@ -113,7 +114,7 @@ def unmatched(source: list[Located], target: list[Located]):
     pairs: list[tuple[Located, Located]] = []
     for same in MATCHES:
         for tier in TIERS:
-            pairs += _pair_off(left, right, lambda a, b: tier(a, b) and same(a, b))
+            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b))
     _augment(left, right, pairs)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
@@ -244,10 +245,12 @@ class NU01(Rule):
     config_keys = {
         "number_words": (
             True,
-            'also compare numbers written as words ("five" = "пятью" = "5"); a finding about '
-            "words alone, or a figure given as a rough count (\"decades\" / \"30 лет\"), is info: "
-            "translators render number words by other constructions. false: words only answer "
-            "digits, never reported",
+            (
+                'also compare numbers written as words ("five" = "пятью" = "5"); a finding about '
+                'words alone, or a figure given as a rough count ("decades" / "30 лет"), is info: '
+                "translators render number words by other constructions. false: words only answer "
+                "digits, never reported"
+            ),
         ),
     }
 
