@@ -270,6 +270,8 @@ def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozen
                 if not current.endswith(ending) or len(stem) < shortest or stem[-1] in APOSTROPHES \
                         or not _has_vowel(stem, lang) or harmonic and not _harmonic(stem, ending, lang):
                     continue
+                if not harmonic and not _has_vowel(ending, lang):
+                    continue  # a glossary's Kazan is no 2nd person possessive of kaza
                 if outer and ending in third_person and outer[0] not in "nн":
                     continue  # after the 3rd person possessive a case ending takes n: dənizi-nin
                 if stem not in found:
