@@ -91,7 +91,7 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
             not _enough_words(mention.text, hit, target, source_lang) and \
             not _surname_kept(mention.text, source_lang, source_text, target, threshold):
         hit = None
-    if hit is None and len(words(mention.text)) > 1:
+    if hit is None and len(words(mention.text)) > 1 and mention.kind != "person":
         hit = _joined(mention.text, source_lang, target, threshold)
     if hit is not None:
         return NameMatch(mention, "found", hit.start, hit.end, "transliteration")
