@@ -125,6 +125,11 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
     score = similarity(source_key, key(token, target_lang))
     if token.isascii() and lang != target_lang:
         score = max(score, similarity(source_key, key(token, lang)))
+    target_key = key(token, target_lang)
+    suffix = target_key[len(source_key):] if target_key.startswith(source_key) else ""
+    if len(source_key) <= 3 and score == 1.0 and suffix and suffix[0] not in "aeiou" and \
+            not regex.search(r"['’-]", token) and not (target_lang in TURKIC and len(suffix) >= 2):
+        score = 0.0  # a short name takes a case suffix (Mey-in, Мэя, Лиге), not Майк's k
     if len(source_key) <= 3 and score < 1.0:
         same_consonants = _skeleton(source_key) == _skeleton(key(token, target_lang))
         return 0.8 if same_consonants and source_key[0] == key(token, target_lang)[:1] \
