@@ -22,6 +22,7 @@ from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.name.matching import (
     DEFAULT_THRESHOLD,
     NameMatch,
+    acronym_renderings,
     bracket_replaced,
     closest,
     evidence_for,
@@ -45,7 +46,7 @@ class _Outcome:
     target: LinkText
     mention: NameMention
     match: NameMatch
-    where: tuple  # (source segment, offset in it, text): the same mention in every version
+    where: tuple  # (source segment, name key[, mention n of m, rendered]): same in every version
 
     @property
     def rendered(self) -> bool:
@@ -54,8 +55,10 @@ class _Outcome:
 
 def _check_localised(outcomes: list[_Outcome]) -> list[_Outcome]:
     """A localised acronym no glossary lists is accepted only where nothing contradicts it:
-    not where the version writes that acronym otherwise elsewhere (kept or transliterated),
-    and each target word for one source acronym (the closest in length) of a paragraph."""
+    an ASCII one (a Latin acronym like the source's own) not where the version keeps or
+    transliterates that acronym elsewhere (SNL there, MWP here), and each target word for
+    one source acronym of a paragraph (the closest in length). A localised form in other
+    letters (ЖЭҚ) may alternate with the kept acronym."""
     otherwise = {o.where[1] for o in outcomes if o.rendered and o.match.how != "localised acronym"}
     users: dict[tuple, list[_Outcome]] = {}
     for o in outcomes:
@@ -65,9 +68,26 @@ def _check_localised(outcomes: list[_Outcome]) -> list[_Outcome]:
         letters = sum(c.isalpha() for c in found[0].target.text[start:found[0].match.end])
         best = min({o.where[1]: o for o in found}.values(),
                    key=lambda o: (abs(sum(c.isalpha() for c in o.mention.text) - letters), o.where))
+        latin = found[0].target.text[start:found[0].match.end].isascii()
         for o in found:
-            if o.where[1] != best.where[1] or o.where[1] in otherwise:
+            if o.where[1] != best.where[1] or (latin and o.where[1] in otherwise):
                 o.match = NameMatch(o.mention, "missing")
+    return outcomes
+
+
+def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_Outcome]:
+    """An acronym a link names more often than its target renders it (kept, transliterated
+    or by a glossary): the later mentions beyond the target's count are missing. A merged
+    link (two paragraphs aligned together) or a repeated acronym hides a loss otherwise."""
+    groups: dict[tuple, list[_Outcome]] = {}
+    for o in outcomes:
+        if o.mention.kind == "acronym" and o.rendered and o.match.how != "localised acronym":
+            groups.setdefault((o.link.source, o.where[1]), []).append(o)
+    for found in groups.values():
+        count = acronym_renderings(found[0].mention, lang, found[0].target, glossaries)
+        for o in sorted(found, key=lambda o: o.mention.start)[count:]:
+            o.match = NameMatch(o.mention, "missing")
+            o.where = (*o.where[:2], len(found), count)
     return outcomes
 
 
@@ -132,14 +152,15 @@ class MissingNameRule(Rule):
             segment = span.segment if span else link.source[0]
             where = (segment, name_key(mention.text, source.lang))
             outcomes.append(_Outcome(link, source, target, mention, match, where))
-        return _check_localised(outcomes)
+        return _fewer_renderings(_check_localised(outcomes), ctx.source.lang, glossaries)
 
     def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
                 others: list[dict[tuple, bool]]) -> list[Finding]:
         """One finding per name and source paragraph that no mention of it is rendered for."""
         rendered: dict[str, int] = {}
         lost: dict[str, int] = {}
-        for (_, name), ok in places.items():
+        for where, ok in places.items():
+            name = where[1]
             counter = rendered if ok else lost
             counter[name] = counter.get(name, 0) + 1
         findings = []
@@ -162,7 +183,9 @@ class MissingNameRule(Rule):
                 f" (closest: '{near}')" if near else "") + (
                 "; this version renders it elsewhere" if elsewhere else "") + (
                 f"; {kept} of {kept + dropped} other versions render it" if kept + dropped else "") + (
-                "; the glossary lists its rendering" if o.match.status == "glossary" else "")
+                "; the glossary lists its rendering" if o.match.status == "glossary" else "") + (
+                f" as often as the source names it ({o.where[2]} times, rendered {o.where[3]})"
+                if len(o.where) > 2 else "")
             findings.append(self.finding(
                 ctx, o.link, message, source_text=mention.text, target_text=near,
                 source_span=source.span(mention.start, mention.end), severity=severity))

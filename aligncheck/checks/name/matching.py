@@ -98,6 +98,18 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
+def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
+                       glossaries: list[Glossary] | None) -> int:
+    """How many places of the target render the acronym (kept, transliterated or as a
+    glossary gives it): a paragraph that names it twice should render it twice."""
+    source_lang = base_lang(source_lang)
+    starts = {hit.start for entry, _ in _glossary_entries(mention, source_lang, glossaries)
+              for hit in occurrences(entry, target)}
+    starts |= {m.start() for m in _literal_pattern(mention.text, False).finditer(target.text)}
+    starts |= {start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)}
+    return len(starts)
+
+
 def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
     """A personal name of two or more words is there when its surname and one more word are:
     a surname left over from a later mention (said Fleischer) is not the full name. The other
@@ -160,12 +172,17 @@ def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[
     """An acronym transliterated letter for letter (UNEP = ЮНЕП, NATO = НАТО), or spelled by
     letter names (CNN = Си-эн-эн): an upper-case target word of about the same key, not any
     capitalised word that shares a part (NBC is not MSNBC)."""
+    return next(_acronym_spans(text, lang, target, threshold), None)
+
+
+def _acronym_spans(text: str, lang: str, target: LinkText, threshold: float):
     if "-" in text:  # KSWB-TV written KSWB
         head = text.split("-")[0]
         if sum(c.isalpha() for c in head) >= 3:
-            hit = _literal(head, target, case=False) or _acronym(head, lang, target, threshold)
+            hit = _literal(head, target, case=False)
             if hit:
-                return hit
+                yield hit
+            yield from _acronym_spans(head, lang, target, threshold)
     own = key(text, lang)
     spelled = "".join(_LETTER_NAMES.get(c, c) for c in text.lower() if c.isalpha())
     for token in target.tokens:
@@ -175,12 +192,11 @@ def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[
             other = key(stem, target.lang)
             if other and (other == own or len(own) >= 4 and abs(len(own) - len(other)) <= 1
                           and Indel.normalized_similarity(own, other) >= max(threshold, 0.85)):
-                return token.start, token.start + len(stem)
+                yield token.start, token.start + len(stem)
         elif token.text[:1].isupper() and "-" in token.text:
             other = key(token.text, target.lang)
             if len(spelled) >= 4 and Indel.normalized_similarity(spelled, other) >= threshold:
-                return token.start, token.end
-    return None
+                yield token.start, token.end
 
 
 def _letters(text: str) -> str:
