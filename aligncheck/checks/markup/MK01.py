@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 import regex
