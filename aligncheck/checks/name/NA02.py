@@ -10,10 +10,13 @@ class NA02(MissingNameRule):
     letter names (CNN = Си-эн-эн). A localised form counts when a glossary (or the built-in
     list of common ones: UN = ООН) gives it, or, when no glossary lists the acronym, an
     upper-case word of about its length in other letters that no other acronym of the
-    paragraph claims (FBI = ФБР, AI = YZ). A warning, except an info when the other target
-    versions leave it out there too, when the version never writes it, or when the source
-    spells it out beside it (Global Environment Facility (GEF)) and the target has no
-    emptied or refilled bracket in its place.
+    paragraph claims (FBI = ФБР, AI = YZ).
+
+    A warning (also where the paragraph names it more often than the target renders it),
+    except an info (nothing for two-letter acronyms) when the other target versions leave
+    it out there too, when the version never writes it, or when the source paragraph spells
+    it out (Global Environment Facility (GEF), or capitalised words with its initials) and
+    the target has no emptied or refilled bracket in its place.
 
     **Anti-pattern**
     source: The plan is backed by UNEP.

@@ -5,11 +5,15 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 - the other target versions of the release (when there are any): a name most of them leave
   out too is a translation choice (an expanded acronym, a translated show title), an info;
   one they render is a warning;
-- an acronym the source paragraph spells out next to it (Global Environment Facility (GEF))
-  is rendered by its expansion when the target simply has no bracket there: an info; an
-  emptied or refilled bracket is a warning;
-- persons, brands and codes are warnings; so is any name this version renders in most other
-  places, and an acronym (no version says it is translated);
+- the version itself: a name it never writes (lost in two places or more) is a choice, an
+  info;
+- an acronym the source paragraph spells out (Global Environment Facility (GEF), or
+  capitalised words with its initials) is rendered by its expansion when the target simply
+  has no bracket there: an info; an emptied or refilled bracket is a warning;
+- a looser transliteration of the name (Merriweather = Мерриуэзер): an info;
+- persons, brands, codes and acronyms are warnings; so is any name this version renders in
+  most other places; an acronym the link names more often than the target renders it is
+  missing once;
 - other capitalised word groups give an info (NA01).
 """
 
