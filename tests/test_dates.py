@@ -114,3 +114,18 @@ def test_every_month_of_every_language(lang, pattern):
     for month, name in get_month_names("wide", "format", lang).items():
         text = "Report: " + pattern.format(d=17, m=name, y=2031) + "."
         assert fields(text, lang) == [(2031, month, 17, None)], text
+
+
+def test_month_forms_are_built_once_and_a_damaged_copy_is_rebuilt(tmp_path, monkeypatch):
+    from aligncheck.extract import dates
+
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    dates._locale_forms.cache_clear()
+    built = dates._built_forms("ru")
+    assert dates._locale_forms("ru") == built and built[0]["апреля"] == 4
+    path = dates._forms_path("ru")
+    assert path.is_relative_to(tmp_path) and path.exists()
+    path.write_text("{not json", encoding="utf-8")
+    dates._locale_forms.cache_clear()
+    assert dates._locale_forms("ru") == built
+    dates._locale_forms.cache_clear()
