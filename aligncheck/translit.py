@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 from anyascii import anyascii
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, LCSseq
 
 from aligncheck.morph import TURKIC, Word, lower, words
 
@@ -137,6 +137,31 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
     return score
 
 
+def _bound(a: str, b: str) -> float:
+    """An upper bound of `_suffix_tolerant(a, b)` from one longest common subsequence: a
+    prefix of the longer key scores at most LCS / shorter length, the whole 2 LCS / sum."""
+    if not a or not b:
+        return 0.0
+    short, long_ = sorted((len(a), len(b)))
+    common = LCSseq.similarity(a, b)
+    return common / short if short >= 3 and long_ <= short + 8 else 2 * common / (short + long_)
+
+
+@lru_cache(maxsize=262144)
+def score_bound(source_key: str, lang: str, token: str, target_lang: str) -> float:
+    """An upper bound of `token_score` for source keys longer than 3 letters: `similarity` is at
+    most the larger of its whole-key and skeleton parts, each bounded by `_bound`."""
+    keys = [key(token, target_lang)]
+    if token.isascii() and lang != target_lang:
+        keys.append(key(token, lang))
+    skeleton, best = _skeleton(source_key), 0.0
+    for other in keys:
+        best = max(best, _bound(source_key, other))
+        if len(skeleton) >= 3 and len(_skeleton(other)) >= 3:
+            best = max(best, _bound(skeleton, _skeleton(other)))
+    return best
+
+
 def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
               threshold: float, aliases: dict[str, set[str]] | None = None) -> NameHit | None:
     """Best token matching source `word` by transliteration, if over threshold.
@@ -151,9 +176,10 @@ def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
     for token in _parts(tokens):
         if known and key(token.text, target_lang) in known:
             return NameHit(token.start, token.end, token.text, 1.0)
-        score = token_score(source_key, lang, token.text, target_lang)
-        if token.text[:1].isupper():
-            score = min(1.0, score + CAPITAL_BONUS)
+        bonus = CAPITAL_BONUS if token.text[:1].isupper() else 0.0
+        if len(source_key) > 3 and score_bound(source_key, lang, token.text, target_lang) + bonus < threshold - 1e-9:
+            continue  # cannot reach the threshold: the full score is not computed
+        score = min(1.0, token_score(source_key, lang, token.text, target_lang) + bonus)
         if score >= threshold and (best is None or score > best.score):
             best = NameHit(token.start, token.end, token.text, score)
     return best
