@@ -13,7 +13,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -177,8 +177,6 @@ class _Table:
     rows: dict[str, int]
     logprob: np.ndarray  # n-gram row x language
     unseen: np.ndarray  # order - 1 x language
-    # text -> its scores under this table: splitting and the checks score paragraphs again
-    scored: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _table_file(langs: tuple[str, ...]) -> Path:
@@ -225,11 +223,26 @@ def log_likelihoods(text: str, candidates: Sequence[str]) -> tuple[dict[str, flo
     langs = tuple(sorted(set(candidates)))
     if not langs:
         return {}, sum(map(len, letters(text)))
-    table = _table(langs)
-    if text not in table.scored:
-        table.scored[text] = _log_likelihoods(text, langs, table)
-    scores, count = table.scored[text]
+    scored = _SCORED.setdefault(langs, {})
+    if text not in scored:
+        scored[text] = _stored_or_computed(text, langs)
+    scores, count = scored[text]
     return dict(scores), count
+
+
+_SCORED: dict[tuple[str, ...], dict[str, tuple]] = {}  # this process's scores, by candidates
+
+
+def _stored_or_computed(text: str, langs: tuple[str, ...]):
+    """Scores from the cache directory, else computed (and stored); float32 either way."""
+    from aligncheck import langid_scores
+
+    model = f"babel{babel.__version__}-v{_MODEL_VERSION}|{','.join(langs)}"
+    found = langid_scores.load(model, langs, text)
+    if found is None:
+        found = langid_scores.rounded(_log_likelihoods(text, langs, _table(langs)))
+        langid_scores.save(model, text, found)
+    return found
 
 
 def _log_likelihoods(text: str, langs: tuple[str, ...], table: _Table) -> tuple[tuple[tuple[str, float], ...], int]:

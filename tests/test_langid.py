@@ -100,17 +100,52 @@ def test_ntrex_accuracy_by_line_and_paragraph():
 
 
 def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
-    from aligncheck import langid
+    from aligncheck import langid, langid_scores
 
     monkeypatch.setattr(langid, "_cache_file", lambda lang: tmp_path / f"{lang}.json")
+    monkeypatch.setattr(langid_scores, "load", lambda *args: None)  # score with the profiles
+    monkeypatch.setattr(langid_scores, "save", lambda *args: None)
     langid._profile.cache_clear()
     langid._table.cache_clear()
+    langid._SCORED.clear()
     try:
         fresh = language_scores(SAMPLES["az"], ["az", "tr"])
         assert (tmp_path / "az.json").is_file()
         langid._profile.cache_clear()
         langid._table.cache_clear()
+        langid._SCORED.clear()
         assert language_scores(SAMPLES["az"], ["az", "tr"]) == fresh
     finally:
         langid._profile.cache_clear()
         langid._table.cache_clear()
+
+
+def test_scores_are_kept_across_runs_and_read_back_unchanged(tmp_path, monkeypatch):
+    from aligncheck import langid, langid_scores
+
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    langid_scores.forget_store()
+    langid._SCORED.clear()
+    text = "Суд отложил рассмотрение дела до следующей недели по просьбе защиты."
+    computed = langid.log_likelihoods(text, ["ru", "kk", "en"])
+    assert (tmp_path / "langid" / "scores.sqlite3").exists()
+    langid._SCORED.clear()
+    calls = []
+    monkeypatch.setattr(langid, "_log_likelihoods", lambda *a: calls.append(a))
+    assert langid.log_likelihoods(text, ["en", "kk", "ru"]) == computed and calls == []
+    assert max(computed[0], key=computed[0].get) == "ru"
+    langid_scores.forget_store()
+    langid._SCORED.clear()
+
+
+def test_a_damaged_score_store_is_rebuilt(tmp_path, monkeypatch):
+    from aligncheck import langid, langid_scores
+
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    (tmp_path / "langid").mkdir()
+    (tmp_path / "langid" / "scores.sqlite3").write_bytes(b"not a database" * 100)
+    langid_scores.forget_store()
+    langid._SCORED.clear()
+    assert langid.identify("The committee met on Tuesday to discuss the budget.", ["en", "ru"])[0] == "en"
+    langid_scores.forget_store()
+    langid._SCORED.clear()
