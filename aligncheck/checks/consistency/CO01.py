@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.checks.name.matching import (
-    DEFAULT_THRESHOLD,
+    NAME_MATCH_CONFIG,
     NameMatch,
     evidence_for,
     match_name,
@@ -42,8 +42,7 @@ class CO01(Rule):
     category = "consistency"
     groups = ("all", "default", "consistency")
     scope = "release"
-    config_keys = {"name_match_threshold": (
-        DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
+    config_keys = NAME_MATCH_CONFIG
 
     def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
         findings = []

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.name.matching import (
-    DEFAULT_THRESHOLD,
+    NAME_MATCH_CONFIG,
     NameMatch,
     acronym_renderings,
     bracket_replaced,
@@ -101,8 +101,7 @@ class MissingNameRule(Rule):
     category = "name"
     groups = ("all", "default", "names")
     scope = "release"
-    config_keys = {"name_match_threshold": (
-        DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
+    config_keys = NAME_MATCH_CONFIG
 
     def hint_when_unsure(self, mention) -> bool:
         """Report (as info) a missing name of a checked-only-with-evidence kind anyway?"""

@@ -22,6 +22,9 @@ from rapidfuzz.distance import Indel
 from aligncheck.translit import CAPITAL_BONUS, NameHit, find_name, find_word, key, token_score
 
 DEFAULT_THRESHOLD = 0.8
+# The config key of every rule that matches names (NA01, NA02, CO01): one default, one help.
+NAME_MATCH_CONFIG = {"name_match_threshold": (
+    DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
 
 
 @dataclass(frozen=True)
