@@ -86,12 +86,6 @@ def length_z(src_len: int, tgt_len: int, ratio: float) -> float:
     return math.log((tgt_len + 1) / (ratio * (src_len + 1))) * math.sqrt(max(src_len, 1)) / SPREAD
 
 
-def _similarities(src: list[str], tgt: list[str], embedder) -> dict:
-    """Cosine similarity of every pair of runs (up to 3 sentences) of source and target;
-    a run's vector is the normalised sum of its sentences' vectors (one embedding per sentence)."""
-    return _run_similarities(np.asarray(embedder.embed(src + tgt), dtype=np.float64), len(src))
-
-
 def _runs(rows: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
     """(start, size) -> normalised sum of the vectors of every run of up to 3 rows."""
     out = {}
@@ -144,7 +138,7 @@ def align_sentences(src: list[str], tgt: list[str], ratio: float, sims=None
                     ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
     with a penalty for numbers found on one side only, and a cosine term when run
-    similarities (`_similarities`) are given."""
+    similarities (`_run_similarities`) are given."""
     return _align(src, tgt, ratio, sims)[1]
 
 
