@@ -21,6 +21,20 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("aligncheck"))
 
 
+def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: int) -> Path | None:
+    """`folder/<stem>-v<version>-<package versions>.json` in the cache dir: for data built from
+    those packages, so a new release of any of them builds it again. None when one is not
+    installed (nothing to key the file on: build without keeping)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        versions = "-".join(installed(p) for p in packages)
+    except PackageNotFoundError:
+        return None
+    return cache_dir() / folder / f"{stem}-v{version}-{versions}.json"
+
+
 def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:
     """Write through `write(temporary)` then rename into place; a read-only cache only costs speed."""
     try:

@@ -17,7 +17,7 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import get_month_names
 
-from aligncheck.cachefiles import cache_dir, store_json
+from aligncheck.cachefiles import store_json, versioned_file
 from aligncheck.extract.numwords import russian_morph
 
 KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
@@ -101,16 +101,10 @@ def _follow(data, keys: tuple[str, ...]) -> dict:
 _FORMS_CACHE_VERSION = 1  # bump when _built_forms changes what it returns
 
 
-def _forms_path(lang: str) -> Path:
+def _forms_path(lang: str) -> Path | None:
     """Where a locale's month forms are kept: they depend only on Babel (and pymorphy3 for ru)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     packages = ("babel", "pymorphy3", "pymorphy3-dicts-ru") if lang == "ru" else ("babel",)
-    try:
-        versions = "-".join(version(p) for p in packages)
-    except PackageNotFoundError:
-        versions = "unversioned"
-    return cache_dir() / "months" / f"{lang}-v{_FORMS_CACHE_VERSION}-{versions}.json"
+    return versioned_file("months", lang, packages, _FORMS_CACHE_VERSION)
 
 
 @cache
@@ -118,13 +112,15 @@ def _locale_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """(every form -> month, wide names that take case endings -> month) of one locale, built
     once per machine (the Russian lexemes take pymorphy3's dictionaries: ~0.3 s a run)."""
     path = _forms_path(lang)
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        return stored["forms"], stored["wide"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    if path is not None:
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return stored["forms"], stored["wide"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
     forms, wide = _built_forms(lang)
-    store_json(path, {"forms": forms, "wide": wide})
+    if path is not None:
+        store_json(path, {"forms": forms, "wide": wide})
     return forms, wide
 
 

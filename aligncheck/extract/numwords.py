@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from aligncheck.cachefiles import cache_dir, store_json
+from aligncheck.cachefiles import store_json, versioned_file
 
 NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
 TURKIC = {"kk", "az", "tr", "tk"}
@@ -200,13 +200,7 @@ _LEXICON_CACHE_VERSION = 1
 def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
     """Where a lexicon is kept: it depends only on the versions of `packages` (importing
     num2words alone costs a sixth of a second, pymorphy3's Russian forms a second or two)."""
-    try:
-        from importlib.metadata import version
-        versions = "-".join(version(p) for p in packages)
-    except Exception:  # noqa: BLE001 - not installed: nothing to key a cache on
-        return None
-    name = f"{lang}-v{_LEXICON_CACHE_VERSION}-{versions}.json"
-    return cache_dir() / "numwords" / name
+    return versioned_file("numwords", lang, packages, _LEXICON_CACHE_VERSION)
 
 
 def _russian_cache_file() -> Path | None:
