@@ -28,12 +28,18 @@ target translates paragraph k of the source by construction.
             - paragraph added: a paragraph of another document (same language) inserted at k
             - sentence dropped: one line removed from a target paragraph of >= 3 lines
             - untranslated: target paragraph k replaced by its English source
-            - glossary forbidden: a glossary written at run time (benchmarks/out/suite_glossary.tsv):
-              for each document and language, the first multi-word capitalised name of the
-              source that the aligned target paragraph renders; en = the name, <lang> = the
-              rendering found, <lang>:forbidden = that rendering with the first vowel after its
-              first letter changed (a <-> o, e <-> i, u <-> a, ...; same script). The plant
-              swaps the rendering for the forbidden variant. The clean run uses this glossary too.
+            - glossary forbidden: one glossary per document, written at run time
+              (benchmarks/out/suite_glossaries/ntrexNN.tsv, `build_glossaries`): NTREX
+              documents are separate releases by different translators, so each is checked
+              with a glossary built from it alone. For each language, the first multi-word
+              capitalised name of the source that the aligned target paragraph renders
+              plausibly; en = the name, <lang> = the form of its renderings in that document
+              that GL01 matches (through inflection) in most places, <lang>:forbidden = that
+              form and the planted spot's form with the first vowel after the first letter
+              changed (a <-> o, e <-> i, u <-> a, ...; same script). The plant swaps the
+              spot's rendering for its forbidden variant.
+            The clean run is reported twice: without a glossary (the tool's default use) and
+            with each document's own glossary (which the plants use too).
 3. seed     `aligncheck check SEED --langs en,az,kk,ru,tk --format json`: every warning/error
             about numbers, dates, emails, URLs, names and scripts.
 4. speed    the same CLI run, warm cache: --select AL01,OM01,AD01 vs all rules, medians.
@@ -45,6 +51,7 @@ Run:  python benchmarks/planted_suite.py [--n 40] [--only clean,planted,seed,spe
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import statistics
@@ -63,8 +70,10 @@ from aligncheck.checks import all_rules
 from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions
 from aligncheck.extract import extract_dates, extract_numbers
 from aligncheck.glossary import load_glossary
-from aligncheck.glossary.find import LinkText
+from aligncheck.glossary.find import LinkText, rendered
+from aligncheck.glossary.model import Entry
 from aligncheck.model import Document, Release, Segment, Segmentation
+from aligncheck.morph import words
 
 SHARED = HERE.parent.parent / "shared"
 NTREX = SHARED / "corpora" / "ntrex128-dev"
@@ -115,13 +124,19 @@ def embedder():
     return _STATE["embedder"]
 
 
-def run(releases: list[Release], glossaries=(), category: str | None = None):
+def run(releases: list[Release], glossaries=None, category: str | None = None):
     """pipeline.run with every rule, or (planted runs) only the rules of one category: rules
-    are independent (each sees the same contexts), so that category's findings are the same."""
+    are independent (each sees the same contexts), so that category's findings are the same.
+    `glossaries`: one list of glossaries per release (each release is checked with its own,
+    as a real project checks each release with its glossary), or None for no glossary."""
     emb = embedder()
     rules = [cls() for cls in all_rules() if category is None or cls.category == category]
-    return pipeline.run(releases, unit="paragraph", model=emb.name, embed=emb.embed, rules=rules,
-                        options={}, resources={"glossaries": list(glossaries), "embedder": emb})
+    results = [pipeline.run([rel], unit="paragraph", model=emb.name, embed=emb.embed, rules=rules,
+                            options={}, resources={"glossaries": list(glossaries[i]) if glossaries else [],
+                                                   "embedder": emb})
+               for i, rel in enumerate(releases)]
+    return dataclasses.replace(results[0], releases=tuple(r for res in results for r in res.releases),
+                               warnings=tuple(w for res in results for w in res.warnings))
 
 
 def segmentation(texts: list[str], lang: str) -> Segmentation:
@@ -170,53 +185,92 @@ def name_renderings(doc, lang: str):
                 yield k, m, match.start, match.end
 
 
-def build_glossary(docs) -> tuple[Path, dict]:
-    """TSV glossary (en, each lang, each lang:forbidden, kind) and the plant spots per lang."""
-    rows: dict[str, dict[str, list[str]]] = {}
+def plausible(rendering: str, term: str) -> bool:
+    """A rendering a glossary author would write down: about as many words as the name (not a
+    stretch of the sentence a loose match ran over), no quotes or sentence punctuation."""
+    n = len(words(rendering))
+    return 1 <= n <= len(words(term)) + 1 and not any(c in rendering for c in '«»“”"„.;:!?()|\t')
+
+
+def preferred_form(lang: str, forms: list[str], places: list[LinkText]) -> str:
+    """Of the forms one version gives a name (often inflected: the genitive of one sentence,
+    the dative of another), the one GL01 recognises in most of the places the version renders
+    the name (matched through inflection, `rendered`); then a form with as many words as the
+    others' most, then the shortest (the least inflected), then the first seen."""
+    def score(i: int):
+        entry = Entry({lang: (forms[i],)})
+        seen = sum(bool(rendered(entry, place)) for place in places)
+        return (-seen, -len(words(forms[i])), len(forms[i]), i)
+    return forms[min(range(len(forms)), key=score)]
+
+
+def build_glossaries(docs) -> tuple[dict[int, Path], dict]:
+    """One TSV glossary per document (en, each lang, each lang:forbidden, kind), written to
+    benchmarks/out/suite_glossaries/, and the plant spots per lang.
+
+    NTREX documents were translated by different people: each is its own release, checked with
+    a glossary built from that release alone (a glossary built from every document would flag
+    one translator's spelling with another's). Per document and language the term is the first
+    multi-word capitalised source name the aligned target paragraph renders plausibly; its
+    rendering is the form of it that GL01 matches in most of the document's places
+    (`preferred_form`); forbidden = that form and the plant spot's form with a vowel changed."""
+    folder = OUT / "suite_glossaries"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.tsv"):
+        old.unlink()
+    paths: dict[int, Path] = {}
     spots: dict[str, list] = defaultdict(list)
+    header = ["en", *LANGS, *(f"{lang}:forbidden" for lang in LANGS), "kind"]
     for d, doc in enumerate(docs):
+        rows: dict[str, dict[str, list[str]]] = {}
         for lang in LANGS:
-            for k, m, s, e in name_renderings(doc, lang):
-                if len(m.text.split()) < 2 or not m.text[0].isupper():
+            found = [(k, m, s, e) for k, m, s, e in name_renderings(doc, lang)]
+            tgt_pars = joined(doc, lang)
+            tgt = segmentation(tgt_pars, lang)
+            for k, m, s, e in found:
+                if len(m.text.split()) < 2 or not m.text[0].isupper() or not plausible(tgt_pars[k][s:e], m.text):
                     continue
-                rendering = joined(doc, lang)[k][s:e]
-                bad = forbidden_variant(rendering)
-                if not bad or "\t" in rendering or "|" in rendering:
+                same = [(k2, s2, e2) for k2, m2, s2, e2 in found
+                        if m2.text == m.text and plausible(tgt_pars[k2][s2:e2], m.text)]
+                forms = list(dict.fromkeys(tgt_pars[k2][s2:e2] for k2, s2, e2 in same))
+                form = preferred_form(lang, forms, [LinkText(tgt, (k2,)) for k2, _, _ in same])
+                # the plant goes where GL01 sees the glossary's form (the first such place)
+                entry = Entry({lang: (form,)})
+                k2, s2, e2 = next(x for x in same if rendered(entry, LinkText(tgt, (x[0],))))
+                bad = forbidden_variant(tgt_pars[k2][s2:e2])
+                if not bad or not forbidden_variant(form):
                     continue
                 row = rows.setdefault(m.text, {})
-                if rendering not in row.setdefault(lang, []):
-                    row[lang].append(rendering)
-                if bad not in row.setdefault(lang + ":forbidden", []):
-                    row[lang + ":forbidden"].append(bad)
-                spots[lang].append((d, k, s, e, bad, m.text))
+                row[lang] = [form]
+                row[lang + ":forbidden"] = list(dict.fromkeys((forbidden_variant(form), bad)))
+                spots[lang].append((d, k2, s2, e2, bad, m.text))
                 break
-    header = ["en", *LANGS, *(f"{lang}:forbidden" for lang in LANGS), "kind"]
-    # a forbidden variant that is another row's accepted rendering would be a glossary error
-    accepted = {(lang, v) for row in rows.values() for lang in LANGS for v in row.get(lang, [])}
-    lines = ["\t".join(header)]
-    for term, row in sorted(rows.items()):
-        for lang in LANGS:
-            row[lang + ":forbidden"] = [v for v in row.get(lang + ":forbidden", []) if (lang, v) not in accepted]
-        cells = [term] + [" | ".join(row.get(c, [])) for c in header[1:-1]] + ["name"]
-        lines.append("\t".join(cells))
-    OUT.mkdir(exist_ok=True)
-    path = OUT / "suite_glossary.tsv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path, spots
+        if not rows:
+            continue
+        # a forbidden variant that is another row's accepted rendering would be a glossary error
+        accepted = {(lang, v) for row in rows.values() for lang in LANGS for v in row.get(lang, [])}
+        lines = ["\t".join(header)]
+        for term, row in sorted(rows.items()):
+            for lang in LANGS:
+                row[lang + ":forbidden"] = [v for v in row.get(lang + ":forbidden", []) if (lang, v) not in accepted]
+            lines.append("\t".join([term] + [" | ".join(row.get(c, [])) for c in header[1:-1]] + ["name"]))
+        paths[d] = folder / f"ntrex{d:02d}.tsv"
+        paths[d].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return paths, spots
 
 
 # --------------------------------------------------------------------------- clean
 
 
-def clean(docs, glossaries, show: int):
-    result = run([release(f"ntrex{d:02d}", joined(doc, "en"), {lang: joined(doc, lang) for lang in LANGS})
-                  for d, doc in enumerate(docs)], glossaries)
+def rate_table(title: str, result, n_docs: int) -> tuple[dict, list]:
+    """Print warnings+errors per 50 aligned pairs per rule and language; return the flagged
+    paragraphs ((doc, lang, category) -> target paragraphs) and the reported findings."""
     pairs = Counter()
     for rel in result.releases:
         for t in rel.targets:
             pairs[t.target.lang] += sum(1 for link in t.links if link.source and link.target)
     counts: dict[str, Counter] = defaultdict(Counter)
-    flagged = defaultdict(set)  # (doc, lang, category) -> target paragraphs with a finding
+    flagged = defaultdict(set)
     reported = []
     for d, rel in enumerate(result.releases):
         for f in rel.findings:
@@ -227,7 +281,7 @@ def clean(docs, glossaries, show: int):
             if f.severity.value in REPORTED:
                 counts[f.rule][f.lang] += 1
                 reported.append((d, rel, f))
-    print("\n### False alarms on clean NTREX-dev: warnings+errors per 50 aligned paragraph pairs\n")
+    print(f"\n### False alarms on clean NTREX-dev, {title}: warnings+errors per 50 aligned paragraph pairs\n")
     print("| rule | " + " | ".join(LANGS) + " | all |")
     print("|---|" + "---:|" * (len(LANGS) + 1))
     total = Counter()
@@ -240,20 +294,40 @@ def clean(docs, glossaries, show: int):
     print("| **all** | " + " | ".join(f"**{rate(total[lang], pairs[lang])}**" for lang in LANGS)
           + f" | **{rate(sum(total.values()), sum(pairs.values()))}** |")
     print("| aligned pairs | " + " | ".join(str(pairs[lang]) for lang in LANGS) + f" | {sum(pairs.values())} |")
-    print(f"\n{len(docs)} documents; raw counts: "
+    print(f"\n{n_docs} documents; raw counts: "
           + ", ".join(f"{rule} {sum(c.values())}" for rule, c in sorted(counts.items())))
     if result.warnings:
         print("\npipeline warnings: " + "; ".join(result.warnings[:5]))
+    return flagged, reported
+
+
+def print_findings(items) -> None:
+    for d, rel, f in sorted(items, key=lambda x: (x[2].rule, x[2].lang, x[0])):
+        src = rel.source.texts(f.source_segments) if f.source_segments else ""
+        tgt = next(t.target for t in rel.targets if t.target.lang == f.lang)
+        tgt_text = tgt.texts(f.target_segments) if f.target_segments else ""
+        print(f"- {f.rule} {f.lang} doc{d} s{list(f.source_segments)} t{list(f.target_segments)}: "
+              f"{short(f.message, 160)}\n    SRC: {short(src, 300)}\n    TGT: {short(tgt_text, 300)}")
+
+
+def clean(docs, glossaries: dict[int, list], show: int):
+    """Two runs: without a glossary (the tool's default use) and with each document's own
+    glossary (`build_glossaries`); the plants are filtered by the second."""
+    releases = [release(f"ntrex{d:02d}", joined(doc, "en"), {lang: joined(doc, lang) for lang in LANGS})
+                for d, doc in enumerate(docs)]
+    _, plain = rate_table("without a glossary (default use)", run(releases), len(docs))
+    flagged, reported = rate_table("each document with its own glossary",
+                                   run(releases, [glossaries.get(d, []) for d in range(len(docs))]), len(docs))
     if show:
+        key = lambda d, f: (d, f.rule, f.lang, f.message, f.source_segments, f.target_segments)
+        before = {key(d, f) for d, _, f in plain}
+        only = [x for x in reported if key(x[0], x[2]) not in before]
+        print(f"\nFindings only with the glossaries ({len(only)}):\n")
+        print_findings(only)
         rng = random.Random(5)
         sample = rng.sample(reported, min(show, len(reported)))
-        print(f"\nSample of {len(sample)} clean findings (for inspection; not for the README):\n")
-        for d, rel, f in sorted(sample, key=lambda x: (x[2].rule, x[2].lang)):
-            src = rel.source.texts(f.source_segments) if f.source_segments else ""
-            tgt = next(t.target for t in rel.targets if t.target.lang == f.lang)
-            tgt_text = tgt.texts(f.target_segments) if f.target_segments else ""
-            print(f"- {f.rule} {f.lang} doc{d} s{list(f.source_segments)} t{list(f.target_segments)}: "
-                  f"{short(f.message, 160)}\n    SRC: {short(src, 300)}\n    TGT: {short(tgt_text, 300)}")
+        print(f"\nSample of {len(sample)} clean findings with the glossaries (for inspection; not for the README):\n")
+        print_findings(sample)
     return flagged
 
 
@@ -454,7 +528,8 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
                 table[kind][lang] = (0, 0)
                 continue
             result = run([release(f"{kind}-{lang}-{i}", src, {lang: tgt})
-                          for i, (d, k, src, tgt, at) in enumerate(chosen)], glossaries, category)
+                          for i, (d, k, src, tgt, at) in enumerate(chosen)],
+                         [glossaries.get(d, []) for d, *_ in chosen], category)
             hits = 0
             for (d, k, src, tgt, at), rel in zip(chosen, result.releases):
                 hit = found_in(rel, lang, category, kind, at)
@@ -546,10 +621,10 @@ def main() -> None:
     started = time.perf_counter()
     if parts & {"clean", "planted"}:
         docs = load_docs()
-        path, spots = build_glossary(docs)
-        glossaries = [load_glossary(path)]
-        print(f"glossary: {path.relative_to(HERE.parent)} "
-              f"({len(glossaries[0].entries)} entries, plant spots "
+        paths, spots = build_glossaries(docs)
+        glossaries = {d: [load_glossary(path)] for d, path in paths.items()}
+        print(f"glossaries: {len(paths)} in {(OUT / 'suite_glossaries').relative_to(HERE.parent)} "
+              f"({sum(len(g[0].entries) for g in glossaries.values())} entries, plant spots "
               + ", ".join(f"{lang} {len(spots[lang])}" for lang in LANGS) + ")")
         cache = OUT / "suite_clean_flagged.json"
         if "clean" not in parts and not cache.exists():
