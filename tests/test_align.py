@@ -89,7 +89,7 @@ def test_merged_and_split_paragraphs():
     assert ((3,), (3, 4)) in pairs(align(EN, split, ConceptEmbedder()))
 
 
-def test_exact_windows_are_embedded_only_around_merges():
+def test_exact_windows_are_embedded_only_for_the_merges_of_the_path():
     embedder = ConceptEmbedder()
     align(EN, RU, embedder)
     assert [len(call) for call in embedder.calls] == [len(EN), len(RU)]
@@ -99,6 +99,19 @@ def test_exact_windows_are_embedded_only_around_merges():
     extra = [text for call in embedder.calls[2:] for text in call]
     assert EN[2] + "\n" + EN[3] in extra
     assert EN[6] + "\n" + EN[7] not in extra
+
+
+def test_an_estimated_window_leans_towards_its_longer_member():
+    """A mean-pooling encoder's vector of joined texts is dominated by the longer text."""
+    from aligncheck.align.features import Side
+
+    texts = ["short one", "a much longer text " * 20, "another line", "and a last one"]
+    rows = np.eye(4, dtype=np.float32)
+    side = Side.embed(texts, [lambda batch: rows[[texts.index(t) for t in batch]]])
+    window = side.windows(2, 2, 2)[0]
+    first, second = side.blocks[0][0], side.blocks[0][1]
+    assert window @ second > window @ first + 0.5
+    assert abs(np.linalg.norm(window) - 1) < 1e-6
 
 
 def test_align_many_gives_each_pair_what_align_gives_and_embeds_windows_once():

@@ -26,8 +26,9 @@ def align(
     averaged. A link joins up to `max_window` consecutive segments per side (1-1, 1-2, 2-1,
     2-2, 1-3, 3-1 by default) or leaves one segment unmatched (1-0 / 0-1, costing `skip`);
     each extra segment in a link costs `merge_penalty`.
-    Merge windows are first scored by summing member vectors; with `exact_windows` the joined
-    texts of windows in and next to non-1-1 links are embedded and the path searched again.
+    Merge windows are first scored by a length-weighted sum of their members' vectors; with
+    `exact_windows` the joined texts of the merges on that path are embedded and the path
+    searched again.
 
     Link.score is the cosine of the two sides' vectors after each document's mean vector is
     subtracted (unrelated paragraphs score near 0, faithful translations mostly 0.4-0.9 with e5),
@@ -45,7 +46,7 @@ def align_many(
     skip: float = -0.1,
     radius: int = 8,
     exact_windows: bool = True,
-    merge_penalty: float = 0.045,
+    merge_penalty: float = 0.08,
     length_power: float = 2.0,
 ) -> list[tuple[Link, ...]]:
     """`align` of one source with each of several targets; the exact merge windows of every
@@ -61,8 +62,7 @@ def align_many(
             continue
         src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
         path, band = _search(src, tgt, params, radius)
-        windows = (_windows_near_merges(path, n, m, max_window)
-                   if exact_windows and max_window > 1 else ([], []))
+        windows = _merges(path) if exact_windows and max_window > 1 else ([], [])
         searched.append((src, tgt, path, band, windows))
     pending = [joined_text(side.texts, w) for item in searched if item
                for side, side_windows in zip(item[:2], item[4]) for w in side_windows]
@@ -93,22 +93,18 @@ def _search(src: Side, tgt: Side, params: Params, radius: int):
     return path, band
 
 
-def _windows_near_merges(path, n: int, m: int, k: int):
-    """(start, size) windows of 2..k segments inside a non-1-1 link widened by one segment."""
-    src_windows: set[tuple[int, int]] = set()
-    tgt_windows: set[tuple[int, int]] = set()
+def _merges(path):
+    """(start, size) of each side's windows of 2+ segments that the path links."""
+    src_windows: list[tuple[int, int]] = []
+    tgt_windows: list[tuple[int, int]] = []
     i = j = 0
     for a, b in path:
-        if (a, b) != (1, 1):
-            src_windows.update(_inside(i - 1, i + a + 1, n, min(k, max(2, a))))
-            tgt_windows.update(_inside(j - 1, j + b + 1, m, min(k, max(2, b))))
+        if a > 1:
+            src_windows.append((i, a))
+        if b > 1:
+            tgt_windows.append((j, b))
         i, j = i + a, j + b
-    return sorted(src_windows), sorted(tgt_windows)
-
-
-def _inside(start: int, end: int, total: int, k: int):
-    start, end = max(start, 0), min(end, total)
-    return [(s, size) for s in range(start, end) for size in range(2, k + 1) if s + size <= end]
+    return src_windows, tgt_windows
 
 
 def _links(path, src: Side, tgt: Side) -> tuple[Link, ...]:

@@ -35,7 +35,7 @@ def link_types(max_window: int) -> tuple[tuple[int, int], ...]:
 class Params:
     skip: float = -0.1
     max_window: int = 3
-    merge_penalty: float = 0.045
+    merge_penalty: float = 0.08
     length_power: float = 2.0
 
 

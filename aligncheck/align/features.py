@@ -1,7 +1,9 @@
 """Segment and window vectors for alignment: centred per document, one block per embedder.
 
 A window is `size` consecutive segments starting at `start`. Its vector is the embedding of
-the joined text when that was computed (`exact`), else the normalised sum of its members.
+the joined text when that was computed (`exact`), else estimated from its members: their
+uncentred vectors weighted by length (a mean-pooling encoder's vector of a joined text is
+close to that: cosine 0.98 on average with e5), then centred like a segment.
 With several embedders the blocks are scaled by 1/sqrt(k), so a dot product is the mean
 of the embedders' cosines.
 """
@@ -27,12 +29,20 @@ def joined_text(texts: Sequence[str], window: tuple[int, int]) -> str:
     return "\n".join(texts[start:start + size])
 
 
+def _window_sums(rows: np.ndarray, size: int) -> np.ndarray:
+    """Sums of every `size` consecutive rows."""
+    csum = np.concatenate([np.zeros((1, rows.shape[1])), np.cumsum(rows, axis=0, dtype=np.float64)])
+    return csum[size:] - csum[:-size]
+
+
 class Side:
-    """One side of a pair: per-embedder centred unit vectors, char lengths, texts."""
+    """One side of a pair: per-embedder centred unit vectors (and the uncentred ones they
+    came from), char lengths, texts."""
 
     def __init__(self, blocks: list[np.ndarray], lens: np.ndarray, texts: Sequence[str] | None,
-                 means: list[np.ndarray] | None = None):
+                 means: list[np.ndarray] | None = None, raw: list[np.ndarray] | None = None):
         self.blocks = blocks
+        self.raw = raw
         self.lens = lens.astype(np.float64)
         self.cumlen = np.concatenate([[0.0], np.cumsum(self.lens)])
         self.texts = texts
@@ -43,13 +53,14 @@ class Side:
 
     @classmethod
     def embed(cls, texts: Sequence[str], embeds: Sequence[Embed]) -> Side:
-        blocks, means = [], []
+        blocks, means, raws = [], [], []
         for embed in embeds:
             raw = _normalise(np.asarray(embed(list(texts)), dtype=np.float32))
             mean = raw.sum(axis=0) / (len(raw) + CENTRE_SHRINK)
             blocks.append(_normalise(raw - mean))
             means.append(mean)
-        return cls(blocks, np.array([len(t) for t in texts], dtype=np.float64), texts, means)
+            raws.append(raw)
+        return cls(blocks, np.array([len(t) for t in texts], dtype=np.float64), texts, means, raws)
 
     def add_exact(self, windows: list[tuple[int, int]], embeds: Sequence[Embed]) -> None:
         """Embed the joined texts of `windows` (start, size) and use them instead of sums."""
@@ -90,9 +101,13 @@ class Side:
             vec = np.zeros((len(ends), b.shape[1]), dtype=np.float32)
             if valid.any():
                 lo, hi = ends[valid][0], ends[valid][-1]
-                csum = np.cumsum(b[lo - size:hi], axis=0, dtype=np.float64)
-                csum = np.concatenate([np.zeros((1, b.shape[1])), csum])
-                vec[valid] = _normalise(csum[size:] - csum[:-size]) if size > 1 else b[lo - 1:hi]
+                if size == 1:
+                    vec[valid] = b[lo - 1:hi]
+                elif self.raw is not None:
+                    members = self.raw[k][lo - size:hi] * self.lens[lo - size:hi, None]
+                    vec[valid] = _normalise(_normalise(_window_sums(members, size)) - self.means[k])
+                else:
+                    vec[valid] = _normalise(_window_sums(b[lo - size:hi], size))
                 if size in self._exact_by_size:
                     exact_ends, exact_vecs = self._exact_by_size[size]
                     a, z = np.searchsorted(exact_ends, [first_end, last_end + 1])
