@@ -53,11 +53,23 @@ def _vowels(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return _FRONT, back
 
 
+# Kazakh Cyrillic и and у stand for front and back sounds alike (киім / сиыр, келу / су), and
+# и ends many loan names (Корбин): after them either harmony is right.
+_AMBIGUOUS = {"kk": frozenset("иу")}
+# Endings that never change with the stem's vowels (kk -мен/-бен/-пен "with", tr/az/tk -ki, az
+# -ilə): Астанамен, akşamki.
+_INVARIANT = {"kk": ("мен", "бен", "пен"), "ky": (), "az": ("ki", "ilə"), "tr": ("ki",), "tk": ("ki",)}
+
+
 def _harmonic(stem: str, suffix: str, lang: str) -> bool:
+    """Does the first vowel of `suffix` agree with the last vowel of `stem`?"""
+    if suffix.startswith(_INVARIANT.get(lang, ())) and suffix:
+        return True
     front, back = _vowels(lang)
-    last = next((c for c in reversed(stem) if c in front or c in back), None)
+    ambiguous = _AMBIGUOUS.get(lang, frozenset())
+    last = next((c for c in reversed(stem) if c in front or c in back or c in ambiguous), None)
     first = next((c for c in suffix if c in front or c in back), None)
-    if last is None or first is None:
+    if last is None or first is None or last in ambiguous:
         return True
     return (last in front) == (first in front)
 
@@ -164,7 +176,10 @@ class Phrase:
         if self.case_sensitive and part.isupper() and not word.text.startswith(part):
             return False
         acronym = len(part) > 1 and part.isupper()
-        return self._matches(key, lower(word.text, self.lang), self.lang, acronym)
+        return self._part_matches(part, key, lower(word.text, self.lang), acronym)
+
+    def _part_matches(self, part: str, key: str, word: str, acronym: bool) -> bool:
+        return self._matches(key, word, self.lang, acronym)
 
     @staticmethod
     def _matches(key: str, word: str, lang: str, acronym: bool) -> bool:
@@ -313,11 +328,14 @@ def _stem_keys(stem: str, lang: str) -> set[str]:
 
 
 @lru_cache(maxsize=262144)
-def stem_matches(entry: str, word: str, lang: str, acronym: bool = False) -> bool:
+def stem_matches(entry: str, word: str, lang: str, acronym: bool = False, name: bool = False) -> bool:
     """Is lower-case text `word` a form of the same word as lower-case glossary `entry`, which
     may itself be inflected? ('каспийского' ~ 'каспийское', 'dənizinin' ~ 'dənizi',
     'deňziniň' ~ 'deňiz', 'теңізінің' ~ 'теңізі'.) A form of `entry` as `word_matches` sees
-    it always matches; otherwise the words must share a stem of at least three letters."""
+    it always matches; otherwise the words must share a stem of at least three letters.
+    `name`: the entry's word is a proper name (capitalised in the glossary); a loan name's
+    endings need not follow its spelling's vowel harmony in the text either (Заев-тың,
+    Ceyms-ın), as in the glossary's own forms."""
     if word_matches(entry, word, lang, acronym):
         return True
     if acronym or lang not in TURKIC and lang != "ru":
@@ -325,6 +343,8 @@ def stem_matches(entry: str, word: str, lang: str, acronym: bool = False) -> boo
     if lang == "ru":  # the lemmas differ (names pymorphy guesses): a shared stem of 4+ letters
         return any(len(s) >= 4 for s in stems(entry, lang) & stems(word, lang))
     theirs = {k for s in stems(word, lang) for k in _stem_keys(s, lang)}
+    if name:
+        theirs |= {k for s in stems(word, lang, harmonic=False) for k in _stem_keys(s, lang)}
     return any(_stem_keys(s, lang) & theirs for s in stems(entry, lang, harmonic=False, depth=2))
 
 
@@ -367,6 +387,9 @@ class StemPhrase(Phrase):
     def find(self, text: str, tokens: list[Word] | None = None) -> list[tuple[int, int]]:
         tokens = words(text) if tokens is None else tokens
         return super().find(text, split_hyphens(tokens, text, self.lang))
+
+    def _part_matches(self, part: str, key: str, word: str, acronym: bool) -> bool:
+        return stem_matches(key, word, self.lang, acronym, name=part[:1].isupper())
 
     @staticmethod
     def _matches(key: str, word: str, lang: str, acronym: bool) -> bool:

@@ -272,3 +272,30 @@ def test_gl02_finds_inflected_forbidden_variants_but_not_derived_words(tmp_path)
     release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
     [f] = list(GL02().check_release(release))
     assert f.target_text == "karada"
+
+
+@pytest.mark.parametrize("term, lang, text", [
+    ("Олжас Сарин", "kk", "Біз Олжас Саринмен кездестік."),   # Kazakh и: either harmony follows
+    ("Астана", "kk", "Астанамен байланыс ашылды."),           # -мен never changes its vowel
+    ("akşam", "tr", "Dün akşamki toplantı uzadı."),           # nor does Turkish -ki
+    ("келу", "kk", "Ол келуге дайын."),                       # у after a front vowel
+])
+def test_invariant_endings_and_ambiguous_vowels_match(term, lang, text):
+    assert Phrase(term, lang).find(text)
+
+
+@pytest.mark.parametrize("term, lang, text", [
+    ("Павел Дурнев", "kk", "Павел Дурневтың баяндамасы тыңдалды."),
+    ("Keyns", "az", "Keynsın nəzəriyyəsi yenidən müzakirə olunur."),
+])
+def test_gl01_accepts_a_loan_name_whose_ending_breaks_vowel_harmony(tmp_path, term, lang, text):
+    """The text's form of a loan name, like the glossary's own, may take its ending by
+    pronunciation, not spelling."""
+    g = load_glossary(write(tmp_path, "g.tsv", f"en\t{lang}\tkind\nthe name\t{term}\tname\n"))
+    assert list(GL01().check(pair(["We heard the name today."], [text], lang, [g]))) == []
+
+
+def test_gl01_keeps_vowel_harmony_for_common_words_of_a_name_entry(tmp_path):
+    g = load_glossary(write(tmp_path, "g.tsv", "en\taz\tkind\nCaspian Sea\tXəzər dənizi\tname\n"))
+    ctx = pair(["The Caspian Sea is shrinking."], ["Xəzər dənizdan balıq gəlir."], "az", [g])
+    assert len(list(GL01().check(ctx))) == 1

@@ -17,7 +17,9 @@ class GL01(Rule):
 
     Inflected forms count on both sides: the text may use any case form of the glossary's
     rendering, and the glossary may quote it inflected (Каспийского моря accepts Каспийское
-    море; Xəzər dənizinin accepts Xəzər dənizində), word by word through stems.
+    море; Xəzər dənizinin accepts Xəzər dənizində), word by word through stems;
+    a name's ending may follow its pronunciation rather than its spelling's vowel harmony
+    (Заев: Заевтың).
     Titles (kind=title) are checked by CO02 instead.
 
     **Anti-pattern**
