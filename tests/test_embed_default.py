@@ -112,6 +112,41 @@ def test_lean_runner_equals_sentence_transformers_on_the_built_dir(shared_build_
     assert np.abs(LeanBert(path).encode(texts, prompt="passage: ") - reference).max() < 1e-5
 
 
+@pytest.mark.slow
+def test_onnxruntime_runner_equals_the_torch_runner(shared_build_cache):
+    from aligncheck.embed.bert import LeanBert, OrtBert
+
+    path = default_model_dir()
+    texts = WEATHER + BUDGET + ["short", "A much longer paragraph, " * 300]  # two windows
+    ours = OrtBert(path).encode(texts, prompt="passage: ")
+    assert np.abs(ours - LeanBert(path).encode(texts, prompt="passage: ")).max() < 1e-5
+
+
+@pytest.mark.slow
+def test_a_damaged_encoder_graph_is_written_again(shared_build_cache):
+    from aligncheck.embed.bert import OrtBert
+    from aligncheck.embed.encoder_graph import graph_path
+
+    path = default_model_dir()
+    graph_path(path).write_bytes(b"not an onnx graph")
+    vector = OrtBert(path).encode(WEATHER[:1], prompt="passage: ")
+    assert graph_path(path).stat().st_size > 10_000
+    assert abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+
+
+@pytest.mark.slow
+def test_embedding_with_the_default_model_does_not_import_torch(shared_build_cache):
+    import subprocess
+    import sys
+
+    default_model_dir()
+    code = ("import sys; from aligncheck.embed import load_embedder; "
+            "load_embedder(use_cache=False).embed(['Snow in the mountains.']); "
+            "print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_damaged_build_is_an_input_error_saying_how_to_recover(tmp_path):
     from aligncheck.embed.st import load_lean_bert
 

@@ -72,20 +72,18 @@ class CachedEmbedder:
         return np.stack([self._memo[k] for k in keys]).astype(np.float32, copy=False)
 
     def _encode(self, items: list[tuple[bytes, str]]) -> dict[bytes, np.ndarray]:
-        import torch
-
+        """Encoders keep no gradients themselves (SentenceTransformer.encode, the lean runners)."""
         items = sorted(items, key=lambda item: (-len(item[1]), item[0]))
         done: dict[bytes, np.ndarray] = {}
-        with torch.inference_mode():
-            for start in range(0, len(items), CHUNK_SIZE):
-                batch = items[start:start + CHUNK_SIZE]
-                vectors = self.model.encode([t for _, t in batch], prompt=self.prompt,
-                                            batch_size=BATCH_SIZE, convert_to_numpy=True,
-                                            show_progress_bar=False)
-                pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
-                if self.cache:
-                    self.cache.put_many(self.model_id, self.prompt, pairs)
-                done.update(pairs)
-                if self.progress:
-                    self.progress(len(done), len(items))
+        for start in range(0, len(items), CHUNK_SIZE):
+            batch = items[start:start + CHUNK_SIZE]
+            vectors = self.model.encode([t for _, t in batch], prompt=self.prompt,
+                                        batch_size=BATCH_SIZE, convert_to_numpy=True,
+                                        show_progress_bar=False)
+            pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
+            if self.cache:
+                self.cache.put_many(self.model_id, self.prompt, pairs)
+            done.update(pairs)
+            if self.progress:
+                self.progress(len(done), len(items))
         return done

@@ -14,7 +14,6 @@ from pathlib import Path
 from aligncheck.errors import InputError
 
 _LOADED: dict[str, object] = {}
-MAX_THREADS = 8
 
 
 def _offline_quiet_environment() -> None:
@@ -89,13 +88,9 @@ def configured_prompt(path: Path) -> str:
 
 
 def _set_threads(torch) -> None:
-    if "OMP_NUM_THREADS" in os.environ:
-        return
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    torch.set_num_threads(max(1, min(cpus, MAX_THREADS)))
+    from aligncheck.embed.bert import threads
+
+    torch.set_num_threads(threads())
 
 
 def load_sentence_transformer(path: str, name: str):
@@ -126,21 +121,27 @@ def load_sentence_transformer(path: str, name: str):
 
 
 def load_lean_bert(path: str):
-    """The built default model via the lean runner, which windows texts longer than 512 tokens."""
+    """The built default model via a lean runner (onnxruntime, else torch), which windows
+    texts longer than 512 tokens."""
     path = os.path.realpath(path)
     if path not in _LOADED:
-        import torch
+        from aligncheck.embed.bert import LeanBert, OrtBert
 
-        from aligncheck.embed.bert import LeanBert
-
-        _set_threads(torch)
+        runner = OrtBert if _has_onnxruntime() else LeanBert
         try:
-            _LOADED[path] = LeanBert(Path(path))
+            _LOADED[path] = runner(Path(path))
         except Exception as exc:  # noqa: BLE001 - a damaged build, whatever the cause
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise InputError(f"built default model cannot be loaded ({reason}); delete the "
                              "directory to rebuild it", path) from None
     return _LOADED[path]
+
+
+def _has_onnxruntime() -> bool:
+    from importlib.util import find_spec
+
+    return os.environ.get("ALIGNCHECK_RUNNER") != "torch" and all(
+        find_spec(name) is not None for name in ("onnxruntime", "onnx"))
 
 
 def forget(path: str) -> None:
