@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -20,17 +19,6 @@ import numpy as np
 ROWS_PER_PASS = 64  # windows per forward pass: bounds memory for very long texts
 TOKENS_PER_PASS = 2048  # padded tokens per pass: fast on small CPUs, little padding
 MAX_THREADS = 8
-
-
-def start_tokenizer(path: Path) -> Future:
-    """Load the model's tokenizer in a thread: tokenizers parses its 250k-piece vocabulary
-    without holding the GIL, so this second of work overlaps loading the encoder."""
-    from tokenizers import Tokenizer
-
-    pool = ThreadPoolExecutor(1, thread_name_prefix="aligncheck-tokenizer")
-    future = pool.submit(Tokenizer.from_file, str(path / "tokenizer.json"))
-    pool.shutdown(wait=False)
-    return future
 
 
 def threads() -> int:
@@ -47,22 +35,18 @@ def threads() -> int:
 class _Runner:
     """Tokenising, windowing and batching by token length; subclasses run the encoder."""
 
-    def __init__(self, path: Path, tokenizer: Future | None):
+    def __init__(self, path: Path):
+        from tokenizers import Tokenizer
+
         config = json.loads((path / "config.json").read_text("utf-8"))
         self.heads, self.eps = config["num_attention_heads"], config["layer_norm_eps"]
         self.layers = config["num_hidden_layers"]
         self.max_length = config["max_position_embeddings"]
         self.pad = config["pad_token_id"]
         self.dim = config["hidden_size"]
-        self._tokenizer = tokenizer or start_tokenizer(path)
-
-    @property
-    def tokenizer(self):
-        if isinstance(self._tokenizer, Future):
-            self._tokenizer = self._tokenizer.result()
-            self._tokenizer.no_truncation()
-            self._tokenizer.no_padding()
-        return self._tokenizer
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
 
     def get_sentence_embedding_dimension(self) -> int:
         return self.dim
@@ -104,8 +88,8 @@ class _Runner:
 class OrtBert(_Runner):
     """The encoder as an ONNX graph (encoder_graph.py) run by onnxruntime on the CPU."""
 
-    def __init__(self, path: Path, tokenizer: Future | None = None):
-        super().__init__(path, tokenizer)
+    def __init__(self, path: Path):
+        super().__init__(path)
         import onnxruntime
 
         from aligncheck.embed.encoder_graph import ensure_graph
@@ -129,8 +113,8 @@ class OrtBert(_Runner):
 class LeanBert(_Runner):
     """The encoder in plain torch."""
 
-    def __init__(self, path: Path, tokenizer: Future | None = None):
-        super().__init__(path, tokenizer)
+    def __init__(self, path: Path):
+        super().__init__(path)
         import torch
         from safetensors.torch import load_file
 
