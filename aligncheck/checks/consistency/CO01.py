@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
@@ -13,9 +16,11 @@ from aligncheck.checks.name.matching import (
     name_mentions,
 )
 from aligncheck.extract.names import NameMention
-from aligncheck.glossary.find import LinkText, occurrences
+from aligncheck.glossary.common import common_glossary
+from aligncheck.glossary.find import LinkText, Occurrence, occurrences
+from aligncheck.glossary.model import Entry, Glossary, base_lang
 from aligncheck.model import Finding, Link, Severity, Span
-from aligncheck.morph import words
+from aligncheck.morph import Phrase, words
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
 SURE_KINDS = ("person", "acronym", "brand", "code")
@@ -25,7 +30,8 @@ class CO01(Rule):
     """One source term or name is spelled in several ways within the same target version.
 
     Covers glossary alternatives (both allowed, but pick one) and names or acronyms matched
-    across links (Алиев here, Әлиев there; UNEP here, ЮНЕП there). Inflection does not count.
+    across links (Алиев here, Әлиев there; UNEP here, ЮНЕП there). Inflection does not count,
+    nor an acronym written out (EU here, Европейский союз there: an expansion is no spelling).
     Other capitalised names (places: Лондондерри / Лондонберри) give an info.
 
     **Anti-pattern**
@@ -66,8 +72,9 @@ class CO01(Rule):
         sure: set[str] = set()
         for (link, source, target), found in zip(sides, mentions):
             for entry in entries:
-                if occurrences(entry, source):
-                    for hit in occurrences(entry, target)[:1]:
+                found_in_source = occurrences(entry, source)
+                if found_in_source:
+                    for hit in _same_form(occurrences(entry, target), found_in_source[0], target)[:1]:
                         concept = f"glossary:{entry.path}:{entry.line}"
                         labels[concept] = entry.label(ctx.source.lang)
                         sure.add(concept)
@@ -81,12 +88,17 @@ class CO01(Rule):
                     matches[call] = match_name(mention, ctx.source.lang, target, glossaries, threshold)
                 match = matches[call]
                 if match.status == "found" and match.how != "localised acronym":
+                    span = (match.start, match.end)
+                    if mention.kind == "acronym" and match.how == "glossary":
+                        span = _acronym_rendering(mention, source.lang, target, glossaries, span)
+                        if span is None:
+                            continue  # written out here (Европейский союз for EU): no spelling
                     # a person is compared by surname: "Nurlan Abenov" and "Abenov" are one
                     last = words(mention.text)[-1].text
-                    rendered = words(target.text[match.start:match.end])
+                    rendered = words(target.text[span[0]:span[1]])
                     if not rendered or not rendered[-1].text[:1].isupper():
                         continue
-                    start, end = match.start + rendered[-1].start, match.start + rendered[-1].end
+                    start, end = span[0] + rendered[-1].start, span[0] + rendered[-1].end
                     concept = "name:" + name_key(last, source.lang)
                     labels.setdefault(concept, last)
                     if mention.kind in SURE_KINDS:
@@ -129,3 +141,53 @@ def _worth_matching(sides, mentions) -> set[str | None]:
 
 def _same_group(form: str, main: str, lang: str) -> bool:
     return len(spellings([form, main], lang)) == 1
+
+
+_AFFIX = regex.compile(r"[-'’]")
+
+
+def _abbreviated(text: str) -> bool:
+    """Is a rendering an acronym (ЕС, AB'nin, НАТО-ның): two or more letters before any
+    suffix, all upper-case? Not a written-out form (Европейский союз, Евросоюз)."""
+    letters = [c for c in _AFFIX.split(text)[0] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _same_form(hits: list[Occurrence], source_hit: Occurrence, target: LinkText) -> list[Occurrence]:
+    """Target occurrences of a glossary entry, those written like the source's (abbreviated or
+    written out) first: a paragraph that spells a term out and then abbreviates it renders
+    both, and its first rendering need not be the one of the source's first occurrence."""
+    wanted = _abbreviated(source_hit.variant)
+    return sorted(hits, key=lambda h: _abbreviated(target.text[h.start:h.end]) != wanted)
+
+
+def _acronym_rendering(mention: NameMention, source_lang: str, target: LinkText,
+                       glossaries: list[Glossary], span: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the target abbreviates an acronym that a glossary matched, or None when it only
+    writes it out. Glossaries give an acronym's expansions as renderings too (EU: ЕС |
+    Европейский союз), matched first where they come first: "the European Union ... the EU"
+    is rendered "Европейский союз ... ЕС", and only ЕС is a spelling of EU."""
+    if _abbreviated(target.text[span[0]:span[1]]):
+        return span
+    starts = [(hit.start, hit.end) for entry in _entries_naming(mention.text, source_lang, glossaries)
+              for hit in occurrences(entry, target) if _abbreviated(target.text[hit.start:hit.end])]
+    return min(starts) if starts else None
+
+
+def _entries_naming(text: str, lang: str, glossaries: list[Glossary]) -> list[Entry]:
+    """Glossary entries (the project's, then the built-in ones) that name `text` in `lang`,
+    as the name rules look them up."""
+    lang = base_lang(lang)
+    return [entry for glossary in glossaries or () for entry in _naming(glossary, text, lang)] + \
+        list(_common_naming(text, lang))
+
+
+def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
+    return [entry for entry in glossary.entries
+            if any(Phrase(v, lang, entry.case_sensitive(v)).find(text) and
+                   len(words(v)) == len(words(text)) for v in entry.variants(lang))]
+
+
+@lru_cache(maxsize=4096)
+def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
+    return tuple(_naming(common_glossary(), text, lang))
