@@ -161,3 +161,48 @@ def test_prepare_embeds_every_scored_sentence_of_the_release_in_one_call():
     OM02().prepare(ReleaseContext("t", pairs[0].source, pairs, {}, {"embedder": embedder}))
     [batch] = embedder.calls
     assert sorted(set(batch)) == sorted(set(EN + RU)) and normal[3] not in batch
+
+
+def test_sentences_are_split_where_a_quotation_closes_from_the_paragraph_before():
+    """A paragraph that opens by closing the previous paragraph's quotation still splits into
+    its sentences (the splitter would read it up to the next opening quote as one quotation)."""
+    from aligncheck.checks.omission.OM02 import sentences
+
+    text = ("Так и будет», — добавил он. Затем мэр объявил, что мост назовут «Северным». "
+            "Работы начнутся весной. Город ждёт.")
+    seg = segment_document(Document("ru.txt", "ru", text))
+    assert [s.text for s in sentences(seg, (0,))] == [
+        "Так и будет», — добавил он.", "Затем мэр объявил, что мост назовут «Северным».",
+        "Работы начнутся весной.", "Город ждёт."]
+
+
+def test_a_paragraph_closing_an_earlier_quotation_is_not_an_omission():
+    source = ['So it will be," he added.', *EN]
+    target = ["Так и будет», — добавил он.", *RU[:3],
+              "Мэр поблагодарил «строителей» и пообещал построить второй мост ниже по течению реки."]
+    for embedder in (None, ConceptEmbedder()):
+        assert list(OM02().check(ctx(source, target, embedder))) == []
+        assert list(AD02().check(ctx(source, target, embedder))) == []
+
+
+def test_absorption_tells_a_split_sentence_from_a_foreign_one():
+    """An unmatched target sentence that carries on its neighbour's translation (one source
+    sentence split in two) raises the neighbour bead's cosine; a foreign sentence does not."""
+    from aligncheck.checks.omission.OM02 import absorption
+
+    e = ConceptEmbedder()
+    source = ["The bridge over the river cost forty million dollars."]
+    beads = [((0,), (0,)), ((), (1,))]
+    split = e.embed(source + ["Мост через реку открыт.", "Он стоил сорок миллионов."])
+    foreign = e.embed(source + ["Мост через реку открыт.", "Мэр улыбнулся."])
+    assert absorption(beads, 1, 1, 1, split, 1) > 0.05
+    assert absorption(beads, 1, 1, 1, foreign, 1) == 0.0
+
+
+def test_a_sentence_opening_with_a_figure_is_its_own_sentence():
+    from aligncheck.checks.omission.OM02 import sentences
+
+    seg = segment_document(Document("kk.txt", "kk", "Көпір дүйсенбіде ашылды. 2019 жылы салына бастады."))
+    assert [s.text for s in sentences(seg, (0,))] == ["Көпір дүйсенбіде ашылды.", "2019 жылы салына бастады."]
+    seg = segment_document(Document("en.txt", "en", "It opened on Oct. 2, 1968, in the plaza."))
+    assert len(sentences(seg, (0,))) == 1

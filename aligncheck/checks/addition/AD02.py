@@ -26,7 +26,9 @@ class AD02(OM02):
                                 "(calibrated length ratio) the target must be before an unmatched sentence "
                                 "is reported; stricter than OM02 because translators add explanations"),
         "addition_min_score": (4.0, "with embeddings: the evidence score (alignment margin + length sd + "
-                                    "match shortfall + numbers absent from the source) above which an "
-                                    "unmatched target sentence is reported; stricter than OM02 because "
-                                    "translators add explanations (~0.2 false alarms per 50 NTREX-dev paragraphs)"),
+                                    "match shortfall + numbers absent from the source - how much it raises "
+                                    "a neighbouring sentence pair's match, as where one source sentence is "
+                                    "translated as several) above which an unmatched target sentence is "
+                                    "reported; stricter than OM02 because translators add explanations "
+                                    "(~0.1 false alarms per 50 NTREX-dev paragraphs)"),
     }
