@@ -1,17 +1,24 @@
 """End-to-end timing of `aligncheck check` on the seed's five versions (one multilingual file).
 
-cold   fresh process, --no-cache: every paragraph and window is embedded
+cold   fresh process, --no-cache: every paragraph and window is embedded (onnxruntime runner;
+       once more with ALIGNCHECK_RUNNER=torch for comparison)
 warm   fresh process, embedding cache primed
 core   warm, only the alignment rules (AL, OM01, AD01): the core pipeline
 all-formats  warm, plus every report format written to files
 
 Prints a markdown table of medians over --repeat runs (wall-clock seconds) and ratios.
-Run: python benchmarks/bench_pipeline.py [--repeat 5]
+Bytecode: an installed package has its .pyc files (pip compiles them); an editable checkout under
+PYTHONDONTWRITEBYTECODE=1 compiles every aligncheck module from source on each run (~0.3 s).
+--bytecode compiles them first (as an install would); without it, they are removed first.
+Run: python benchmarks/bench_pipeline.py [--repeat 5] [--bytecode]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -24,24 +31,37 @@ LANGS = "en,az,kk,ru,tk"
 FORMATS = ("json", "sarif", "junit", "github", "markdown", "html", "text")
 
 
-def timed(args: list[str]) -> float:
+PACKAGE = Path(__file__).resolve().parents[1] / "aligncheck"
+
+
+def timed(args: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(SEED), "--langs", LANGS,
-                           "--quiet", *args], capture_output=True, text=True)
+                           "--quiet", *args], capture_output=True, text=True, env={**os.environ, **(env or {})})
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"aligncheck failed ({proc.returncode}): {proc.stderr.strip()}")
     return elapsed
 
 
-def median_of(args: list[str], repeat: int) -> float:
-    return statistics.median(timed(args) for _ in range(repeat))
+def median_of(args: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    return statistics.median(timed(args, env) for _ in range(repeat))
+
+
+def set_bytecode(present: bool) -> None:
+    for folder in PACKAGE.rglob("__pycache__"):
+        shutil.rmtree(folder)
+    if present:
+        compileall.compile_dir(str(PACKAGE), quiet=1)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--bytecode", action="store_true", help="compile aligncheck's .pyc first")
+    args = parser.parse_args()
+    repeat = args.repeat
+    set_bytecode(args.bytecode)
     if not SEED.exists():
         raise SystemExit(f"seed not found: {SEED}")
     timed(["--format", "json", "--output", "/dev/null"])  # build the model, prime the cache
@@ -49,13 +69,16 @@ def main() -> None:
         outputs = [a for f in FORMATS for a in ("--format", f, "--output", f"{out}/seed.{f}")]
         rows = {
             "cold (--no-cache)": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat),
+            "cold, torch runner": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat,
+                                            {"ALIGNCHECK_RUNNER": "torch"}),
             "warm, core only (AL, OM01, AD01)": median_of(
                 ["--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat),
             "warm, all rules": median_of(["--format", "json", "--output", "/dev/null"], repeat),
             "warm, all rules, all 7 formats": median_of(outputs, repeat),
         }
     core = rows["warm, core only (AL, OM01, AD01)"]
-    print(f"| run (seed, 5 versions, median of {repeat}) | seconds | vs warm core |")
+    state = "with .pyc" if args.bytecode else "compiled from source each run"
+    print(f"| run (seed, 5 versions, median of {repeat}; aligncheck {state}) | seconds | vs warm core |")
     print("|---|---:|---:|")
     for name, value in rows.items():
         print(f"| {name} | {value:.2f} | {value / core:.2f}x |")
