@@ -195,8 +195,8 @@ def plausible(rendering: str, term: str) -> bool:
 def preferred_form(lang: str, forms: list[str], places: list[LinkText]) -> str:
     """Of the forms one version gives a name (often inflected: the genitive of one sentence,
     the dative of another), the one GL01 recognises in most of the places the version renders
-    the name (matched through inflection, `rendered`); then a form with as many words as the
-    others' most, then the shortest (the least inflected), then the first seen."""
+    the name (matched through inflection, `rendered`); then the one with the most words (the
+    full name), then the shortest (the least inflected), then the first seen."""
     def score(i: int):
         entry = Entry({lang: (forms[i],)})
         seen = sum(bool(rendered(entry, place)) for place in places)
