@@ -78,6 +78,11 @@ def _is_code(word: str) -> bool:
         any(c.isalpha() for c in word) and not _ORDINAL_OR_UNIT.match(word)
 
 
+def sentence_initial(text: str, word: Word) -> bool:
+    """Does the word start a sentence (or a line, a quotation, a list item)?"""
+    return bool(_SENTENCE_END.search(text[max(0, word.start - 40):word.start]))
+
+
 def _sentence_initial(text: str, word: Word) -> bool:
     before = text[max(0, word.start - 40):word.start]
     previous = words(before)
@@ -264,7 +269,7 @@ def spelled_out(text: str, mention: NameMention) -> bool:
     """Does `text` spell the acronym out right beside it, as "Global Environment Facility
     (GEF)" or "GEF (Global Environment Facility)"? Its initials must hold the acronym's
     letters in order, from the first."""
-    letters = [c.lower() for c in mention.text.split("-")[0] if c.isalpha()]
+    letters = acronym_letters(mention.text)
     if len(letters) < 2:
         return False
     before = text[:mention.start]
@@ -274,24 +279,54 @@ def spelled_out(text: str, mention: NameMention) -> bool:
             if _initials_spell([w.text for w in preceding[i:]], letters):
                 return True
     after = _EXPANSION_AFTER.match(text[mention.end:])
-    if after and _initials_spell([w.text for w in words(after.group(1))], letters):
-        return True
-    return _capitalised_expansion(text, letters)
+    return bool(after and _initials_spell([w.text for w in words(after.group(1))], letters))
 
 
-def _capitalised_expansion(text: str, letters: list[str]) -> bool:
-    """Capitalised words anywhere in the text whose initials are exactly the acronym's three
-    or more letters (AMLO: Andres Manuel Lopez Obrador), function words aside."""
+@lru_cache(maxsize=4096)
+def document_spells(texts: tuple[str, ...], acronym: str) -> bool:
+    """Does any of the texts write lower-case words whose initials are exactly the acronym's
+    two or more letters (artificial intelligence for AI), function words aside? A common-noun
+    expansion, which translations render in their own words."""
+    letters = acronym_letters(acronym)
     n = len(letters)
-    if n < 3:
-        return False  # two capitalised words in a row are too common (US: United States)
-    content = [w.text for w in words(text) if w.text.lower() not in _FUNCTION_WORDS]
-    for i in range(len(content) - n + 1):
-        window = content[i:i + n]
-        if all(w[:1].isupper() and not w.isupper() for w in window) and \
-                [w[:1].lower() for w in window] == letters:
-            return True
+    if n < 2:
+        return False
+    for text in texts:
+        content = [w.text for w in words(text) if w.text.lower() not in _FUNCTION_WORDS]
+        initials = "".join(w[:1].lower() for w in content)
+        at = initials.find("".join(letters))
+        while at >= 0:
+            if all(w.islower() for w in content[at:at + n]):
+                return True
+            at = initials.find("".join(letters), at + 1)
     return False
+
+
+def acronym_letters(acronym: str) -> list[str]:
+    return [c.lower() for c in acronym.split("-")[0] if c.isalpha()]
+
+
+def capitalised_expansions(text: str, letters: list[str], whole: bool = False) -> list[list[Word]]:
+    """Runs of capitalised words in the text whose initials are exactly the acronym's two or
+    more letters, function words aside (AMLO: Andres Manuel Lopez Obrador; EU: European
+    Union). `whole`: only runs that are not part of a longer capitalised name (not the
+    United Nations of United Nations General Assembly)."""
+    n = len(letters)
+    if n < 2:
+        return []
+    tokens = words(text)
+    content = [i for i, w in enumerate(tokens) if w.text.lower() not in _FUNCTION_WORDS]
+    capital = [tokens[i].text[:1].isupper() and not tokens[i].text.isupper() for i in content]
+    found = []
+    for j in range(len(content) - n + 1):
+        if all(capital[j:j + n]) and \
+                [tokens[content[k]].text[:1].lower() for k in range(j, j + n)] == letters:
+            if whole and ((j > 0 and capital[j - 1] and content[j - 1] == content[j] - 1) or
+                          (j + n < len(content) and capital[j + n]
+                           and content[j + n] == content[j + n - 1] + 1)):
+                continue
+            found.append([tokens[content[k]] for k in range(j, j + n)])
+    return found
 
 
 def _initials_spell(group: list[str], letters: list[str]) -> bool:

@@ -9,7 +9,9 @@ class NA01(MissingNameRule):
 
     Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің);
     a full name needs more than a surname the paragraph repeats later (a dropped first name
-    is accepted when the surname is written as often as in the source). A warning for a
+    is accepted when the surname is written as often as in the source), and a surname the
+    paragraph writes twice (Ari Fleischer ... Fleischer wrote) must be rendered twice: the
+    later mention is missing otherwise. A warning for a
     titled person (Mr/Dr/President ...), a brand or a code, or for any name the version
     renders in most other places; an info when the other versions leave it out too, when a
     looser transliteration is there (Merriweather = Мерриуэзер), or for other capitalised

@@ -7,16 +7,20 @@ class NA02(MissingNameRule):
     """An acronym of the source is neither kept, transliterated nor localised in the target.
 
     Kept and transliterated forms count with a suffix (NATO'ya, НАТО-ның), also spelled by
-    letter names (CNN = Си-эн-эн). A localised form counts when a glossary (or the built-in
-    list of common ones: UN = ООН) gives it, or, when no glossary lists the acronym, an
-    upper-case word of about its length in other letters that no other acronym of the
-    paragraph claims (FBI = ФБР, AI = YZ).
+    letter names (CNN = Си-эн-эн) or part by part (JAY-Z = Джей-Зи). A localised form counts
+    when a glossary (or the built-in list of common ones: UN = ООН) gives it, or, when no
+    glossary lists the acronym, an upper-case word of about its length in other letters
+    that no other acronym of the paragraph claims (FBI = ФБР, AI = YZ).
 
-    A warning (also where the paragraph names it more often than the target renders it),
-    except an info (nothing for two-letter acronyms) when the other target versions leave
-    it out there too, when the version never writes it, or when the source paragraph spells
-    it out (Global Environment Facility (GEF), or capitalised words with its initials) and
-    the target has no emptied or refilled bracket in its place.
+    A warning, also where the paragraph names it more often than the target renders it
+    (counting its capitalised expansion when a glossary renders both: European Union ... EU
+    = Евросоюз ... ЕС), unless the target defines it in brackets. An info instead (nothing
+    for two-letter acronyms) when the other target versions leave it out there too, when the
+    version never writes it (or leaves it out more often than it keeps it, and the document
+    spells it out in lower-case words: artificial intelligence), when the source paragraph
+    spells it out beside it (Global Environment Facility (GEF)) and the target has no
+    emptied or refilled bracket in its place, or when the target writes its capitalised
+    expansion once more than the source does (Johnny English for JE).
 
     **Anti-pattern**
     source: The plan is backed by UNEP.

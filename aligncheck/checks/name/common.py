@@ -7,13 +7,15 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   one they render is a warning;
 - the version itself: a name it never writes (lost in two places or more) is a choice, an
   info;
-- an acronym the source paragraph spells out (Global Environment Facility (GEF), or
-  capitalised words with its initials) is rendered by its expansion when the target simply
-  has no bracket there: an info; an emptied or refilled bracket is a warning;
+- an acronym the source paragraph spells out beside it (Global Environment Facility (GEF))
+  is rendered by its expansion when the target simply has no bracket there: an info; an
+  emptied or refilled bracket is a warning; so is an acronym whose capitalised expansion
+  (Johnny English for JE) the target writes once more than the source;
 - a looser transliteration of the name (Merriweather = Мерриуэзер): an info;
 - persons, brands, codes and acronyms are warnings; so is any name this version renders in
-  most other places; an acronym the link names more often than the target renders it is
-  missing once;
+  most other places; a name the link names more often than the target renders it is
+  missing once per missing rendering (acronyms counted with their capitalised expansions
+  when a glossary renders them, persons by their surname);
 - other capitalised word groups give an info (NA01).
 """
 
@@ -21,23 +23,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.name.matching import (
+    DEFAULT_THRESHOLD,
     NAME_MATCH_CONFIG,
+    VARIANT_THRESHOLD,
     NameMatch,
     acronym_renderings,
     bracket_replaced,
     closest,
     evidence_for,
+    glossary_lists,
     match_name,
     name_key,
     name_mentions,
     spelling_variant,
+    surname_count,
 )
-from aligncheck.extract.names import NameMention, spelled_out
+from aligncheck.extract.names import (
+    NameMention,
+    acronym_letters,
+    capitalised_expansions,
+    document_spells,
+    spelled_out,
+)
 from aligncheck.glossary.find import LinkText
 from aligncheck.model import Finding, Link, Severity
+from aligncheck.morph import words
+from aligncheck.translit import key
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
 ALWAYS = ("person", "brand", "code", "acronym")
@@ -50,14 +67,15 @@ class _Outcome:
     target: LinkText
     mention: NameMention
     match: NameMatch
-    where: tuple  # (source segment, name key[, mention n of m, rendered]): same in every version
+    where: tuple  # (source segment, name key[, "fewer"]): same in every version
+    counts: tuple[int, int] | None = None  # (named in the source link, rendered in the target)
 
     @property
     def rendered(self) -> bool:
         return self.match.status == "found"
 
 
-def _check_localised(outcomes: list[_Outcome]) -> list[_Outcome]:
+def _check_localised(outcomes: list[_Outcome], lang: str, glossaries) -> list[_Outcome]:
     """A localised acronym no glossary lists is accepted only where nothing contradicts it:
     an ASCII one (a Latin acronym like the source's own) not where the version keeps or
     transliterates that acronym elsewhere (SNL there, MWP here), and each target word for
@@ -73,26 +91,89 @@ def _check_localised(outcomes: list[_Outcome]) -> list[_Outcome]:
         best = min({o.where[1]: o for o in found}.values(),
                    key=lambda o: (abs(sum(c.isalpha() for c in o.mention.text) - letters), o.where))
         latin = found[0].target.text[start:found[0].match.end].isascii()
+        # another acronym of the link closer in length claims it, even one found otherwise
+        # (ИИ is AI's, which is also kept in AI Next, not NSF's)
+        others: dict[str, list[_Outcome]] = {}
+        for o in outcomes:
+            if o.mention.kind == "acronym" and o.link == found[0].link and o.where[1] != best.where[1]:
+                others.setdefault(o.where[1], []).append(o)
+        rivals = {abs(sum(c.isalpha() for c in group[0].mention.text) - letters)
+                  for group in others.values()
+                  if len(acronym_renderings(group[0].mention, lang, group[0].target, glossaries))
+                  < len({o.mention.start for o in group})}  # not rendered as often otherwise
+        closer = min(rivals, default=99) < \
+            abs(sum(c.isalpha() for c in best.mention.text) - letters)
         for o in found:
-            if o.where[1] != best.where[1] or (latin and o.where[1] in otherwise):
+            if o.where[1] != best.where[1] or (latin and o.where[1] in otherwise) or closer:
                 o.match = NameMatch(o.mention, "missing")
     return outcomes
 
 
 def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_Outcome]:
-    """An acronym a link names more often than its target renders it (kept, transliterated
-    or by a glossary): the later mentions beyond the target's count are missing. A merged
-    link (two paragraphs aligned together) or a repeated acronym hides a loss otherwise."""
+    """A name a link names more often than its target renders it: the later mentions beyond
+    the target's count are missing. A merged link (two paragraphs aligned together) or a
+    repeated name hides a loss otherwise. An acronym counts with its capitalised expansions
+    (European Union ... EU) against its renderings (kept, transliterated, by a glossary or
+    localised); a personal name counts by its surname (Ari Fleischer ... Fleischer wrote)."""
     groups: dict[tuple, list[_Outcome]] = {}
     for o in outcomes:
-        if o.mention.kind == "acronym" and o.rendered and o.match.how != "localised acronym":
-            groups.setdefault((o.link.source, o.where[1]), []).append(o)
-    for found in groups.values():
-        count = acronym_renderings(found[0].mention, lang, found[0].target, glossaries)
-        for o in sorted(found, key=lambda o: o.mention.start)[count:]:
+        if o.mention.kind == "acronym":
+            groups.setdefault((o.link.source, "acronym", o.where[1]), []).append(o)
+        elif o.mention.kind in ("person", "name"):
+            surname = key(words(o.mention.text)[-1].text, lang)
+            groups.setdefault((o.link.source, "surname", surname), []).append(o)
+    threshold = DEFAULT_THRESHOLD
+    for (_, kind, _), group in groups.items():
+        found = [o for o in group if o.rendered]
+        if not found:
+            continue
+        first = found[0]
+        if kind == "acronym":
+            named = len({o.mention.start for o in group})
+            if glossary_lists(first.mention, lang, first.target.lang, glossaries) and \
+                    not any(spelled_out(first.source.text, o.mention) for o in found):
+                named += len(capitalised_expansions(
+                    first.source.text, acronym_letters(first.mention.text), whole=True))
+            starts = acronym_renderings(first.mention, lang, first.target, glossaries,
+                                        first.source.text)
+            if any(_OPENS.search(first.target.text[:start]) for start in starts):
+                continue  # the target defines it in brackets, then may name it in words
+            count = len(starts)
+        else:
+            rivals = _capitalised_keys(first.source.text, lang)
+            named = surname_count(first.mention.text, lang, first.source, threshold, rivals)
+            count = surname_count(first.mention.text, lang, first.target, threshold, rivals)
+            if not count:
+                continue  # rendered otherwise (a glossary's form): not countable
+        fewer = named - count - (len(group) - len(found))  # a missing mention is reported anyway
+        if fewer <= 0:
+            continue
+        for o in sorted(found, key=lambda o: o.mention.start)[-min(fewer, len(found)):]:
             o.match = NameMatch(o.mention, "missing")
-            o.where = (*o.where[:2], len(found), count)
+            o.where = (*o.where[:2], "fewer")
+            o.counts = (named, count)
     return outcomes
+
+
+_OPENS = regex.compile(r"[(\[]\s*$")
+
+
+@lru_cache(maxsize=1024)
+def _capitalised_keys(text: str, lang: str) -> frozenset[str]:
+    return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
+
+
+def _expansion_instead(ctx: PairContext, o: _Outcome) -> bool:
+    """The source link also writes the acronym's expansion in capitalised words (Andres Manuel
+    Lopez Obrador for AMLO, Johnny English for JE), and the target writes that expansion's
+    last word more often than the source does: the acronym is rendered by its expansion."""
+    threshold = float(DEFAULT_THRESHOLD)
+    for expansion in capitalised_expansions(o.source.text, acronym_letters(o.mention.text)):
+        last = expansion[-1].text
+        named = surname_count(last, ctx.source.lang, o.source, threshold)
+        if surname_count(last, ctx.source.lang, o.target, threshold) > named:
+            return True
+    return False
 
 
 class MissingNameRule(Rule):
@@ -155,7 +236,8 @@ class MissingNameRule(Rule):
             segment = span.segment if span else link.source[0]
             where = (segment, name_key(mention.text, source.lang))
             outcomes.append(_Outcome(link, source, target, mention, match, where))
-        return _fewer_renderings(_check_localised(outcomes), ctx.source.lang, glossaries)
+        return _fewer_renderings(_check_localised(outcomes, ctx.source.lang, glossaries),
+                                 ctx.source.lang, glossaries)
 
     def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
                 others: list[dict[tuple, bool]]) -> list[Finding]:
@@ -175,8 +257,12 @@ class MissingNameRule(Rule):
             mention, source, target = o.mention, o.source, o.target
             name = o.where[1]
             elsewhere = rendered.get(name, 0) > lost[name] - 1
-            systematic = rendered.get(name, 0) == 0 and lost[name] > 1
-            verdicts = [version[o.where] for version in others if o.where in version]
+            # lost in two places or more, and (an acronym) in more places than it is kept
+            systematic = lost[name] > 1 and (rendered.get(name, 0) == 0 or (
+                mention.kind == "acronym" and not o.counts and lost[name] > rendered[name]
+                and document_spells(tuple(s.text for s in ctx.source.segments), mention.text)))
+            verdicts = [version.get(o.where, version.get(o.where[:2])) for version in others]
+            verdicts = [v for v in verdicts if v is not None]
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
             near = closest(mention, ctx.source.lang, target)
             severity = self._severity(ctx, o, elsewhere, systematic, kept, dropped)
@@ -187,8 +273,8 @@ class MissingNameRule(Rule):
                 "; this version renders it elsewhere" if elsewhere else "") + (
                 f"; {kept} of {kept + dropped} other versions render it" if kept + dropped else "") + (
                 "; the glossary lists its rendering" if o.match.status == "glossary" else "") + (
-                f" as often as the source names it ({o.where[2]} times, rendered {o.where[3]})"
-                if len(o.where) > 2 else "")
+                f" as often as the source names it ({o.counts[0]} times, rendered {o.counts[1]})"
+                if o.counts else "")
             findings.append(self.finding(
                 ctx, o.link, message, source_text=mention.text, target_text=near,
                 source_span=source.span(mention.start, mention.end), severity=severity))
@@ -206,7 +292,14 @@ class MissingNameRule(Rule):
         if mention.kind == "acronym" and spelled_out(o.source.text, mention) and \
                 not bracket_replaced(o.source.text, o.target.text):
             return unsure and Severity.INFO  # its expansion is rendered instead
-        if mention.kind != "acronym" and spelling_variant(mention, ctx.source.lang, o.target):
+        if mention.kind == "acronym" and _expansion_instead(ctx, o):
+            return unsure and Severity.INFO  # its capitalised expansion is written once more
+        if o.counts and mention.kind != "acronym":
+            rivals = _capitalised_keys(o.source.text, ctx.source.lang)
+            if surname_count(mention.text, ctx.source.lang, o.target, VARIANT_THRESHOLD,
+                             rivals) >= o.counts[0]:
+                return unsure and Severity.INFO  # spelled otherwise where it counts less
+        elif mention.kind != "acronym" and spelling_variant(mention, ctx.source.lang, o.target):
             return unsure and Severity.INFO  # spelled otherwise, not missing
         if mention.kind in ALWAYS or elsewhere:
             return self.severity

@@ -101,16 +101,26 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
+def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glossaries) -> bool:
+    """Does a glossary (a project's or the built-in one) give the name's rendering in the
+    target language? Then its expansions' renderings are countable too (Евросоюз for EU)."""
+    return any(entry.variants(target_lang)
+               for entry, _ in _glossary_entries(mention, base_lang(source_lang), glossaries))
+
+
 def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
-                       glossaries: list[Glossary] | None) -> int:
-    """How many places of the target render the acronym (kept, transliterated or as a
-    glossary gives it): a paragraph that names it twice should render it twice."""
+                       glossaries: list[Glossary] | None, source_text: str | None = None) -> list[int]:
+    """Where the target renders the acronym (kept, transliterated, as a glossary gives it or,
+    when no glossary lists it and `source_text` is given, localised): a paragraph that names
+    it twice should render it twice."""
     source_lang = base_lang(source_lang)
-    starts = {hit.start for entry, _ in _glossary_entries(mention, source_lang, glossaries)
-              for hit in occurrences(entry, target)}
+    entries = _glossary_entries(mention, source_lang, glossaries)
+    starts = {hit.start for entry, _ in entries for hit in occurrences(entry, target)}
     starts |= {m.start() for m in _literal_pattern(mention.text, False).finditer(target.text)}
     starts |= {start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)}
-    return len(starts)
+    if source_text is not None and not any(entry.variants(target.lang) for entry, _ in entries):
+        starts |= {start for _, start, _ in _localised_spans(mention, target, glossaries, source_text)}
+    return sorted(starts)
 
 
 def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
@@ -143,15 +153,31 @@ def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkTex
                   threshold: float) -> bool:
     """Only the surname of a full name is there: a translation that drops the first name
     (Donald Trump = Трамп) writes the surname as often as the source does; a full name
-    replaced by another leaves one occurrence fewer (Ari Fleischer ... said Fleischer)."""
+    replaced by another leaves one occurrence fewer (Ari Fleischer ... said Fleischer).
+    Both sides are counted with the same test, so a surname the source writes otherwise
+    (Macpherson ... MacPherson) or a like-sounding other name (Wade, Wayde) counts on both."""
     if not source_text:
         return True
-    surname = words(name)[-1].text
-    mentions = sum(1 for w in words(source_text) if _strip(w.text) == surname)
-    own = key(surname, lang)
-    found = sum(1 for t in target.tokens if t.text[:1].isupper()
-                and token_score(own, lang, t.text, target.lang) + CAPITAL_BONUS >= threshold)
-    return found >= mentions
+    return surname_count(name, lang, target, threshold) >= \
+        surname_count(name, lang, _Plain(source_text, lang), threshold)
+
+
+def surname_count(name: str, lang: str, side, threshold: float,
+                  rivals: frozenset[str] = frozenset()) -> int:
+    """Capitalised words of `side` (a LinkText, or any object with text and lang) that
+    render the name's last word. `rivals`: keys of the source's other capitalised words; a
+    word that one of them matches better is theirs (Wayde-iň is Wayde's, not Wade's)."""
+    own = key(_strip(words(name)[-1].text), lang)
+    tokens = side.tokens if isinstance(side, LinkText) else words(side.text)
+    count = 0
+    for t in tokens:
+        if not t.text[:1].isupper():
+            continue
+        score = token_score(own, lang, t.text, side.lang)
+        if score + CAPITAL_BONUS >= threshold and \
+                all(token_score(r, lang, t.text, side.lang) <= score for r in rivals if r != own):
+            count += 1
+    return count
 
 
 def _strip(word: str) -> str:
@@ -165,7 +191,7 @@ _LETTER_NAMES = {"a": "ei", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef"
                  "v": "vi", "w": "dablu", "x": "eks", "y": "uai", "z": "zi"}
 
 
-def _stem(token: str) -> str:
+def acronym_stem(token: str) -> str:
     """An upper-case token without the suffix after its apostrophe or hyphen (NATO'ya,
     НАТО-ның, CNN-in)."""
     return regex.split(r"[-'’]", token)[0]
@@ -188,8 +214,12 @@ def _acronym_spans(text: str, lang: str, target: LinkText, threshold: float):
             yield from _acronym_spans(head, lang, target, threshold)
     own = key(text, lang)
     spelled = "".join(_LETTER_NAMES.get(c, c) for c in text.lower() if c.isalpha())
+    # JAY-Z = Джей-Зи: a part with a vowel read as a word, a single letter by its name
+    read = "".join(key(part if len(part) >= 3 and regex.search(r"[AEIOUY]", part) else
+                       "".join(_LETTER_NAMES.get(c, c) for c in part.lower() if c.isalpha()), lang)
+                   for part in text.split("-"))
     for token in target.tokens:
-        stem = _stem(token.text)
+        stem = acronym_stem(token.text)
         letters = [c for c in stem if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             other = key(stem, target.lang)
@@ -198,7 +228,8 @@ def _acronym_spans(text: str, lang: str, target: LinkText, threshold: float):
                 yield token.start, token.start + len(stem)
         elif token.text[:1].isupper() and "-" in token.text:
             other = key(token.text, target.lang)
-            if len(spelled) >= 4 and Indel.normalized_similarity(spelled, other) >= threshold:
+            if len(spelled) >= 4 and Indel.normalized_similarity(spelled, other) >= threshold or \
+                    "-" in text and Indel.normalized_similarity(read, other) >= threshold:
                 yield token.start, token.end
 
 
@@ -212,14 +243,20 @@ def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
     length (FBI = ФБР, SCIS = ŞMMŞ, AI = YZ): a localised form no glossary lists, accepted
     rather than reported. Not one a glossary gives for another term (ЕС is EU's), nor one
     the source writes itself (another acronym kept)."""
+    best = min(_localised_spans(mention, target, glossaries, source_text), default=None)
+    return best[1:] if best else None
+
+
+def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
+                     source_text: str | None = None):
+    """(length difference, start, end) of every acceptable localised form in the target."""
     if not mention.text.isascii():
-        return None
+        return
     own = "".join(c for c in mention.text if c.isalpha()).upper()
     others = _other_renderings(target.lang, glossaries)
     claimed = _claimed(mention.text, source_text, target) if source_text else set()
     tokens = target.tokens
     upper = [_upper_word(t.text) for t in tokens]
-    best = None
     for i, token in enumerate(tokens):
         if not upper[i] or _shouted(upper, i) or token.start in claimed:
             continue
@@ -236,9 +273,7 @@ def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
                 continue  # a glossary's rendering of another term (ЕС is EU's)
             if source_text and _literal(letters, _Plain(source_text), case=False):
                 continue
-            if best is None or abs(len(letters) - len(own)) < best[0]:
-                best = (abs(len(letters) - len(own)), first.start, last.end)
-    return best[1:] if best else None
+            yield abs(len(letters) - len(own)), first.start, last.end
 
 
 def _latin_script(text: str) -> bool:
@@ -251,13 +286,17 @@ def _upper_word(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_ACRONYM_ENDING = regex.compile(r"(?<=\p{Lu})(?:['’]?s['’]?|['’])$")
+
+
 def _claimed(acronym: str, source_text: str, target: LinkText) -> set[int]:
     """Starts of target words that render the source's other acronyms."""
     claimed = set()
     for word in words(source_text):
-        if word.text != acronym and len(word.text) >= 2 and word.text.isupper():
-            hit = _literal(word.text, target, case=False) or \
-                _acronym(word.text, "en", target, DEFAULT_THRESHOLD)
+        text = _ACRONYM_ENDING.sub("", word.text)  # WMPs, TV's
+        if text != acronym and len(text) >= 2 and text.isupper():
+            hit = _literal(text, target, case=False) or \
+                _acronym(text, "en", target, DEFAULT_THRESHOLD)
             if hit:
                 claimed.add(hit[0])
     return claimed
@@ -272,6 +311,7 @@ def _shouted(upper: list[bool], i: int) -> bool:
 @dataclass(frozen=True)
 class _Plain:
     text: str
+    lang: str = ""
 
 
 def _other_renderings(lang: str, glossaries) -> frozenset[str]:

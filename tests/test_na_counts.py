@@ -1,0 +1,84 @@
+"""NA01/NA02: names and acronyms a link names more often than its target renders them, and
+acronyms rendered otherwise (localised, spelled by parts, by their expansion)."""
+
+from aligncheck.checks.base import PairContext
+from aligncheck.checks.name.NA01 import NA01
+from aligncheck.checks.name.NA02 import NA02
+from aligncheck.extract.names import capitalised_expansions, document_spells
+from aligncheck.model import Document, Link
+from aligncheck.segment import segment_document
+
+
+def pair(source: list[str], target: list[str], lang: str) -> PairContext:
+    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
+    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
+    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
+    return PairContext("r", src, tgt, links, {}, {"glossaries": []})
+
+
+def reported(rule, ctx) -> list[str]:
+    return [f.source_text for f in rule.check(ctx) if f.severity.value != "info"]
+
+
+SURNAME_TWICE = ["Minister Karl Brandt opened the new bridge on Monday. Later Brandt thanked the builders."]
+
+
+def test_a_surname_the_source_writes_twice_must_be_rendered_twice():
+    both = pair(SURNAME_TWICE, ["Министр Карл Брандт открыл новый мост в понедельник. "
+                                "Позже Брандт поблагодарил строителей."], "ru")
+    assert reported(NA01(), both) == []
+    replaced = pair(SURNAME_TWICE, ["Министр Карл Брандт открыл новый мост в понедельник. "
+                                    "Позже Йенс Ольсен поблагодарил строителей."], "ru")
+    [f] = [f for f in NA01().check(replaced) if f.severity.value != "info"]
+    assert f.source_text == "Brandt" and "2 times, rendered 1" in f.message
+
+
+def test_a_surname_written_in_another_case_counts_as_the_same_name():
+    source = ["Captain Ewan Macdonald was sent off, and later MacDonald scored from close range."]
+    kept = pair(source, ["Капитан Юэн Макдональд был удалён, а позже Макдональд забил с близкого расстояния."], "ru")
+    assert reported(NA01(), kept) == []
+    replaced = pair(source, ["Капитан Лиам Коннор был удалён, а позже Макдональд забил с близкого расстояния."], "ru")
+    assert reported(NA01(), replaced) == ["Ewan Macdonald"]
+
+
+def test_an_acronym_counts_with_its_capitalised_expansion_when_a_glossary_renders_both():
+    source = ["Leaving the European Union is costly, and the EU will not reopen the deal."]
+    both = pair(source, ["Выход из Евросоюза обойдётся дорого, и ЕС не станет пересматривать сделку."], "ru")
+    assert reported(NA02(), both) == []
+    one_lost = pair(source, ["Выход из Евросоюза обойдётся дорого, и Брюссель не станет пересматривать сделку."], "ru")
+    assert reported(NA02(), one_lost) == ["EU"]
+
+
+def test_a_target_that_defines_the_acronym_in_brackets_may_name_it_in_words_later():
+    source = ["The WRF funds wetlands. The WRF also trains rangers."]
+    target = ["Водный резервный фонд (WRF) финансирует болота. Фонд также обучает егерей."]
+    assert reported(NA02(), pair(source, target, "ru")) == []
+
+
+def test_a_localised_form_belongs_to_the_acronym_of_its_length_the_link_still_needs():
+    source = ["DARPA backs AI Next. The NSF spends more on AI research."]
+    target = ["DARPA поддерживает AI Next. Фонд тратит больше на исследования ИИ."]
+    assert reported(NA02(), pair(source, target, "ru")) == ["NSF"]
+
+
+def test_a_capitalised_expansion_written_once_more_renders_the_acronym():
+    source = ["This JE outing has a few good scenes, and Johnny English still wears armour."]
+    expanded = pair(source, ["Bu Johnny English filminde birkaç iyi sahne var ve Johnny English hâlâ zırh giyiyor."], "tr")
+    assert reported(NA02(), expanded) == []
+    source = ["Mexico's AMLO vows reform. President Andres Manuel Lopez Obrador spoke on Saturday."]
+    dropped = pair(source, ["Meksika reform sözü verdi. Başkan Andres Manuel Lopez Obrador cumartesi konuştu."], "tr")
+    assert reported(NA02(), dropped) == ["AMLO"]
+
+
+def test_a_hyphenated_acronym_is_matched_part_by_part():
+    source = ["The rapper JAY-Z changed his name again."]
+    assert reported(NA02(), pair(source, ["Рэпер Джей-Зи снова сменил имя."], "ru")) == []
+
+
+def test_expansions_found_in_text():
+    assert [[w.text for w in run] for run in capitalised_expansions(
+        "the European Union and the United Nations General Assembly", ["e", "u"], whole=True)] == \
+        [["European", "Union"]]
+    assert capitalised_expansions("United Nations General Assembly", ["u", "n"], whole=True) == []
+    assert document_spells(("Work on artificial intelligence grows.",), "AI")
+    assert not document_spells(("The European Union met.",), "EU")
