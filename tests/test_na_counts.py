@@ -82,3 +82,22 @@ def test_expansions_found_in_text():
     assert capitalised_expansions("United Nations General Assembly", ["u", "n"], whole=True) == []
     assert document_spells(("Work on artificial intelligence grows.",), "AI")
     assert not document_spells(("The European Union met.",), "EU")
+
+
+def test_an_expansion_in_a_form_the_glossary_does_not_list_still_counts():
+    source = ["Talks with the European Union resumed, and the EU sent a new envoy."]
+    target = ["Avropa Birliyi ilə danışıqlar bərpa olundu və Aİ yeni elçi göndərdi."]
+    assert reported(NA02(), pair(source, target, "az")) == []
+
+
+def test_initials_spelled_with_a_digraph_are_a_localised_acronym():
+    source = ["There are nice moments in this JE outing."]
+    assert reported(NA02(), pair(source, ["ДжИ-дің бұл турында жақсы сәттер бар."], "kk")) == []
+
+
+def test_an_acronym_with_a_lower_case_expansion_in_the_document_may_be_rendered_by_it():
+    source = ["Research on artificial intelligence grows.",
+              "The AI Next plan funds new AI research."]
+    target = ["Жасанды интеллект саласындағы зерттеулер өсуде.",
+              "AI Next жоспары жасанды интеллект зерттеулерін қаржыландырады."]
+    assert reported(NA02(), pair(source, target, "kk")) == []

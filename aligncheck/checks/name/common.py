@@ -54,7 +54,7 @@ from aligncheck.extract.names import (
 from aligncheck.glossary.find import LinkText
 from aligncheck.model import Finding, Link, Severity
 from aligncheck.morph import words
-from aligncheck.translit import key
+from aligncheck.translit import key, token_score
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
 ALWAYS = ("person", "brand", "code", "acronym")
@@ -130,12 +130,16 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
         first = found[0]
         if kind == "acronym":
             named = len({o.mention.start for o in group})
+            expansions = []
             if glossary_lists(first.mention, lang, first.target.lang, glossaries) and \
                     not any(spelled_out(first.source.text, o.mention) for o in found):
-                named += len(capitalised_expansions(
-                    first.source.text, acronym_letters(first.mention.text), whole=True))
+                expansions = capitalised_expansions(
+                    first.source.text, acronym_letters(first.mention.text), whole=True)
+                named += len(expansions)
             starts = acronym_renderings(first.mention, lang, first.target, glossaries,
                                         first.source.text)
+            if expansions:
+                starts = sorted(set(starts) | _expansion_renderings(expansions, lang, first.target))
             if any(_OPENS.search(first.target.text[:start]) for start in starts):
                 continue  # the target defines it in brackets, then may name it in words
             count = len(starts)
@@ -153,6 +157,25 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
             o.where = (*o.where[:2], "fewer")
             o.counts = (named, count)
     return outcomes
+
+
+def _expansion_renderings(expansions, lang: str, target: LinkText) -> set[int]:
+    """Starts of n capitalised target words in a row (n: the words of the source's expansion),
+    one of them spelled like one of its words (Еуропа Одағы, Birləşmiş Ştatları): the
+    expansion in a form the glossary does not list."""
+    n = len(expansions[0])
+    own = {key(w.text, lang) for run in expansions for w in run}
+    tokens = target.tokens
+    capital = [t.text[:1].isupper() and not t.text.isupper() for t in tokens]
+    found = set()
+    for i in range(len(tokens) - n + 1):
+        window = tokens[i:i + n]
+        if all(capital[i:i + n]) and \
+                not any(target.text[a.end:b.start].strip() for a, b in zip(window, window[1:])) and \
+                any(token_score(k, lang, t.text, target.lang) >= VARIANT_THRESHOLD - 0.05
+                    for t in window for k in own):
+            found.add(window[0].start)
+    return found
 
 
 _OPENS = regex.compile(r"[(\[]\s*$")
@@ -294,6 +317,9 @@ class MissingNameRule(Rule):
             return unsure and Severity.INFO  # its expansion is rendered instead
         if mention.kind == "acronym" and _expansion_instead(ctx, o):
             return unsure and Severity.INFO  # its capitalised expansion is written once more
+        if o.counts and mention.kind == "acronym" and \
+                document_spells(tuple(s.text for s in ctx.source.segments), mention.text):
+            return unsure and Severity.INFO  # a common-noun expansion may render it too
         if o.counts and mention.kind != "acronym":
             rivals = _capitalised_keys(o.source.text, ctx.source.lang)
             if surname_count(mention.text, ctx.source.lang, o.target, VARIANT_THRESHOLD,

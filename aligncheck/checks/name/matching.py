@@ -282,8 +282,14 @@ def _latin_script(text: str) -> bool:
 
 
 def _upper_word(text: str) -> bool:
+    """An upper-case word, or one whose capitals are initials spelled with a digraph
+    (ДжИ for JE: each lower-case letter follows a capital)."""
     letters = _letters(text)
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    if len(letters) < 2 or not letters[0].isupper():
+        return False
+    capitals = sum(c.isupper() for c in letters)
+    return capitals == len(letters) or capitals >= 2 and all(
+        c.isupper() or letters[i - 1].isupper() for i, c in enumerate(letters))
 
 
 _ACRONYM_ENDING = regex.compile(r"(?<=\p{Lu})(?:['’]?s['’]?|['’])$")
