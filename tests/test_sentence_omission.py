@@ -206,3 +206,13 @@ def test_a_sentence_opening_with_a_figure_is_its_own_sentence():
     assert [s.text for s in sentences(seg, (0,))] == ["Көпір дүйсенбіде ашылды.", "2019 жылы салына бастады."]
     seg = segment_document(Document("en.txt", "en", "It opened on Oct. 2, 1968, in the plaza."))
     assert len(sentences(seg, (0,))) == 1
+
+
+def test_figures_given_in_another_unit_count_as_present():
+    from aligncheck.checks.omission.OM02 import converted_figures
+
+    en = ["The storm had winds of 70 mph and was 200 miles from the coast on 3 May."]
+    ru = ["Ветер достигал 113 км/ч (70 миль в час), шторм был в 322 км от берега."]
+    assert converted_figures(ru, en, ("ru", "en")) == {"113", "70", "322", "200"}
+    assert converted_figures(en, ru, ("en", "ru")) == {"113", "70", "322", "200"}
+    assert converted_figures(["Он прошёл 500 км."], en, ("ru", "en")) == set()

@@ -238,12 +238,29 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
     """`candidates` of one link, computed once for OM02 and AD02."""
     embedder = ctx.resources.get("embedder")
     src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
-    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder))
+    langs = (ctx.source.lang, ctx.lang)
+    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder), langs)
     if key not in _CACHE:
         if len(_CACHE) > 4096:
             _CACHE.clear()
-        _CACHE[key] = candidates(src, tgt, ratio, embedder)
+        _CACHE[key] = candidates(src, tgt, ratio, embedder, langs)
     return _CACHE[key]
+
+
+def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str]) -> set[str]:
+    """Figures of `mine` (in langs[0]) whose quantity `other` (in langs[1]) gives converted
+    between imperial and metric units ("85 mph" / "137 км/ч"), as digit runs of both: a
+    translation that converts units, or adds the conversion in brackets, adds no figure."""
+    from aligncheck.extract.numbers import extract_numbers
+
+    found: set[str] = set()
+    ours = [m for t in mine for m in extract_numbers(t, langs[0])]
+    theirs = [m for t in other for m in extract_numbers(t, langs[1])]
+    for a in ours:
+        for b in theirs:
+            if a.converts_to(b) or b.converts_to(a):
+                found |= set(_NUMBER.findall(a.raw)) | set(_NUMBER.findall(b.raw))
+    return found
 
 
 def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float) -> bool:
@@ -254,8 +271,8 @@ def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float) -> boo
     return len(src) != len(tgt) or abs(z) >= _SCORE_GATE_Z
 
 
-def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
-               ) -> tuple[list[Gap], list[Gap]]:
+def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
+               langs: tuple[str, str] | None = None) -> tuple[list[Gap], list[Gap]]:
     """Unmatched sentences of each side: scored (`scored_candidates`) with an embedder, else
     those whose removal brings the length ratio closer to normal."""
     if len(src) + len(tgt) < 3 or not src or not tgt:
@@ -263,7 +280,7 @@ def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
     if embedder is not None:
         if not worth_scoring(src, tgt, ratio):
             return [], []
-        return scored_candidates(src, tgt, ratio, embedder)
+        return scored_candidates(src, tgt, ratio, embedder, langs)
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
     z_full = length_z(total_src, total_tgt, ratio)
@@ -284,8 +301,8 @@ def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
     return omitted, extra
 
 
-def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder
-                      ) -> tuple[list[Gap], list[Gap]]:
+def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
+                      langs: tuple[str, str] | None = None) -> tuple[list[Gap], list[Gap]]:
     """Every sentence the embedding-aware DP leaves unmatched, with its score (see _SCORE_*):
     no length gate, so a drop within normal length variation can still be found."""
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
@@ -306,6 +323,8 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         shortfall = _sibling_shortfall(*((vectors[:len(src)], vectors[len(src):]) if side == 0
                                          else (vectors[len(src):], vectors[:len(src)])))
         other_numbers = set(_NUMBER.findall(" ".join(other_texts)))
+        if langs:  # figures the other side gives in another unit count as present
+            other_numbers |= converted_figures(texts, other_texts, langs if side == 0 else langs[::-1])
         name = "source" if side == 0 else "target"
         worst = max(range(len(mine)), key=lambda i: shortfall[i])
         near = [] if side == 0 or worst in gaps or shortfall[worst] < _NEAR_SHORTFALL else [worst]
