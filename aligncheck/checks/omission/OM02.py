@@ -32,7 +32,8 @@ _LENGTH_NORMAL = 0.5  # without embeddings: |z| below this, no sentence can be m
 #   + _SCORE_LENGTH * sd by which its side is longer than the calibrated length ratio
 #   + _SCORE_MATCH * how far its best cosine (to any run of 1-3 sentences of the other side)
 #              falls below the median best cosine of its sibling sentences
-#   + _SCORE_NUMBER * (numbers of it absent from the other side - half of those present)
+#   + _SCORE_NUMBER * (numbers of it absent from the other side - half of those present; a
+#              figure the other side gives in another unit counts as present: `converted_figures`)
 #   - _SCORE_ABSORB * how much a neighbouring bead's cosine rises with it (`absorption`), for
 #              target sentences only: translators split long source sentences into several, so
 #              an unmatched target sentence may carry on its neighbour's translation (NTREX-dev
