@@ -130,12 +130,15 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
         first = found[0]
         if kind == "acronym":
             named = len({o.mention.start for o in group})
-            expansions = []
-            if glossary_lists(first.mention, lang, first.target.lang, glossaries) and \
-                    not any(spelled_out(first.source.text, o.mention) for o in found):
-                expansions = capitalised_expansions(
-                    first.source.text, acronym_letters(first.mention.text), whole=True)
+            expansions = capitalised_expansions(
+                first.source.text, acronym_letters(first.mention.text), whole=True)
+            if expansions and glossary_lists(first.mention, lang, first.target.lang, glossaries) \
+                    and not any(spelled_out(first.source.text, o.mention) for o in found):
                 named += len(expansions)
+            else:
+                expansions = []
+            if named <= 1:
+                continue  # named once and rendered: nothing to count
             starts = acronym_renderings(first.mention, lang, first.target, glossaries,
                                         first.source.text)
             if expansions:
@@ -146,6 +149,8 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
         else:
             rivals = _capitalised_keys(first.source.text, lang)
             named = surname_count(first.mention.text, lang, first.source, threshold, rivals)
+            if named <= 1:
+                continue  # named once and rendered: nothing to count
             count = surname_count(first.mention.text, lang, first.target, threshold, rivals)
             if not count:
                 continue  # rendered otherwise (a glossary's form): not countable

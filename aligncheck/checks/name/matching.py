@@ -169,13 +169,14 @@ def surname_count(name: str, lang: str, side, threshold: float,
     word that one of them matches better is theirs (Wayde-iň is Wayde's, not Wade's)."""
     own = key(_strip(words(name)[-1].text), lang)
     tokens = side.tokens if isinstance(side, LinkText) else words(side.text)
+    side_lang = side.lang
     count = 0
     for t in tokens:
         if not t.text[:1].isupper():
             continue
-        score = token_score(own, lang, t.text, side.lang)
+        score = token_score(own, lang, t.text, side_lang)
         if score + CAPITAL_BONUS >= threshold and \
-                all(token_score(r, lang, t.text, side.lang) <= score for r in rivals if r != own):
+                all(token_score(r, lang, t.text, side_lang) <= score for r in rivals if r != own):
             count += 1
     return count
 
@@ -191,10 +192,13 @@ _LETTER_NAMES = {"a": "ei", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef"
                  "v": "vi", "w": "dablu", "x": "eks", "y": "uai", "z": "zi"}
 
 
+_STEM_END = regex.compile(r"[-'’]")
+
+
 def acronym_stem(token: str) -> str:
     """An upper-case token without the suffix after its apostrophe or hyphen (NATO'ya,
     НАТО-ның, CNN-in)."""
-    return regex.split(r"[-'’]", token)[0]
+    return _STEM_END.split(token, maxsplit=1)[0]
 
 
 def _acronym(text: str, lang: str, target: LinkText, threshold: float) -> tuple[int, int] | None:
