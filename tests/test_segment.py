@@ -64,3 +64,20 @@ def test_sentence_split_for_kazakh_and_turkmen():
     assert len(split_sentences(kk, "kk")) == 2
     tk = "Maksatnama başlandy. Ol bäş ýyl dowam eder."
     assert len(split_sentences(tk, "tk")) == 2
+
+
+def test_sentences_split_where_a_kazakh_sentence_opens_with_a_figure():
+    from aligncheck.segment import split_sentences
+
+    text = "Жұмыс былтыр күзде басталды. 2016 жылы екінші кезең ашылды. Бәрі дайын."
+    assert [text[a:b] for a, b in split_sentences(text, "kk")] == [
+        "Жұмыс былтыр күзде басталды.", "2016 жылы екінші кезең ашылды.", "Бәрі дайын."]
+
+
+def test_sentences_split_after_a_quotation_closed_from_the_paragraph_before():
+    from aligncheck.segment import split_sentences
+
+    text = "Мы готовы к этому», — сказала она. Совещание началось в полдень. Директор сказал: «Это важно»."
+    assert [text[a:b] for a, b in split_sentences(text, "ru")] == [
+        "Мы готовы к этому», — сказала она.", "Совещание началось в полдень.",
+        "Директор сказал: «Это важно»."]

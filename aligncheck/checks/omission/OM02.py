@@ -4,7 +4,6 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import regex
@@ -72,43 +71,11 @@ class Gap:
     score: float | None = None  # evidence that it is unmatched (embedding mode), see _SCORE_*
 
 
-_QUOTES = regex.compile(r"[«»“”„]")
-
-
-@lru_cache(maxsize=65536)
-def _sentence_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
-    """split_sentences, once per paragraph (OM02 and AD02 each split every aligned paragraph
-    in `prepare` and again in `check`). Where the paragraph's quotes do not pair up (a quotation
-    closed from the paragraph before: `We are too», she said. ...`), the splitter would read
-    everything up to the next opening quote as one quotation and not split it; it then splits
-    the text with its quote marks blanked out (same offsets)."""
-    if text.count("«") != text.count("»") or text.count("“") != text.count("”"):
-        spans = split_sentences(_QUOTES.sub(" ", text), lang)
-    else:
-        spans = split_sentences(text, lang)
-    return tuple(piece for a, b in spans for piece in _digit_starts(text, a, b))
-
-
-# A full stop after a lowercase word of four or more letters (no abbreviation), then a sentence
-# opening with a figure: "... басталды. 2016 жылы ..." (sentencex's Kazakh rules keep these
-# together; in 60 NTREX-dev documents joined into paragraphs, 10 kk boundaries, none elsewhere).
-_DIGIT_START = regex.compile(r"(?<=(?<!\p{L})\p{Ll}{4,}[.!?])\s+(?=\d)")
-
-
-def _digit_starts(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The sentence (a, b) of `text` split where another sentence opens with a figure."""
-    out = []
-    for m in _DIGIT_START.finditer(text, a, b):
-        out.append((a, m.start()))
-        a = m.end()
-    return out + [(a, b)]
-
-
 def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
     out = []
     for i in indices:
         text = seg.segments[i].text
-        out.extend(Sentence(i, a, b, text[a:b]) for a, b in _sentence_spans(text, seg.lang))
+        out.extend(Sentence(i, a, b, text[a:b]) for a, b in split_sentences(text, seg.lang))
     return out
 
 
