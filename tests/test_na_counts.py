@@ -24,11 +24,11 @@ SURNAME_TWICE = ["Minister Karl Brandt opened the new bridge on Monday. Later Br
 
 
 def test_a_surname_the_source_writes_twice_must_be_rendered_twice():
-    both = pair(SURNAME_TWICE, ["Министр Карл Брандт открыл новый мост в понедельник. "
-                                "Позже Брандт поблагодарил строителей."], "ru")
+    both = pair(SURNAME_TWICE, [("Министр Карл Брандт открыл новый мост в понедельник. "
+                                 "Позже Брандт поблагодарил строителей.")], "ru")
     assert reported(NA01(), both) == []
-    replaced = pair(SURNAME_TWICE, ["Министр Карл Брандт открыл новый мост в понедельник. "
-                                    "Позже Йенс Ольсен поблагодарил строителей."], "ru")
+    replaced = pair(SURNAME_TWICE, [("Министр Карл Брандт открыл новый мост в понедельник. "
+                                     "Позже Йенс Ольсен поблагодарил строителей.")], "ru")
     [f] = [f for f in NA01().check(replaced) if f.severity.value != "info"]
     assert f.source_text == "Brandt" and "2 times, rendered 1" in f.message
 

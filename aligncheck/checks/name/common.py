@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -35,6 +35,7 @@ from aligncheck.checks.name.matching import (
     NameMatch,
     acronym_renderings,
     bracket_replaced,
+    capitalised_keys,
     closest,
     evidence_for,
     glossary_lists,
@@ -147,7 +148,7 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
                 continue  # the target defines it in brackets, then may name it in words
             count = len(starts)
         else:
-            rivals = _capitalised_keys(first.source.text, lang)
+            rivals = capitalised_keys(first.source.text, lang)
             named = surname_count(first.mention.text, lang, first.source, threshold, rivals)
             if named <= 1:
                 continue  # named once and rendered: nothing to count
@@ -176,7 +177,7 @@ def _expansion_renderings(expansions, lang: str, target: LinkText) -> set[int]:
     for i in range(len(tokens) - n + 1):
         window = tokens[i:i + n]
         if all(capital[i:i + n]) and \
-                not any(target.text[a.end:b.start].strip() for a, b in zip(window, window[1:])) and \
+                not any(target.text[a.end:b.start].strip() for a, b in pairwise(window)) and \
                 any(token_score(k, lang, t.text, target.lang) >= VARIANT_THRESHOLD - 0.05
                     for t in window for k in own):
             found.add(window[0].start)
@@ -184,11 +185,6 @@ def _expansion_renderings(expansions, lang: str, target: LinkText) -> set[int]:
 
 
 _OPENS = regex.compile(r"[(\[]\s*$")
-
-
-@lru_cache(maxsize=1024)
-def _capitalised_keys(text: str, lang: str) -> frozenset[str]:
-    return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
 
 
 def _expansion_instead(ctx: PairContext, o: _Outcome) -> bool:
@@ -326,7 +322,7 @@ class MissingNameRule(Rule):
                 document_spells(tuple(s.text for s in ctx.source.segments), mention.text):
             return unsure and Severity.INFO  # a common-noun expansion may render it too
         if o.counts and mention.kind != "acronym":
-            rivals = _capitalised_keys(o.source.text, ctx.source.lang)
+            rivals = capitalised_keys(o.source.text, ctx.source.lang)
             if surname_count(mention.text, ctx.source.lang, o.target, VARIANT_THRESHOLD,
                              rivals) >= o.counts[0]:
                 return unsure and Severity.INFO  # spelled otherwise where it counts less

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Indel
 
 from aligncheck.extract.names import (
     NameEvidence,
@@ -17,9 +18,14 @@ from aligncheck.glossary.common import common_glossary
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.glossary.model import Entry, Glossary, base_lang
 from aligncheck.morph import Phrase, lower, words
-from rapidfuzz.distance import Indel
-
-from aligncheck.translit import CAPITAL_BONUS, NameHit, find_name, find_word, key, token_score
+from aligncheck.translit import (
+    CAPITAL_BONUS,
+    NameHit,
+    find_name,
+    find_word,
+    key,
+    token_score,
+)
 
 DEFAULT_THRESHOLD = 0.8
 # The config key of every rule that matches names (NA01, NA02, CO01): one default, one help.
@@ -158,8 +164,15 @@ def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkTex
     (Macpherson ... MacPherson) or a like-sounding other name (Wade, Wayde) counts on both."""
     if not source_text:
         return True
-    return surname_count(name, lang, target, threshold) >= \
-        surname_count(name, lang, _Plain(source_text, lang), threshold)
+    rivals = capitalised_keys(source_text, lang)
+    return surname_count(name, lang, target, threshold, rivals) >= \
+        surname_count(name, lang, _Plain(source_text, lang), threshold, rivals)
+
+
+@lru_cache(maxsize=1024)
+def capitalised_keys(text: str, lang: str) -> frozenset[str]:
+    """Keys of the text's capitalised words: rivals when counting one name's renderings."""
+    return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
 
 
 def surname_count(name: str, lang: str, side, threshold: float,
