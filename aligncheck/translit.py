@@ -239,15 +239,19 @@ class _TokenTable:
         self._key_lengths = np.array([len(k) for k in self._keys], dtype=np.int64)
         self._skeleton_lengths = np.array([len(k) for k in self._skeletons], dtype=np.int64)
         self._bonus = np.array(self.bonus, dtype=np.float64)
+        self._rows: dict[str, np.ndarray] = {}  # source key -> bounds of every part
         self._terms: dict[tuple[bool, int], tuple[np.ndarray, np.ndarray]] = {}
 
     def bounds(self, source_key: str) -> np.ndarray:
         """`score_bound(source_key, lang, part, target_lang)` of every part, exactly."""
-        found = self._bounds(source_key, False)
-        skeleton = _skeleton(source_key)
-        if len(skeleton) >= 3:
-            found = np.maximum(found, self._bounds(skeleton, True))
-        return found.reshape(2, -1).max(axis=0)
+        row = self._rows.get(source_key)
+        if row is None:
+            row = self._bounds(source_key, False)
+            skeleton = _skeleton(source_key)
+            if len(skeleton) >= 3:
+                row = np.maximum(row, self._bounds(skeleton, True))
+            row = self._rows[source_key] = row.reshape(2, -1).max(axis=0)
+        return row
 
     def passing(self, source_key: str, threshold: float) -> list[int]:
         """Parts whose bound plus capital bonus reaches the threshold, in order."""
@@ -255,20 +259,52 @@ class _TokenTable:
             return []
         return np.flatnonzero(self.bounds(source_key) + self._bonus >= threshold - 1e-9).tolist()
 
+    def prime(self, source_keys) -> None:
+        """Bound every part for each of the source keys at once (one LCS matrix per kind of
+        comparison, the same arithmetic as `bounds`), for the searches to come."""
+        sources = sorted({k for k in source_keys if k not in self._rows})
+        if len(sources) < 2 or not self.parts:
+            return  # nothing to share: `bounds` computes a row when asked
+        found = _bound_matrix(sources, self._keys, self._key_lengths)
+        skeletons = [_skeleton(k) for k in sources]
+        rows = [i for i, k in enumerate(skeletons) if len(k) >= 3]
+        if rows:
+            found[rows] = np.maximum(found[rows], _bound_matrix(
+                [skeletons[i] for i in rows], self._skeletons, self._skeleton_lengths))
+        self._rows.update(zip(sources, found.reshape(len(sources), 2, -1).max(axis=1)))
+
     def _bounds(self, a: str, skeletons: bool) -> np.ndarray:
-        """`_bound(a, b)` for every b of the keys (or skeletons), with the same operations:
-        LCS / shorter length, or 2 LCS / sum of lengths, as float64 divisions of integers.
-        An empty b has no common letter, so it bounds to 0 / (sum of lengths) = 0."""
+        """`_bound_matrix` for one source key, with what depends on lengths only kept per
+        length of the key (this is the path of one-off searches)."""
         others = self._skeletons if skeletons else self._keys
         common = process.cdist([a], others, scorer=LCSseq.similarity, dtype=np.int64, workers=1)[0]
         terms = self._terms.get((skeletons, len(a)))
-        if terms is None:  # what depends on lengths only, once per length of `a`
+        if terms is None:
             lengths = self._skeleton_lengths if skeletons else self._key_lengths
             short, total = np.minimum(lengths, len(a)), lengths + len(a)
             prefix = (short >= 3) & (total - short <= short + 8)
             terms = self._terms[skeletons, len(a)] = (np.where(prefix, 1, 2), np.where(prefix, short, total))
         factor, denominator = terms
         return common * factor / denominator
+
+
+def _bound_matrix(sources: list[str], others: list[str], lengths: np.ndarray) -> np.ndarray:
+    """`_bound(a, b)` for every a of `sources` (rows) and b of `others` (columns, lengths
+    given), with the same operations: LCS / shorter length, or 2 LCS / sum of lengths, as
+    float64 divisions of integers. An empty b has no common letter: 0 / (sum of lengths) = 0."""
+    common = process.cdist(sources, others, scorer=LCSseq.similarity, dtype=np.int64, workers=1)
+    own = np.array([len(a) for a in sources], dtype=np.int64)[:, None]
+    short, total = np.minimum(lengths, own), lengths + own
+    prefix = (short >= 3) & (total - short <= short + 8)
+    return np.where(prefix, 1, 2) * common / np.where(prefix, short, total)
+
+
+def prime_bounds(tokens: list[Word], lang: str, target_lang: str, names) -> None:
+    """Bound the tokens for every word of `names` (source names in `lang`) in one go: a rule
+    about to match many names against the same target text (CO01, per link) saves the
+    per-word set-up; `find_word` then only reads the bounds. Results do not change."""
+    source_keys = {key(w.text, lang) for name in names for w in words(name)}
+    _token_table(tokens, lang, target_lang).prime(k for k in source_keys if len(k) > 3)
 
 
 _TABLES: OrderedDict[tuple, tuple[list[Word], _TokenTable]] = OrderedDict()

@@ -92,3 +92,18 @@ def test_a_token_list_rebuilt_from_the_same_text_shares_its_table():
     assert _token_table(words(text), "en", "ru") is _token_table(words(text), "en", "ru")
     capitalised = [w for w in words(text) if w.text[:1].isupper()]
     assert _token_table(capitalised, "en", "ru") is not _token_table(words(text), "en", "ru")
+
+
+def test_bounds_primed_for_many_names_at_once_are_score_bound_exactly():
+    from aligncheck.translit import _token_table, prime_bounds
+
+    tokens = words(TARGETS + " Ли-Энн Kazakh-style 2027 x Ашхабад")
+    for target_lang in ("ru", "tk", "en"):
+        prime_bounds(tokens, "en", target_lang, NAMES)
+        table = _token_table(tokens, "en", target_lang)
+        for name in NAMES:
+            source_key = key(name, "en")
+            if len(source_key) > 3:
+                assert source_key in table._rows
+                assert [float(b) for b in table.bounds(source_key)] == \
+                    [score_bound(source_key, "en", part.text, target_lang) for part in table.parts]

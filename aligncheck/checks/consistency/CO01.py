@@ -21,6 +21,7 @@ from aligncheck.glossary.find import LinkText, Occurrence, occurrences
 from aligncheck.glossary.model import Entry, Glossary, base_lang
 from aligncheck.model import Finding, Link, Severity, Span
 from aligncheck.morph import Phrase, words
+from aligncheck.translit import prime_bounds
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
 SURE_KINDS = ("person", "acronym", "brand", "code")
@@ -66,6 +67,11 @@ class CO01(Rule):
                  for link in ctx.links if link.source and link.target]
         mentions = [name_mentions(source, evidence) for _, source, _ in sides]
         wanted = _worth_matching(sides, mentions)
+        for (_, source, target), found in zip(sides, mentions):
+            names = [m.text for m in found if m.kind not in ("acronym", "code")
+                     and _concept(m, source.lang) in wanted]
+            if names:  # bound the link's words for all its names at once
+                prime_bounds(target.tokens, source.lang, target.lang, names)
         matches: dict[tuple, NameMatch] = {}
         seen: dict[str, list[tuple[str, Link, Span | None]]] = {}
         labels: dict[str, str] = {}
@@ -99,7 +105,7 @@ class CO01(Rule):
                     if not rendered or not rendered[-1].text[:1].isupper():
                         continue
                     start, end = span[0] + rendered[-1].start, span[0] + rendered[-1].end
-                    concept = "name:" + name_key(last, source.lang)
+                    concept = _concept(mention, source.lang)  # "name:" + the key of `last`
                     labels.setdefault(concept, last)
                     if mention.kind in SURE_KINDS:
                         sure.add(concept)
@@ -122,7 +128,12 @@ class CO01(Rule):
 
 def _concept(mention: NameMention, lang: str) -> str | None:
     """The concept a found mention would be filed under: its last word's key."""
-    found = words(mention.text)
+    return _concept_of(mention.text, lang)
+
+
+@lru_cache(maxsize=16384)
+def _concept_of(text: str, lang: str) -> str | None:
+    found = words(text)
     return "name:" + name_key(found[-1].text, lang) if found else None
 
 
