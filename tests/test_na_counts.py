@@ -101,3 +101,15 @@ def test_an_acronym_with_a_lower_case_expansion_in_the_document_may_be_rendered_
     target = ["Жасанды интеллект саласындағы зерттеулер өсуде.",
               "AI Next жоспары жасанды интеллект зерттеулерін қаржыландырады."]
     assert reported(NA02(), pair(source, target, "kk")) == []
+
+
+def test_a_neighbour_languages_established_acronym_is_no_loss():
+    source = ["Turkey's accession to the EU was discussed."]
+    assert reported(NA02(), pair(source, ["Türkiyənin AB-yə daxil olması müzakirə edildi."], "az")) == []
+    assert reported(NA02(), pair(source, ["Türkiyənin birliyə daxil olması müzakirə edildi."], "az")) == ["EU"]
+
+
+def test_a_latin_acronym_the_source_document_writes_is_not_a_localised_form():
+    source = ["CBS aired the hearing.", "Later the FBI opened an inquiry."]
+    target = ["CBS dinləməni yayımladı.", "Sonra CBS araşdırma başlatdı."]
+    assert reported(NA02(), pair(source, target, "az")) == ["FBI"]

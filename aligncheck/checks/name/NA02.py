@@ -8,9 +8,12 @@ class NA02(MissingNameRule):
 
     Kept and transliterated forms count with a suffix (NATO'ya, НАТО-ның), also spelled by
     letter names (CNN = Си-эн-эн) or part by part (JAY-Z = Джей-Зи). A localised form counts
-    when a glossary (or the built-in list of common ones: UN = ООН) gives it, or, when no
-    glossary lists the acronym, an upper-case word of about its length in other letters
-    that no other acronym of the paragraph claims (FBI = ФБР, AI = YZ).
+    when a glossary (or the built-in list of common ones: UN = ООН) gives it, also the
+    built-in list's form for a neighbour language in the same script (AB, the Turkish EU,
+    in Azerbaijani) unless a project glossary rules, or, when no glossary lists the
+    acronym, an upper-case word of about its length in other letters that no other acronym
+    of the paragraph claims (FBI = ФБР, AI = YZ) and, if Latin, that the source document
+    does not write itself.
 
     A warning, also where the paragraph names it more often than the target renders it
     (counting its capitalised expansion when a glossary renders both: European Union ... EU

@@ -110,7 +110,8 @@ def _check_localised(outcomes: list[_Outcome], lang: str, glossaries) -> list[_O
     return outcomes
 
 
-def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_Outcome]:
+def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries,
+                      document: str) -> list[_Outcome]:
     """A name a link names more often than its target renders it: the later mentions beyond
     the target's count are missing. A merged link (two paragraphs aligned together) or a
     repeated name hides a loss otherwise. An acronym counts with its capitalised expansions
@@ -141,7 +142,7 @@ def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries) -> list[_
             if named <= 1:
                 continue  # named once and rendered: nothing to count
             starts = acronym_renderings(first.mention, lang, first.target, glossaries,
-                                        first.source.text)
+                                        first.source.text, document)
             if expansions:
                 starts = sorted(set(starts) | _expansion_renderings(expansions, lang, first.target))
             if any(_OPENS.search(first.target.text[:start]) for start in starts):
@@ -249,19 +250,20 @@ class MissingNameRule(Rule):
             for mention in name_mentions(source, evidence):
                 if mention.kind in self.kinds:
                     todo.append((link, source, target, mention))
+        document = "\n\n".join(s.text for s in ctx.source.segments)
         for link, source, target, mention in todo:  # learn spellings first
             match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases,
-                       source_text=source.text)
+                       source_text=source.text, source_document=document)
         outcomes = []
         for link, source, target, mention in todo:
             match = match_name(mention, ctx.source.lang, target, glossaries, threshold, aliases,
-                               source_text=source.text)
+                               source_text=source.text, source_document=document)
             span = source.span(mention.start, mention.end)
             segment = span.segment if span else link.source[0]
             where = (segment, name_key(mention.text, source.lang))
             outcomes.append(_Outcome(link, source, target, mention, match, where))
         return _fewer_renderings(_check_localised(outcomes, ctx.source.lang, glossaries),
-                                 ctx.source.lang, glossaries)
+                                 ctx.source.lang, glossaries, document)
 
     def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
                 others: list[dict[tuple, bool]]) -> list[Finding]:

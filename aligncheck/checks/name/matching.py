@@ -67,7 +67,7 @@ def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
 def match_name(mention: NameMention, source_lang: str, target: LinkText,
                glossaries: list[Glossary] | None, threshold: float,
                aliases: dict[str, set[str]] | None = None,
-               source_text: str | None = None) -> NameMatch:
+               source_text: str | None = None, source_document: str | None = None) -> NameMatch:
     """`aliases` (source word key -> target word keys) are spellings this target version used
     next to an already matched name word; new ones are added to it. `source_text` (the source
     side of the link) keeps a localised acronym from being one the source writes itself."""
@@ -87,9 +87,13 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
         if hit is not None:
             return NameMatch(mention, "found", hit[0], hit[1], "transliteration")
         if not listed:
-            localised = _localised_acronym(mention, target, glossaries, source_text)
+            localised = _localised_acronym(mention, target, glossaries, source_text, source_document)
             if localised:
                 return NameMatch(mention, "found", *localised, "localised acronym")
+        elif not governed:
+            sister = _sister_form(mention, source_lang, target)
+            if sister:
+                return NameMatch(mention, "found", *sister, "sister form")
         return NameMatch(mention, "glossary" if governed else "missing")
     tokens = target.tokens
     if mention.kind == "code":
@@ -107,6 +111,25 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
+def _sister_form(mention: NameMention, source_lang: str, target: LinkText) -> tuple[int, int] | None:
+    """The acronym as the built-in list writes it for another language in the target's
+    script (AB, the Turkish EU, in an Azerbaijani text): a neighbour's established form,
+    not a loss. The built-in list is no project ruling; a project glossary's is."""
+    return next(_sister_spans(mention, source_lang, target), None)
+
+
+def _sister_spans(mention: NameMention, source_lang: str, target: LinkText):
+    latin = _latin_script(target.text)
+    for entry in _common_naming(mention.text, source_lang):
+        for lang, variants in entry.terms.items():
+            if lang == base_lang(target.lang):
+                continue
+            for v in variants:
+                if len(v) >= 2 and v.isupper() and v != mention.text and _latin_script(v) == latin:
+                    for m in _literal_pattern(v, False).finditer(target.text):
+                        yield m.start(), m.end()
+
+
 def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glossaries) -> bool:
     """Does a glossary (a project's or the built-in one) give the name's rendering in the
     target language? Then its expansions' renderings are countable too (Евросоюз for EU)."""
@@ -115,7 +138,8 @@ def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glo
 
 
 def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
-                       glossaries: list[Glossary] | None, source_text: str | None = None) -> list[int]:
+                       glossaries: list[Glossary] | None, source_text: str | None = None,
+                       source_document: str | None = None) -> list[int]:
     """Where the target renders the acronym (kept, transliterated, as a glossary gives it or,
     when no glossary lists it and `source_text` is given, localised): a paragraph that names
     it twice should render it twice."""
@@ -125,7 +149,10 @@ def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
     starts |= {m.start() for m in _literal_pattern(mention.text, False).finditer(target.text)}
     starts |= {start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)}
     if source_text is not None and not any(entry.variants(target.lang) for entry, _ in entries):
-        starts |= {start for _, start, _ in _localised_spans(mention, target, glossaries, source_text)}
+        starts |= {start for _, start, _ in _localised_spans(mention, target, glossaries, source_text,
+                                                             source_document)}
+    elif not any(project and entry.variants(target.lang) for entry, project in entries):
+        starts |= {start for start, _ in _sister_spans(mention, source_lang, target)}
     return sorted(starts)
 
 
@@ -255,18 +282,21 @@ def _letters(text: str) -> str:
 
 
 def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
-                       source_text: str | None = None) -> tuple[int, int] | None:
+                       source_text: str | None = None,
+                       source_document: str | None = None) -> tuple[int, int] | None:
     """An upper-case target word in other letters than the source acronym, of about its
     length (FBI = ФБР, SCIS = ŞMMŞ, AI = YZ): a localised form no glossary lists, accepted
     rather than reported. Not one a glossary gives for another term (ЕС is EU's), nor one
     the source writes itself (another acronym kept)."""
-    best = min(_localised_spans(mention, target, glossaries, source_text), default=None)
+    best = min(_localised_spans(mention, target, glossaries, source_text, source_document),
+               default=None)
     return best[1:] if best else None
 
 
 def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
-                     source_text: str | None = None):
-    """(length difference, start, end) of every acceptable localised form in the target."""
+                     source_text: str | None = None, source_document: str | None = None):
+    """(length difference, start, end) of every acceptable localised form in the target. A
+    Latin one the source document writes itself (CBS) is that acronym, not a localisation."""
     if not mention.text.isascii():
         return
     own = "".join(c for c in mention.text if c.isalpha()).upper()
@@ -289,6 +319,9 @@ def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
             if single and lower(letters, target.lang) in others:
                 continue  # a glossary's rendering of another term (ЕС is EU's)
             if source_text and _literal(letters, _Plain(source_text), case=False):
+                continue
+            if letters.isascii() and source_document and \
+                    _literal(letters, _Plain(source_document), case=False):
                 continue
             yield abs(len(letters) - len(own)), first.start, last.end
 
