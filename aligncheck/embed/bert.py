@@ -89,7 +89,16 @@ class OrtBert(_Runner):
     """The encoder as an ONNX graph (encoder_graph.py) run by onnxruntime on the CPU."""
 
     def __init__(self, path: Path):
-        super().__init__(path)
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(1, thread_name_prefix="aligncheck-session")
+        session = pool.submit(self._session, path)  # onnxruntime loads without the GIL,
+        pool.shutdown(wait=False)
+        super().__init__(path)  # so the tokenizer loads here meanwhile
+        self.session = session.result()
+
+    @staticmethod
+    def _session(path: Path):
         import onnxruntime
 
         from aligncheck.embed.encoder_graph import ensure_graph
@@ -98,11 +107,11 @@ class OrtBert(_Runner):
         options.intra_op_num_threads = threads()
         options.log_severity_level = 3
         try:
-            graph = ensure_graph(path)
-            self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            return onnxruntime.InferenceSession(str(ensure_graph(path)), options,
+                                                providers=["CPUExecutionProvider"])
         except Exception:  # noqa: BLE001 - a damaged graph file: written again, once
-            graph = ensure_graph(path, rebuild=True)
-            self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            return onnxruntime.InferenceSession(str(ensure_graph(path, rebuild=True)), options,
+                                                providers=["CPUExecutionProvider"])
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         positions = np.broadcast_to(np.arange(ids.shape[1], dtype=np.int64), ids.shape)
