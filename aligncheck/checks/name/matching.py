@@ -221,8 +221,11 @@ def surname_count(name: str, lang: str, side, threshold: float,
     return count
 
 
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
+
+
 def _strip(word: str) -> str:
-    return regex.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 # How English letter names are written out (CNN = Си-эн-эн, BBC = Би-би-си), as keys.
