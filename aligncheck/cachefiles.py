@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 CACHE_ENV = "ALIGNCHECK_CACHE_DIR"
@@ -25,14 +26,21 @@ def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: i
     """`folder/<stem>-v<version>-<package versions>.json` in the cache dir: for data built from
     those packages, so a new release of any of them builds it again. None when one is not
     installed (nothing to key the file on: build without keeping)."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed
+    versions = [_installed(p) for p in packages]
+    if None in versions:
+        return None
+    return cache_dir() / folder / f"{stem}-v{version}-{'-'.join(versions)}.json"
+
+
+@lru_cache(maxsize=None)
+def _installed(package: str) -> str | None:
+    """The installed version (looked up once per process: importlib.metadata scans site-packages)."""
+    from importlib.metadata import PackageNotFoundError, version
 
     try:
-        versions = "-".join(installed(p) for p in packages)
+        return version(package)
     except PackageNotFoundError:
         return None
-    return cache_dir() / folder / f"{stem}-v{version}-{versions}.json"
 
 
 def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:
