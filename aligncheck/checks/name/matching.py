@@ -17,6 +17,7 @@ from aligncheck.extract.names import (
 from aligncheck.glossary.common import common_glossary
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.glossary.model import Entry, Glossary, base_lang
+from aligncheck.literal import find_literal
 from aligncheck.morph import Phrase, lower, words
 from aligncheck.translit import (
     CAPITAL_BONUS,
@@ -404,8 +405,7 @@ def bracket_replaced(source_text: str, target_text: str) -> bool:
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    hit = _literal_pattern(name, case).search(target.text)
-    return (hit.start(), hit.end()) if hit else None
+    return find_literal(name, target.text, case)
 
 
 @lru_cache(maxsize=4096)
