@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 import regex
@@ -170,12 +171,6 @@ def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
 
 
 @cache
-def _russian_lemma_openings() -> frozenset[str]:
-    """First letters of the lemmas looked up through pymorphy3 (which is slow per word)."""
-    return frozenset(w[:3] for w in (*RU_COLLECTIVE, *QUANTITY_WORDS["ru"], "обеих", "обоих"))
-
-
-@cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
     return _russian_tables()[1]
@@ -194,7 +189,7 @@ def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
 
-_LEXICON_CACHE_VERSION = 1
+_LEXICON_CACHE_VERSION = 2
 
 
 def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
@@ -231,20 +226,44 @@ def _num2words_lexicon(lang: str) -> dict[str, Word]:
 
 
 @cache
-def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...]]:
-    """Russian lexicon (with pymorphy3's inflected forms) and compound-opening stems."""
-    path = _russian_cache_file() if russian_morph() is not None else None
+def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...], dict[str, Word]]:
+    """Russian lexicon (with pymorphy3's inflected forms), compound-opening stems, and the
+    forms of collective numerals and quantity words. Built once per machine: loading
+    pymorphy3's dictionaries alone costs a quarter of a second on every run otherwise."""
+    path = _russian_cache_file() if find_spec("pymorphy3") is not None else None
     if path is not None:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            return _decode(stored["lexicon"]), tuple((p, int(v)) for p, v in stored["prefixes"])
+            return (_decode(stored["lexicon"]), tuple((p, int(v)) for p, v in stored["prefixes"]),
+                    _decode(stored["quantities"]))
         except (OSError, ValueError, KeyError, TypeError):
             pass
     words = _build_lexicon("ru")
     prefixes = _build_russian_prefixes(words)
+    quantities = _build_russian_quantities()
     if path is not None:
-        store_json(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes]})
-    return words, prefixes
+        store_json(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes],
+                          "quantities": _encode(quantities)})
+    return words, prefixes, quantities
+
+
+def _build_russian_quantities() -> dict[str, Word]:
+    """Every form whose likeliest pymorphy3 lemma is a collective numeral ("шестерых") or a
+    quantity word ("десятков", "обеих")."""
+    morph = russian_morph()
+    lemmas = {**{k: Word(v) for k, v in RU_COLLECTIVE.items()},
+              **{k: Word(v, soft=True, rough=True) for k, v in QUANTITY_WORDS["ru"].items()}}
+    openings = {w[:3] for w in (*lemmas, "обеих", "обоих")}  # not "подвойнее"
+    found: dict[str, Word] = {}
+    for lemma, info in lemmas.items() if morph else ():
+        for parse in morph.parse(lemma):
+            if _norm(parse.normal_form) != lemma:
+                continue
+            for form in parse.lexeme:
+                key = _norm(form.word)
+                if key[:3] in openings and _norm(morph.parse(key)[0].normal_form) == lemma:
+                    found.setdefault(key, info)
+    return found
 
 
 @cache
@@ -274,12 +293,8 @@ def _lookup(key: str, lang: str) -> Word | None:
         return Word(QUANTITY_WORDS[lang][key], soft=True, rough=True)
     if lang == "en":
         return _english_compound(key)
-    if lang == "ru" and key[:3] in _russian_lemma_openings() and russian_morph():
-        lemma = _norm(russian_morph().parse(key)[0].normal_form)
-        if lemma in RU_COLLECTIVE:
-            return Word(RU_COLLECTIVE[lemma])
-        if lemma in QUANTITY_WORDS["ru"]:
-            return Word(QUANTITY_WORDS["ru"][lemma], soft=True, rough=True)
+    if lang == "ru" and key in _russian_tables()[2]:
+        return _russian_tables()[2][key]
     if lang == "ru":
         for prefix, value in _russian_prefixes():
             if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
