@@ -120,11 +120,61 @@ def _russian():
 
 @lru_cache(maxsize=65536)
 def lemmas(word: str, lang: str) -> frozenset[str]:
-    """Possible dictionary forms of a lower-case word (the word itself when unknown)."""
-    analyzer = _russian() if lang in ("ru",) else None
+    """Possible dictionary forms of a lower-case word (the word itself when unknown).
+
+    Russian lemmas are kept across runs (`_LemmaStore`): a warm run then never loads
+    pymorphy3's dictionaries (a quarter of a second)."""
+    if lang != "ru":
+        return frozenset({word})
+    store = _lemma_store()
+    if word in store.known:
+        return frozenset(store.known[word]) | {word}
+    analyzer = _russian()
     if analyzer is None:
         return frozenset({word})
-    return frozenset({p.normal_form.replace("ё", "е") for p in analyzer.parse(word)} | {word})
+    found = frozenset({p.normal_form.replace("ё", "е") for p in analyzer.parse(word)} | {word})
+    store.add(word, found)
+    return found
+
+
+class _LemmaStore:
+    """word -> lemmas, read from the cache dir once and written back at exit if it grew."""
+
+    LIMIT = 200_000  # words kept; beyond it, lemmas are computed as before
+
+    def __init__(self, path):
+        import json
+
+        self.path, self.known, self.new = path, {}, {}
+        if path is not None:
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = {}
+            if isinstance(stored, dict):  # a damaged file only costs speed
+                self.known = {k: v for k, v in stored.items() if isinstance(v, list)}
+
+    def add(self, word: str, found: frozenset[str]) -> None:
+        if self.path is None or len(self.known) >= self.LIMIT:
+            return
+        if not self.new:
+            import atexit
+
+            atexit.register(self.save)
+        self.known[word] = self.new[word] = sorted(found - {word})
+
+    def save(self) -> None:
+        from aligncheck.cachefiles import store_json
+
+        current = _LemmaStore(self.path).known  # another run may have added words meanwhile
+        store_json(self.path, {**current, **self.new})
+
+
+@cache
+def _lemma_store() -> _LemmaStore:
+    from aligncheck.cachefiles import versioned_file
+
+    return _LemmaStore(versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 1))
 
 
 @lru_cache(maxsize=262144)

@@ -299,3 +299,16 @@ def test_gl01_keeps_vowel_harmony_for_common_words_of_a_name_entry(tmp_path):
     g = load_glossary(write(tmp_path, "g.tsv", "en\taz\tkind\nCaspian Sea\tXəzər dənizi\tname\n"))
     ctx = pair(["The Caspian Sea is shrinking."], ["Xəzər dənizdan balıq gəlir."], "az", [g])
     assert len(list(GL01().check(ctx))) == 1
+
+
+def test_russian_lemmas_are_kept_across_runs(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from aligncheck.morph import lemmas; "
+            "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)")
+    env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
+    first, second = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                    env=env, check=True).stdout.split("]") for _ in range(2))
+    assert "'книга'" in first[0] and first[1].strip() == "True"
+    assert second[0] == first[0] and second[1].strip() == "False"
