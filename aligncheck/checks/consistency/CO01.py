@@ -11,16 +11,16 @@ from aligncheck.checks.name.matching import (
     NAME_MATCH_CONFIG,
     NameMatch,
     evidence_for,
+    glossary_entries,
     match_name,
     name_key,
     name_mentions,
 )
 from aligncheck.extract.names import NameMention
-from aligncheck.glossary.common import common_glossary
 from aligncheck.glossary.find import LinkText, Occurrence, occurrences
-from aligncheck.glossary.model import Entry, Glossary, base_lang
+from aligncheck.glossary.model import Glossary, base_lang
 from aligncheck.model import Finding, Link, Severity, Span
-from aligncheck.morph import Phrase, words
+from aligncheck.morph import words
 from aligncheck.translit import prime_bounds
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
@@ -180,25 +180,7 @@ def _acronym_rendering(mention: NameMention, source_lang: str, target: LinkText,
     is rendered "Европейский союз ... ЕС", and only ЕС is a spelling of EU."""
     if _abbreviated(target.text[span[0]:span[1]]):
         return span
-    starts = [(hit.start, hit.end) for entry in _entries_naming(mention.text, source_lang, glossaries)
+    entries = glossary_entries(mention, base_lang(source_lang), glossaries)
+    starts = [(hit.start, hit.end) for entry, _ in entries
               for hit in occurrences(entry, target) if _abbreviated(target.text[hit.start:hit.end])]
     return min(starts) if starts else None
-
-
-def _entries_naming(text: str, lang: str, glossaries: list[Glossary]) -> list[Entry]:
-    """Glossary entries (the project's, then the built-in ones) that name `text` in `lang`,
-    as the name rules look them up."""
-    lang = base_lang(lang)
-    return [entry for glossary in glossaries or () for entry in _naming(glossary, text, lang)] + \
-        list(_common_naming(text, lang))
-
-
-def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
-    return [entry for entry in glossary.entries
-            if any(Phrase(v, lang, entry.case_sensitive(v)).find(text) and
-                   len(words(v)) == len(words(text)) for v in entry.variants(lang))]
-
-
-@lru_cache(maxsize=4096)
-def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
-    return tuple(_naming(common_glossary(), text, lang))

@@ -47,7 +47,7 @@ def evidence_for(source: LinkText | list[str], lang: str) -> NameEvidence:
     return document_evidence(source, base_lang(lang))
 
 
-def _glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:
+def glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:
     """Entries naming `mention` in `lang`; True for project glossaries, False for built-in."""
     found = [(entry, True) for glossary in glossaries or () for entry in _naming(glossary, mention.text, lang)]
     return found + [(entry, False) for entry in _common_naming(mention.text, lang)]
@@ -74,7 +74,7 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     side of the link) keeps a localised acronym from being one the source writes itself."""
     source_lang = base_lang(source_lang)
     governed = listed = False
-    for entry, project in _glossary_entries(mention, source_lang, glossaries):
+    for entry, project in glossary_entries(mention, source_lang, glossaries):
         hits = occurrences(entry, target)
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
@@ -135,7 +135,7 @@ def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glo
     """Does a glossary (a project's or the built-in one) give the name's rendering in the
     target language? Then its expansions' renderings are countable too (Евросоюз for EU)."""
     return any(entry.variants(target_lang)
-               for entry, _ in _glossary_entries(mention, base_lang(source_lang), glossaries))
+               for entry, _ in glossary_entries(mention, base_lang(source_lang), glossaries))
 
 
 def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
@@ -145,7 +145,7 @@ def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
     when no glossary lists it and `source_text` is given, localised): a paragraph that names
     it twice should render it twice."""
     source_lang = base_lang(source_lang)
-    entries = _glossary_entries(mention, source_lang, glossaries)
+    entries = glossary_entries(mention, source_lang, glossaries)
     starts = {hit.start for entry, _ in entries for hit in occurrences(entry, target)}
     starts |= {m.start() for m in _literal_pattern(mention.text, False).finditer(target.text)}
     starts |= {start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)}
