@@ -218,7 +218,8 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
 def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str]) -> set[str]:
     """Figures of `mine` (in langs[0]) whose quantity `other` (in langs[1]) gives converted
     between imperial and metric units ("85 mph" / "137 км/ч"), as digit runs of both: a
-    translation that converts units, or adds the conversion in brackets, adds no figure."""
+    translation that converts units, or adds the conversion in brackets, adds no figure.
+    Symmetric: swapping the sides (and langs) gives the same set."""
     from aligncheck.extract.numbers import extract_numbers
 
     found: set[str] = set()
@@ -281,6 +282,7 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         return [], []
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
     out: tuple[list[Gap], list[Gap]] = ([], [])
+    converted: set[str] | None = None  # the same for both sides: computed once, when needed
     for side, (mine, theirs, texts, other_texts) in enumerate(
             ((src, tgt, src_texts, tgt_texts), (tgt, src, tgt_texts, src_texts))):
         gaps = [i for bead in beads if not bead[1 - side] for i in bead[side]]
@@ -292,7 +294,9 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
                                          else (vectors[len(src):], vectors[:len(src)])))
         other_numbers = set(_NUMBER.findall(" ".join(other_texts)))
         if langs:  # figures the other side gives in another unit count as present
-            other_numbers |= converted_figures(texts, other_texts, langs if side == 0 else langs[::-1])
+            if converted is None:
+                converted = converted_figures(src_texts, tgt_texts, langs)
+            other_numbers |= converted
         name = "source" if side == 0 else "target"
         worst = max(range(len(mine)), key=lambda i: shortfall[i])
         near = [] if side == 0 or worst in gaps or shortfall[worst] < _NEAR_SHORTFALL else [worst]
