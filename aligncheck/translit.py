@@ -175,10 +175,11 @@ def _bound(a: str, b: str) -> float:
     return common / short if short >= 3 and long_ <= short + 8 else 2 * common / (short + long_)
 
 
-@lru_cache(maxsize=262144)
 def score_bound(source_key: str, lang: str, token: str, target_lang: str) -> float:
     """An upper bound of `token_score` for source keys longer than 3 letters: `similarity` is at
-    most the larger of its whole-key and skeleton parts, each bounded by `_bound`."""
+    most the larger of its whole-key and skeleton parts, each bounded by `_bound`. The scalar
+    definition: the searches use `_TokenTable`, which computes it for all tokens at once (the
+    tests hold the two equal)."""
     keys = [key(token, target_lang)]
     if token.isascii() and lang != target_lang:
         keys.append(key(token, lang))
