@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from aligncheck.embed.e5file import E5File, read_e5file
+from aligncheck.embed import piece_subset
 from aligncheck.embed.e5tokenizer import build_tokenizer
 from aligncheck.cachefiles import cache_dir
 from aligncheck.errors import InputError
@@ -95,6 +96,7 @@ def write_model_dir(e5: E5File, out: Path) -> None:
         "dtype": "float32", "torch_dtype": "float32",
     })
     build_tokenizer(e5).save(str(out / "tokenizer.json"))
+    piece_subset.ensure_table(out)
     specials = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "sep_token": "</s>",
                 "cls_token": "<s>", "pad_token": "<pad>", "mask_token": "<mask>"}
     _write_json(out / "special_tokens_map.json", specials)
