@@ -216,3 +216,16 @@ def test_figures_given_in_another_unit_count_as_present():
     assert converted_figures(ru, en, ("ru", "en")) == {"113", "70", "322", "200"}
     assert converted_figures(en, ru, ("en", "ru")) == {"113", "70", "322", "200"}
     assert converted_figures(["Он прошёл 500 км."], en, ("ru", "en")) == set()
+
+
+def test_markup_without_letters_is_part_of_the_sentence_before():
+    """A closing `**` the splitter cuts off after the full stop is no sentence of its own: it
+    would make the sides' sentence counts differ where nothing is missing."""
+    from aligncheck.checks.omission.OM02 import sentences
+
+    text = "Мост открылся в понедельник. Так сообщил **мэр города.**"
+    seg = segment_document(Document("ru.txt", "ru", text))
+    assert [s.text for s in sentences(seg, (0,))] == ["Мост открылся в понедельник.", "Так сообщил **мэр города.**"]
+    seg = segment_document(Document("ru.txt", "ru", "** Мост открылся. Город ждёт."))
+    assert [s.text for s in sentences(seg, (0,))] == ["** Мост открылся.", "Город ждёт."]
+

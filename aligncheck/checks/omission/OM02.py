@@ -52,6 +52,7 @@ _MARGIN_BEADS = 4  # beads either side of an unmatched sentence re-aligned to sc
 # counts differ or the length ratio is this many sd from normal (on the seed 61% of the text of
 # multi-sentence links is then never embedded; a drop changes the count or the length).
 _SCORE_GATE_Z = 1.0
+_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,19 @@ class Gap:
 
 
 def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
+    """The sentences of those segments; a piece with no letter or digit (markup such as a
+    closing `**`, a lone dash) is no sentence to translate: it joins the sentence before it
+    (the one after it when it opens the segment)."""
     out = []
     for i in indices:
         text = seg.segments[i].text
-        out.extend(Sentence(i, a, b, text[a:b]) for a, b in split_sentences(text, seg.lang))
+        spans: list[tuple[int, int]] = []
+        for a, b in split_sentences(text, seg.lang):
+            if spans and not (_WORD.search(text, a, b) and _WORD.search(text, *spans[-1])):
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        out.extend(Sentence(i, a, b, text[a:b]) for a, b in spans)
     return out
 
 
