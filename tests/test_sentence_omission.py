@@ -229,3 +229,18 @@ def test_markup_without_letters_is_part_of_the_sentence_before():
     seg = segment_document(Document("ru.txt", "ru", "** Мост открылся. Город ждёт."))
     assert [s.text for s in sentences(seg, (0,))] == ["** Мост открылся.", "Город ждёт."]
 
+
+def test_merged_sentences_are_not_embedded_unless_a_threshold_allows_it():
+    """Counts differ (two source sentences translated as one), but no sentence of either side
+    could reach a score threshold whatever its embedding says: nothing is embedded. A threshold
+    low enough (here configured) makes the link worth scoring again."""
+    merged = RU[:1] + [RU[1].rstrip(".") + ", а " + RU[2][0].lower() + RU[2][1:]] + [
+        RU[3][:-1] + ", как и обещал в прошлом году."]  # of the usual length
+    embedder = CountingEmbedder()
+    c = ctx(EN, merged, embedder)
+    assert list(OM02().check(c)) == [] and list(AD02().check(c)) == []
+    assert embedder.calls == []
+    lenient = PairContext(c.release, c.source, c.target, c.links, options={"omission_min_score": -20.0},
+                          resources=c.resources)
+    list(OM02().check(lenient))
+    assert len(embedder.calls) == 1

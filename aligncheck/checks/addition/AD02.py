@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from aligncheck.checks.omission.OM02 import OM02
+from aligncheck.checks.omission.OM02 import ADDITION_MIN_SCORE, OM02
 
 
 class AD02(OM02):
@@ -25,7 +25,7 @@ class AD02(OM02):
         "addition_min_z": (1.5, "without embeddings: how many standard deviations longer than expected "
                                 "(calibrated length ratio) the target must be before an unmatched sentence "
                                 "is reported; stricter than OM02 because translators add explanations"),
-        "addition_min_score": (4.0, "with embeddings: the evidence score (alignment margin + length sd + "
+        "addition_min_score": (ADDITION_MIN_SCORE, "with embeddings: the evidence score (alignment margin + length sd + "
                                     "match shortfall + numbers absent from the source - how much it raises "
                                     "a neighbouring sentence pair's match, as where one source sentence is "
                                     "translated as several) above which an unmatched target sentence is "

@@ -52,6 +52,18 @@ _MARGIN_BEADS = 4  # beads either side of an unmatched sentence re-aligned to sc
 # counts differ or the length ratio is this many sd from normal (on the seed 61% of the text of
 # multi-sentence links is then never embedded; a drop changes the count or the length).
 _SCORE_GATE_Z = 1.0
+# ... and where the length-only evidence (`length_evidence`: the score without its embedding
+# terms) plus the most those terms add could pass a rule's threshold. The shortfall term adds at
+# most _SCORE_MATCH * _SHORTFALL_CAP = 4.5; on NTREX-dev (clean, planted drops, omitted and added
+# paragraphs, every link scored: benchmarks/om02_gate_study.py) the best candidate score of a
+# link exceeded its length-only evidence by at most 4.71 (OM02, 218 links) and 4.29 (AD02, 460).
+# No finding there is lost; a cold run of the seed embeds 808 sentence tokens instead of 2290.
+# Links of more sentences than _EVIDENCE_MAX are not bounded (the DPs per sentence would cost
+# more than they save) and are scored as before.
+_EVIDENCE_SLACK = 5.0
+_EVIDENCE_MAX = 16
+OMISSION_MIN_SCORE = 2.0  # the defaults of OM02's and AD02's score thresholds (config_keys)
+ADDITION_MIN_SCORE = 4.0
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
@@ -212,16 +224,24 @@ def _align(src: list[str], tgt: list[str], ratio: float, sims=None,
 _CACHE: dict[tuple, tuple[list[Gap], list[Gap]]] = {}
 
 
+def min_scores(options) -> tuple[float, float]:
+    """(OM02's, AD02's) score thresholds as configured: the bound on what scoring a link can
+    find (`worth_scoring`) honours both, since the two rules share one scoring."""
+    return (float(options.get("omission_min_score", OMISSION_MIN_SCORE)),
+            float(options.get("addition_min_score", ADDITION_MIN_SCORE)))
+
+
 def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap], list[Gap]]:
     """`candidates` of one link, computed once for OM02 and AD02."""
     embedder = ctx.resources.get("embedder")
     src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
     langs = (ctx.source.lang, ctx.lang)
-    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder), langs)
+    thresholds = min_scores(ctx.options)
+    key = (tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, id(embedder), langs, thresholds)
     if key not in _CACHE:
         if len(_CACHE) > 4096:
             _CACHE.clear()
-        _CACHE[key] = candidates(src, tgt, ratio, embedder, langs)
+        _CACHE[key] = candidates(src, tgt, ratio, embedder, langs, thresholds)
     return _CACHE[key]
 
 
@@ -242,22 +262,57 @@ def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str])
     return found
 
 
-def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float) -> bool:
-    """Whether the sentences of a link are embedded and scored at all (see _SCORE_GATE_Z)."""
+def length_evidence(src: list[str], tgt: list[str], ratio: float) -> tuple[float, float]:
+    """(source, target): the best score a sentence of that side could get without the embedding
+    terms: what matching it costs over leaving it out in the length-and-numbers DP, + its
+    numbers absent from the other side - half of those present (no unit conversions: that only
+    raises the bound), + the sd by which its side is longer than expected."""
+    z = length_z(sum(map(len, src)), sum(map(len, tgt)), ratio)
+    free, beads = _align(src, tgt, ratio)
+    out = []
+    for side, (name, mine, other) in enumerate((("source", src, tgt), ("target", tgt, src))):
+        unmatched = {i for bead in beads if not bead[1 - side] for i in bead[side]}
+        other_numbers = set(_NUMBER.findall(" ".join(other)))
+        best = -math.inf
+        for i, text in enumerate(mine):
+            if i in unmatched:
+                keep, drop = _align(src, tgt, ratio, keep=(name, i))[0], free
+            else:
+                keep, drop = free, _align(src, tgt, ratio, drop=(name, i))[0]
+            margin = 50.0 if keep == math.inf else max(-50.0, min(keep - drop, 50.0))
+            numbers = set(_NUMBER.findall(text))
+            best = max(best, margin + len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers))
+        out.append(best + (z if side else -z))
+    return out[0], out[1]
+
+
+def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float,
+                  thresholds: tuple[float, float] = (OMISSION_MIN_SCORE, ADDITION_MIN_SCORE)) -> bool:
+    """Whether the sentences of a link are embedded and scored at all: something may be
+    missing or extra (_SCORE_GATE_Z), and a sentence could pass OM02's or AD02's threshold
+    (`thresholds`) whatever the embedding terms say (_EVIDENCE_SLACK)."""
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return False
     z = length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
-    return len(src) != len(tgt) or abs(z) >= _SCORE_GATE_Z
+    if len(src) == len(tgt) and abs(z) < _SCORE_GATE_Z:
+        return False
+    if len(src) + len(tgt) > _EVIDENCE_MAX:
+        return True
+    evidence = length_evidence([s.text for s in src], [t.text for t in tgt], ratio)
+    return any(e + _EVIDENCE_SLACK > t for e, t in zip(evidence, thresholds))
 
 
 def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
-               langs: tuple[str, str] | None = None) -> tuple[list[Gap], list[Gap]]:
-    """Unmatched sentences of each side: scored (`scored_candidates`) with an embedder, else
-    those whose removal brings the length ratio closer to normal."""
+               langs: tuple[str, str] | None = None,
+               thresholds: tuple[float, float] = (OMISSION_MIN_SCORE, ADDITION_MIN_SCORE)
+               ) -> tuple[list[Gap], list[Gap]]:
+    """Unmatched sentences of each side: scored (`scored_candidates`) with an embedder where
+    one could pass `thresholds` (OM02's, AD02's), else those whose removal brings the length
+    ratio closer to normal."""
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return [], []
     if embedder is not None:
-        if not worth_scoring(src, tgt, ratio):
+        if not worth_scoring(src, tgt, ratio, thresholds):
             return [], []
         return scored_candidates(src, tgt, ratio, embedder, langs)
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
@@ -376,7 +431,7 @@ class OM02(Rule):
         "omission_min_z": (1.0, "without embeddings: how many standard deviations shorter than expected "
                                 "(calibrated length ratio) the target must be before an unmatched sentence "
                                 "is reported"),
-        "omission_min_score": (2.0, "with embeddings: the evidence score (alignment margin + length sd + "
+        "omission_min_score": (OMISSION_MIN_SCORE, "with embeddings: the evidence score (alignment margin + length sd + "
                                     "match shortfall + missing numbers) above which an unmatched source "
                                     "sentence is reported; calibrated on NTREX-dev to ~0.2 false alarms "
                                     "per 50 paragraphs"),
@@ -392,11 +447,11 @@ class OM02(Rule):
             return
         texts = []
         for pair in ctx.pairs:
-            ratio = expected_ratio(pair)
+            ratio, thresholds = expected_ratio(pair), min_scores(pair.options)
             for link in pair.links:
                 if link.source and link.target:
                     src, tgt = sentences(pair.source, link.source), sentences(pair.target, link.target)
-                    if worth_scoring(src, tgt, ratio):
+                    if worth_scoring(src, tgt, ratio, thresholds):
                         texts.extend(s.text for s in src + tgt)
         embedder.embed(texts)
 
