@@ -80,6 +80,15 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
     return dataclasses.replace(result, warnings=tuple(warnings) + result.warnings + embed_warnings)
 
 
+def _prefetch_model(config, *, use_cache: bool) -> None:
+    """A run that will embed everything (no cache, or none yet) loads the model while it reads."""
+    from aligncheck.cachefiles import cache_dir
+    from aligncheck.embed import CACHE_FILE, DEFAULT_MODEL, prefetch_default_model
+
+    if config.model == DEFAULT_MODEL and not (use_cache and (cache_dir() / CACHE_FILE).exists()):
+        prefetch_default_model()
+
+
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck import postprocess
     from aligncheck.config import load_config
@@ -88,6 +97,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck.select import fails
 
     config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
+    _prefetch_model(config, use_cache=not options.get("no_cache"))
     releases, directives = postprocess.strip_release_directives(discover_releases(
         paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
     ))

@@ -184,3 +184,41 @@ def test_a_read_only_model_directory_without_its_graph_falls_back_to_torch(share
         assert runner.encode(WEATHER[:1], prompt="passage: ").shape == (1, 384)
     finally:
         st.forget(str(path))
+
+
+@pytest.mark.slow
+def test_a_prefetched_session_is_the_one_the_runner_uses(shared_build_cache, monkeypatch):
+    from aligncheck.embed import bert, prefetch_default_model, st
+
+    path = default_model_dir()
+    st.forget(str(path))
+    built = []
+    real = bert.OrtBert._session
+    monkeypatch.setattr(bert.OrtBert, "_session", staticmethod(lambda p: built.append(p) or real(p)))
+    try:
+        prefetch_default_model()
+        prefetch_default_model()  # started once
+        runner = st.load_lean_bert(str(path))
+        assert isinstance(runner, bert.OrtBert) and len(built) == 1
+        assert runner.encode(WEATHER[:1], prompt="passage: ").shape == (1, 384)
+        assert not bert._SESSIONS
+    finally:
+        st.forget(str(path))
+
+
+def test_only_runs_that_will_embed_everything_prefetch_the_model(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from aligncheck import run
+    from aligncheck.embed import CACHE_FILE, DEFAULT_MODEL
+
+    calls = []
+    monkeypatch.setattr("aligncheck.embed.prefetch_default_model", lambda: calls.append(1))
+    monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
+    default, other = SimpleNamespace(model=DEFAULT_MODEL), SimpleNamespace(model=str(tmp_path))
+    run._prefetch_model(default, use_cache=True)  # no cache file yet: a first run
+    run._prefetch_model(default, use_cache=False)
+    run._prefetch_model(other, use_cache=False)
+    (tmp_path / CACHE_FILE).write_bytes(b"")
+    run._prefetch_model(default, use_cache=True)
+    assert len(calls) == 2

@@ -67,6 +67,19 @@ def _load_default_model():
         return st.load_lean_bert(str(default_model_dir()))
 
 
+def prefetch_default_model() -> None:
+    """Start loading the built default model's onnxruntime session in a thread, for runs that
+    will embed (no cache): it overlaps with reading the files. Does nothing if the model is not
+    built yet or runs on torch."""
+    from aligncheck.embed import e5build, st
+
+    path = e5build.default_model_path()
+    if e5build.is_built(path) and st.has_onnxruntime():
+        from aligncheck.embed.bert import start_session
+
+        start_session(path)
+
+
 def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
                   progress: Callable[[int, int], None] | None = None) -> Embedder:
     """An embedder for a sentence-transformers model name or directory (never downloads).

@@ -90,17 +90,28 @@ class _Runner:
         return (total / norms).astype(np.float32)
 
 
+_SESSIONS: dict = {}  # model directory -> Future of its onnxruntime session
+
+
+def start_session(path: Path) -> None:
+    """Begin building the onnxruntime session of `path` in a thread, if not begun: the runner
+    takes it when it starts, so callers that know the model will be needed can start early."""
+    key = os.path.realpath(path)
+    if key not in _SESSIONS:
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(1, thread_name_prefix="aligncheck-session")
+        _SESSIONS[key] = pool.submit(OrtBert._session, Path(path))
+        pool.shutdown(wait=False)
+
+
 class OrtBert(_Runner):
     """The encoder as an ONNX graph (encoder_graph.py) run by onnxruntime on the CPU."""
 
     def __init__(self, path: Path):
-        from concurrent.futures import ThreadPoolExecutor
-
-        pool = ThreadPoolExecutor(1, thread_name_prefix="aligncheck-session")
-        session = pool.submit(self._session, path)  # onnxruntime loads without the GIL,
-        pool.shutdown(wait=False)
+        start_session(path)  # onnxruntime loads without the GIL,
         super().__init__(path)  # so the tokenizer loads here meanwhile
-        self.session = session.result()
+        self.session = _SESSIONS.pop(os.path.realpath(path)).result()
 
     @staticmethod
     def _session(path: Path):

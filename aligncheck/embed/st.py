@@ -128,7 +128,7 @@ def load_lean_bert(path: str):
     if path not in _LOADED:
         from aligncheck.embed.bert import LeanBert, OrtBert
 
-        runners = [OrtBert, LeanBert] if _has_onnxruntime() else [LeanBert]
+        runners = [OrtBert, LeanBert] if has_onnxruntime() else [LeanBert]
         for n, runner in enumerate(runners):
             try:
                 _LOADED[path] = runner(Path(path))
@@ -142,7 +142,7 @@ def load_lean_bert(path: str):
     return _LOADED[path]
 
 
-def _has_onnxruntime() -> bool:
+def has_onnxruntime() -> bool:
     from importlib.util import find_spec
 
     return os.environ.get("ALIGNCHECK_RUNNER") != "torch" and all(
