@@ -110,8 +110,9 @@ class OrtBert(_Runner):
 
     def __init__(self, path: Path):
         start_session(path)  # onnxruntime loads without the GIL,
+        session = _SESSIONS.pop(os.path.realpath(path))
         super().__init__(path)  # so the tokenizer loads here meanwhile
-        self.session = _SESSIONS.pop(os.path.realpath(path)).result()
+        self.session = session.result()
 
     @staticmethod
     def _session(path: Path):
