@@ -37,13 +37,15 @@ def rounded(scores: Scores) -> Scores:
 
 
 def load(model: str, langs: tuple[str, ...], text: str) -> Scores | None:
-    found = _store().get_many(model, "", [text_key(text)])
-    if not found:
-        return None
-    row = next(iter(found.values()))
-    if len(row) != len(langs) + 1:
-        return None
-    return tuple((lang, float(v)) for lang, v in zip(langs, row[1:])), int(row[0])
+    return load_many(model, langs, [text]).get(text)
+
+
+def load_many(model: str, langs: tuple[str, ...], texts: list[str]) -> dict[str, Scores]:
+    """The stored scores of those texts that have them, in one query."""
+    keys = {text_key(text): text for text in texts}
+    found = _store().get_many(model, "", list(keys))
+    return {keys[key]: (tuple((lang, float(v)) for lang, v in zip(langs, row[1:])), int(row[0]))
+            for key, row in found.items() if len(row) == len(langs) + 1}
 
 
 def save(model: str, text: str, scores: Scores) -> None:

@@ -8,14 +8,18 @@ O(paragraphs x languages). A leading note that names the versions belongs to non
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import babel
 from babel import Locale
 
+from aligncheck.cachefiles import cache_dir, store_json
 from aligncheck.errors import InputError
 from aligncheck.langid import (
     candidates_for,
@@ -23,6 +27,7 @@ from aligncheck.langid import (
     identify,
     language_scores,
     letters,
+    prime_scores,
 )
 from aligncheck.model import Document
 from aligncheck.read.names import parse_langs
@@ -59,7 +64,23 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
-    """Each language's name in English and in every listed language, as lower-case stems."""
+    """Each language's name in English and in every listed language, as lower-case stems.
+
+    Kept in the cache dir per Babel version: loading the locales costs ~0.1 s a run."""
+    digest = hashlib.sha1(",".join(langs).encode()).hexdigest()[:20]
+    path = cache_dir() / "split" / f"babel{babel.__version__}-v1" / f"stems-{digest}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if list(stored) == list(langs):
+            return {lang: set(found) for lang, found in stored.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    stems = _built_name_stems(langs)
+    store_json(path, {lang: sorted(found) for lang, found in stems.items()})
+    return stems
+
+
+def _built_name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
     stems: dict[str, set[str]] = {lang: set() for lang in langs}
     for display in ["en", *langs]:
         names = Locale.parse(display.replace("-", "_")).languages
@@ -118,11 +139,14 @@ def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str 
     others of their script, so a version missing from `langs` cannot hide in a neighbour's block."""
     weights: dict[str, float] = {}
     by_prose = sorted(range(len(block)), key=lambda i: (-_evidence(block[i].text), i))
-    for paragraph in (block[i] for i in by_prose[:FIT_SAMPLE]):
-        candidates = sorted({*langs, *candidates_for(paragraph.text)})
-        found, _ = identify(paragraph.text, candidates)
+    sample = [(block[i].text, tuple(sorted({*langs, *candidates_for(block[i].text)})))
+              for i in by_prose[:FIT_SAMPLE]]
+    for candidates in dict.fromkeys(c for _, c in sample):  # one query per candidate set
+        prime_scores([text for text, c in sample if c == candidates], candidates)
+    for text, candidates in sample:
+        found, _ = identify(text, candidates)
         if found is not None:
-            weights[found] = weights.get(found, 0.0) + _evidence(paragraph.text)
+            weights[found] = weights.get(found, 0.0) + _evidence(text)
     total = sum(weights.values())
     if not total:
         return "names and numbers only"
@@ -147,6 +171,7 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
         raise InputError(f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
                          f"({','.join(langs)})", path)
     scores = []
+    prime_scores([paragraph.text for paragraph in found], langs)
     for paragraph in found:
         weight = min(1.0, _evidence(paragraph.text) / FULL_WEIGHT_LETTERS)
         probabilities = language_scores(paragraph.text, langs)
