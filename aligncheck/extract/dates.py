@@ -15,7 +15,6 @@ from pathlib import Path
 
 import regex
 from babel import Locale, UnknownLocaleError, localedata
-from babel.dates import get_month_names
 
 from aligncheck.cachefiles import store_json, versioned_file
 from aligncheck.extract.numwords import russian_morph
@@ -79,6 +78,8 @@ def _cldr_names(lang: str, width: str) -> dict[int, str]:
     for context in ("format", "stand-alone"):
         table = _follow(own, ("months", context, width))
         if not table and context == "format":
+            from babel.dates import get_month_names  # only while building (imports pytz etc.)
+
             table = dict(get_month_names(width, context, lang))
         for month, name in table.items():
             names[name.lower().rstrip(".")] = month

@@ -8,13 +8,15 @@ Numbers inside URLs and e-mail addresses are skipped; numbers inside dates are m
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
+import babel
 import regex
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from aligncheck.cachefiles import cache_dir, store_json
 from aligncheck.extract.dates import base_lang, extract_dates
 from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup
@@ -88,10 +90,23 @@ class NumberMention:
 
 @cache
 def _symbols(lang: str) -> tuple[str, str]:
+    """(group, decimal) of the locale; kept in the cache dir, as loading a locale costs ~15 ms."""
+    path = cache_dir() / "numbers" / f"symbols-babel{babel.__version__}.json"
     try:
-        return get_group_symbol(lang), get_decimal_symbol(lang)
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    found = stored.get(lang) if isinstance(stored, dict) else None
+    if isinstance(found, list) and len(found) == 2 and all(isinstance(x, str) for x in found):
+        return found[0], found[1]
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        symbols = get_group_symbol(lang), get_decimal_symbol(lang)
     except Exception:  # noqa: BLE001 - unknown locale: English conventions
         return ",", "."
+    store_json(path, {**(stored if isinstance(stored, dict) else {}), lang: list(symbols)})
+    return symbols
 
 
 def _decimal(text: str) -> Decimal:
