@@ -244,3 +244,18 @@ def test_merged_sentences_are_not_embedded_unless_a_threshold_allows_it():
                           resources=c.resources)
     list(OM02().check(lenient))
     assert len(embedder.calls) == 1
+
+
+def test_unmatched_neighbours_that_match_each_other_best_are_paired():
+    """A source and a target sentence the DP left both unmatched, side by side, that are each
+    other's best match: one condensed translation (the length prior would not pair them), so
+    their scores are lowered; a neighbour that matches something else better is no pair."""
+    from aligncheck.checks.omission.OM02 import paired_gap
+
+    e = ConceptEmbedder()
+    source = ["The bridge over the river opened.", "The mayor said that traffic fell by half in a week."]
+    beads = [((0,), (0,)), ((1,), ()), ((), (1,))]
+    condensed = e.embed(source + ["Мост через реку открыт.", "Мэр: движение упало."])
+    assert paired_gap(beads, 1, 0, 1, condensed, 2) and paired_gap(beads, 2, 1, 1, condensed, 2)
+    foreign = e.embed(source + ["Мост через реку открыт.", "Мост через реку строили три года."])
+    assert not paired_gap(beads, 1, 0, 1, foreign, 2) and not paired_gap(beads, 2, 1, 1, foreign, 2)
