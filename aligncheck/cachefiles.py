@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -32,15 +34,44 @@ def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: i
     return cache_dir() / folder / f"{stem}-v{version}-{'-'.join(versions)}.json"
 
 
+def installed_version(package: str) -> str | None:
+    """The installed version of a distribution, None if it is not installed."""
+    return _installed(package)
+
+
 @lru_cache(maxsize=None)
 def _installed(package: str) -> str | None:
-    """The installed version (looked up once per process: importlib.metadata scans site-packages)."""
-    from importlib.metadata import PackageNotFoundError, version
+    found = _dist_info_versions().get(_normal_name(package))
+    if found:
+        return found
+    from importlib.metadata import PackageNotFoundError, version  # e.g. an .egg-info install
 
     try:
         return version(package)
     except PackageNotFoundError:
         return None
+
+
+def _normal_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@lru_cache(maxsize=1)
+def _dist_info_versions() -> dict[str, str]:
+    """Distribution versions from the `<name>-<version>.dist-info` folder names on sys.path,
+    first entry winning as for imports: one directory listing per entry, where importing and
+    scanning with importlib.metadata costs ~0.1 s a run."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, version = name[:-len(".dist-info")].partition("-")
+                found.setdefault(_normal_name(dist), version)
+    return found
 
 
 def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:

