@@ -1,3 +1,8 @@
 """aligncheck: translation consistency checker for parallel texts."""
 
 __version__ = "0.1.0"
+
+from aligncheck import bytecode as _bytecode  # noqa: E402
+
+if _bytecode.needed(__file__):
+    _bytecode.install(__file__)
