@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -87,6 +88,7 @@ RU_COMPOUND_TAILS = (
 )
 VOWELS = set("aeıioöuüyäаәеиоөуүұыіэюя")
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -277,8 +279,10 @@ def _turkic_stems(lang: str) -> tuple[tuple[str, Word], ...]:
     return tuple(sorted(stems.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=65536)
 def lookup(token: str, lang: str) -> Word | None:
-    """The number a single word stands for in `lang`, or None."""
+    """The number a single word stands for in `lang`, or None (cached: every rule that reads
+    numbers asks about every word)."""
     return _lookup(_norm(token).replace("’", "'").split("'")[0], lang)
 
 
@@ -296,7 +300,7 @@ def _lookup(key: str, lang: str) -> Word | None:
     if lang == "ru" and key in _russian_tables()[2]:
         return _russian_tables()[2][key]
     if lang == "ru":
-        for prefix, value in _russian_prefixes():
+        for prefix, value in _opening(key, _russian_prefixes(), _russian_prefixes_by_letter()):
             if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
                 return Word(value, soft=True)
     if lang in TURKIC:
@@ -326,8 +330,33 @@ def _english_openings() -> dict[str, tuple[tuple[str, Word], ...]]:
     return {opening: tuple(words) for opening, words in found.items()}
 
 
+def _by_first_letter(openings: tuple[tuple[str, T], ...]) -> dict[str, tuple[tuple[str, T], ...]] | None:
+    """Openings (stems, prefixes) by first letter, each in the given order: a word need only
+    be tried against those of its own first letter. None if one is empty (it opens all)."""
+    if any(not opening for opening, _ in openings):
+        return None
+    found: dict[str, list[tuple[str, T]]] = {}
+    for item in openings:
+        found.setdefault(item[0][0], []).append(item)
+    return {letter: tuple(items) for letter, items in found.items()}
+
+
+def _opening(key: str, openings: tuple, by_letter: dict | None) -> tuple:
+    return openings if by_letter is None else by_letter.get(key[:1], ())
+
+
+@cache
+def _turkic_stems_by_letter(lang: str):
+    return _by_first_letter(_turkic_stems(lang))
+
+
+@cache
+def _russian_prefixes_by_letter():
+    return _by_first_letter(_russian_prefixes())
+
+
 def _turkic(key: str, lang: str) -> Word | None:
-    for stem, info in _turkic_stems(lang):
+    for stem, info in _opening(key, _turkic_stems(lang), _turkic_stems_by_letter(lang)):
         if not key.startswith(stem) or len(key) == len(stem):
             continue
         suffix = key[len(stem):]
@@ -358,6 +387,10 @@ class WordNumber:
     rough: bool = False
 
 
+_JOINING_GAP = regex.compile(r"[\s\-‑]+|\s+(?:and|и)\s+")
+_OF_GAP = regex.compile(r"\s+of\s+")
+
+
 def find_number_words(text: str, lang: str) -> list[WordNumber]:
     """Runs of number words ("forty four", "сорок четыре", "iki yüz") with their value."""
     lang = lang.lower().split("-")[0].split("_")[0]
@@ -370,9 +403,9 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
         if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):
             word = Word(word.value, word.ordinal, soft=True)
         gap = text[run[-1][1]:match.start()] if run else ""
-        joined = run and (regex.fullmatch(r"[\s\-‑]+|\s+(?:and|и)\s+", gap) or (
+        joined = run and (_JOINING_GAP.fullmatch(gap) or (
             # "tens of thousands": a rough count of a scale
-            lang == "en" and word and word.value in SCALES and run[-1][2].rough and regex.fullmatch(r"\s+of\s+", gap)))
+            lang == "en" and word and word.value in SCALES and run[-1][2].rough and _OF_GAP.fullmatch(gap)))
         if word and run and joined and _continues(run, word):
             run.append((match.start(), match.end(), word))
             continue
@@ -389,11 +422,18 @@ APPROXIMATE_JOINS = {"en": r"\s+or\s+", "ru": r"\s+или\s+", "tr": r"\s+(?:vey
 BOTH_BEFORE = regex.compile(r"(?:\bher|\bhər)\s+$", regex.IGNORECASE)
 
 
+@cache
+def _approximate_joins(lang: str) -> tuple[regex.Pattern, regex.Pattern] | None:
+    """(join then a word, a word then join at the end), compiled once per language."""
+    join = APPROXIMATE_JOINS.get(lang)
+    return (regex.compile(join + r"\p{L}"), regex.compile(r"\p{L}" + join + "$")) if join else None
+
+
 def _approximate(text: str, word: WordNumber, lang: str) -> WordNumber:
     """"one or two", "her iki" (both): a rough count, not a figure to check."""
-    join = APPROXIMATE_JOINS.get(lang)
+    joins = _approximate_joins(lang)
     before, after = text[max(0, word.start - 12):word.start], text[word.end:word.end + 12]
-    rough = join and (regex.match(join + r"\p{L}", after) or regex.search(r"\p{L}" + join + "$", before))
+    rough = joins and (joins[0].match(after) or joins[1].search(before))
     if rough or (word.value == 2 and BOTH_BEFORE.search(before)):
         return WordNumber(word.start, word.end, word.value, word.ordinal, True, True)
     return word
