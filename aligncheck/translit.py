@@ -35,8 +35,12 @@ _REDUCTIONS = [
     (r"ts", "c"), (r"q", "k"), (r"w", "v"), (r"yu", "u"), (r"ya", "a"), (r"yo", "o"),
     (r"z", "s"), (r"iy", "i"), (r"y", "i"), (r"ou|oo", "u"), (r"([a-z])\1+", r"\1"),
 ]
+# Tables of single letters map as str.translate does (per letter, no overlap); the others
+# (en ph/th/ck..., uz oʻ) take the longest letters first at each position.
+_LETTER_MAPS = {lang: str.maketrans(table) for lang, table in _LETTERS.items()
+                if all(len(letters) == 1 for letters in table)}
 _LETTER_RE = {lang: regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
-              for lang, table in _LETTERS.items()}
+              for lang, table in _LETTERS.items() if lang not in _LETTER_MAPS}
 _EN_POSSESSIVE = regex.compile(r"['’]s?$")
 _NOT_KEY = regex.compile(r"[^a-z0-9]")
 
@@ -49,6 +53,9 @@ _REDUCTION_STEPS = [(tuple(pattern.split("|")) if pattern.replace("|", "").isalp
                      None if pattern.isalpha() else re.compile(pattern), repl)
                     for pattern, repl in _REDUCTIONS]
 _LETTER_STARTS = {lang: frozenset(letters[0] for letters in table) for lang, table in _LETTERS.items()}
+# A pattern reduction that changes only a text holding a cheaper pattern's match is tried
+# after that search (most words have no doubled letter).
+_GATES = {r"([a-z])\1+": re.compile(r"([a-z])\1")}
 
 
 def _reduce(text: str) -> str:
@@ -57,7 +64,9 @@ def _reduce(text: str) -> str:
             if literals[0] in text:
                 text = text.replace(literals[0], repl)
         elif literals is None:
-            text = pattern.sub(repl, text)
+            gate = _GATES.get(pattern.pattern)
+            if gate is None or gate.search(text):
+                text = pattern.sub(repl, text)
         else:
             for literal in literals:
                 if literal in text:
@@ -76,7 +85,10 @@ def key(word: str, lang: str) -> str:
         if len(text) > 4 and text.endswith("e") and text[-2] not in "aeiouy":
             text = text[:-1]
     if lang in _LETTERS and not _LETTER_STARTS[lang].isdisjoint(text):
-        text = _LETTER_RE[lang].sub(lambda m: _LETTERS[lang][m.group()], text)
+        if lang in _LETTER_MAPS:
+            text = text.translate(_LETTER_MAPS[lang])
+        else:
+            text = _LETTER_RE[lang].sub(lambda m: _LETTERS[lang][m.group()], text)
     text = anyascii(text).lower()
     if not (text.isascii() and text.isalnum()):
         text = _NOT_KEY.sub("", text)
@@ -98,13 +110,13 @@ def similarity(a: str, b: str) -> float:
     return max(full, 0.4 * full + 0.6 * _suffix_tolerant(skeleton_a, skeleton_b))
 
 
-_CONSONANTS = regex.compile(r"[aeiouwh]")
+_NOT_CONSONANTS = str.maketrans("", "", "aeiouwh")
 
 
 @lru_cache(maxsize=65536)
 def _skeleton(key_: str) -> str:
     """A key's consonants (cached: each key is compared with many others)."""
-    return _CONSONANTS.sub("", key_)
+    return key_.translate(_NOT_CONSONANTS)
 
 
 def _suffix_tolerant(a: str, b: str) -> float:
@@ -146,6 +158,9 @@ def _parts(tokens: list[Word]):
                 offset += len(part) + 1
 
 
+_AFFIX_MARK = regex.compile(r"['’-]")
+
+
 @lru_cache(maxsize=262144)
 def token_score(source_key: str, lang: str, token: str, target_lang: str) -> float:
     """Similarity of a source word's key to a target token. A token in the source's own
@@ -156,7 +171,7 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
     target_key = key(token, target_lang)
     suffix = target_key[len(source_key):] if target_key.startswith(source_key) else ""
     if len(source_key) <= 3 and score == 1.0 and suffix and suffix[0] not in "aeiou" and \
-            not regex.search(r"['’-]", token) and not (target_lang in TURKIC and len(suffix) >= 2):
+            not _AFFIX_MARK.search(token) and not (target_lang in TURKIC and len(suffix) >= 2):
         score = 0.0  # a short name takes a case suffix (Mey-in, Мэя, Лиге), not Майк's k
     if len(source_key) <= 3 and score < 1.0:
         same_consonants = _skeleton(source_key) == _skeleton(key(token, target_lang))
