@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -268,7 +269,8 @@ def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str])
     return found
 
 
-def length_evidence(src: list[str], tgt: list[str], ratio: float) -> tuple[float, float]:
+@functools.lru_cache(maxsize=4096)  # prepare and the check both ask, per link
+def length_evidence(src: tuple[str, ...], tgt: tuple[str, ...], ratio: float) -> tuple[float, float]:
     """(source, target): the best score a sentence of that side could get without the embedding
     terms: what matching it costs over leaving it out in the length-and-numbers DP, + its
     numbers absent from the other side - half of those present (no unit conversions: that only
@@ -304,7 +306,7 @@ def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float,
         return False
     if len(src) + len(tgt) > _EVIDENCE_MAX:
         return True
-    evidence = length_evidence([s.text for s in src], [t.text for t in tgt], ratio)
+    evidence = length_evidence(tuple(s.text for s in src), tuple(t.text for t in tgt), ratio)
     return any(e + _EVIDENCE_SLACK > t for e, t in zip(evidence, thresholds))
 
 
