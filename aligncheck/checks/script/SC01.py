@@ -28,9 +28,14 @@ def script_of(char: str) -> str | None:
     return next((name for name, pattern in _SCRIPT.items() if pattern.match(char)), None)
 
 
+# Letters of two of the scripts (they are disjoint): the one search a single-script word needs.
+_TWO_SCRIPTS = regex.compile(r"(?s)\p{Latin}.*[\p{Cyrillic}\p{Greek}]|\p{Cyrillic}.*[\p{Latin}\p{Greek}]"
+                             r"|\p{Greek}.*[\p{Latin}\p{Cyrillic}]")
+
+
 def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
     """(position, letter) of the minority-script letters of a word written in two scripts."""
-    if word.isascii():  # Latin letters only (digits have no script): one script at most
+    if word.isascii() or not _TWO_SCRIPTS.search(word):  # one script at most (digits have none)
         return []
     scripts = [script_of(c) for c in word]
     counts = Counter(s for s in scripts if s)
@@ -60,12 +65,16 @@ class SC01(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         for link in ctx.links:
-            source_words = {w for i in link.source for w in _WORD.findall(ctx.source.segments[i].text)}
+            source_words = None  # read only for a word that mixes scripts
             for i in link.target:
                 for m in _WORD.finditer(ctx.target.segments[i].text):
                     word = m.group()
                     bad = foreign_letters(word, ctx.lang)
-                    if not bad or word in source_words:
+                    if not bad:
+                        continue
+                    if source_words is None:
+                        source_words = {w for j in link.source for w in _WORD.findall(ctx.source.segments[j].text)}
+                    if word in source_words:
                         continue
                     letters = ", ".join(f"{script_of(c)} '{c}' U+{ord(c):04X}" for _, c in bad)
                     yield self.finding(ctx, link, f"word '{word}' mixes scripts: {letters}",

@@ -7,7 +7,7 @@ import regex
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.links import find_links
-from aligncheck.langid import language_scores, normalize_lang
+from aligncheck.langid import language_scores, normalize_lang, prime_scores
 from aligncheck.model import Finding, Link, Severity, Span
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -90,13 +90,16 @@ class UT01(Rule):
         min_confidence = float(self.opt(ctx, "untranslated_min_confidence"))
         lang, source_lang = normalize_lang(ctx.lang), normalize_lang(ctx.source.lang)
         others = [normalize_lang(c) for c in self.opt(ctx, "untranslated_languages")]
+        judged = []
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
             source, target = ctx.source.texts(link.source), ctx.target.texts(link.target)
             words = prose(target, source)
-            if sum(map(len, _WORD.findall(words))) < min_letters:
-                continue
+            if sum(map(len, _WORD.findall(words))) >= min_letters:
+                judged.append((link, source, target, words))
+        prime_scores([words for *_, words in judged], [lang, source_lang, *others])  # one query
+        for link, source, target, words in judged:
             if lang != source_lang and _same(source, target):
                 yield self._finding(ctx, link, target, "target is identical to the source")
                 continue
