@@ -173,6 +173,7 @@ def name_renderings(doc, lang: str):
     src_pars, tgt_pars = joined(doc, "en"), joined(doc, lang)
     src, tgt = segmentation(src_pars, "en"), segmentation(tgt_pars, lang)
     evidence = evidence_for(src_pars, "en")
+    document = "\n\n".join(src_pars)
     for k in range(len(src_pars)):
         source, target = LinkText(src, (k,)), LinkText(tgt, (k,))
         mentions = [m for m in name_mentions(source, evidence) if m.reportable]
@@ -180,7 +181,7 @@ def name_renderings(doc, lang: str):
         for m in mentions:
             if texts[m.text] != 1:
                 continue
-            match = match_name(m, "en", target, [], 0.8)
+            match = match_name(m, "en", target, [], 0.8, source_text=source.text, source_document=document)
             if match.status == "found" and match.end > match.start:
                 yield k, m, match.start, match.end
 
