@@ -13,7 +13,10 @@ class NA02(MissingNameRule):
     in Azerbaijani) unless a project glossary rules, or, when no glossary lists the
     acronym, an upper-case word of about its length in other letters that no other acronym
     of the paragraph claims (FBI = ФБР, AI = YZ) and, if Latin, that the source document
-    does not write itself.
+    does not write itself (nor, in other letters, transliterates: АМЛО is AMLO's). A localised
+    form the version uses elsewhere counts written out too (ФТБ there, Федералды тергеу бюросы
+    here), and so does a neighbour language's listed expansion in the target's spelling
+    (Avropa Birliyi for the Turkish Avrupa Birliği).
 
     A warning, also where the paragraph names it more often than the target renders it
     (counting its capitalised expansion when a glossary renders both: European Union ... EU
@@ -23,7 +26,10 @@ class NA02(MissingNameRule):
     spells it out in lower-case words: artificial intelligence), when the source paragraph
     spells it out beside it (Global Environment Facility (GEF)) and the target has no
     emptied or refilled bracket in its place, or when the target writes its capitalised
-    expansion once more than the source does (Johnny English for JE).
+    expansion once more than the source does (Johnny English for JE), or when the document
+    spells it out (here or earlier) or it is a commonly translated one (CEO, LED, FBI) and the
+    target writes a word of its expansion that the source paragraph does not (Parlamenti,
+    светодиодными, Federal), unless another acronym of the source stands in its place.
 
     **Anti-pattern**
     source: The plan is backed by UNEP.

@@ -11,6 +11,10 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   is rendered by its expansion when the target simply has no bracket there: an info; an
   emptied or refilled bracket is a warning; so is an acronym whose capitalised expansion
   (Johnny English for JE) the target writes once more than the source;
+- an acronym rendered by its expansion's words: the document spells it out (here or earlier)
+  or it is a commonly translated one (CEO, LED, FBI), and the target writes a word of that
+  expansion the source link does not (Parlamenti, светодиодными, Federal): an info, unless
+  another acronym of the source is written in its place (WMP for MWP);
 - a looser transliteration of the name (Merriweather = Мерриуэзер): an info;
 - persons, brands, codes and acronyms are warnings; so is any name this version renders in
   most other places; a name the link names more often than the target renders it is
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
+from rapidfuzz.distance import Indel
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.name.matching import (
@@ -38,10 +43,14 @@ from aligncheck.checks.name.matching import (
     capitalised_keys,
     closest,
     evidence_for,
+    glossary_entries,
     glossary_lists,
+    initials_run,
+    literal_count,
     match_name,
     name_key,
     name_mentions,
+    sister_expansion,
     spelling_variant,
     surname_count,
 )
@@ -49,7 +58,10 @@ from aligncheck.extract.names import (
     NameMention,
     acronym_letters,
     capitalised_expansions,
+    document_expansions,
     document_spells,
+    function_word,
+    known_expansions,
     spelled_out,
 )
 from aligncheck.glossary.find import LinkText
@@ -108,6 +120,42 @@ def _check_localised(outcomes: list[_Outcome], lang: str, glossaries) -> list[_O
             if o.where[1] != best.where[1] or (latin and o.where[1] in otherwise) or closer:
                 o.match = NameMatch(o.mention, "missing")
     return outcomes
+
+
+def _written_out(outcomes: list[_Outcome], lang: str, glossaries) -> list[_Outcome]:
+    """An acronym missing where the version writes it out: the words of a localised form it
+    uses elsewhere in the document (ФТБ there, Федералды тергеу бюросы here), or, when only
+    the built-in list names it, a neighbour language's expansion in the target's spelling
+    (Avropa Birliyi, the Turkish Avrupa Birliği, in Azerbaijani)."""
+    forms: dict[str, set[str]] = {}
+    for o in outcomes:
+        if o.mention.kind == "acronym" and o.rendered and o.match.how == "localised acronym":
+            text = o.target.text[o.match.start:o.match.end]
+            forms.setdefault(o.where[1], set()).add("".join(c for c in text if c.isalpha()))
+    for o in outcomes:
+        if o.mention.kind != "acronym" or o.match.status != "missing":
+            continue
+        span = next(filter(None, (initials_run(o.target, f) for f in sorted(forms.get(o.where[1], ())))), None)
+        if span is None and not any(project for _, project in glossary_entries(o.mention, lang, glossaries)):
+            span = sister_expansion(o.mention, lang, o.target)
+        if span is not None:
+            o.match = NameMatch(o.mention, "found", *span, "written out")
+    return outcomes
+
+
+def _substituted(o: _Outcome) -> str | None:
+    """Another acronym of the source link that the target writes more often than the source
+    does (WMP twice where the source has WMPs and MWP): it stands in the missing one's place."""
+    for word in words(o.source.text):
+        other = _ACRONYM_END.sub("", word.text)
+        if other == o.mention.text or len(other) < 2 or not other.isupper() or not other.isalpha():
+            continue
+        if literal_count(other, o.target.text) > literal_count(other, o.source.text, plural=True):
+            return other
+    return None
+
+
+_ACRONYM_END = regex.compile(r"(?<=\p{Lu})(?:['’]?s['’]?|['’])$")
 
 
 def _fewer_renderings(outcomes: list[_Outcome], lang: str, glossaries,
@@ -201,6 +249,44 @@ def _expansion_instead(ctx: PairContext, o: _Outcome) -> bool:
     return False
 
 
+def _in_words(ctx: PairContext, o: _Outcome) -> bool:
+    """Is the missing acronym rendered by its expansion? The document spells it out (beside it
+    in brackets, here or earlier, or in capitalised initials) or it is a commonly translated
+    one (CEO, LED, FBI), and the target writes a word of that expansion (Parlamenti,
+    светодиодными, Federal) that the source link does not write. Not where another acronym
+    of the source stands in its place, nor where the target empties or refills its bracket."""
+    if _substituted(o) or bracket_replaced(o.source.text, o.target.text):
+        return False
+    lang = ctx.source.lang
+    earlier = [s.text for s in ctx.source.segments[:o.where[0] + 1]]
+    expansions = [[w.text for w in run] for run in document_expansions(earlier, o.mention.text)]
+    expansions += [phrase.split() for phrase in known_expansions(o.mention.text)]
+    seen = set()
+    for run in expansions:
+        for word in (part for w in run for part in w.split("-")):
+            own = key(word, lang)
+            if len(own) < 4 or function_word(word) or own in seen:
+                continue
+            seen.add(own)
+            if not _word_count(own, lang, words(o.source.text), lang) and \
+                    _word_count(own, lang, o.target.tokens, o.target.lang):
+                return True
+    return False
+
+
+def _word_count(own: str, lang: str, tokens, side_lang: str) -> int:
+    """Words rendering one source word: its key starting them, but for a letter or two (with
+    any ending: direktorudur, Parlamenti), or held whole inside a compound (светодиодными
+    holds диод)."""
+    count = 0
+    for t in tokens:
+        other = key(t.text, side_lang)
+        if other[:1] == own[:1] and Indel.normalized_similarity(own, other[:len(own)]) >= 0.8 or \
+                own in other:
+            count += 1
+    return count
+
+
 class MissingNameRule(Rule):
     kinds: tuple[str, ...] = ()
     what = "name"
@@ -262,8 +348,9 @@ class MissingNameRule(Rule):
             segment = span.segment if span else link.source[0]
             where = (segment, name_key(mention.text, source.lang))
             outcomes.append(_Outcome(link, source, target, mention, match, where))
-        return _fewer_renderings(_check_localised(outcomes, ctx.source.lang, glossaries),
-                                 ctx.source.lang, glossaries, document)
+        outcomes = _written_out(_check_localised(outcomes, ctx.source.lang, glossaries),
+                                ctx.source.lang, glossaries)
+        return _fewer_renderings(outcomes, ctx.source.lang, glossaries, document)
 
     def _report(self, ctx: PairContext, found: list[_Outcome], places: dict[tuple, bool],
                 others: list[dict[tuple, bool]]) -> list[Finding]:
@@ -330,6 +417,8 @@ class MissingNameRule(Rule):
                 return unsure and Severity.INFO  # spelled otherwise where it counts less
         elif mention.kind != "acronym" and spelling_variant(mention, ctx.source.lang, o.target):
             return unsure and Severity.INFO  # spelled otherwise, not missing
+        if mention.kind == "acronym" and _in_words(ctx, o):
+            return unsure and Severity.INFO  # rendered by its expansion's words
         if mention.kind in ALWAYS or elsewhere:
             return self.severity
         return unsure

@@ -102,14 +102,31 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens,
                     aliases=aliases, learned=aliases)
     if hit is not None and mention.kind in ("person", "name") and \
-            not _enough_words(mention.text, hit, target, source_lang) and \
-            not _surname_kept(mention.text, source_lang, source_text, target, threshold):
-        hit = None
+            not _enough_words(mention.text, hit, target, source_lang):
+        first = hit
+        hit = _full_name_elsewhere(mention.text, source_lang, target, threshold, tokens, hit, aliases)
+        if hit is None and _surname_kept(mention.text, source_lang, source_text, target, threshold):
+            hit = first
     if hit is None and len(words(mention.text)) > 1 and mention.kind != "person":
         hit = _joined(mention.text, source_lang, target, threshold)
     if hit is not None:
         return NameMatch(mention, "found", hit.start, hit.end, "transliteration")
     return NameMatch(mention, "glossary" if governed else "missing")
+
+
+def _full_name_elsewhere(name: str, lang: str, target: LinkText, threshold: float, tokens,
+                         hit: NameHit, aliases) -> NameHit | None:
+    """The surname first found stands alone (Father Johnson's ... David Johnson): look for the
+    full name past that place, a few times, so a later full rendering is not overlooked. Only
+    two or more of its words side by side count there, not a surname beside another name."""
+    for _ in range(3):
+        tokens = [t for t in tokens if not (t.start < hit.end and hit.start < t.end)]
+        hit = find_name(name, lang, target.text, target.lang, threshold, tokens, aliases=aliases)
+        if hit is None:
+            return None
+        if len(words(hit.text)) >= 2 and len(hit.text) <= 2 * len(name):
+            return hit
+    return None
 
 
 def _sister_form(mention: NameMention, source_lang: str, target: LinkText) -> tuple[int, int] | None:
@@ -129,6 +146,50 @@ def _sister_spans(mention: NameMention, source_lang: str, target: LinkText):
                 if len(v) >= 2 and v.isupper() and v != mention.text and _latin_script(v) == latin:
                     for m in _literal_pattern(v, False).finditer(target.text):
                         yield m.start(), m.end()
+
+
+def sister_expansion(mention: NameMention, source_lang: str, target: LinkText) -> tuple[int, int] | None:
+    """The acronym's expansion as the built-in list writes it for another language in the
+    target's script, spelled the target's way (Avropa Birliyi for the Turkish Avrupa
+    Birliği, in an Azerbaijani text): every word of it, in order, matched by transliteration
+    (case endings allowed)."""
+    latin = _latin_script(target.text)
+    tokens = target.tokens
+    for entry in _common_naming(mention.text, base_lang(source_lang)):
+        for lang, variants in entry.terms.items():
+            if lang == base_lang(target.lang):
+                continue
+            for v in variants:
+                parts = [w.text for w in words(v)]
+                if len(parts) < 2 or v.isupper() or _latin_script(v) != latin:
+                    continue
+                keys = [key(p, lang) for p in parts]
+                for i in range(len(tokens) - len(parts) + 1):
+                    window = tokens[i:i + len(parts)]
+                    if all(token_score(k, lang, t.text, target.lang) >= DEFAULT_THRESHOLD
+                           for k, t in zip(keys, window)) and \
+                            not any(target.text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
+                        return window[0].start, window[-1].end
+    return None
+
+
+def initials_run(target: LinkText, letters: str) -> tuple[int, int] | None:
+    """Words of the target, the first capitalised, whose initials spell `letters` (an upper-case
+    form the version uses elsewhere: Федералды тергеу бюросы for its ФТБ), with nothing but
+    spaces or hyphens between them: the form written out."""
+    letters = lower(letters, target.lang)
+    n = len(letters)
+    if n < 2:
+        return None
+    tokens = target.tokens
+    for i in range(len(tokens) - n + 1):
+        window = tokens[i:i + n]
+        if not window[0].text[:1].isupper() or window[0].text.isupper():
+            continue
+        if "".join(lower(t.text[:1], target.lang) for t in window) == letters and \
+                not any(target.text[a.end:b.start].strip(" -") for a, b in zip(window, window[1:])):
+            return window[0].start, window[-1].end
+    return None
 
 
 def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glossaries) -> bool:
@@ -157,13 +218,18 @@ def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
     return sorted(starts)
 
 
+_SENTENCE_BREAK = regex.compile(r"[.!?;]\s")
+
+
 def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
     """A personal name of two or more words is there when its surname and one more word are:
     a surname left over from a later mention (said Fleischer) is not the full name. The other
     word may be loosely spelled (Webb = Уэбб) when it stands right beside the surname."""
     parts = [w.text for w in words(name) if w.text[:1].isupper()]
-    if len(parts) < 2 or len(words(hit.text)) >= 2:
+    if len(parts) < 2:
         return True
+    if len(words(hit.text)) >= 2:
+        return not _SENTENCE_BREAK.search(hit.text)  # words of two sentences are not one name
     tokens = target.tokens
     at = next((i for i, t in enumerate(tokens) if t.start <= hit.start < t.end), None)
     if at is None:
@@ -327,7 +393,23 @@ def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
             if letters.isascii() and source_document and \
                     _literal(letters, _Plain(source_document), case=False):
                 continue
+            if not letters.isascii() and source_document and \
+                    _spells_other(letters, target.lang, mention.text, source_document):
+                continue  # another acronym of the document transliterated (АМЛО is AMLO's)
             yield abs(len(letters) - len(own)), first.start, last.end
+
+
+def _spells_other(letters: str, lang: str, acronym: str, document: str) -> bool:
+    """Is the upper-case target word a transliteration of another acronym the source document
+    writes (АМЛО for AMLO)? Then it renders that one, not a localisation of `acronym`."""
+    other = key(letters, lang)
+    return any(key(a, "en") == other for a in _document_acronyms(document) if a != acronym)
+
+
+@lru_cache(maxsize=64)
+def _document_acronyms(document: str) -> frozenset[str]:
+    return frozenset(t for t in (_ACRONYM_ENDING.sub("", w.text) for w in words(document))
+                     if len(t) >= 2 and t.isupper() and t.isalpha())
 
 
 def _latin_script(text: str) -> bool:
@@ -412,6 +494,19 @@ def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] 
 def _literal_pattern(name: str, case: bool) -> regex.Pattern:
     pattern = r"(?<![\p{L}\p{N}@./])" + regex.escape(name) + r"(?![\p{L}\p{N}@]|\.\w)"
     return regex.compile(pattern, regex.IGNORECASE if case else 0)
+
+
+def literal_count(acronym: str, text: str, plural: bool = False) -> int:
+    """How often `text` writes the acronym as is (with a case ending after an apostrophe or
+    hyphen; `plural`: also WMPs, CEO's)."""
+    if not plural:
+        return sum(1 for _ in _literal_pattern(acronym, False).finditer(text))
+    return sum(1 for _ in _plural_pattern(acronym).finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _plural_pattern(acronym: str) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{N}@./])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}@]|\.\w)")
 
 
 def _joined(name: str, lang: str, target: LinkText, threshold: float):
