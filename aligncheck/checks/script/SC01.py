@@ -35,15 +35,23 @@ _TWO_SCRIPTS = regex.compile(r"(?s)\p{Latin}.*[\p{Cyrillic}\p{Greek}]|\p{Cyrilli
 
 def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
     """(position, letter) of the minority-script letters of a word written in two scripts."""
-    if word.isascii() or not _TWO_SCRIPTS.search(word):  # one script at most (digits have none)
+    if word.isascii():  # Latin letters only (digits have no script): one script at most
         return []
+    return list(_foreign_letters(word, lang))
+
+
+@lru_cache(maxsize=65536)
+def _foreign_letters(word: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """Cached: a text repeats most of its words."""
+    if not _TWO_SCRIPTS.search(word):
+        return ()
     scripts = [script_of(c) for c in word]
     counts = Counter(s for s in scripts if s)
     if len(counts) < 2:
-        return []
+        return ()
     home = expected_script(lang)
     major = max(counts, key=lambda s: (counts[s], s == home))
-    return [(i, c) for i, (c, s) in enumerate(zip(word, scripts)) if s and s != major]
+    return tuple((i, c) for i, (c, s) in enumerate(zip(word, scripts)) if s and s != major)
 
 
 class SC01(Rule):
