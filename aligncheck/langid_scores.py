@@ -44,7 +44,7 @@ def load_many(model: str, langs: tuple[str, ...], texts: list[str]) -> dict[str,
     """The stored scores of those texts that have them, in one query."""
     keys = {text_key(text): text for text in texts}
     found = _store().get_many(model, "", list(keys))
-    return {keys[key]: (tuple((lang, float(v)) for lang, v in zip(langs, row[1:])), int(row[0]))
+    return {keys[key]: (tuple(zip(langs, row[1:].tolist())), int(row[0]))  # tolist: Python floats
             for key, row in found.items() if len(row) == len(langs) + 1}
 
 
