@@ -8,7 +8,8 @@ cost nothing). Then any gate can be judged offline: a gated-out link makes no OM
 
 Data: the seed (tokens), clean NTREX-dev (false alarms), and the planted suite's "sentence
 dropped", "paragraph omitted" and "paragraph added" plants (benchmarks/planted_suite.py's own
-plant generator and its cached clean-finding filter), --n per language.
+plant generator and its cached clean-finding filter), --n per language; and two kinds of this
+study's own (`own_plants`): the shortest line of a paragraph dropped, a foreign line inserted.
 
 Run:  python benchmarks/om02_gate_study.py collect [--n 40]   -> benchmarks/out/om02_gate.pkl
       python benchmarks/om02_gate_study.py report             (gates compared)
@@ -26,7 +27,38 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 OUT = HERE / "out" / "om02_gate.pkl"
-KINDS = ("sentence dropped", "paragraph omitted", "paragraph added")
+KINDS = ("sentence dropped", "paragraph omitted", "paragraph added", "short sentence dropped", "sentence added")
+SIDE = {"sentence dropped": "source", "paragraph omitted": "source", "short sentence dropped": "source",
+        "paragraph added": "target", "sentence added": "target"}
+
+
+def own_plants(kind: str, lang: str, docs):
+    """Plants of this study only, where the gate is most at risk: the shortest line of a target
+    paragraph of >= 3 lines removed (length says least); one line of another document inserted
+    in the middle of a target paragraph of >= 2 lines. Yields (doc, paragraph, src, tgt, at)."""
+    import random
+
+    import planted_suite as ps
+
+    rng = random.Random(f"{kind}-{lang}")
+    order = [(d, k) for d, doc in enumerate(docs) for k in range(len(doc["en"]))]
+    rng.shuffle(order)
+    for d, k in order:
+        lines = list(docs[d][lang][k])
+        src, tgt = ps.joined(docs[d], "en"), ps.joined(docs[d], lang)
+        if kind == "short sentence dropped":
+            if len(lines) < 3:
+                continue
+            drop = min(range(len(lines)), key=lambda i: len(lines[i]))
+            tgt[k] = " ".join(line for i, line in enumerate(lines) if i != drop)
+        else:
+            if len(lines) < 2:
+                continue
+            other = rng.choice([o for o in range(len(docs)) if o != d])
+            extra = rng.choice([line for par in docs[other][lang] for line in par])
+            at = rng.randrange(1, len(lines))
+            tgt[k] = " ".join(lines[:at] + [extra] + lines[at:])
+        yield d, k, src, tgt, k
 
 
 def wide_gate(src, tgt, ratio, *_) -> bool:
@@ -117,11 +149,13 @@ def collect(n: int) -> None:
     cache = HERE / "out" / "suite_clean_flagged.json"
     flagged = {tuple(row[:3]): set(row[3]) for row in json.loads(cache.read_text("utf-8"))} if cache.exists() else {}
     for kind in KINDS:
-        category = ps.CATEGORY[kind]
+        category = "omission" if SIDE[kind] == "source" else "addition"
         for lang in ps.LANGS:
             chosen = []
-            for d, k, src, tgt, at in ps.plant_candidates(kind, lang, docs, {}, {}):
-                key = (d, lang, category + (":src" if kind in ("paragraph omitted", "sentence dropped") else ""))
+            plants = (ps.plant_candidates(kind, lang, docs, {}, {}) if kind in ps.CATEGORY
+                      else own_plants(kind, lang, docs))
+            for d, k, src, tgt, at in plants:
+                key = (d, lang, category + (":src" if SIDE[kind] == "source" else ""))
                 if at in flagged.get(key, ()):
                     continue
                 chosen.append((d, k, src, tgt, at))
@@ -132,7 +166,7 @@ def collect(n: int) -> None:
             recs = link_records(result, emb, None)
             other = []  # hits by rules the gate does not touch (OM01/AD01)
             for (d, k, src, tgt, at), rel in zip(chosen, result.releases):
-                side = "source" if kind in ("paragraph omitted", "sentence dropped") else "target"
+                side = SIDE[kind]
                 other.append(any(f.category == category and f.rule not in ("OM02", "AD02")
                                  and at in getattr(f, f"{side}_segments") for f in rel.findings))
             data[kind, lang] = [(c[4], c[0], o, r) for c, o, r in zip(chosen, other, recs)]
@@ -155,8 +189,8 @@ def fires(rec, gate, side: str) -> int:
 def report(extra: dict | None = None) -> None:
     data = pickle.loads(OUT.read_bytes())
     all_gates = gates() | (extra or {})
-    print("| gate | seed links | seed tokens | clean OM02 | clean AD02 | sentence dropped | paragraph omitted | paragraph added |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| gate | seed links | seed tokens | clean OM02 | clean AD02 | " + " | ".join(KINDS) + " |")
+    print("|---|---:|---:|---:|---:|" + "---:|" * len(KINDS))
     for name, gate in all_gates.items():
         charged, links = set(), 0
         cost = 0
@@ -173,7 +207,7 @@ def report(extra: dict | None = None) -> None:
         ad = sum(fires(r, gate, "ad02") for recs in data["clean"] for r in recs)
         cells = []
         for kind in KINDS:
-            side, rule = ("source", "om02") if kind != "paragraph added" else ("target", "ad02")
+            side, rule = (SIDE[kind], "om02" if SIDE[kind] == "source" else "ad02")
             hits = total = 0
             for key, rows in data.items():
                 if key[0] != kind:
