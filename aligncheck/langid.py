@@ -362,19 +362,49 @@ def _scripts_of(text: str) -> tuple[str, ...]:
     """The Babel scripts covering at least half of the text's letters (counted per distinct
     letter: each script's pattern is one character class)."""
     joined = "".join(letters(text))
+    table = _letter_scripts()
     covered = dict.fromkeys(_babel_scripts(), 0)
     for char, count in Counter(joined).items():
-        for script in _char_scripts(char):
+        for script in table.of(char):
             covered[script] += count
+    table.keep()
     return tuple(script for script, count in covered.items()
-                 if _script_pattern(script) is not None and 2 * count >= len(joined))
+                 if script in table.usable and 2 * count >= len(joined))
 
 
-@lru_cache(maxsize=65536)
-def _char_scripts(char: str) -> tuple[str, ...]:
-    """The Babel scripts whose pattern matches `char`."""
-    return tuple(script for script in _babel_scripts()
-                 if (pattern := _script_pattern(script)) is not None and pattern.match(char))
+class _LetterScripts:
+    """Which scripts' patterns match each letter met so far, kept in the cache dir (per Babel
+    and regex version): a warm run then compiles none of the 42 patterns nor matches them."""
+
+    def __init__(self, path: Path):
+        self.path, self.changed = path, False
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            self.usable = frozenset(stored["usable"])
+            self.letters = {char: tuple(found) for char, found in stored["letters"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.usable = frozenset(s for s in _babel_scripts() if _script_pattern(s) is not None)
+            self.letters, self.changed = {}, True
+
+    def of(self, char: str) -> tuple[str, ...]:
+        found = self.letters.get(char)
+        if found is None:
+            found = self.letters[char] = tuple(
+                script for script in _babel_scripts()
+                if (pattern := _script_pattern(script)) is not None and pattern.match(char))
+            self.changed = True
+        return found
+
+    def keep(self) -> None:
+        if self.changed:
+            store_json(self.path, {"usable": sorted(self.usable),
+                                   "letters": {c: list(found) for c, found in self.letters.items()}})
+            self.changed = False
+
+
+@cache
+def _letter_scripts() -> _LetterScripts:
+    return _LetterScripts(_cache_file(f"letter-scripts-regex{regex.__version__}-v1"))
 
 
 @lru_cache(maxsize=1)
