@@ -108,3 +108,14 @@ def test_a_surname_lost_from_one_full_name_is_blamed_on_that_name():
     found = [(f.source_text, f.severity.value) for f in NA01().check(pair(source, target, "kk"))
              if f.severity.value != "info"]
     assert found == [("Tobias Reed Okafor", "warning")]
+
+
+def test_a_looser_spelling_must_sound_like_the_name():
+    source = ["Mr. Merriweather said the bells were tuned in May."]
+    loose = pair(source, ["Г-н Мерриуэзер сказал, что колокола настроили в мае."], "ru")
+    assert [f.severity.value for f in NA01().check(loose)] in ([], ["info"])
+    other = pair(source, ["Г-н Риверсайд сказал, что колокола настроили в мае."], "ru")
+    assert severities(NA01(), other) == [("Merriweather", "warning")]
+    strewn = pair(["Ms. Valentina Orlova opened the fair."],
+                  ["Ярмарку открыла Вера, а Оксана Лаврова пришла позже."], "ru")
+    assert severities(NA01(), strewn) == [("Valentina Orlova", "warning")]

@@ -547,9 +547,29 @@ def spelling_variant(mention: NameMention, source_lang: str, target: LinkText) -
     Qoyo)? Then it is spelled otherwise, not missing. A surname alone is no variant of a
     full name, nor a kept first name of a changed surname."""
     capitalised = [t for t in target.tokens if t.text[:1].isupper()]
-    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang,
-                    VARIANT_THRESHOLD, capitalised)
-    return hit is not None and _enough_words(mention.text, hit, target, base_lang(source_lang))
+    lang = base_lang(source_lang)
+    hit = find_name(mention.text, lang, target.text, target.lang, VARIANT_THRESHOLD, capitalised)
+    if hit is None or not _enough_words(mention.text, hit, target, lang):
+        return False
+    # one name, not words strewn over a clause (Моралес, все еще ... Латинской)
+    if len(hit.text) > 2 * len(mention.text) + 4 or _CLAUSE_BREAK.search(hit.text):
+        return False
+    # its last word sounds like the surname: the same first sound, and as close without the
+    # bonus a capital earns (Zaev is not San, Merriweather not Riverside, Sumbung not Menga)
+    last = next((t for t in reversed(target.tokens) if t.start < hit.end), None)
+    own = key(_strip(words(mention.text)[-1].text), lang)
+    other = key(last.text, target.lang) if last else ""
+    return bool(own and other) and _same_onset(own, other) and \
+        token_score(own, lang, last.text, target.lang) >= VARIANT_THRESHOLD
+
+
+_CLAUSE_BREAK = regex.compile(r"[.!?;:,]")
+_ONSETS = ("aeiouy", "gkqch", "cksz", "vwuf", "jyi", "bp", "dt")
+
+
+def _same_onset(a: str, b: str) -> bool:
+    """Do two keys start with the same sound class (a vowel, g/k/q, c/k/s, v/w/u ...)?"""
+    return a[0] == b[0] or any(a[0] in group and b[0] in group for group in _ONSETS)
 
 
 def name_key(text: str, lang: str) -> str:
