@@ -61,6 +61,7 @@ def _compatible(a: DateMention, b: DateMention) -> bool:
     return bool(a.year and b.year) or bool(a.day and b.day)
 
 
+@lru_cache(maxsize=1024)
 def base_lang(lang: str) -> str:
     """"kk-KZ", "az_Latn", "kz" -> "kk", "az", "kk"."""
     base = lang.lower().replace("_", "-").split("-")[0]

@@ -398,6 +398,8 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     run: list[tuple[int, int, Word]] = []
     for match in TOKEN.finditer(text):
         word = lookup(match.group(), lang)
+        if not word and not run:
+            continue  # most words: nothing to close, nothing to start
         if not word and run and run[-1][2].rough and lang == "en" and match.group() == "of":
             continue  # "tens of thousands": wait for the scale
         if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from aligncheck.morph import InflectedPhrase, Phrase, StemPhrase
 
 KINDS = ("term", "name", "title", "acronym")
 
 
+@lru_cache(maxsize=1024)
 def base_lang(lang: str) -> str:
     return lang.lower().replace("_", "-").split("-")[0]
 
