@@ -8,6 +8,8 @@ vowel as in deňiz -> deňzi); other languages accept a few English-style ending
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -127,8 +129,9 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     if lang != "ru":
         return frozenset({word})
     store = _lemma_store()
-    if word in store.known:
-        return frozenset(store.known[word]) | {word}
+    known = store.get(word)
+    if known is not None:
+        return frozenset(known) | {word}
     analyzer = _russian()
     if analyzer is None:
         return frozenset({word})
@@ -138,43 +141,81 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
 
 
 class _LemmaStore:
-    """word -> lemmas, read from the cache dir once and written back at exit if it grew."""
+    """word -> lemmas in a SQLite table in the cache dir, new words written at exit. A run
+    reads only the words it asks about (a whole-file store cost ~10 ms per 7k words kept,
+    on every run); any problem with the file only costs speed."""
 
     LIMIT = 200_000  # words kept; beyond it, lemmas are computed as before
 
     def __init__(self, path):
-        import json
+        self.path, self.new, self._conn = path, {}, None
 
-        self.path, self.known, self.new = path, {}, {}
-        if path is not None:
+    def _connection(self):
+        for attempt in range(2):  # a damaged file is replaced once
+            if self._conn is not None or self.path is None:
+                break
             try:
-                stored = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                stored = {}
-            if isinstance(stored, dict):  # a damaged file only costs speed
-                self.known = {k: v for k, v in stored.items() if isinstance(v, list)}
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=1.0, isolation_level=None)
+                try:
+                    conn.execute("CREATE TABLE IF NOT EXISTS lemmas (word TEXT PRIMARY KEY, "
+                                 "lemmas TEXT NOT NULL) WITHOUT ROWID")
+                except sqlite3.Error:
+                    conn.close()
+                    raise
+                self._conn = conn
+            except sqlite3.OperationalError:  # locked or unreadable: this run does without
+                self.path = None
+            except sqlite3.DatabaseError:  # not a database
+                try:
+                    if attempt:
+                        raise OSError("still not a database")
+                    self.path.unlink(missing_ok=True)
+                except OSError:
+                    self.path = None
+            except (sqlite3.Error, OSError):
+                self.path = None
+        return self._conn
+
+    def get(self, word: str) -> list[str] | None:
+        if word in self.new:
+            return self.new[word]
+        conn = self._connection()
+        try:
+            row = conn.execute("SELECT lemmas FROM lemmas WHERE word = ?", (word,)).fetchone() if conn else None
+            return None if row is None else list(json.loads(row[0]))
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
 
     def add(self, word: str, found: frozenset[str]) -> None:
-        if self.path is None or len(self.known) >= self.LIMIT:
+        if self.path is None:
             return
         if not self.new:
             import atexit
 
             atexit.register(self.save)
-        self.known[word] = self.new[word] = sorted(found - {word})
+        self.new[word] = sorted(found - {word})
 
     def save(self) -> None:
-        from aligncheck.cachefiles import store_json
-
-        current = _LemmaStore(self.path).known  # another run may have added words meanwhile
-        store_json(self.path, {**current, **self.new})
+        conn = self._connection()
+        if conn is None:
+            return
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                if conn.execute("SELECT COUNT(*) FROM lemmas").fetchone()[0] < self.LIMIT:
+                    conn.executemany("INSERT OR REPLACE INTO lemmas VALUES (?, ?)",
+                                     [(w, json.dumps(found, ensure_ascii=False)) for w, found in self.new.items()])
+        except sqlite3.Error:
+            pass
 
 
 @cache
 def _lemma_store() -> _LemmaStore:
     from aligncheck.cachefiles import versioned_file
 
-    return _LemmaStore(versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 1))
+    path = versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 2)
+    return _LemmaStore(None if path is None else path.with_suffix(".sqlite3"))
 
 
 @lru_cache(maxsize=262144)

@@ -312,3 +312,20 @@ def test_russian_lemmas_are_kept_across_runs(tmp_path):
                                     env=env, check=True).stdout.split("]") for _ in range(2))
     assert "'книга'" in first[0] and first[1].strip() == "True"
     assert second[0] == first[0] and second[1].strip() == "False"
+
+
+def test_a_damaged_lemma_store_is_replaced(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from aligncheck.morph import lemmas; "
+            "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)")
+    env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: E731
+                                 env=env, check=True).stdout.split("]")
+    first = run()
+    for store in (tmp_path / "morph").glob("ru-lemmas-*"):
+        store.write_bytes(b"not a database" * 100)
+    damaged, again = run(), run()
+    assert damaged[0] == again[0] == first[0] and "'книга'" in first[0]
+    assert damaged[1].strip() == "True" and again[1].strip() == "False"
