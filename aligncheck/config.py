@@ -9,9 +9,7 @@ Every value remembers where it came from ("default", "file:<path>", "cli").
 from __future__ import annotations
 
 import codecs
-import difflib
 import json
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +124,8 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def read_config_file(path: Path) -> dict[str, Any] | None:
     """The aligncheck table of one file; None for a pyproject.toml without one."""
+    import tomllib  # only where a config file is found (its import costs ~10 ms)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
@@ -190,7 +190,9 @@ class _Source:
 def _merge(values: dict, origins: dict, given: Mapping[str, Any], src: _Source) -> None:
     for key in sorted(given):
         if key not in KEYS:
-            close = difflib.get_close_matches(key.replace("-", "_"), KEYS, n=1)
+            from difflib import get_close_matches  # only to suggest a fix
+
+            close = get_close_matches(key.replace("-", "_"), KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(KEYS)}"
             raise src.error(key, f"unknown key{hint}")
         if key in TABLES:
@@ -219,7 +221,9 @@ def _merge_table(key: str, table: Any, origins: dict, src: _Source) -> dict[str,
 
 def _threshold_name(entry: str, src: _Source) -> str:
     if entry not in known_thresholds():
-        close = difflib.get_close_matches(entry, known_thresholds(), n=1)
+        from difflib import get_close_matches  # only to suggest a fix
+
+        close = get_close_matches(entry, known_thresholds(), n=1)
         raise _Invalid("unknown threshold" + (f" (did you mean {close[0]!r}?)" if close else ""))
     return entry
 
@@ -268,7 +272,9 @@ def _selectors(value: Any, src: _Source) -> tuple[str, ...]:
     selectors = _strings(value, src)
     for sel in selectors:
         if not is_known_selector(sel, rules):
-            close = difflib.get_close_matches(sel.upper(), [r.code for r in rules], n=1, cutoff=0.5)
+            from difflib import get_close_matches  # only to suggest a fix
+
+            close = get_close_matches(sel.upper(), [r.code for r in rules], n=1, cutoff=0.5)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise _Invalid(f"unknown rule code, prefix or category {sel!r}{hint}")
     return selectors

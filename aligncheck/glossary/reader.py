@@ -7,12 +7,10 @@ lines are skipped. Every problem is one InputError naming the file and line.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from functools import cache
 from pathlib import Path
-from xml.parsers import expat
 
 from aligncheck.cachefiles import cache_dir, store_json
 from aligncheck.errors import InputError
@@ -77,6 +75,8 @@ def _rows(text: str, delimiter: str):
             if line.strip() and not line.lstrip().startswith("#"):
                 yield number, [c.strip() for c in line.split("\t")]
         return
+    import csv  # CSV files only (TSV, the built-in glossary's format, needs none)
+
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     start = 1
     try:
@@ -245,6 +245,8 @@ class _TbxBuilder:
 
 
 def parse_tbx(text: str, path: str, known=None) -> Glossary:
+    from xml.parsers import expat  # TBX files only
+
     parser = expat.ParserCreate(namespace_separator=" ")
     builder = _TbxBuilder(parser, path, known)
     parser.StartElementHandler = builder.start
