@@ -44,6 +44,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTES = regex.compile(r"[«»“”„]")
+_OPENING_EMPHASIS = regex.compile(r"(?<!\S)[*_]+(?=\p{L})")  # "**Mr. Smith**": Mr. still abbreviates
+_CLOSING_EMPHASIS = regex.compile(r"[*_]+(?=\s|$)")  # "**Stop.** Next": the ** ends the first
+_DANGLING_OPENER = regex.compile(r"\s[*_]+$")
 # A full stop after a lowercase word of four or more letters (no abbreviation), then a sentence
 # opening with a figure: "... басталды. 2016 жылы ..." (sentencex's Kazakh rules keep these
 # together; in 60 NTREX-dev documents joined into paragraphs, 10 kk boundaries, none elsewhere).
@@ -57,11 +60,15 @@ def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     Two splitter blind spots are worked around: where the quotes do not pair up (a quotation
     closed from the paragraph before: `We are too», she said. ...`), sentencex would read all
     up to the next opening quote as one quotation, so the text is split with its quote marks
-    blanked out (same offsets); and a sentence opening with a figure is split off."""
+    blanked out (same offsets); Markdown emphasis opening a word is blanked too, so "**Mr. Lee**"
+    is read as "Mr. Lee", and emphasis closed after a sentence's full stop stays with that
+    sentence; and a sentence opening with a figure is split off."""
     from sentencex import segment as sentencex_segment
 
     unpaired = text.count("«") != text.count("»") or text.count("“") != text.count("”")
     probe = _QUOTES.sub(" ", text) if unpaired else text
+    if "*" in probe or "_" in probe:
+        probe = _OPENING_EMPHASIS.sub(lambda m: " " * len(m.group()), probe)
     try:
         pieces = list(sentencex_segment(lang, probe))
     except Exception:  # sentencex knows most languages; anything else gets English rules
@@ -75,7 +82,27 @@ def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         pos = found + len(piece)
     if pos < len(text) and text[pos:].strip():
         spans.append(_stripped(text, pos, len(text)))
+    spans = _emphasis_to_its_sentence(text, spans)
     return tuple(piece for a, b in spans if a < b for piece in _digit_starts(text, a, b))
+
+
+def _emphasis_to_its_sentence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Emphasis marks at a boundary go with the words they enclose: an opening run left at the
+    end of one sentence moves to the next, a closing run that starts one moves to the previous."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            opening = _DANGLING_OPENER.search(text, out[-1][0], out[-1][1])
+            if opening:
+                out[-1] = _stripped(text, out[-1][0], opening.start())
+                a = opening.start() + len(opening.group()) - len(opening.group().lstrip())
+            closing = _CLOSING_EMPHASIS.match(text, a, b)
+            if closing and not opening:
+                out[-1] = (out[-1][0], closing.end())
+                a, b = _stripped(text, closing.end(), b)
+        if a < b:
+            out.append((a, b))
+    return [span for span in out if span[0] < span[1]]
 
 
 def _digit_starts(text: str, a: int, b: int) -> list[tuple[int, int]]:

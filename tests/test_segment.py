@@ -81,3 +81,15 @@ def test_sentences_split_after_a_quotation_closed_from_the_paragraph_before():
     assert [text[a:b] for a, b in split_sentences(text, "ru")] == [
         "Мы готовы к этому», — сказала она.", "Совещание началось в полдень.",
         "Директор сказал: «Это важно»."]
+
+
+def test_emphasis_around_an_abbreviated_title_does_not_end_the_sentence():
+    text = "The plan works, said **Dr. Osei**, the engineer. Building starts in May."
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        "The plan works, said **Dr. Osei**, the engineer.", "Building starts in May."]
+
+
+def test_emphasis_closed_after_a_full_stop_stays_with_its_sentence():
+    text = "Read the notice. **Entry is free.** Doors open at noon."
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        "Read the notice.", "**Entry is free.**", "Doors open at noon."]
