@@ -115,3 +115,15 @@ def test_runners_use_the_whole_tokenizer_where_the_side_file_cannot_be_written(t
     assert bert._tokenizer(path)(texts) == _whole(path)(texts)
     assert not piece_subset.table_path(path).exists()
 
+
+
+def test_a_damaged_side_file_is_dropped_and_the_whole_tokenizer_used(tmp_path):
+    from aligncheck.embed import bert
+
+    path = _unigram_dir(tmp_path)
+    piece_subset.table_path(path).write_bytes(b"PK\x03\x04 not a table")
+    texts = ["cab abc", "дом ab"]
+    assert bert._tokenizer(path)(texts) == _whole(path)(texts)
+    assert not piece_subset.table_path(path).exists()
+    assert bert._tokenizer(path)(texts) == _whole(path)(texts)  # and the next start writes it again
+    assert piece_subset.table_path(path).exists()

@@ -200,6 +200,8 @@ def _tokenizer(path: Path):
             return piece_subset.SubsetTokenizer(path).encode_ids
     except OSError:  # a read-only model directory without the side file
         pass
+    except Exception:  # noqa: BLE001 - a damaged side file: the next run writes it again
+        piece_subset.table_path(path).unlink(missing_ok=True)
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
