@@ -73,6 +73,8 @@ def ensure_table(model_dir: Path) -> bool:
     model = spec.get("model", {})
     if model.get("type") != "Unigram" or model.get("byte_fallback"):
         return False
+    if any(t.get("normalized") for t in spec.get("added_tokens", [])):
+        return False  # words are found by splitting the raw text at the added tokens
     pieces = [piece for piece, _ in model["vocab"]]
     special_ids = sorted({t["id"] for t in spec.get("added_tokens", [])} | {model["unk_id"]})
     template_ids = [i for t in (spec.get("post_processor") or {}).get("special_tokens", {}).values()
