@@ -321,7 +321,7 @@ def test_a_damaged_lemma_store_is_replaced(tmp_path):
     code = ("import sys; from aligncheck.morph import lemmas; "
             "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)")
     env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
-    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: E731
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                  env=env, check=True).stdout.split("]")
     first = run()
     for store in (tmp_path / "morph").glob("ru-lemmas-*"):

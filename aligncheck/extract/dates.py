@@ -79,7 +79,8 @@ def _cldr_names(lang: str, width: str) -> dict[int, str]:
     for context in ("format", "stand-alone"):
         table = _follow(own, ("months", context, width))
         if not table and context == "format":
-            from babel.dates import get_month_names  # only while building (imports pytz etc.)
+            # imported only while building the forms: babel.dates imports pytz and zoneinfo
+            from babel.dates import get_month_names
 
             table = dict(get_month_names(width, context, lang))
         for month, name in table.items():
