@@ -161,11 +161,14 @@ def _month_forms(lang: str) -> tuple[dict[str, int], dict[str, int], dict[str, i
     return forms, stems, _locale_forms("en")[0]
 
 
+_APOSTROPHE = regex.compile(r"['’]")
+
+
 def month_number(token: str, lang: str) -> int | None:
     """1-12 if `token` names a month in `lang` (any case ending) or in English (capitalised)."""
     lang = base_lang(lang)
     own, stems, english = _month_forms(lang)
-    word = regex.split(r"['’]", token.lower().replace("ё", "е").rstrip("."))[0]
+    word = _APOSTROPHE.split(token.lower().replace("ё", "е").rstrip("."))[0]
     if word in own and (lang != "en" or token[:1].isupper()):
         return own[word]
     if word in english and token[:1].isupper():

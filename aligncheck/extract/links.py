@@ -22,6 +22,8 @@ _URL = regex.compile(r"(?<![\w@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“�
 _MARKDOWN_LINK = regex.compile(r"\[[^\]\n]*\]\(\s*([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"]*\")?\s*\)")
 _TRAILING = ".,;:!?'’\"»”)]}>*_"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+_SCHEME = regex.compile(r"^(?:(?:https?|ftp)://)", regex.IGNORECASE)
+_SLASHES = regex.compile(r"/{2,}")
 _LANG_SEGMENT = regex.compile(r"(?<=[/=._-])([a-z]{2,3})(?:[-_][a-z]{2,4})?(?=[/?#&._-]|$)", regex.IGNORECASE)
 
 
@@ -87,7 +89,7 @@ def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> 
     of `langs` (so /about, /en/about and /ru/about are one page);
     "host" keeps only the host; a list of regexes masks each match; "none"/False masks nothing.
     """
-    rest = regex.sub(r"^(?:(?:https?|ftp)://)", "", url, flags=regex.IGNORECASE)
+    rest = _SCHEME.sub("", url)
     host, sep, path = rest.partition("/")
     host = host.lower()
     path = (sep + path).rstrip("/")
@@ -101,7 +103,7 @@ def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> 
         labels = host.split(".")
         if len(labels) >= 3 and labels[0] in wanted:
             host = ".".join(["{lang}", *labels[1:]])
-        path = regex.sub(r"/{2,}", "/", _LANG_SEGMENT.sub(drop, path)).rstrip("/")
+        path = _SLASHES.sub("/", _LANG_SEGMENT.sub(drop, path)).rstrip("/")
     elif isinstance(localised, (list, tuple)):
         for pattern in localised:
             path = regex.sub(pattern, "{*}", path)
