@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -46,10 +47,16 @@ def prose(target: str, source: str) -> str:
     names that the source shares (capitalised or all-caps words) are removed."""
     for v in reversed(find_links(target)):
         target = target[:v.start] + " " + target[v.end:]
-    source_words = set(_WORD.findall(source))
+    source_words = _words_of(source)
     kept = [w for w in _WORD.findall(target)
             if not (w in source_words and _NAME_LIKE.match(w)) and not (w.isupper() and len(w) > 1)]
     return " ".join(kept)
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    """Cached: a source link's text is read once per target language."""
+    return frozenset(_WORD.findall(text))
 
 
 def _same(a: str, b: str) -> bool:
@@ -96,7 +103,7 @@ class UT01(Rule):
                 continue
             source, target = ctx.source.texts(link.source), ctx.target.texts(link.target)
             words = prose(target, source)
-            if sum(map(len, _WORD.findall(words))) >= min_letters:
+            if sum(map(len, words.split(" "))) >= min_letters:  # `words` are _WORD matches
                 judged.append((link, source, target, words))
         prime_scores([words for *_, words in judged], [lang, source_lang, *others])  # one query
         for link, source, target, words in judged:
