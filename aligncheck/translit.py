@@ -386,11 +386,13 @@ def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
             after = hits[j + 1] if j + 1 < len(hits) and hits[j + 1] else None
             source_key = key(parts[j], lang)
             for token in tokens:
+                if not token.text[:1].isupper():  # tested first: `beside` scans the tokens
+                    continue
                 beside = (neighbour and token.start > neighbour.end
                           and not text_between(tokens, neighbour.end, token.start)) or \
                          (after and token.end < after.start
                           and not text_between(tokens, token.end, after.start))
-                if not beside or not token.text[:1].isupper():
+                if not beside:
                     continue
                 score = token_score(source_key, lang, token.text, target_lang)
                 if score >= ADJACENT_THRESHOLD:
