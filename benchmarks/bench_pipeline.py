@@ -1,7 +1,7 @@
 """End-to-end timing of `aligncheck check` on the seed's five versions (one multilingual file).
 
 cold   fresh process, --no-cache: every paragraph and window is embedded (onnxruntime runner;
-       once more with ALIGNCHECK_RUNNER=torch for comparison)
+       once more with ALIGNCHECK_RUNNER=torch for comparison; once with the core rules only)
 warm   fresh process, embedding cache primed
 core   warm, only the alignment rules (AL, OM01, AD01): the core pipeline
 all-formats  warm, plus every report format written to files
@@ -76,6 +76,8 @@ def main() -> None:
         outputs = [a for f in FORMATS for a in ("--format", f, "--output", f"{out}/seed.{f}")]
         rows = {
             "cold (--no-cache)": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat),
+            "cold, core only (AL, OM01, AD01)": median_of(
+                ["--no-cache", "--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat),
             "cold, torch runner": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat,
                                             {"ALIGNCHECK_RUNNER": "torch"}),
             "warm, core only (AL, OM01, AD01)": median_of(
