@@ -57,7 +57,7 @@ _DIGIT_START = regex.compile(r"(?<=(?<!\p{L})\p{Ll}{4,}[.!?])\s+(?=\d)")
 def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the sentences of `text` (whitespace between them excluded).
 
-    Two splitter blind spots are worked around: where the quotes do not pair up (a quotation
+    The splitter's blind spots are worked around: where the quotes do not pair up (a quotation
     closed from the paragraph before: `We are too», she said. ...`), sentencex would read all
     up to the next opening quote as one quotation, so the text is split with its quote marks
     blanked out (same offsets); Markdown emphasis opening a word is blanked too, so "**Mr. Lee**"
