@@ -148,7 +148,14 @@ class _LemmaStore:
     LIMIT = 200_000  # words kept; beyond it, lemmas are computed as before
 
     def __init__(self, path):
+        from aligncheck.parallel import reopen_after_fork
+
         self.path, self.new, self._conn = path, {}, None
+        reopen_after_fork(self)
+
+    def forget_connection(self) -> None:
+        """In a forked child: drop (not close) the parent's connection; the next use reopens."""
+        self._conn = None
 
     def _connection(self):
         for attempt in range(2):  # a damaged file is replaced once

@@ -37,6 +37,13 @@ class EmbeddingCache:
         self.timeout = timeout
         self.disabled_reason: str | None = None
         self._conn: sqlite3.Connection | None = None
+        from aligncheck.parallel import reopen_after_fork
+
+        reopen_after_fork(self)
+
+    def forget_connection(self) -> None:
+        """In a forked child: drop (not close) the parent's connection; the next use reopens."""
+        self._conn = None
 
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:

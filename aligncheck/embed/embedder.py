@@ -45,6 +45,11 @@ class CachedEmbedder:
         return self._model
 
     @property
+    def model_loaded(self) -> bool:
+        """Whether the model (and its threads) has been loaded in this process."""
+        return self._model is not None
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """Problems worth telling the user that did not stop the run (e.g. cache off)."""
         reason = self.cache.disabled_reason if self.cache else None
