@@ -73,7 +73,12 @@ def run_both(here: Callable[[], T], there: Callable[[], U]) -> tuple[T, U]:
         os._exit(code)
     os.close(write_end)
     started = time.monotonic()
-    mine = here()
+    try:
+        mine = here()
+    except BaseException:  # e.g. Ctrl-C: leave no child behind
+        os.close(read_end)
+        _stop(pid)
+        raise
     theirs = _collect(read_end, pid, time.monotonic() - started + CHILD_GRACE_SECONDS)
     return mine, (theirs if theirs is not None else there())
 

@@ -106,3 +106,18 @@ def test_no_fork_once_a_model_and_its_threads_are_loaded_or_for_small_releases()
     assert not pipeline._may_fork(_Ctx(object()))  # an embedder that cannot say: never
     assert not pipeline._may_fork(_Ctx(None, segments=3))
     assert pipeline._may_fork(_Ctx(None)) == parallel.available()
+
+
+@needs_fork
+def test_when_this_part_fails_the_child_is_stopped_and_the_error_raised():
+    def here():
+        raise KeyError("here broke")
+
+    def there():
+        time.sleep(30)
+        return os.getpid()
+
+    started = time.monotonic()
+    with pytest.raises(KeyError):
+        parallel.run_both(here, there)
+    assert time.monotonic() - started < 10
