@@ -17,6 +17,8 @@ import os
 import sys
 from pathlib import Path
 
+from aligncheck.cachefiles import cache_dir, store
+
 PACKAGE = "aligncheck"
 
 
@@ -36,18 +38,9 @@ class _CachedSourceLoader(importlib.machinery.SourceFileLoader):
         except (OSError, ValueError, EOFError, TypeError):
             pass
         code = self.source_to_code(self.get_data(source), source)
-        _store(cached, header + marshal.dumps(code))
+        data = header + marshal.dumps(code)
+        store(cached, lambda temporary: temporary.write_bytes(data))  # unwritable: only speed lost
         return code
-
-
-def _store(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError:  # a read-only cache only costs speed
-        pass
 
 
 class _Finder:
@@ -76,8 +69,6 @@ def install(package_file: str) -> None:
     """Serve aligncheck's submodules from the bytecode cache (once per process)."""
     if any(isinstance(finder, _Finder) for finder in sys.meta_path):
         return
-    from aligncheck.cachefiles import cache_dir
-
     folder = os.path.dirname(os.path.abspath(package_file))
     checkout = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:12]
     sys.meta_path.insert(0, _Finder(cache_dir() / "bytecode" / sys.implementation.cache_tag / checkout))

@@ -7,7 +7,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,19 +28,15 @@ def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: i
     """`folder/<stem>-v<version>-<package versions>.json` in the cache dir: for data built from
     those packages, so a new release of any of them builds it again. None when one is not
     installed (nothing to key the file on: build without keeping)."""
-    versions = [_installed(p) for p in packages]
+    versions = [installed_version(p) for p in packages]
     if None in versions:
         return None
     return cache_dir() / folder / f"{stem}-v{version}-{'-'.join(versions)}.json"
 
 
+@lru_cache(maxsize=None)
 def installed_version(package: str) -> str | None:
     """The installed version of a distribution, None if it is not installed."""
-    return _installed(package)
-
-
-@lru_cache(maxsize=None)
-def _installed(package: str) -> str | None:
     found = _dist_info_versions().get(_normal_name(package))
     if found:
         return found
@@ -87,3 +83,17 @@ def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> No
 
 def store_json(path: Path, data: object) -> None:
     store(path, lambda t: t.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8"))
+
+
+def kept_strings(path: Path, build: Callable[[], Iterable[str]], *, nonempty: bool = False) -> tuple[str, ...]:
+    """The list of strings stored at `path`, else `build()`'s, stored there for the next run
+    (`nonempty`: an empty stored list counts as damaged)."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(stored, list) and (stored or not nonempty) and all(isinstance(x, str) for x in stored):
+            return tuple(stored)
+    except (OSError, ValueError):
+        pass
+    found = tuple(build())
+    store_json(path, list(found))
+    return found

@@ -24,7 +24,7 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
 
-from aligncheck.cachefiles import cache_dir, store, store_json
+from aligncheck.cachefiles import cache_dir, kept_strings, store, store_json
 
 MIN_LETTERS = 4
 _MODEL_VERSION = 4
@@ -416,16 +416,8 @@ def _babel_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _babel_scripts() -> tuple[str, ...]:
     """Kept in the cache dir: listing Babel's locales and their scripts costs ~20 ms a run."""
-    path = _cache_file("scripts")
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, list) and stored and all(isinstance(script, str) for script in stored):
-            return tuple(stored)
-    except (OSError, ValueError):
-        pass
-    found = tuple(sorted({_script(lang) for lang in _babel_languages()} - {None}))
-    store_json(path, list(found))
-    return found
+    return kept_strings(_cache_file("scripts"),
+                        lambda: sorted({_script(lang) for lang in _babel_languages()} - {None}), nonempty=True)
 
 
 @lru_cache(maxsize=1)
@@ -443,19 +435,10 @@ def default_candidates(script: str) -> tuple[str, ...]:
     """Official Babel languages written in `script` whose locale data is rich enough to model.
 
     Kept in the cache dir: telling needs every such language's profile (a second per run)."""
-    path = _cache_file(f"candidates-{script}-{_MIN_PROFILE_LETTERS}")
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, list) and all(isinstance(lang, str) for lang in stored):
-            return tuple(stored)
-    except (OSError, ValueError):
-        pass
-    found = tuple(
+    return kept_strings(_cache_file(f"candidates-{script}-{_MIN_PROFILE_LETTERS}"), lambda: (
         lang for lang in _babel_languages()
         if lang in _official_languages() and _script(lang) == script and _profile(lang).size >= _MIN_PROFILE_LETTERS
-    )
-    store_json(path, list(found))
-    return found
+    ))
 
 
 @lru_cache(maxsize=256)

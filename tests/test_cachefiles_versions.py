@@ -10,10 +10,10 @@ from aligncheck import cachefiles
 
 @pytest.fixture
 def fresh_lookup():
-    cachefiles._installed.cache_clear()
+    cachefiles.installed_version.cache_clear()
     cachefiles._dist_info_versions.cache_clear()
     yield
-    cachefiles._installed.cache_clear()
+    cachefiles.installed_version.cache_clear()
     cachefiles._dist_info_versions.cache_clear()
 
 

@@ -8,11 +8,10 @@ lines are skipped. Every problem is one InputError naming the file and line.
 from __future__ import annotations
 
 import io
-import json
 from functools import cache
 from pathlib import Path
 
-from aligncheck.cachefiles import cache_dir, store_json
+from aligncheck.cachefiles import cache_dir, kept_strings
 from aligncheck.errors import InputError
 from aligncheck.glossary.model import KINDS, Entry, Glossary, base_lang
 
@@ -26,15 +25,8 @@ def _babel_languages() -> frozenset[str]:
     import babel
 
     path = cache_dir() / "glossary" / f"languages-babel{babel.__version__}.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, list) and stored and all(isinstance(code, str) for code in stored):
-            return frozenset(stored)
-    except (OSError, ValueError):
-        pass
-    codes = frozenset(code.lower() for code in babel.Locale("en").languages)
-    store_json(path, sorted(codes))
-    return codes
+    return frozenset(kept_strings(
+        path, lambda: sorted({code.lower() for code in babel.Locale("en").languages}), nonempty=True))
 
 
 def valid_lang(code: str, known_langs=None) -> bool:
