@@ -31,15 +31,16 @@ _MODEL_VERSION = 4
 _ORDERS = (1, 2, 3)
 _SMOOTHING = 0.1
 _MIN_PROFILE_LETTERS = 15000
-# Locale data that is patterns or codes, not words of the language.
-_NOT_WORDS = frozenset({
-    "locale_id", "plural_form", "ordinal_form", "week_data", "date_formats", "time_formats",
-    "datetime_formats", "datetime_skeletons", "interval_formats", "number_symbols",
-    "default_numbering_system", "numbering_systems", "decimal_formats",
-    "compact_decimal_formats", "scientific_formats", "percent_formats", "currency_formats",
-    "compact_currency_formats", "currency_symbols", "character_order", "measurement_systems",
-    "day_period_rules",
-})
+# The CLDR fields whose strings are words of the language (display names, month and day
+# names, units, relative dates). Named, not "everything but": a new Babel may add fields
+# that are codes or aliases (Babel 2.19's meta_zones alias to a 'GMT' entry some locales lack).
+_WORD_FIELDS = (
+    "compound_unit_patterns", "currency_names", "currency_names_plural", "currency_symbols",
+    "currency_unit_patterns", "date_fields", "datetime_formats", "datetime_formats_relative",
+    "day_periods", "days", "eras", "interval_formats", "languages", "list_patterns",
+    "meta_zones", "months", "quarters", "scripts", "territories", "time_zones",
+    "unit_display_names", "unit_patterns", "variants", "zone_formats",
+)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_PROSE = regex.compile(
     r"(?<!\S)\S*(?:@|://|www\.)\S*|(?<![\w.-])(?:[\w-]+\.)+[a-z]{2,6}\b(?:/\S*)?"
@@ -120,11 +121,17 @@ def _ngrams(words: Iterable[str]) -> Counter:
 
 
 def _strings(value: object, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every string below `value` with its path. An entry Babel cannot resolve (an alias to
+    data this locale lacks) is skipped: one locale's odd data must not stop a run."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, Mapping) or hasattr(value, "items"):
         for key in value:
-            yield from _strings(value[key], (*path, key))
+            try:
+                item = value[key]
+            except (LookupError, TypeError, ValueError, AttributeError):
+                continue
+            yield from _strings(item, (*path, key))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _strings(item, (*path, index))
@@ -137,8 +144,14 @@ def _locale_words(lang: str) -> dict[tuple, list[str]]:
     except (UnknownLocaleError, ValueError):
         raise ValueError(f"Babel has no data for language {lang!r}") from None
     return {path: _WORD.findall(text.lower())  # CLDR display strings hold no URLs or emails
-            for key in sorted(data.keys()) if key not in _NOT_WORDS
-            for path, text in _strings(data[key], (key,))}
+            for field in _WORD_FIELDS for path, text in _strings(_field(data, field), (field,))}
+
+
+def _field(data: Mapping, field: str) -> object:
+    try:
+        return data[field]
+    except (LookupError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _training_words(lang: str) -> list[str]:

@@ -149,3 +149,31 @@ def test_a_damaged_score_store_is_rebuilt(tmp_path, monkeypatch):
     assert langid.identify("The committee met on Tuesday to discuss the budget.", ["en", "ru"])[0] == "en"
     langid_scores.forget_store()
     langid._SCORED.clear()
+
+
+class _BrokenAlias(dict):
+    """A locale data mapping one of whose entries raises as Babel 2.19's meta_zones alias does."""
+
+    def __getitem__(self, key):
+        if key == "GMT":
+            raise KeyError("GMT")
+        return super().__getitem__(key)
+
+
+def test_locale_walk_skips_entries_babel_cannot_resolve():
+    from aligncheck.langid import _strings
+
+    data = {"months": {"wide": {1: "January"}}, "meta_zones": _BrokenAlias(GMT=None, Europe="Europe time")}
+    found = dict(_strings(data))
+    assert found == {("months", "wide", 1): "January", ("meta_zones", "Europe"): "Europe time"}
+
+
+def test_every_babel_language_yields_training_words():
+    """Walking each official language's CLDR words never raises, whatever the Babel version."""
+    from babel import localedata
+
+    from aligncheck.langid import _locale_words
+
+    languages = sorted({loc.split("_")[0] for loc in localedata.locale_identifiers()})
+    empty = [lang for lang in languages if lang != "root" and not any(_locale_words(lang).values())]
+    assert empty == []
