@@ -65,8 +65,10 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
 def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool,
                    with_rules: bool = True) -> RunResult:
     from aligncheck import pipeline
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.embed import load_embedder
 
+    require_cache_dir()
     progress = _progress_reporter(quiet)
     embedder = load_embedder(config.model, use_cache=use_cache, progress=progress.embedding)
     resources, warnings = _resources(config, releases, embedder)
@@ -117,6 +119,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
 def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str, model: str | None,
               encoding: str | None, fmt: str, use_cache: bool) -> str:
     from aligncheck.align import align
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -125,6 +128,7 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
 
     if langs is not None and len(langs) != 2:
         raise InputError(f"--langs needs two languages for SOURCE and TARGET, got {len(langs)}")
+    require_cache_dir()
     (release,) = discover_releases([source, target], source_lang=langs[0] if langs else "en",
                                    langs=langs, encoding=encoding)
     if len(release.targets) != 1:
@@ -139,10 +143,12 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
 
 
 def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None) -> list[str]:
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.read import read_text, split_multilingual, write_split
 
     if not langs or len(langs) < 2:
         raise InputError("--langs needs at least two languages, e.g. --langs en,ru,kk")
+    require_cache_dir()
     documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
     from aligncheck.segment import segment_document
 
