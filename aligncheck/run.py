@@ -94,7 +94,7 @@ def _prefetch_model(config, *, use_cache: bool) -> None:
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck import postprocess
     from aligncheck.config import load_config
-    from aligncheck.output import write_reports
+    from aligncheck.output import refuse_unsafe_outputs, write_reports
     from aligncheck.read import discover_releases
     from aligncheck.select import fails
 
@@ -103,6 +103,8 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     releases, directives = postprocess.strip_release_directives(discover_releases(
         paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
     ))
+    refuse_unsafe_outputs(config, list(options.get("outputs") or ()), releases,
+                          baseline_out=options.get("write_baseline"), baseline_in=options.get("baseline"))
     result = check_releases(releases, config, use_cache=not options.get("no_cache"),
                             quiet=bool(options.get("quiet")))
     if options.get("write_baseline"):
@@ -194,12 +196,14 @@ def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] 
     from aligncheck.config import load_config
     from aligncheck.glossary import extract_glossary
     from aligncheck.read import discover_releases
+    from aligncheck.safe_write import refuse_overwriting, write_text
 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)
     releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
+    inputs = [d.path for r in releases for d in (r.source, *r.targets)]
+    refuse_overwriting([("--out", out_file)], [*inputs, *config.glossaries, *([config.path] if config.path else [])])
     result = check_releases(releases, config, use_cache=True, quiet=True, with_rules=False)
     text = extract_glossary(list(result.releases))
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(text, encoding="utf-8")
+    write_text(out_file, text, what="the glossary", option="--out")
     return f"wrote {out_file} ({max(0, text.count(chr(10)) - 1)} candidate terms)"
