@@ -171,3 +171,8 @@ def test_split_never_writes_over_its_input(tmp_path):
     (out / "both.de.txt").unlink()
     assert [p.name for p in write_split(docs, out, "both")] == ["both.en.txt", "both.de.txt"]
     assert (out / "both.de.txt").read_text(encoding="utf-8") == DE
+
+
+def test_any_command_printing_to_a_full_device_is_one_line(tmp_path):
+    with open("/dev/full", "w") as full:
+        assert_one_line_error(aligncheck("rules", cwd=tmp_path, stdout=full), "No space left")
