@@ -40,12 +40,19 @@ def _embedding_counts(path: Path) -> str:
     return "; ".join(f"{count:,} vectors of {model.split('|')[0]}" for model, count in rows) or "empty"
 
 
+def _claimed(root: Path) -> bool:
+    try:
+        return claim(root)
+    except OSError:
+        return False
+
+
 def summary() -> str:
     root = require_cache_dir()
     lines = [f"cache directory: {root}"]
     if not root.exists():
         return lines[0] + " (not created yet)\n"
-    if not claim(root):
+    if not _claimed(root):
         lines[0] += " (shared with other files: --clear refuses to delete here)"
     embeddings = root / EMBEDDINGS
     if embeddings.exists():

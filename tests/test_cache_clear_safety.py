@@ -49,6 +49,7 @@ def test_a_shared_cache_folder_keeps_other_programs_data(tmp_path):
     before = files_under(shared)
     assert_one_line_error(aligncheck(shared, "cache", "--clear", "all"), "fontconfig, pip")
     assert files_under(shared) == before
+    assert "--clear refuses" in aligncheck(shared, "cache").stdout
 
 
 def test_another_programs_cache_tag_is_not_taken_over(tmp_path):
