@@ -12,6 +12,7 @@ from pathlib import Path
 
 from aligncheck.errors import InputError
 from aligncheck.model import Finding
+from aligncheck.safe_write import write_text
 
 VERSION = 1
 
@@ -31,8 +32,7 @@ def write_baseline(path: str | Path, findings: Sequence[Finding]) -> None:
     _require_fingerprints(findings)
     entries = sorted((_entry(f) for f in findings), key=lambda e: (e["lang"], e["rule"], e["fingerprint"]))
     text = json.dumps({"aligncheck_baseline": VERSION, "findings": entries}, ensure_ascii=False, indent=2)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    write_text(path, text + "\n", what="the baseline", option="--write-baseline path")
 
 
 def read_baseline(path: str | Path) -> set[str]:

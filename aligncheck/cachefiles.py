@@ -1,5 +1,9 @@
 """Where aligncheck keeps what it builds once (models, embeddings, profiles, lexicons), and
-how it writes them: whole files swapped in atomically, so concurrent runs never see half a file."""
+how it writes them: whole files swapped in atomically, so concurrent runs never see half a file.
+
+The cache root carries a CACHEDIR.TAG naming aligncheck (https://bford.info/cachedir/) when
+aligncheck created it or found nothing but its own entries there; `aligncheck cache --clear`
+deletes only in such a root, and only the entry names listed in ENTRIES."""
 
 from __future__ import annotations
 
@@ -8,13 +12,23 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
+from aligncheck.errors import InputError
+
 CACHE_ENV = "ALIGNCHECK_CACHE_DIR"
+MARKER = "CACHEDIR.TAG"
+MARKER_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+MARKER_TEXT = (f"{MARKER_SIGNATURE}\n# This file is a cache directory tag created by aligncheck.\n"
+               "# For information about cache directory tags see https://bford.info/cachedir/\n")
+EMBEDDING_FILES = tuple(f"embeddings.sqlite3{s}" for s in ("", "-wal", "-shm", "-journal"))
+ENTRIES = frozenset({MARKER, *EMBEDDING_FILES, "models", "bytecode", "langid", "numbers", "numwords",
+                     "months", "morph", "glossary", "split"})  # every name aligncheck puts in its root
 
 
-def cache_dir() -> Path:
+def configured_cache_dir() -> Path:
     """$ALIGNCHECK_CACHE_DIR, else the platform's user cache dir for aligncheck."""
     override = os.environ.get(CACHE_ENV)
     if override:
@@ -22,6 +36,65 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("aligncheck"))
+
+
+def cache_dir() -> Path:
+    """The cache root, tagged as aligncheck's on first use when it is new or holds only our entries."""
+    root = configured_cache_dir()
+    _tag_once(str(root))
+    return root
+
+
+@lru_cache(maxsize=None)
+def _tag_once(root: str) -> None:
+    with suppress(OSError):
+        claim(Path(root))
+
+
+def is_tagged(root: Path) -> bool:
+    """`root` holds a CACHEDIR.TAG that aligncheck wrote."""
+    try:
+        text = (root / MARKER).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return text.startswith(MARKER_SIGNATURE) and "aligncheck" in text
+
+
+def foreign_entries(root: Path) -> list[str]:
+    """Names in `root` that aligncheck never creates there."""
+    return sorted(name for name in os.listdir(root) if name not in ENTRIES and not _temporary_marker(name))
+
+
+def _temporary_marker(name: str) -> bool:
+    return re.fullmatch(r"CACHEDIR\.\d+\.tmp", name) is not None
+
+
+def claim(root: Path) -> bool:
+    """Whether `root` is aligncheck's own cache root; a new root, or an untagged one holding only
+    aligncheck's entries (a cache from before the tag), gets the tag. Another program's tag or
+    any other entry means the directory is shared: it is then never tagged nor cleared."""
+    if is_tagged(root):
+        return True
+    if root.exists() or root.is_symlink():
+        if not root.is_dir() or (root / MARKER).exists() or foreign_entries(root):
+            return False
+    else:
+        root.mkdir(parents=True, exist_ok=True)
+    store(root / MARKER, lambda t: t.write_text(MARKER_TEXT, encoding="utf-8"))
+    return True
+
+
+def require_cache_dir() -> Path:
+    """The configured cache root; InputError when it, or the nearest existing parent, is not a directory."""
+    root = configured_cache_dir()
+    existing = root
+    while not (existing.exists() or existing.is_symlink()) and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_dir():
+        return root
+    what = "is a file" if existing == root else f"is inside {existing}, a file"
+    raise InputError(f"cannot be the cache directory: it {what}, not a directory; "
+                     f"set {CACHE_ENV} to a directory", str(root))
 
 
 def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: int) -> Path | None:
@@ -70,13 +143,24 @@ def _dist_info_versions() -> dict[str, str]:
     return found
 
 
+def replace_via(path: Path, temporary: Path, write: Callable[[Path], None]) -> None:
+    """`write(temporary)`, then rename it over `path`: readers see the old file or the new one,
+    never part of one. On any failure the temporary is removed, `path` is untouched, and the
+    error is raised."""
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:
     """Write through `write(temporary)` then rename into place; a read-only cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}{suffix}")
-        write(temporary)
-        temporary.replace(path)
+        replace_via(path, path.with_suffix(f".{os.getpid()}{suffix}"), write)
     except OSError:
         pass
 

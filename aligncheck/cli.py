@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -161,7 +162,15 @@ def cache(part) -> None:
 
 def main() -> None:
     try:
-        cli.main(prog_name="aligncheck", standalone_mode=False)
+        try:
+            cli.main(prog_name="aligncheck", standalone_mode=False)
+        finally:  # a closed pipe or full disk shows here, not in Python's flush at exit
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        from aligncheck.output import stdout_gone
+
+        stdout_gone()
     except InputError as exc:
         click.echo(f"aligncheck: error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
@@ -177,6 +186,9 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("ALIGNCHECK_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):  # e.g. > /dev/full
+            click.echo(f"aligncheck: error: cannot write the output: {exc.strerror}", err=True)
+            sys.exit(EXIT_INPUT)
         click.echo(f"aligncheck: internal error: {type(exc).__name__}: {exc} "
                    "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)", err=True)
         sys.exit(EXIT_INTERNAL)

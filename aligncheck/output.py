@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from aligncheck.checks import all_rules
 from aligncheck.errors import InputError
-from aligncheck.model import RunResult
+from aligncheck.model import Release, RunResult
 from aligncheck.report import EXTENSIONS, render
+from aligncheck.safe_write import refuse_overwriting, write_text
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
+EXIT_STDOUT_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def _default_format() -> str:
-    return "rich" if sys.stdout.isatty() else "text"
+    return "rich" if _stdout_is_terminal() else "text"
 
 
-def _default_path(result: RunResult, fmt: str, output_dir: Path) -> Path:
-    names = [r.name for r in result.releases]
+def _default_path(names: Sequence[str], fmt: str, output_dir: Path) -> Path:
     stem = names[0] if len(names) == 1 else "aligncheck"
     return output_dir / f"{stem}.{EXTENSIONS[fmt]}"
 
 
 def plan_outputs(result: RunResult, formats: list[str], outputs: list[Path], output_dir: Path) -> list[tuple[str, Path | None]]:
     """Pair formats with paths (None = stdout); at most one format may go to stdout."""
+    return _plan([r.name for r in result.releases], formats, outputs, output_dir)
+
+
+def _chosen_formats(config) -> list[str]:
+    return [] if config.origins.get("format", "default") == "default" else list(config.format)
+
+
+def _plan(names: Sequence[str], formats: list[str], outputs: list[Path], output_dir: Path) -> list[tuple[str, Path | None]]:
     formats = formats or [_default_format()]
     if len(outputs) > len(formats):
         raise InputError(f"{len(outputs)} --output for {len(formats)} --format; give one --format per --output")
@@ -34,26 +50,60 @@ def plan_outputs(result: RunResult, formats: list[str], outputs: list[Path], out
         if path is not None and str(path) == "-":
             path = None
         elif path is None and (fmt not in STREAM_FORMATS or any(p is None for _, p in plan)):
-            path = _default_path(result, fmt, output_dir)
+            path = _default_path(names, fmt, output_dir)
         plan.append((fmt, path))
     return plan
 
 
+def refuse_unsafe_outputs(config, outputs: list[Path], releases: Sequence[Release], *,
+                          baseline_out: Path | None, baseline_in: Path | None) -> None:
+    """Before the run: InputError when a report or the baseline written would overwrite an input
+    (a translation, glossary, config or baseline file) or another output, or stdout is closed."""
+    plan = _plan([r.name for r in releases], _chosen_formats(config), outputs, Path(config.output_dir))
+    to_stdout = [fmt for fmt, path in plan if path is None]
+    if len(to_stdout) > 1:
+        raise InputError(f"the {' and '.join(to_stdout)} reports would both go to standard output; "
+                         "give one of them --output FILE")
+    if sys.stdout is None and to_stdout:
+        raise InputError("standard output is closed; give --output FILE for the report")
+    written = [(f"the {fmt} report", path) for fmt, path in plan if path is not None]
+    if baseline_out is not None:
+        written.append(("--write-baseline", baseline_out))
+    inputs = [d.path for r in releases for d in (r.source, *r.targets)]
+    inputs += [*config.glossaries, *([config.path] if config.path else []), *([baseline_in] if baseline_in else [])]
+    refuse_overwriting(written, inputs)
+
+
+def write_stdout(text: str) -> None:
+    """Print a report; InputError when stdout is closed or cannot take it (a full disk, /dev/full)."""
+    if sys.stdout is None:
+        raise InputError("standard output is closed; give --output FILE for the report")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        stdout_gone()
+    except OSError as exc:
+        raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}; "
+                         "give --output FILE") from None
+
+
+def stdout_gone() -> None:
+    """The reader of stdout left (`| head -1`): end quietly, without Python's complaint at exit."""
+    with suppress(OSError, AttributeError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise SystemExit(EXIT_STDOUT_GONE)
+
+
 def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
     rules = all_rules()
-    chosen = [] if config.origins.get("format", "default") == "default" else list(config.format)
-    for fmt, path in plan_outputs(result, chosen, outputs, Path(config.output_dir)):
+    for fmt, path in plan_outputs(result, _chosen_formats(config), outputs, Path(config.output_dir)):
         options = {"fail_on": config.fail_on}
         if fmt == "rich":
-            options["color"] = path is None and sys.stdout.isatty()
+            options["color"] = path is None and _stdout_is_terminal()
         text = render(fmt, result, rules, **options)
         if path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout(text)
             continue
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write the {fmt} report: {exc.strerror}", str(path)) from None
+        write_text(path, text, what=f"the {fmt} report", option="--output")
         print(f"aligncheck: wrote {fmt} report to {path}", file=sys.stderr)

@@ -65,8 +65,10 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
 def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool,
                    with_rules: bool = True) -> RunResult:
     from aligncheck import pipeline
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.embed import load_embedder
 
+    require_cache_dir()
     progress = _progress_reporter(quiet)
     embedder = load_embedder(config.model, use_cache=use_cache, progress=progress.embedding)
     resources, warnings = _resources(config, releases, embedder)
@@ -92,7 +94,7 @@ def _prefetch_model(config, *, use_cache: bool) -> None:
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck import postprocess
     from aligncheck.config import load_config
-    from aligncheck.output import write_reports
+    from aligncheck.output import refuse_unsafe_outputs, write_reports
     from aligncheck.read import discover_releases
     from aligncheck.select import fails
 
@@ -101,6 +103,8 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     releases, directives = postprocess.strip_release_directives(discover_releases(
         paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
     ))
+    refuse_unsafe_outputs(config, list(options.get("outputs") or ()), releases,
+                          baseline_out=options.get("write_baseline"), baseline_in=options.get("baseline"))
     result = check_releases(releases, config, use_cache=not options.get("no_cache"),
                             quiet=bool(options.get("quiet")))
     if options.get("write_baseline"):
@@ -117,6 +121,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
 def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str, model: str | None,
               encoding: str | None, fmt: str, use_cache: bool) -> str:
     from aligncheck.align import align
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -125,6 +130,7 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
 
     if langs is not None and len(langs) != 2:
         raise InputError(f"--langs needs two languages for SOURCE and TARGET, got {len(langs)}")
+    require_cache_dir()
     (release,) = discover_releases([source, target], source_lang=langs[0] if langs else "en",
                                    langs=langs, encoding=encoding)
     if len(release.targets) != 1:
@@ -139,10 +145,12 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
 
 
 def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None) -> list[str]:
+    from aligncheck.cachefiles import require_cache_dir
     from aligncheck.read import read_text, split_multilingual, write_split
 
     if not langs or len(langs) < 2:
         raise InputError("--langs needs at least two languages, e.g. --langs en,ru,kk")
+    require_cache_dir()
     documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
     from aligncheck.segment import segment_document
 
@@ -188,12 +196,14 @@ def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] 
     from aligncheck.config import load_config
     from aligncheck.glossary import extract_glossary
     from aligncheck.read import discover_releases
+    from aligncheck.safe_write import refuse_overwriting, write_text
 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)
     releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
+    inputs = [d.path for r in releases for d in (r.source, *r.targets)]
+    refuse_overwriting([("--out", out_file)], [*inputs, *config.glossaries, *([config.path] if config.path else [])])
     result = check_releases(releases, config, use_cache=True, quiet=True, with_rules=False)
     text = extract_glossary(list(result.releases))
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(text, encoding="utf-8")
+    write_text(out_file, text, what="the glossary", option="--out")
     return f"wrote {out_file} ({max(0, text.count(chr(10)) - 1)} candidate terms)"

@@ -196,16 +196,23 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
 
 
 def write_split(docs: Sequence[Document], out_dir: Path, stem: str) -> list[Path]:
-    """Write each Document as `<stem>.<lang>.txt` (`<lang>.txt` without a stem; .md stays .md)."""
+    """Write each Document as `<stem>.<lang>.txt` (`<lang>.txt` without a stem; .md stays .md),
+    atomically, never over the file they were split from."""
+    from aligncheck.safe_write import refuse_overwriting, write_text
+
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError("exists and is not a directory; choose another --out", str(out_dir))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the directory: {exc.strerror}; choose another --out", str(out_dir)) from None
+    targets = []
     for doc in docs:
         suffix = "md" if doc.format == "md" else "txt"
         name = f"{stem}.{doc.lang}.{suffix}" if stem else f"{doc.lang}.{suffix}"
-        target = out_dir / name
-        target.write_text(doc.text.rstrip("\n") + "\n", encoding="utf-8")
-        written.append(target)
-    return written
+        targets.append(out_dir / name)
+    refuse_overwriting([(f"the {doc.lang} file", t) for doc, t in zip(docs, targets)], {doc.path for doc in docs})
+    for doc, target in zip(docs, targets):
+        write_text(target, doc.text.rstrip("\n") + "\n", what=f"the {doc.lang} file", option="--out")
+    return targets
