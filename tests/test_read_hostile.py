@@ -238,6 +238,17 @@ def test_loop_broken_link_directory_and_fifo_entries_are_named(tmp_path, capsys)
     assert f"skipped {directory / 'az.txt'}: a named pipe (FIFO), not a regular file" in err
 
 
+@needs_posix
+def test_explicit_loop_and_directory_are_named(tmp_path):
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "ru.txt").symlink_to(tmp_path / "ru.txt")
+    (tmp_path / "kk.md").mkdir()
+    with pytest.raises(InputError, match=r"ru.txt: is a symlink loop"):
+        discover_releases([tmp_path / "en.txt", tmp_path / "ru.txt"])
+    with pytest.raises(InputError, match=r"kk.md is a directory"):
+        discover_releases([tmp_path / "en.txt", tmp_path / "kk.md"])
+
+
 def test_missing_explicit_path_is_one_line(tmp_path):
     (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
     line = one_line_error(aligncheck(tmp_path, "check", tmp_path / "en.txt", tmp_path / "ru.txt"))
@@ -302,15 +313,17 @@ def test_encoding_per_language(tmp_path, capsys):
 def test_encoding_spec_forms_agree():
     joined = parse_encodings("cp1251, uk=koi8-u,ru=cp866")
     assert joined == parse_encodings(["cp1251", "uk=koi8-u", "ru=cp866"])
-    assert (joined.for_lang("ru"), joined.for_lang("uk"), joined.for_lang("kk")) == ("cp866", "koi8-u", "cp1251")
+    assert [joined.for_lang(lang) for lang in ("ru", "uk", "kk")] == ["cp866", "koi8-u", "cp1251"]
     for bad in ("ru=cp1251,ru=koi8-r", "cp1251,koi8-r", "zz9=cp1251", ""):
         with pytest.raises(ValueError):
             parse_encodings(bad)
 
 
-@pytest.mark.parametrize("name, reason", [("base64", "is not a text encoding"), ("rot13", "is not a text encoding"),
-                                          ("hex", "is not a text encoding"), ("zlib", "is not a text encoding"),
-                                          ("no-such-codec", "unknown encoding")])
+@pytest.mark.parametrize("name, reason", [
+    ("base64", "is not a text encoding"), ("rot13", "is not a text encoding"),
+    ("hex", "is not a text encoding"), ("zlib", "is not a text encoding"),
+    ("no-such-codec", "unknown encoding"),
+])
 def test_bad_encoding_is_one_line(tmp_path, name, reason):
     directory = release_dir(tmp_path, en=EN, ru=RU)
     line = one_line_error(aligncheck(tmp_path, "check", directory, "--encoding", name))

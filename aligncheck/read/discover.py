@@ -172,7 +172,8 @@ def discover_releases(paths: Sequence[Path], *, source_lang: str = "en",
     is_dir = [stat.S_ISDIR(stat_path(path).st_mode) for path in paths]
     directories = [p for p, d in zip(paths, is_dir) if d]
     if directories and len(directories) != len(paths):
-        raise InputError("mix of directories and files; give either release directories or files")
+        raise InputError(f"mix of directories and files ({directories[0]} is a directory); "
+                         "give either release directories or files")
     if directories:
         releases = [release for directory in directories
                     for release in _directory_releases(directory, source_lang, langs, reader)]

@@ -19,7 +19,8 @@ from aligncheck.read.decode import decode_with_fallback
 from aligncheck.read.names import EXTENSIONS, check_lang
 from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, Encodings, ReadPolicy, describe_mb, note, read_policy
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0))
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 _STAT_ERRORS = {
@@ -78,7 +79,8 @@ def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
         status = os.fstat(fd)
         _refuse_irregular(status, path)
         _refuse_oversize(status.st_size, path, policy)
-        os.set_blocking(fd, True)
+        if _OPEN_FLAGS & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
         want = min(status.st_size, policy.max_bytes) + 1  # not the cap: read(n) allocates n
         try:
             data = handle.read(want)
@@ -86,7 +88,7 @@ def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
                 data += handle.read(policy.max_bytes + 1 - len(data))
         except OSError as error:
             raise InputError(f"cannot be read ({error.strerror})", str(path)) from None
-    _refuse_oversize(len(data), path, policy, "grew while read to over")
+    _refuse_oversize(len(data), path, policy, "grew while being read to")
     return data
 
 

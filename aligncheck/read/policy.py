@@ -43,11 +43,11 @@ class Encodings:
 
     def spec(self) -> str | None:
         """The canonical text form (`cp1251,kk=cp1251,ru=koi8-r`), None if empty."""
-        items = ([self.default] if self.default else []) + [f"{k}={v}" for k, v in sorted(self.per_lang.items())]
-        return ",".join(items) or None
+        items = [f"{lang}={name}" for lang, name in sorted(self.per_lang.items())]
+        return ",".join(([self.default] if self.default else []) + items) or None
 
 
-def parse_encodings(value: str | Sequence[str] | None) -> Encodings:
+def parse_encodings(value: str | Sequence[str] | Encodings | None) -> Encodings:
     """`cp1251`, `ru=cp1251`, comma-separated or a list of such items; ValueError if bad."""
     if value is None or isinstance(value, Encodings):
         return value or Encodings()
