@@ -314,6 +314,7 @@ def test_encoding_spec_forms_agree():
     joined = parse_encodings("cp1251, uk=koi8-u,ru=cp866")
     assert joined == parse_encodings(["cp1251", "uk=koi8-u", "ru=cp866"])
     assert [joined.for_lang(lang) for lang in ("ru", "uk", "kk")] == ["cp866", "koi8-u", "cp1251"]
+    assert parse_encodings("auto") == parse_encodings(()) == parse_encodings(None)
     for bad in ("ru=cp1251,ru=koi8-r", "cp1251,koi8-r", "zz9=cp1251", ""):
         with pytest.raises(ValueError):
             parse_encodings(bad)

@@ -48,7 +48,8 @@ class Encodings:
 
 
 def parse_encodings(value: str | Sequence[str] | Encodings | None) -> Encodings:
-    """`cp1251`, `ru=cp1251`, comma-separated or a list of such items; ValueError if bad."""
+    """`cp1251`, `ru=cp1251`, comma-separated or a list of such items (`auto`: none);
+    ValueError if bad."""
     if value is None or isinstance(value, Encodings):
         return value or Encodings()
     items = [value] if isinstance(value, str) else list(value)
@@ -56,6 +57,8 @@ def parse_encodings(value: str | Sequence[str] | Encodings | None) -> Encodings:
     default: str | None = None
     per_lang: dict[str, str] = {}
     for part in parts:
+        if part.lower() == "auto":
+            continue
         lang, sep, name = part.rpartition("=")
         name = text_codec(name.strip())
         if not sep:
