@@ -30,8 +30,9 @@ model_option = click.option("--model", default=None, metavar="NAME_OR_PATH",
                                  "[default: multilingual-e5-small, built offline].")
 langs_option = click.option("--langs", default=None, metavar="LANG,LANG,...",
                             help="Languages of the files (or of the blocks of one multilingual file), in order.")
-encoding_option = click.option("--encoding", default=None,
-                               help="Text encoding when the files are not UTF-8 or UTF-16.")
+encoding_option = click.option("--encoding", multiple=True, metavar="[LANG=]ENCODING",
+                               help="Encoding of the files that are not UTF-8 or UTF-16 (e.g. cp1251), "
+                                    "or of one language's (ru=cp1251); repeatable or comma-separated.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -71,6 +72,10 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(path_type=Path), default=None,
               help="Configuration file [default: aligncheck.toml or pyproject.toml found upwards].")
 @encoding_option
+@click.option("--max-input-mb", type=float, default=None, metavar="MB",
+              help="Refuse input files (or unpacked .docx) larger than this [default: 50].")
+@click.option("--follow-symlinks", is_flag=True, default=None,
+              help="In a release directory, read symlinks that lead outside it (skipped by default).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def check(paths, **cli_options) -> None:
@@ -177,6 +182,13 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aligncheck: interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) or exc.ctx is None:
+            exc.show()
+        else:  # one line, like every other input error
+            click.echo(f"aligncheck: error: {exc.format_message()} "
+                       f"(see '{exc.ctx.command_path} -h')", err=True)
+        sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_INPUT)

@@ -8,8 +8,8 @@ Every value remembers where it came from ("default", "file:<path>", "cli").
 
 from __future__ import annotations
 
-import codecs
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +19,7 @@ from aligncheck.embed import DEFAULT_MODEL
 from aligncheck.errors import InputError
 from aligncheck.langid import is_known_language, normalize_lang
 from aligncheck.model import UNITS, Severity
+from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB_RANGE, parse_encodings
 from aligncheck.select import is_known_selector
 
 CONFIG_FILE = "aligncheck.toml"
@@ -29,6 +30,17 @@ SEVERITIES = tuple(s.value for s in Severity)
 # Thresholds read outside any rule (aligner, extractors); rules add their config_keys.
 CORE_THRESHOLDS: dict[str, tuple[Any, str]] = {}
 TABLES = ("per_lang_ignore", "severity", "thresholds")
+# The valid (inclusive) range of every numeric threshold; a test holds every rule's key to it.
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "addition_min_score": (0, 20),
+    "addition_min_z": (0, 10),
+    "alignment_score_floor": (0, 1),
+    "name_match_threshold": (0, 1),
+    "omission_min_score": (0, 20),
+    "omission_min_z": (0, 10),
+    "untranslated_min_confidence": (0, 1),
+    "untranslated_min_letters": (1, 10_000),
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,9 @@ class Config:
     thresholds: Mapping[str, Any] = field(default_factory=dict)  # only those set
     format: tuple[str, ...] = ("rich",)
     output_dir: Path = Path("reports")
-    encoding: str | None = None  # None ("auto" in a file): the reader detects it
+    encoding: str | None = None  # None ("auto" in a file): UTF-8/UTF-16 only; "cp1251,kk=koi8-r"
+    max_input_mb: float = DEFAULT_MAX_INPUT_MB
+    follow_symlinks: bool = False
     path: Path | None = None  # the config file used, if any
     origins: Mapping[str, str] = field(default_factory=dict)  # "key" or "table.entry"
 
@@ -127,7 +141,7 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
     import tomllib  # only where a config file is found (its import costs ~10 ms)
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is fine
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read config file: {err}", str(path)) from None
     except tomllib.TOMLDecodeError as err:
@@ -299,12 +313,51 @@ def _glossaries(value: Any, src: _Source) -> tuple[Path, ...]:
 
 
 def _encoding(value: Any, src: _Source) -> str | None:
-    if _string(value, src).lower() == "auto":
+    """`auto`, or encodings for files that are not UTF-8/UTF-16: `cp1251`, `ru=cp1251`, a list."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)):
+        raise _Invalid(f"expected a string or a list of strings, got {_kind(value)}")
+    items = [_string(item, src) for item in items]
+    if [item.strip().lower() for item in items] == ["auto"]:
         return None
     try:
-        codecs.lookup(value)
-    except LookupError:
-        raise _Invalid(f"unknown encoding {value!r}") from None
+        return parse_encodings(items).spec()
+    except ValueError as error:
+        raise _Invalid(str(error)) from None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 24 else f"{text[:8]}...({len(text)} digits)"
+
+
+def _in_range(value: int | float, valid: tuple[float, float] | None, integer: bool) -> int | float:
+    """`value` as an int or float if it is finite and inside `valid`; _Invalid naming both."""
+    low, high = valid or (-math.inf, math.inf)
+    wanted = "a whole number" if integer else "a finite number"
+    if valid is not None:
+        wanted += f" from {low:g} to {high:g}"
+    finite = not isinstance(value, float) or math.isfinite(value)
+    if not finite or not low <= value <= high:
+        raise _Invalid(f"{_shown(value)} is out of range; expected {wanted}")
+    if integer and isinstance(value, float) and not value.is_integer():
+        raise _Invalid(f"expected a number with no fractional part, got {value!r} ({wanted})")
+    return int(value) if integer else float(value)
+
+
+def _number(valid: tuple[float, float]) -> Callable[[Any, _Source], float]:
+    def check(value: Any, src: _Source) -> float:
+        if src.cli and isinstance(value, str):
+            value = _parse_flag(value, 0.0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _Invalid(f"expected a number, got {_kind(value)}")
+        return _in_range(value, valid, integer=False)
+    return check
+
+
+def _boolean(value: Any, src: _Source) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_kind(value)}")
     return value
 
 
@@ -332,10 +385,7 @@ def _threshold(key: str, value: Any, src: _Source) -> Any:
             return type(default)(value)
     elif isinstance(default, (int, float)) and not isinstance(default, bool):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if isinstance(default, float):
-                return float(value)
-            if float(value).is_integer():
-                return int(value)
+            return _in_range(value, THRESHOLD_RANGES.get(key), integer=not isinstance(default, float))
     elif isinstance(value, type(default)):
         return value
     raise _Invalid(f"expected {_kind(default)}, got {_kind(value)}")
@@ -364,6 +414,8 @@ KEYS: dict[str, Callable[..., Any]] = {
     "format": _formats,
     "output_dir": _path,
     "encoding": _encoding,
+    "max_input_mb": _number(MAX_INPUT_MB_RANGE),
+    "follow_symlinks": _boolean,
 }
 _TABLE_KEYS: dict[str, Callable[[str, _Source], str]] = {  # entry name -> its normal form
     "per_lang_ignore": _language,

@@ -32,6 +32,8 @@ def _cli_config(options: dict[str, Any]) -> dict[str, Any]:
         "unit": options.get("unit"),
         "fail_on": options.get("fail_on"),
         "encoding": options.get("encoding"),
+        "max_input_mb": options.get("max_input_mb"),
+        "follow_symlinks": options.get("follow_symlinks"),
         "select": _codes(options.get("select")),
         "ignore": _codes(options.get("ignore")),
         "glossaries": [str(p) for p in options.get("glossaries") or ()] or None,
@@ -102,6 +104,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     _prefetch_model(config, use_cache=not options.get("no_cache"))
     releases, directives = postprocess.strip_release_directives(discover_releases(
         paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
+        max_input_mb=config.max_input_mb, follow_symlinks=config.follow_symlinks,
     ))
     refuse_unsafe_outputs(config, list(options.get("outputs") or ()), releases,
                           baseline_out=options.get("write_baseline"), baseline_in=options.get("baseline"))

@@ -9,8 +9,10 @@ from aligncheck.read.names import (
     lang_from_filename,
     parse_langs,
 )
+from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, Encodings, parse_encodings
 
 __all__ = [
-    "EXTENSIONS", "check_lang", "discover_releases", "lang_from_filename", "paragraphs",
-    "parse_langs", "read_document", "read_text", "split_multilingual", "write_split",
+    "DEFAULT_MAX_INPUT_MB", "EXTENSIONS", "Encodings", "check_lang", "discover_releases",
+    "lang_from_filename", "paragraphs", "parse_encodings", "parse_langs", "read_document",
+    "read_text", "split_multilingual", "write_split",
 ]

@@ -1,5 +1,6 @@
-"""Bytes to text: UTF-8 (BOM or not), UTF-16 (BOM, or told apart by its NUL bytes), or an
-explicit encoding; line endings become \\n. Anything else is refused with a way out."""
+"""Bytes to text: UTF-8 (BOM or not), UTF-16 (BOM, or told apart by its NUL bytes), else a
+fallback encoding given with --encoding; line endings become \\n. Anything else is refused
+with a way out."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import codecs
 import re
 
 from aligncheck.errors import InputError
+from aligncheck.read.policy import text_codec
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -67,22 +69,22 @@ def _refuse_control_characters(text: str, path: str) -> None:
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """The text of a file's bytes, with \\n line endings and no BOM."""
-    if encoding is not None:
+    return decode_with_fallback(data, path, encoding)[0]
+
+
+def decode_with_fallback(data: bytes, path: str, fallback: str | None) -> tuple[str, bool]:
+    """(text, whether `fallback` was used). UTF-8 and UTF-16 (by BOM or NULs) win over
+    `fallback`, which only decodes a file that is neither."""
+    if fallback is not None:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r} given with --encoding", path) from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as error:
-            raise InputError(f"cannot be decoded as {encoding} (byte {error.start}); check --encoding",
-                             path) from None
-        return _normalise(text.removeprefix("\ufeff"))
+            text_codec(fallback)
+        except ValueError as error:
+            raise InputError(f"--encoding: {error}", path) from None
     bom = _bom_encoding(data)
     if bom is not None:
         name, length = bom
         try:
-            return _normalise(data[length:].decode(name))
+            return _normalise(data[length:].decode(name)), False
         except UnicodeDecodeError:
             raise InputError(f"starts with a {name} byte-order mark but is not valid {name}; "
                              f"{_ENCODING_HINT}", path) from None
@@ -94,14 +96,26 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         except UnicodeDecodeError:
             text = None
         if text is not None and "\x00" not in text:
-            return _normalise(text)
+            return _normalise(text), False
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if data.count(0):
-            raise InputError("looks like a binary file, not text; give a .txt, .md or .docx file",
-                             path) from None
-        raise InputError(f"is not UTF-8 (invalid byte 0x{data[error.start]:02x} at offset "
-                         f"{error.start}); {_ENCODING_HINT}", path) from None
+        if fallback is None:
+            if data.count(0):
+                raise InputError("looks like a binary file, not text; give a .txt, .md or .docx file",
+                                 path) from None
+            raise InputError(f"is not UTF-8 (invalid byte 0x{data[error.start]:02x} at offset "
+                             f"{error.start}); {_ENCODING_HINT}", path) from None
+        text = _decode_as(data, fallback, path)
+        _refuse_control_characters(text, path)
+        return _normalise(text.removeprefix("\ufeff")), True
     _refuse_control_characters(text, path)
-    return _normalise(text)
+    return _normalise(text), False
+
+
+def _decode_as(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"is not UTF-8 and cannot be decoded as {encoding} either (byte "
+                         f"{error.start}); check --encoding", path) from None

@@ -8,24 +8,72 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from aligncheck.errors import InputError
 from aligncheck.model import Document, Release
-from aligncheck.read.document import read_document
+from aligncheck.read.document import applied_note, irregular_kind, load_document, stat_path
 from aligncheck.read.multilingual import split_multilingual
 from aligncheck.read.names import EXTENSIONS, check_lang, parse_langs, split_name
+from aligncheck.read.policy import Encodings, ReadPolicy, note, read_policy
 
 
-def _language_files(directory: Path) -> dict[str, Path]:
+class _Reader:
+    """Reads Documents under one policy and remembers which files needed --encoding."""
+
+    def __init__(self, policy: ReadPolicy):
+        self.policy = policy
+        self.applied: list[tuple[str, str]] = []
+
+    def document(self, path: Path, lang: str) -> Document:
+        document, applied = load_document(path, lang, self.policy)
+        if applied:
+            self.applied.append((document.path, applied))
+        return document
+
+
+def _outside(path: Path, root: Path, policy: ReadPolicy) -> bool:
+    """True (with a note) if `path` resolves outside `root` and symlinks are not followed."""
+    if policy.follow_symlinks:
+        return False
+    real = path.resolve()
+    if real.is_relative_to(root):
+        return False
+    note(f"skipped {path}: a symlink to {real}, outside {root}; pass --follow-symlinks to read it")
+    return True
+
+
+def _usable_entry(path: Path, root: Path, policy: ReadPolicy) -> bool:
+    """Whether a language-file name in a release directory is a file to read; a note if not."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        reason = {errno.ELOOP: "a symlink loop", errno.ENOENT: "a broken symlink"}.get(
+            error.errno, f"cannot be read ({error.strerror})")
+        note(f"skipped {path}: {reason}")
+        return False
+    if stat.S_ISDIR(status.st_mode):
+        note(f"skipped {path}/: a directory, not a language file")
+        return False
+    kind = irregular_kind(status)
+    if kind is not None:
+        note(f"skipped {path}: {kind}, not a regular file")
+        return False
+    return not _outside(path, root, policy)
+
+
+def _language_files(directory: Path, root: Path, policy: ReadPolicy) -> dict[str, Path]:
     """lang -> file for the language files directly in `directory`."""
     found: dict[str, Path] = {}
     for path in sorted(directory.iterdir()):
-        if path.name.startswith((".", "~$")) or not path.is_file():
+        if path.name.startswith((".", "~$")):
             continue
         _, code = split_name(path)
-        if code is None:
+        if code is None or not _usable_entry(path, root, policy):
             continue
         lang = check_lang(code, str(path))
         if lang in found:
@@ -44,7 +92,7 @@ def _release(name: str, docs: Sequence[Document], source_lang: str, where: str) 
 
 
 def _directory_release(directory: Path, files: dict[str, Path], source_lang: str,
-                       langs: Sequence[str] | None, encoding: str | None) -> Release:
+                       langs: Sequence[str] | None, reader: _Reader) -> Release:
     if langs is not None:
         missing = [lang for lang in langs if lang not in files]
         if missing:
@@ -53,20 +101,24 @@ def _directory_release(directory: Path, files: dict[str, Path], source_lang: str
     if source_lang not in files:
         raise InputError(f"no {source_lang} file (the source language); add one or pass "
                          "--source-lang", str(directory))
-    docs = [read_document(path, lang, encoding=encoding) for lang, path in sorted(files.items())]
+    docs = [reader.document(path, lang) for lang, path in sorted(files.items())]
     return _release(directory.name, docs, source_lang, str(directory))
 
 
 def _directory_releases(directory: Path, source_lang: str, langs: Sequence[str] | None,
-                        encoding: str | None) -> list[Release]:
-    files = _language_files(directory)
+                        reader: _Reader) -> list[Release]:
+    root = directory.resolve()
+    files = _language_files(directory, root, reader.policy)
     if files:
-        return [_directory_release(directory, files, source_lang, langs, encoding)]
+        return [_directory_release(directory, files, source_lang, langs, reader)]
     releases = []
-    for sub in sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        sub_files = _language_files(sub)
+    subs = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for sub in subs:
+        if _outside(sub, root, reader.policy):
+            continue
+        sub_files = _language_files(sub, root, reader.policy)
         if sub_files:
-            releases.append(_directory_release(sub, sub_files, source_lang, langs, encoding))
+            releases.append(_directory_release(sub, sub_files, source_lang, langs, reader))
     if not releases:
         raise InputError("holds no language files; name them <lang>.txt or <name>.<lang>.txt "
                          f"({', '.join(EXTENSIONS)}), one release per directory", str(directory))
@@ -79,7 +131,7 @@ def _release_name(path: Path) -> str:
 
 
 def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str] | None,
-                    encoding: str | None) -> Release:
+                    reader: _Reader) -> Release:
     if langs is not None and len(langs) != len(paths):
         raise InputError(f"--langs gives {len(langs)} language(s) for {len(paths)} files; "
                          "give one code per file, in the same order")
@@ -97,35 +149,43 @@ def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str
     if repeated:
         raise InputError(f"language {', '.join(repeated)} given for more than one file; "
                          "pass --langs to set each file's language")
-    docs = [read_document(path, code, encoding=encoding) for path, code in zip(paths, codes)]
+    docs = [reader.document(path, code) for path, code in zip(paths, codes)]
     source = next((doc for doc in docs if doc.lang == source_lang), docs[0])
     return _release(_release_name(Path(source.path)), docs, source_lang, source.path)
 
 
 def discover_releases(paths: Sequence[Path], *, source_lang: str = "en",
                       langs: Sequence[str] | None = None,
-                      encoding: str | None = None) -> list[Release]:
-    """Every release named by `paths`; InputError for anything that cannot be read as one."""
+                      encoding: str | Sequence[str] | Encodings | None = None,
+                      max_input_mb: float | None = None,
+                      follow_symlinks: bool = False) -> list[Release]:
+    """Every release named by `paths`; InputError for anything that cannot be read as one.
+
+    `encoding` decodes files that are not UTF-8/UTF-16 (`cp1251`, `ru=cp1251`, ...); in a
+    release directory, entries resolving outside it are skipped unless `follow_symlinks`."""
     if not paths:
         raise InputError("no input given; pass a release directory or the files to check")
     paths = [Path(p) for p in paths]
     source_lang = check_lang(source_lang)
     langs = parse_langs(langs) if langs is not None else None
-    for path in paths:
-        if not path.exists():
-            raise InputError("no such file or directory; check the path", str(path))
-    directories = [p for p in paths if p.is_dir()]
+    reader = _Reader(read_policy(encoding, max_input_mb, follow_symlinks))
+    is_dir = [stat.S_ISDIR(stat_path(path).st_mode) for path in paths]
+    directories = [p for p, d in zip(paths, is_dir) if d]
     if directories and len(directories) != len(paths):
-        raise InputError("mix of directories and files; give either release directories or files")
+        raise InputError(f"mix of directories and files ({directories[0]} is a directory); "
+                         "give either release directories or files")
     if directories:
-        return [release for directory in directories
-                for release in _directory_releases(directory, source_lang, langs, encoding)]
-    if len(paths) == 1:
+        releases = [release for directory in directories
+                    for release in _directory_releases(directory, source_lang, langs, reader)]
+    elif len(paths) == 1:
         if langs is None or len(langs) < 2:
             raise InputError("one file given: pass its target files too, or --langs with the "
                              "languages of a multilingual file in their order (e.g. en,ru,kk)",
                              str(paths[0]))
-        whole = read_document(paths[0], langs[0], encoding=encoding)
+        whole = reader.document(paths[0], langs[0])
         docs = split_multilingual(whole.text, langs, path=whole.path)
-        return [_release(_release_name(paths[0]), docs, source_lang, whole.path)]
-    return [_explicit_files(paths, source_lang, langs, encoding)]
+        releases = [_release(_release_name(paths[0]), docs, source_lang, whole.path)]
+    else:
+        releases = [_explicit_files(paths, source_lang, langs, reader)]
+    applied_note(reader.applied)
+    return releases
