@@ -163,7 +163,9 @@ def main() -> None:
     try:
         cli.main(prog_name="aligncheck", standalone_mode=False)
     except InputError as exc:
-        click.echo(f"aligncheck: error: {exc}", err=True)
+        from aligncheck.report.visible import one_line
+
+        click.echo(f"aligncheck: error: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         click.echo("aligncheck: interrupted", err=True)
@@ -177,7 +179,9 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("ALIGNCHECK_DEBUG"):
             raise
-        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {exc} "
+        from aligncheck.report.visible import one_line
+
+        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {one_line(str(exc))} "
                    "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)

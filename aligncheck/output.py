@@ -9,6 +9,7 @@ from aligncheck.checks import all_rules
 from aligncheck.errors import InputError
 from aligncheck.model import RunResult
 from aligncheck.report import EXTENSIONS, render
+from aligncheck.report.visible import one_line
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
 
@@ -56,4 +57,4 @@ def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write the {fmt} report: {exc.strerror}", str(path)) from None
-        print(f"aligncheck: wrote {fmt} report to {path}", file=sys.stderr)
+        print(f"aligncheck: wrote {fmt} report to {one_line(str(path))}", file=sys.stderr)
