@@ -113,6 +113,18 @@ def test_alignment_listing_shows_controls_as_escapes():
     assert "en\\x1b[2J" in out and out.count("\n") == 2
 
 
+def test_progress_shows_a_release_name_literally():
+    from rich.progress import TextColumn
+
+    from aligncheck.progress import Progress
+
+    with Progress(enabled=True) as progress:
+        progress.step(f"checking rel{ATTACK}{MARKUP}", 1, 2)
+        (task,) = progress._bar.tasks
+        shown = TextColumn("{task.description}").render(task)
+    assert shown.plain == f"checking rel{visible(ATTACK)}{MARKUP}" and not shown.spans
+
+
 def _aligncheck(*args, cwd):
     return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True,
                           cwd=cwd)
