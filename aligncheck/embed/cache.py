@@ -13,7 +13,6 @@ Each of these adds one line to `warnings`, which the run prints on stderr.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import sqlite3
 import time
@@ -37,11 +36,15 @@ def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def is_unit_vector(vector: np.ndarray) -> bool:
-    """Finite, and of norm 1 within NORM_TOLERANCE (so not all zero)."""
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Per row: finite, and of norm 1 within NORM_TOLERANCE (so not all zero)."""
     with np.errstate(all="ignore"):
-        norm = float(np.linalg.norm(vector.astype(np.float64)))
-    return math.isfinite(norm) and abs(norm - 1.0) <= NORM_TOLERANCE
+        norms = np.linalg.norm(matrix.astype(np.float64), axis=-1)
+    return np.isfinite(norms) & (np.abs(norms - 1.0) <= NORM_TOLERANCE)
+
+
+def is_unit_vector(vector: np.ndarray) -> bool:
+    return bool(unit_rows(np.asarray(vector)))
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -176,12 +179,7 @@ class EmbeddingCache:
                 marks = ",".join("?" * len(chunk))
                 rows = conn.execute(f"SELECT text_hash, vector FROM vectors WHERE model=? AND "
                                     f"prompt=? AND text_hash IN ({marks})", [model, prompt, *chunk])
-                for key, blob in rows:
-                    vector = _vector(blob, dim, unit)
-                    if vector is None:
-                        bad.append(key)
-                    else:
-                        found[bytes(key)] = vector
+                found.update(_sound(rows, dim, unit, bad))
             return found
 
         found = self._run(select, {}) if keys else {}
@@ -219,10 +217,23 @@ class EmbeddingCache:
             self._conn = None
 
 
-def _vector(blob: object, dim: int | None, unit: bool) -> np.ndarray | None:
-    if not isinstance(blob, bytes) or not blob or len(blob) % 4:
-        return None
-    vector = np.frombuffer(blob, dtype="<f4").astype(np.float32)
-    if (dim is not None and len(vector) != dim) or (unit and not is_unit_vector(vector)):
-        return None
-    return vector
+def _sound(rows, dim: int | None, unit: bool, bad: list[bytes]) -> dict[bytes, np.ndarray]:
+    """The vectors of those (key, blob) rows that pass; the keys of the others go to `bad`.
+    Rows of one length are decoded and checked together (a warm run reads thousands)."""
+    by_length: dict[int, list[tuple[bytes, bytes]]] = {}
+    for key, blob in rows:
+        if isinstance(blob, bytes) and blob and len(blob) % 4 == 0 and dim in (None, len(blob) // 4):
+            by_length.setdefault(len(blob), []).append((bytes(key), blob))
+        else:
+            bad.append(bytes(key))
+    found = {}
+    for length, group in by_length.items():
+        matrix = np.frombuffer(b"".join(blob for _, blob in group), dtype="<f4")
+        matrix = matrix.astype(np.float32).reshape(len(group), length // 4)
+        sound = unit_rows(matrix) if unit else np.ones(len(group), dtype=bool)
+        for (key, _), vector, ok in zip(group, matrix, sound):
+            if ok:
+                found[key] = vector
+            else:
+                bad.append(key)
+    return found
