@@ -127,8 +127,8 @@ def test_a_failed_write_stops_writing_and_keeps_the_cache(filled):
     (warning,) = embedder.warnings
     assert "cannot write" in warning and "full" in warning
     assert embedder.cache.disabled_reason is None
-    assert np.allclose(embedder.cache.get_many("fake|1", "passage: ", [text_key(TEXTS[0])])[text_key(TEXTS[0])],
-                       _expected()[0])
+    key = text_key(TEXTS[0])
+    assert np.allclose(embedder.cache.get_many("fake|1", "passage: ", [key])[key], _expected()[0])
     assert _blobs(filled) == before
 
 
