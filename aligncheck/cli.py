@@ -177,7 +177,9 @@ def main() -> None:
 
         stdout_gone()
     except InputError as exc:
-        click.echo(f"aligncheck: error: {exc}", err=True)
+        from aligncheck.report.visible import one_line
+
+        click.echo(f"aligncheck: error: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         click.echo("aligncheck: interrupted", err=True)
@@ -186,7 +188,9 @@ def main() -> None:
         if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) or exc.ctx is None:
             exc.show()
         else:  # one line, like every other input error
-            click.echo(f"aligncheck: error: {exc.format_message()} "
+            from aligncheck.report.visible import one_line
+
+            click.echo(f"aligncheck: error: {one_line(exc.format_message())} "
                        f"(see '{exc.ctx.command_path} -h')", err=True)
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
@@ -201,7 +205,9 @@ def main() -> None:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):  # e.g. > /dev/full
             click.echo(f"aligncheck: error: cannot write the output: {exc.strerror}", err=True)
             sys.exit(EXIT_INPUT)
-        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {exc} "
+        from aligncheck.report.visible import one_line
+
+        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {one_line(str(exc))} "
                    "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)

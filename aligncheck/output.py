@@ -12,6 +12,7 @@ from aligncheck.checks import all_rules
 from aligncheck.errors import InputError
 from aligncheck.model import Release, RunResult
 from aligncheck.report import EXTENSIONS, render
+from aligncheck.report.visible import one_line
 from aligncheck.safe_write import refuse_overwriting, write_text
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
@@ -106,4 +107,4 @@ def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
             write_stdout(text)
             continue
         write_text(path, text, what=f"the {fmt} report", option="--output")
-        print(f"aligncheck: wrote {fmt} report to {path}", file=sys.stderr)
+        print(f"aligncheck: wrote {fmt} report to {one_line(str(path))}", file=sys.stderr)

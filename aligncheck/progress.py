@@ -37,6 +37,11 @@ class Progress:
     def _update(self, key: str, description: str, done: int, total: int) -> None:
         if self._bar is None:
             return
+        from rich.markup import escape
+
+        from aligncheck.report.visible import one_line
+
+        description = escape(one_line(description))  # may name a release: shown as it is
         if key not in self._tasks:
             self._tasks[key] = self._bar.add_task(description, total=total)
         self._bar.update(self._tasks[key], description=description, completed=done, total=total)

@@ -93,6 +93,13 @@ def _prefetch_model(config, *, use_cache: bool) -> None:
         prefetch_default_model()
 
 
+def _print_warnings(warnings: Sequence[str]) -> None:
+    from aligncheck.report.visible import one_line
+
+    for warning in warnings:
+        print(f"aligncheck: warning: {one_line(warning)}", file=sys.stderr)
+
+
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck import postprocess
     from aligncheck.config import load_config
@@ -115,8 +122,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
 
         write_baseline(options["write_baseline"], postprocess.finish(result, config, directives).findings())
     result = postprocess.finish(result, config, directives, baseline=options.get("baseline"))
-    for warning in result.warnings:
-        print(f"aligncheck: warning: {warning}", file=sys.stderr)
+    _print_warnings(result.warnings)
     write_reports(result, config, list(options.get("outputs") or ()))
     return 1 if fails(result.findings(), config.fail_on) else 0
 
@@ -142,6 +148,7 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
     tgt = segment_document(release.targets[0], unit)
     embedder = load_embedder(model or DEFAULT_MODEL, use_cache=use_cache)
     links = align([s.text for s in src.segments], [s.text for s in tgt.segments], embedder.embed)
+    _print_warnings(embedder.warnings)
     if fmt == "json":
         return dumps(alignment_dict(src, tgt, links))
     return render_alignment(src, tgt, links)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from aligncheck.embed.cache import EmbeddingCache, text_key
+from aligncheck.embed.cache import EmbeddingCache, is_unit_vector, text_key
 
 BATCH_SIZE = 32  # texts per forward pass of a sentence-transformers model
 CHUNK_SIZE = 256  # texts per encode call: the unit of progress and of cache writes
@@ -52,8 +52,7 @@ class CachedEmbedder:
     @property
     def warnings(self) -> tuple[str, ...]:
         """Problems worth telling the user that did not stop the run (e.g. cache off)."""
-        reason = self.cache.disabled_reason if self.cache else None
-        return (reason,) if reason else ()
+        return self.cache.warnings if self.cache else ()
 
     @property
     def dim(self) -> int:
@@ -68,13 +67,23 @@ class CachedEmbedder:
         keys = [text_key(t) for t in texts]
         unique = {k: t for k, t in zip(keys, texts) if k not in self._memo}
         if self.cache and unique:
-            self._memo.update(self.cache.get_many(self.model_id, self.prompt, list(unique)))
+            self._memo.update(self.cache.get_many(self.model_id, self.prompt, list(unique),
+                                                  dim=self.dim, unit=True))
         missing = [(k, t) for k, t in unique.items() if k not in self._memo]
         if missing:
             self._memo.update(self._encode(missing))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if any(len(self._memo[k]) != self.dim for k in keys):
+            self._redo_other_lengths(dict(zip(keys, texts)))
         return np.stack([self._memo[k] for k in keys]).astype(np.float32, copy=False)
+
+    def _redo_other_lengths(self, texts: dict[bytes, str]) -> None:
+        """The model's vectors differ in length from the cached ones the dimension was taken
+        from: the model decides, and what it did not compute is computed again."""
+        self._dim = int(self.model.get_sentence_embedding_dimension())
+        wrong = [(k, t) for k, t in texts.items() if len(self._memo[k]) != self._dim]
+        self._memo.update(self._encode(wrong))
 
     def _encode(self, items: list[tuple[bytes, str]]) -> dict[bytes, np.ndarray]:
         """Encoders keep no gradients themselves (SentenceTransformer.encode, the lean runners)."""
@@ -86,8 +95,8 @@ class CachedEmbedder:
                                         batch_size=BATCH_SIZE, convert_to_numpy=True,
                                         show_progress_bar=False)
             pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
-            if self.cache:
-                self.cache.put_many(self.model_id, self.prompt, pairs)
+            if self.cache:  # a vector the cache would refuse is not written
+                self.cache.put_many(self.model_id, self.prompt, [p for p in pairs if is_unit_vector(p[1])])
             done.update(pairs)
             if self.progress:
                 self.progress(len(done), len(items))

@@ -2,7 +2,9 @@
 
     ::error file=ru.md,line=7,col=26,endLine=7,endColumn=28,title=NU01 number-mismatch::message
 
-Paths are relative to the working directory (the checkout root in a workflow).
+Paths are relative to the working directory (the checkout root in a workflow). Values are
+escaped as GitHub's toolkit does (`%`, CR, LF; also `:` and `,` in properties), after control
+and bidi characters are made visible: the commands are read from the job's log.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from collections.abc import Sequence
 from aligncheck.checks.base import Rule
 from aligncheck.model import Finding, ReleaseResult, RunResult, Severity
 from aligncheck.report.sarif import primary, relative_path, span_end, target_of
+from aligncheck.report.visible import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from aligncheck.checks.base import Rule
 from aligncheck.model import Finding, ReleaseResult, RunResult, Severity
 from aligncheck.report.excerpt import where
+from aligncheck.report.visible import visible
 
 ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
 QUOTE = 80
@@ -21,12 +22,13 @@ _HEADER = "| | Rule | Location | Message | Source | Target |\n|---|---|---|---|-
 
 
 def cell(text: str | None, limit: int | None = None) -> str:
-    """Text safe inside a table cell: no HTML, pipes, mentions or Markdown emphasis."""
+    """Text safe inside a table cell: no HTML, pipes, mentions, Markdown emphasis or control
+    characters (shown as escapes: the summary is also printed to terminals)."""
     if not text:
         return ""
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
-    text = html.escape(text, quote=False)
+    text = html.escape(visible(text), quote=False)
     for char in _MARKDOWN_SPECIALS:
         text = text.replace(char, "\\" + char)
     return text.replace("|", "\\|").replace("@", "&#64;").replace("\r", "").replace("\n", "<br>")

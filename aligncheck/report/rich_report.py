@@ -1,4 +1,8 @@
-"""Terminal report with rich: colours by severity, highlighted spans, a summary table."""
+"""Terminal report with rich: colours by severity, highlighted spans, a summary table.
+
+Every text from the input goes in as a `Text` (never parsed as markup) after `one_line`
+(control characters shown as escapes), so only rich's own styles reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,20 @@ from rich.text import Text
 from aligncheck.checks.base import Rule
 from aligncheck.model import RunResult
 from aligncheck.report.excerpt import Excerpt, sides, where
+from aligncheck.report.visible import one_line
 
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def _text(text: str, style: str = "") -> Text:
+    return Text(one_line(text), style=style)
+
+
 def _quote(label: str, location: str, ex: Excerpt | None, style: str) -> Text:
-    text = Text(f"    {label} ", style="dim") + Text(location, style="blue") + Text("  ")
+    text = Text(f"    {label} ", style="dim") + _text(location, style="blue") + Text("  ")
     if ex is None:
         return text + Text("—", style="dim")
-    return text + Text(ex.before) + Text(ex.marked, style=style) + Text(ex.after)
+    return text + _text(ex.before) + _text(ex.marked, style=style) + _text(ex.after)
 
 
 def _summary(result: RunResult) -> Table:
@@ -34,7 +43,7 @@ def _summary(result: RunResult) -> Table:
             lang = target.target.lang
             counts = Counter(f.severity.value for f in release.findings if f.lang == lang)
             table.add_row(
-                release.name, f"{release.source.lang}→{lang}",
+                _text(release.name), _text(f"{release.source.lang}→{lang}"),
                 f"{len(release.source.segments)}→{len(target.target.segments)}", str(len(target.links)),
                 Text(str(counts["error"]), style=COLOURS["error"] if counts["error"] else ""),
                 Text(str(counts["warning"]), style=COLOURS["warning"] if counts["warning"] else ""),
@@ -55,12 +64,12 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, width: int | 
         for target in release.targets:
             lang = target.target.lang
             findings = [f for f in release.findings if f.lang == lang]
-            console.rule(Text(f"{release.name}  {release.source.lang} → {lang}  ", style="bold")
+            console.rule(_text(f"{release.name}  {release.source.lang} → {lang}  ", style="bold")
                          + Text(f"{len(findings)} finding(s)", style="dim"))
             for f in findings:
                 style = COLOURS[f.severity.value]
-                head = Text(f"{f.severity.value:<7} ", style=style) + Text(f"{f.rule} ", style="bold")
-                head += Text(f"[{f.category}] ", style="dim") + Text(f.message)
+                head = Text(f"{f.severity.value:<7} ", style=style) + _text(f"{f.rule} ", style="bold")
+                head += _text(f"[{f.category}] ", style="dim") + _text(f.message)
                 console.print(head)
                 src, tgt = sides(f, release.source, by_lang[lang])
                 console.print(_quote("source", where(f.source_location), src, f"reverse {style}"))

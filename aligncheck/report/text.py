@@ -1,4 +1,5 @@
-"""Plain, stable text report for logs and pipes."""
+"""Plain, stable text report for logs and pipes: one line per item, control characters from
+the texts shown as escapes (see `visible`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from aligncheck.checks.base import Rule
 from aligncheck.model import RunResult
 from aligncheck.report.excerpt import sides, where
+from aligncheck.report.visible import one_line
 
 
 def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
@@ -29,4 +31,4 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
                 out.append(f"{where(f.source_location)}: {f.severity.value} {f.rule} [{f.category}] {f.message}")
     s = result.summary()
     out.append(f"summary: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info")
-    return "\n".join(out) + "\n"
+    return "".join(one_line(line) + "\n" for line in out)
