@@ -168,8 +168,12 @@ def test_html_tags_balance_and_texts_stay_text(result):
 
 
 @settings(max_examples=250)
+@example(RunResult("m", "paragraph", (ReleaseResult("r", segmentation("a.txt", "en", []), (), (Finding(
+    "AL01", "alignment", Severity.ERROR, "ru", (), (), None, "\u2028::x\r::y", "m", None, None),)),)))
 @given(run_results(any_texts))
 def test_github_writes_one_annotation_line_per_finding(result):
-    lines = _render("github", result).splitlines()
+    output = _render("github", result)
+    assert "\r" not in output
+    lines = output.split("\n")  # the runner splits on \n and \r, not on U+2028
     annotations = [line for line in lines if line.startswith("::")]
     assert len(annotations) == len(result.findings())
