@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from aligncheck.extract import extract_dates, extract_numbers
-from aligncheck.extract.links import find_emails, find_links, find_urls
-from aligncheck.extract.names import extract_names
+from aligncheck.extract.links import compare, email_key, find_emails, find_links, find_urls, url_key
+from aligncheck.extract.names import document_evidence, extract_names
 from aligncheck.extract.numwords import find_number_words
 
 LANGS = ["en", "ru", "kk", "az", "tk", "tr"]
@@ -46,7 +46,7 @@ def test_extractors_never_raise_and_quote_their_spans(text, lang):
         _quotes(text, *number.span, number.raw)
     for date in extract_dates(text, lang):
         _quotes(text, *date.span, date.raw)
-    for name in extract_names(text, lang):
+    for name in extract_names(text, lang) + extract_names(text, lang, document_evidence([text, text.upper()], lang)):
         _quotes(text, name.start, name.end, name.text)
     for value in find_links(text):
         _quotes(text, value.start, value.end, value.text)
@@ -136,3 +136,23 @@ def test_built_email_is_found_intact(email, frame):
     found = find_emails(text)
     assert [v.text for v in found] == [email]
     assert text[found[0].start:found[0].end].endswith(email)
+
+
+@settings(max_examples=400)
+@given(texts, texts, st.sampled_from([url_key, email_key]))
+def test_compare_matches_a_text_with_itself_and_reports_only_given_values(a, b, key):
+    links_a, links_b = find_links(a), find_links(b)
+    assert compare(links_a, links_a, key) == []
+    differences = compare(links_a, links_b, key)
+    assert all(d.source in links_a for d in differences if d.source is not None)
+    assert all(d.target in links_b for d in differences if d.target is not None)
+    assert len([d for d in differences if d.source is not None]) <= len(links_a)
+
+
+@settings(max_examples=300)
+@given(urls, st.sampled_from(["en", "ru", "kk"]))
+def test_url_key_ignores_scheme_trailing_slash_and_language_segment(url, lang):
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    assert url_key(f"https://{rest}", langs=[lang]) == url_key(f"http://{rest}/", langs=[lang])
+    assert url_key(f"https://{host}/{lang}/{path}", langs=[lang]) == url_key(f"https://{host}/{path}", langs=[lang])
