@@ -4,6 +4,7 @@ InputError; UTF-8 and UTF-16 text round-trips; segments keep pointing at the fil
 from __future__ import annotations
 
 import codecs
+import encodings.aliases
 import io
 import re
 import zipfile
@@ -42,6 +43,23 @@ def test_any_bytes_decode_to_text_or_input_error(data, encoding):
         assert str(error).startswith("f.txt: ")
         return
     assert "\r" not in text and not text.startswith("\ufeff")
+
+
+_CODECS = sorted(set(encodings.aliases.aliases.values()) | {"rot13", "base64", "hex", "idna", "punycode", "utf-7", "undefined"})
+
+
+@pytest.mark.xfail(strict=True, reason="read/decode.py: --encoding naming a bytes-to-bytes codec (rot13, base64, "
+                                       "uu, zlib...) raises LookupError, and punycode/undefined raise a bare UnicodeError: "
+                                       "internal errors instead of InputError")
+@example(b"abc", "rot13")
+@example(b"$", "punycode")
+@settings(max_examples=300)
+@given(file_bytes, st.sampled_from(_CODECS))
+def test_any_codec_name_decodes_or_gives_input_error(data, encoding):
+    try:
+        decode(data, "f.txt", encoding)
+    except InputError:
+        pass
 
 
 @settings(max_examples=300)
