@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from aligncheck.model import Finding, Link, Location, ReleaseResult, RunResult, Severity, Span, TargetResult
 from aligncheck.report import FORMATS, render
+from aligncheck.report.json_report import alignment_dict, dumps
+from aligncheck.report.text_alignment import render_alignment
 from fixtures_report import RULES, segmentation
 
 _SPECIAL = "<>&\"'|%:,\n\r\t`*_[]()#\\\u00a0\u200f\u0301\u2028\U0001f600::warning"
@@ -177,3 +179,23 @@ def test_github_writes_one_annotation_line_per_finding(result):
     lines = output.split("\n")  # the runner splits on \n and \r, not on U+2028
     annotations = [line for line in lines if line.startswith("::")]
     assert len(annotations) == len(result.findings())
+
+
+@settings(max_examples=200)
+@given(run_results(any_texts), st.integers(1, 200), st.booleans(), st.integers(0, 5), st.integers(0, 300))
+def test_writer_options_never_break_rendering(result, width, color, first, max_chars):
+    assert isinstance(render("rich", result, RULES, width=width, color=color), str)
+    markdown = render("markdown", result, RULES, first=first, max_chars=max_chars)
+    assert markdown == render("markdown", result, RULES, first=first, max_chars=max_chars)
+
+
+@settings(max_examples=200)
+@given(run_results(any_texts))
+def test_alignment_listings_hold_every_link(result):
+    for release in result.releases:
+        for target in release.targets:
+            listing = render_alignment(release.source, target.target, target.links)
+            assert len(listing.splitlines()) >= 1 + len(target.links)
+            data = json.loads(dumps(alignment_dict(release.source, target.target, target.links)))
+            assert [(tuple(k["source"]), tuple(k["target"])) for k in data["links"]] == \
+                [(k.source, k.target) for k in target.links]
