@@ -74,3 +74,31 @@ def test_sentence_spans_are_disjoint_stripped_and_ordered(text, lang):
         assert previous <= a < b <= len(text)
         assert text[a:b] == text[a:b].strip()
         previous = b
+
+
+_WORDS = {"en": "river birds water station report season field school",
+          "ru": "река птицы вода станция отчёт сезон поле школа",
+          "kk": "өзен құстар су станция есеп маусым алаң мектеп",
+          "tr": "nehir kuşlar su istasyon rapor sezon alan okul",
+          "az": "çay quşlar su stansiya hesabat mövsüm sahə məktəb",
+          "tk": "derýa guşlar suw stansiýa hasabat möwsüm meýdan mekdep"}
+
+
+@st.composite
+def _sentences(draw):
+    lang = draw(st.sampled_from(sorted(_WORDS)))
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        words = draw(st.lists(st.sampled_from(_WORDS[lang].split()), min_size=2, max_size=8))
+        middle = draw(st.sampled_from(["", ",", " 12", " 3,5", " «су»", " (x)", " **bold**"]))
+        end = draw(st.sampled_from([".", "!", "?", "?!"]))  # not "…": it may go on mid-sentence
+        out.append(" ".join([words[0].capitalize(), *words[1:]]) + middle + end)
+    return lang, out
+
+
+@settings(max_examples=400)
+@given(_sentences(), st.sampled_from([" ", "  ", "\n", " \u00a0"]))
+def test_plain_sentences_are_split_where_they_end(data, gap):
+    lang, sentences = data
+    text = gap.join(sentences)
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == sentences
