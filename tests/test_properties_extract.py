@@ -159,3 +159,15 @@ def test_url_key_ignores_scheme_trailing_slash_and_language_segment(url, lang):
     host, _, path = rest.partition("/")
     assert url_key(f"https://{rest}", langs=[lang]) == url_key(f"http://{rest}/", langs=[lang])
     assert url_key(f"https://{host}/{lang}/{path}", langs=[lang]) == url_key(f"https://{host}/{path}", langs=[lang])
+
+
+_ACRONYM_FRAMES = {"en": "The {} report was published in spring.", "ru": "Доклад {} опубликован весной.",
+                   "kk": "Көктемде {} есебі жарияланды.", "tr": "Bu bahar {} raporu yayımlandı."}
+
+
+@settings(max_examples=300)
+@given(st.text("ABEFGHJKNOPRSTUWYZ", min_size=2, max_size=6), st.sampled_from(sorted(_ACRONYM_FRAMES)))
+def test_acronym_inside_a_sentence_is_a_reportable_name(acronym, lang):  # no I V X L C D M: Roman numerals
+    text = _ACRONYM_FRAMES[lang].format(acronym)
+    found = [(n.text, n.kind, text[n.start:n.end]) for n in extract_names(text, lang) if n.reportable]
+    assert (acronym, "acronym", acronym) in found
