@@ -171,3 +171,29 @@ def test_acronym_inside_a_sentence_is_a_reportable_name(acronym, lang):  # no I 
     text = _ACRONYM_FRAMES[lang].format(acronym)
     found = [(n.text, n.kind, text[n.start:n.end]) for n in extract_names(text, lang) if n.reportable]
     assert (acronym, "acronym", acronym) in found
+
+
+# Turkic numerals are plain word sequences: [units] hundred [tens] [units], with thousand after its count.
+_TURKIC = {"kk": "нөл бір екі үш төрт бес алты жеті сегіз тоғыз / он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан / жүз мың",
+           "tk": "nol bir iki üç dört bäş alty ýedi sekiz dokuz / on ýigrimi otuz kyrk elli altmyş ýetmiş segsen togsan / ýüz müň",
+           "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz / on yirmi otuz kırk elli altmış yetmiş seksen doksan / yüz bin",
+           "az": "sıfır bir iki üç dörd beş altı yeddi səkkiz doqquz / on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan / yüz min"}
+
+
+def _turkic_words(n: int, lang: str) -> str:
+    units, tens, (hundred, thousand) = [part.split() for part in _TURKIC[lang].split(" / ")]
+
+    def below_1000(k: int) -> list[str]:
+        out = ([units[k // 100]] if k >= 200 else []) + ([hundred] if k >= 100 else [])
+        out += [tens[k % 100 // 10 - 1]] if k % 100 >= 10 else []
+        return out + ([units[k % 10]] if k % 10 else [])
+
+    thousands = (below_1000(n // 1000) if n >= 2000 else []) + ([thousand] if n >= 1000 else [])
+    return " ".join(thousands + below_1000(n % 1000))
+
+
+@settings(max_examples=400)
+@given(st.integers(2, 999_999), st.sampled_from(sorted(_TURKIC)))
+def test_turkic_number_words_are_read_back(n, lang):
+    found = find_number_words(f"Σ {_turkic_words(n, lang)} ·", lang)
+    assert [w.value for w in found] == [n]
