@@ -118,7 +118,8 @@ def _symbols(lang: str) -> tuple[str, str]:
 
 def _decimal(text: str) -> Decimal:
     value = Decimal(text)
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+    # to_integral_value, not quantize: quantize fails past the context's 28 digits
+    return value.to_integral_value() if value == value.to_integral() else value.normalize()
 
 
 def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] | None:
@@ -128,7 +129,8 @@ def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] |
     for space in SPACES:
         if space in plain:
             parts = plain.split(space)
-            if len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:]):
+            last = _pattern(r"\d{3}(?:[.,]\d+)?").fullmatch(parts[-1])  # "1 234,5": a decimal tail
+            if len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:-1]) or not last:
                 return None
             plain = "".join(parts)
     marks = [c for c in plain if c in ".,"]

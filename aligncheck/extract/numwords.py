@@ -139,7 +139,7 @@ def _build_lexicon(lang: str) -> dict[str, Word]:
     one = _norm(_num2words(1, lang) or "")
     for n in ATOMIC + list(SCALES):
         text = _num2words(n, lang)
-        if text and (n < 100 or " " not in text or n in SCALES):
+        if text and (n < 100 or " " not in text or n in SCALES or n == 100):  # "one hundred"
             word = _norm(regex.split(r"[\s-]+", text)[-1])
             if n in SCALES and word.startswith(one) and len(word) > len(one) + 2:
                 word = word[len(one):]  # Turkish writes "birmilyon"
@@ -191,7 +191,7 @@ def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
 
-_LEXICON_CACHE_VERSION = 2
+_LEXICON_CACHE_VERSION = 3
 
 
 def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
@@ -402,6 +402,8 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
             continue  # most words: nothing to close, nothing to start
         if not word and run and run[-1][2].rough and lang == "en" and match.group() == "of":
             continue  # "tens of thousands": wait for the scale
+        if not word and run and run[-1][2].value >= 100 and lang == "en" and match.group().lower() == "and":
+            continue  # "two hundred and five": wait for the units
         if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):
             word = Word(word.value, word.ordinal, soft=True)
         gap = text[run[-1][1]:match.start()] if run else ""
