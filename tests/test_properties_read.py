@@ -48,9 +48,6 @@ def test_any_bytes_decode_to_text_or_input_error(data, encoding):
 _CODECS = sorted(set(encodings.aliases.aliases.values()) | {"rot13", "base64", "hex", "idna", "punycode", "utf-7", "undefined"})
 
 
-@pytest.mark.xfail(strict=True, reason="read/decode.py: --encoding naming a bytes-to-bytes codec (rot13, base64, "
-                                       "uu, zlib...) raises LookupError, and punycode/undefined raise a bare UnicodeError: "
-                                       "internal errors instead of InputError")
 @example(b"abc", "rot13")
 @example(b"$", "punycode")
 @settings(max_examples=300)
@@ -129,8 +126,6 @@ def test_any_file_reads_as_a_document_or_input_error(workdir, data, suffix):
     _read_or_refuse(workdir / f"version{suffix}", data)
 
 
-@pytest.mark.xfail(strict=True, reason="read/document.py: a .docx zip whose XML part is not XML raises "
-                                       "lxml XMLSyntaxError instead of InputError")
 @example(data=_zip([("[Content_Types].xml", b"")]))
 @settings(max_examples=200)
 @given(docx_members.map(_zip))

@@ -116,6 +116,7 @@ def decode_with_fallback(data: bytes, path: str, fallback: str | None) -> tuple[
 def _decode_as(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise InputError(f"is not UTF-8 and cannot be decoded as {encoding} either (byte "
-                         f"{error.start}); check --encoding", path) from None
+    except UnicodeError as error:  # a decode error, or a codec that decodes nothing ('undefined')
+        where = f" (byte {error.start})" if isinstance(error, UnicodeDecodeError) else ""
+        raise InputError(f"is not UTF-8 and cannot be decoded as {encoding} either{where}; "
+                         "check --encoding", path) from None
