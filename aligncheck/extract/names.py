@@ -97,7 +97,9 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+@lru_cache(maxsize=64)
 def _mostly_non_latin(text: str) -> bool:
+    """Cached: asked once per name-like group about the whole text."""
     letters = [c for c in text if c.isalpha()]
     return sum(1 for c in letters if c.isascii()) < 0.3 * len(letters)
 
