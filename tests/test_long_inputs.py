@@ -102,3 +102,13 @@ def test_long_paragraph_fingerprints_follow_its_text_not_its_layout():
     assert prints(en.replace(" ", "\t"), ru) == base
     assert prints(en.replace("well 3999", "well 3998"), ru) != base
     assert prints(en, ru.upper()) == base
+
+
+def test_an_honorific_deep_in_a_long_paragraph_still_marks_a_person():
+    from aligncheck.extract.names import extract_names
+
+    filler = " ".join(f"The pump {n} works." for n in range(300))
+    for text in (f"{filler} Dr Berik Tas spoke.", f"{filler} Then Dr Berik Tas spoke."):
+        [mention] = [m for m in extract_names(text, "en") if "Tas" in m.text]
+        assert (mention.text, mention.kind) == ("Berik Tas", "person")
+        assert text[mention.start:mention.end] == "Berik Tas"
