@@ -112,3 +112,15 @@ def test_an_honorific_deep_in_a_long_paragraph_still_marks_a_person():
         [mention] = [m for m in extract_names(text, "en") if "Tas" in m.text]
         assert (mention.text, mention.kind) == ("Berik Tas", "person")
         assert text[mention.start:mention.end] == "Berik Tas"
+
+
+def test_number_mentions_late_in_a_long_text_know_their_dates_links_and_words():
+    from aligncheck.extract.numbers import extract_numbers
+
+    filler = " ".join(f"Pump {n} lifts {n * 3} litres." for n in range(1, 400))
+    text = f"{filler} See https://example.org/report/2031 for the 14 May 2027 figures, seventy in all, XIV parts."
+    late = {m.raw: m for m in extract_numbers(text, "en") if m.span[0] > len(filler)}
+    assert "2031" not in late  # inside the URL
+    assert late["14"].in_date and late["2027"].in_date
+    assert late["seventy"].value == 70 and not late["seventy"].in_date
+    assert late["XIV"].value == 14
