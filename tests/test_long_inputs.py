@@ -124,3 +124,22 @@ def test_number_mentions_late_in_a_long_text_know_their_dates_links_and_words():
     assert late["14"].in_date and late["2027"].in_date
     assert late["seventy"].value == 70 and not late["seventy"].in_date
     assert late["XIV"].value == 14
+
+
+def test_every_date_of_a_long_paragraph_is_found_once():
+    from aligncheck.extract.dates import extract_dates
+
+    days = [(1 + n % 28, 1990 + n % 40) for n in range(600)]
+    text = " ".join(f"Stage {n} closed on {d} March {y} after {n + 2} days." for n, (d, y) in enumerate(days))
+    found = extract_dates(text, "en")
+    assert [text[m.span[0]:m.span[1]] for m in found] == [f"{d} March {y}" for d, y in days]
+
+
+def test_positions_deep_in_a_long_multiline_segment_are_located():
+    from aligncheck.model import Segment
+
+    text = "\n".join(f"row {n} of the table" for n in range(3000))
+    segment = Segment(0, text, 0, 10, 3)
+    assert segment.locate(5) == (10, 8)
+    pos = text.index("row 2500 ") + 4
+    assert segment.locate(pos) == (10 + 2500, 5)
