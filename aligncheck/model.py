@@ -6,7 +6,9 @@ check -> Findings; a run -> RunResult that reporters render without computing.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 CATEGORIES = (
@@ -67,11 +69,15 @@ class Segment:
 
     def locate(self, pos: int) -> tuple[int, int]:
         """File (line, column) of character `pos` inside this segment's text."""
-        before = self.text[:pos]
-        newlines = before.count("\n")
+        newlines = bisect.bisect_left(self._newlines, pos)
         if newlines == 0:
             return self.line, self.column + pos
-        return self.line + newlines, pos - before.rfind("\n")
+        return self.line + newlines, pos - self._newlines[newlines - 1]
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """Where the text's line breaks are (a long segment is located many times)."""
+        return [i for i, char in enumerate(self.text) if char == "\n"] if "\n" in self.text else []
 
 
 @dataclass(frozen=True)

@@ -76,12 +76,17 @@ def _covered(lines: list[str], at: int, fmt: str, line_base: int) -> tuple[int, 
 def segment_lines_for(source: Segmentation, targets: Iterable[Segmentation]) -> SegmentLines:
     """For one release: a finding -> (path, first line, last line) of each segment it involves."""
     by_lang = {t.lang: t for t in targets}
+    breaks: dict[tuple[int, int], int] = {}  # (id of segmentation, index) -> line breaks in it
+
+    def last_line(seg: Segmentation, i: int) -> int:
+        if (id(seg), i) not in breaks:
+            breaks[id(seg), i] = seg.segments[i].text.count("\n")
+        return seg.segments[i].line + breaks[id(seg), i]
 
     def lines(f: Finding) -> list[tuple[str, int, int]]:
         sides = [(source, f.source_segments), (by_lang.get(f.lang), f.target_segments)]
-        return [(seg.path, s.line, s.line + s.text.count("\n"))
-                for seg, indices in sides if seg is not None
-                for s in (seg.segments[i] for i in indices)]
+        return [(seg.path, seg.segments[i].line, last_line(seg, i))
+                for seg, indices in sides if seg is not None for i in indices]
     return lines
 
 

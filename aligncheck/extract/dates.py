@@ -8,6 +8,7 @@ Russian case forms from pymorphy3, Turkic case endings as name + suffix.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -282,10 +283,15 @@ def _extract(text: str, lang: str) -> tuple[DateMention, ...]:
             candidates.append(found)
     candidates.sort(key=lambda m: (m.span[0] - m.span[1], m.span[0]))
     chosen: list[DateMention] = []
+    starts: list[int] = []  # of the chosen spans, which never overlap: sorted, their ends too
+    ends: list[int] = []
     for candidate in candidates:
         start, end = candidate.span
-        if all(end <= c.span[0] or start >= c.span[1] for c in chosen):
+        k = bisect.bisect_left(starts, end)  # chosen spans starting before this one ends
+        if k == 0 or ends[k - 1] <= start:
             chosen.append(candidate)
+            starts.insert(k, start)
+            ends.insert(k, end)
     return tuple(sorted(chosen, key=lambda m: m.span))
 
 

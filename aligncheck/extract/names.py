@@ -97,7 +97,9 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+@lru_cache(maxsize=64)
 def _mostly_non_latin(text: str) -> bool:
+    """Cached: asked once per name-like group about the whole text."""
     letters = [c for c in text if c.isalpha()]
     return sum(1 for c in letters if c.isascii()) < 0.3 * len(letters)
 
@@ -151,10 +153,11 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
     shouting = _is_shouting(text)
     found: list[NameMention] = []
     run: list[Word] = []
+    run_start = [0]  # index in tokens of run[0]
 
     def close_run():
         if run:
-            found.extend(_classify_run(text, tokens, run, lang, evidence))
+            found.extend(_classify_run(text, tokens, run, lang, evidence, run_start[0]))
             run.clear()
 
     for i, word in enumerate(tokens):
@@ -167,6 +170,8 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
         elif _is_title_case(w) or (run and w in _CONNECTORS):
             if run and (text[run[-1].end:word.start].strip() or _possessive(run[-1].text)):
                 close_run()
+            if not run:
+                run_start[0] = i
             run.append(word)
         elif _is_mixed_case(w):
             close_run()
@@ -211,15 +216,16 @@ def _is_mixed_case(word: str) -> bool:
 
 
 def _classify_run(text: str, tokens: list[Word], run: list[Word], lang: str,
-                  evidence: NameEvidence) -> list[NameMention]:
+                  evidence: NameEvidence, index: int) -> list[NameMention]:
+    """`index`: where run[0] is in tokens (found by the caller: a search is linear)."""
     while run and run[-1].text in _CONNECTORS:
         run = run[:-1]
     first = run[0] if run else None
     if first and _sentence_initial(text, first) and first.text not in evidence.capitalised:
         run = run[1:]
+        index += 1
     if not run:
         return []
-    index = tokens.index(run[0])
     previous = tokens[index - 1].text.lower() if index > 0 else ""
     titled = "honorific" if previous in _HONORIFICS else "position" if previous in _TITLES else ""
     if titled and run[0].start - tokens[index - 1].end > 2:

@@ -8,7 +8,10 @@ Numbers inside URLs and e-mail addresses are skipped; numbers inside dates are m
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -162,8 +165,22 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return [(link.start, link.end) for link in find_links(text)]
 
 
-def _inside(span: tuple[int, int], spans) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+def _span_tests(spans) -> tuple[Callable[[tuple[int, int]], bool], Callable[[tuple[int, int]], bool]]:
+    """(inside, overlaps): whether a span lies within one of `spans`, or overlaps one. The
+    widest end among the spans starting before a point decides, found by bisection: a scan of
+    every span per mention is quadratic in a long text."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def inside(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(starts, span[0])
+        return k > 0 and reach[k - 1] >= span[1]
+
+    def overlaps(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(starts, span[1])
+        return k > 0 and reach[k - 1] > span[0]
+    return inside, overlaps
 
 
 def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
@@ -259,9 +276,10 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
 @lru_cache(maxsize=16384)
 def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     masked = _masked(text)
-    dates = [d.span for d in extract_dates(text, lang)]
-    mentions = [m for m in _digit_mentions(text, lang) if not _inside(m.span, masked)]
-    taken = [m.span for m in mentions] + masked
+    in_date = _span_tests(d.span for d in extract_dates(text, lang))[0]
+    in_masked = _span_tests(masked)[0]
+    mentions = [m for m in _digit_mentions(text, lang) if not in_masked(m.span)]
+    overlaps_taken = _span_tests([m.span for m in mentions] + masked)[1]
     if lang == "en":  # "half an inch" may come back as "1,5 см", "a quarter-hour" as "15 минут"
         for match in HOUR_FRACTION.finditer(text):
             minutes = Decimal(15 if match.group(1).lower() == "quarter" else 30)
@@ -273,16 +291,16 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
                                               soft=True, unit=unit.lastgroup))
     for match in ROMAN.finditer(text):
         value = _roman(match.group())
-        if value and not any(s < match.end() and match.start() < e for s, e in taken):
+        if value and not overlaps_taken(match.span()):
             mentions.append(NumberMention(Decimal(value), match.span(), "roman", match.group(), soft=True))
     for word in find_number_words(text, lang):
         span = (word.start, word.end)
-        if any(s < span[1] and span[0] < e for s, e in taken) or _after_digits(text, word):
+        if overlaps_taken(span) or _after_digits(text, word):
             continue
         kind = "ordinal" if word.ordinal else "approximate" if word.rough else "word"
         mentions.append(NumberMention(Decimal(word.value), span, kind, text[span[0]:span[1]], (), word.soft))
     return tuple(sorted(
-        (replace(m, in_date=_inside(m.span, dates)) for m in mentions), key=lambda m: m.span))
+        (replace(m, in_date=in_date(m.span)) for m in mentions), key=lambda m: m.span))
 
 
 HOUR_FRACTION = regex.compile(r"\b(quarter|half)(?:[\s-]+of)?(?:\s+an)?[\s-]+hour\b", regex.IGNORECASE)

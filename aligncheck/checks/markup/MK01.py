@@ -71,16 +71,68 @@ def _quote_break(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | N
     return stack[-1] if stack else spans[-1]
 
 
-@cache
-def _pairs_up(marks: tuple[str, ...], stack: tuple[str, ...] = ()) -> bool:
-    if len(stack) > len(marks):
+_SEARCH_STATES, _SEARCH_STATES_PER_MARK = 50_000, 20
+
+
+@lru_cache(maxsize=4096)
+def _pairs_up(marks: tuple[str, ...]) -> bool:
+    """Can every mark be paired, well nested, each closing the innermost open one? A search
+    over (position, open marks) states, iterative so that thousands of marks cannot overflow
+    the call stack, after a linear test that the counts alone allow it. The search tries the
+    reading 'close' before 'open', then the other way round, each within a budget linear in
+    the marks; only thousands of ambiguous marks can exhaust both (then: False)."""
+    if not _depths_allow(marks):
         return False
-    if not marks:
-        return not stack
-    mark, rest = marks[0], marks[1:]
-    if stack and _can_close(stack[-1], mark) and _pairs_up(rest, stack[:-1]):
-        return True
-    return _can_open(mark) and _pairs_up(rest, stack + (mark,))
+    return any(_search(marks, close_first) for close_first in (True, False))
+
+
+def _depths_allow(marks: tuple[str, ...]) -> bool:
+    """Could the counts of open quotes return to zero, ignoring which mark closes which?"""
+    low = high = 0
+    for mark in marks:
+        opens, closes = _can_open(mark), unicodedata.category(mark) != "Ps"
+        high += 1 if opens else -1
+        low += -1 if closes else 1
+        if high < 0:
+            return False
+        if low < 0:
+            low += 2
+    return low == 0
+
+
+def _search(marks: tuple[str, ...], close_first: bool) -> bool:
+    stacks: dict[tuple[str, int], int] = {}  # (top mark, id of the stack below) -> id
+    tops: list[tuple[str, int, int]] = [("", 0, 0)]  # id -> (top mark, id below, depth); 0 is empty
+
+    def push(below: int, mark: str) -> int:
+        key = (mark, below)
+        if key not in stacks:
+            stacks[key] = len(tops)
+            tops.append((mark, below, tops[below][2] + 1))
+        return stacks[key]
+
+    todo, seen = [(0, 0)], {(0, 0)}
+    budget = _SEARCH_STATES + _SEARCH_STATES_PER_MARK * len(marks)
+    while todo and len(seen) < budget:
+        pos, stack = todo.pop()
+        top, below, depth = tops[stack]
+        if depth > len(marks) - pos:
+            continue
+        if pos == len(marks):
+            if depth == 0:
+                return True
+            continue
+        mark = marks[pos]
+        following = []
+        if depth and _can_close(top, mark):
+            following.append((pos + 1, below))
+        if _can_open(mark):
+            following.append((pos + 1, push(stack, mark)))
+        for state in (reversed(following) if close_first else following):
+            if state not in seen:
+                seen.add(state)
+                todo.append(state)
+    return False
 
 
 def _directional_break(text: str, spans: list[tuple[int, int]]) -> bool:

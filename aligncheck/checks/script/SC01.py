@@ -28,9 +28,16 @@ def script_of(char: str) -> str | None:
     return next((name for name, pattern in _SCRIPT.items() if pattern.match(char)), None)
 
 
-# Letters of two of the scripts (they are disjoint): the one search a single-script word needs.
-_TWO_SCRIPTS = regex.compile(r"(?s)\p{Latin}.*[\p{Cyrillic}\p{Greek}]|\p{Cyrillic}.*[\p{Latin}\p{Greek}]"
-                             r"|\p{Greek}.*[\p{Latin}\p{Cyrillic}]")
+def _has_two_scripts(word: str) -> bool:
+    """Does the word hold letters of two of the scripts? One linear search per script (a single
+    pattern 'Latin.*Cyrillic|...' backtracks quadratically through a long one-script word)."""
+    found = 0
+    for pattern in _SCRIPT.values():
+        if pattern.search(word):
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
@@ -43,7 +50,7 @@ def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=65536)
 def _foreign_letters(word: str, lang: str) -> tuple[tuple[int, str], ...]:
     """Cached: a text repeats most of its words."""
-    if not _TWO_SCRIPTS.search(word):
+    if not _has_two_scripts(word):
         return ()
     scripts = [script_of(c) for c in word]
     counts = Counter(s for s in scripts if s)
