@@ -13,10 +13,9 @@ from pathlib import Path
 
 from aligncheck.cachefiles import cache_dir, kept_strings
 from aligncheck.errors import InputError
-from aligncheck.glossary.model import KINDS, Entry, Glossary, base_lang
-
-CASES = ("sensitive", "insensitive")
-SEPARATOR = "|"
+from aligncheck.glossary.index import paused_gc
+from aligncheck.glossary.model import Entry, Glossary, base_lang
+from aligncheck.glossary.table import TableEntries, split
 
 
 @cache
@@ -61,11 +60,12 @@ def load_glossary(path: Path, known_langs=None) -> Glossary:
 
 
 def _rows(text: str, delimiter: str):
-    """(line number, cells) of every non-blank, non-comment row."""
+    """(line number, TSV line or CSV cells) of every non-blank, non-comment row."""
     if delimiter == "\t":
         for number, line in enumerate(text.splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("#"):
-                yield number, [c.strip() for c in line.split("\t")]
+            start = line.lstrip()
+            if start and start[0] != "#":
+                yield number, line
         return
     import csv  # CSV files only (TSV, the built-in glossary's format, needs none)
 
@@ -74,7 +74,7 @@ def _rows(text: str, delimiter: str):
     try:
         for cells in reader:
             if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#"):
-                yield start, [c.strip() for c in cells]
+                yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(f"line {reader.line_num}: {exc}") from None
@@ -102,52 +102,23 @@ def _header(cells: list[str], path: str, known) -> list[tuple[str, str]]:
     return columns
 
 
-def _alternatives(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split(SEPARATOR) if a.strip())
-
-
 def parse_table(text: str, path: str, delimiter: str, known=None) -> Glossary:
+    rows = _rows(text, delimiter)
     try:
-        rows = list(_rows(text, delimiter))
-    except InputError as exc:
+        first = next(rows, None)
+        if first is None:
+            raise InputError("line 1: empty glossary, expected a header of language codes", path)
+        columns = _header([c.strip() for c in split(first[1])], path, known)
+        entries = TableEntries(columns, path)
+        with paused_gc():
+            for number, raw in rows:
+                entries.add(number, raw)
+    except InputError as exc:  # a CSV error names no file yet
+        if exc.path is not None:
+            raise
         raise InputError(str(exc), path) from None
-    if not rows:
-        raise InputError("line 1: empty glossary, expected a header of language codes", path)
-    _, header_cells = rows[0]
-    columns = _header(header_cells, path, known)
-    entries = []
-    for number, cells in rows[1:]:
-        if len(cells) != len(columns):
-            raise InputError(f"line {number}: {len(cells)} cells, header has {len(columns)}", path)
-        entries.append(_entry(columns, cells, path, number))
     langs = tuple(lang for f, lang in columns if f == "term")
-    return Glossary(path, langs, tuple(entries))
-
-
-def _entry(columns, cells, path: str, number: int) -> Entry:
-    terms, forbidden, notes = {}, {}, {}
-    kind, case, note = "term", None, ""
-    for (field, lang), cell in zip(columns, cells):
-        if field == "term" and _alternatives(cell):
-            terms[lang] = _alternatives(cell)
-        elif field == "forbidden" and _alternatives(cell):
-            forbidden[lang] = _alternatives(cell)
-        elif field == "note" and lang and cell:
-            notes[lang] = cell
-        elif field == "note":
-            note = cell
-        elif field == "kind" and cell:
-            kind = cell.lower()
-            if kind not in KINDS:
-                raise InputError(f"line {number}: kind '{cell}' is not one of {', '.join(KINDS)}",
-                                 path)
-        elif field == "case" and cell:
-            case = cell.lower()
-            if case not in CASES:
-                raise InputError(f"line {number}: case '{cell}' is not sensitive/insensitive", path)
-    if not terms and not forbidden:
-        raise InputError(f"line {number}: row has no term in any language", path)
-    return Entry(terms, forbidden, kind, case, note, notes, path, number)
+    return Glossary(path, langs, entries)
 
 
 _FORBIDDEN_STATUS = ("forbidden", "deprecated", "obsolete", "notrecommended", "superseded")

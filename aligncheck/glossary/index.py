@@ -1,0 +1,118 @@
+"""Which glossary entries may occur in a text: an index of renderings by their first word.
+
+A prefilter for the matcher (`Phrase.find`), which alone decides: `TermIndex.candidates` gives
+every entry whose rendering could match in the text, and some more. A rendering's first word
+is keyed by a prefix that every word the matcher accepts for it shares (`word_key`); a text
+offers the prefixes of its words (`text_keys`):
+
+- Turkic: the word plus endings, its last letter alternating (k/g) or a high vowel before it
+  dropped (deňiz/deňzi): the key is the word less two letters (at least two letters);
+- Russian: forms of a common lemma. The key is the word's consonants (vowels, ь, ъ, й
+  dropped) less the last one, at most three (day/days as день/дня, друг/друзья, высокий/выше);
+  the text offers its words' lemmas too. Not found through another form: a suppletive
+  rendering (люди for человек) or a по- comparative;
+- other languages: the word (less a final y: city/cities) plus an ending.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from contextlib import contextmanager
+from functools import lru_cache
+
+from aligncheck.morph import TURKIC, WORD_RE, lemmas, lower
+
+PREFIX = 5  # letters of a key
+RU_PREFIX = 3  # consonants of a Russian key
+_FOLD = str.maketrans({"ı": "i", "ς": "σ", "ё": "е", "\u0307": None})  # the same for tr/az and others
+_RU_VOWELS = str.maketrans(dict.fromkeys("аеёиоуыэюяьъй"))
+
+
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection while millions of acyclic objects are made: each pass
+    would walk them all (reading a 1M-row glossary took three times as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fold(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+def first_word(text: str) -> str | None:
+    head = text.split(None, 1)[0] if text and not text[0].isspace() else ""
+    if head.isalpha():  # the usual case, as WORD_RE would find it
+        return head
+    found = WORD_RE.search(text)
+    return found.group() if found else None
+
+
+def word_key(word: str, lang: str) -> str:
+    """The key of a rendering's first word: a prefix of the key forms of every word it matches."""
+    if lang == "ru":
+        skeleton = _fold(word).translate(_RU_VOWELS)
+        return skeleton[:min(RU_PREFIX, len(skeleton) - 1)]
+    low = lower(word, lang)
+    n = len(low)
+    if lang in TURKIC:
+        n = n if n <= 2 else max(2, n - 2)
+    if low.endswith("y"):
+        n = min(n, len(low) - 1)
+    return _fold(low[:n])[:PREFIX]
+
+
+def _text_forms(word: str, lang: str) -> set[str]:
+    low = lower(word, lang)
+    if lang != "ru":
+        return {_fold(low)}
+    return {_fold(form).translate(_RU_VOWELS) for form in lemmas(low, lang) | {low}}
+
+
+@lru_cache(maxsize=4096)
+def text_keys(text: str, lang: str) -> frozenset[str]:
+    """Every key a rendering found in `text` can have."""
+    size = RU_PREFIX if lang == "ru" else PREFIX
+    forms = {f for m in WORD_RE.finditer(text) for f in _text_forms(m.group(), lang)}
+    return frozenset(f[:n] for f in forms for n in range(1, size + 1)) | {""}
+
+
+class TermIndex:
+    """Entry positions of one glossary by the key of each rendering's first word in one language."""
+
+    def __init__(self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str):
+        self.lang = lang
+        self.buckets: dict[str, list[int]] = {}
+        buckets, plain = self.buckets, lang not in TURKIC and lang not in ("ru", "tr", "az", "crh", "gag")
+        with paused_gc():
+            for position, variants in renderings:
+                for variant in variants:
+                    word = first_word(variant)
+                    if word is None:
+                        continue  # no word: the matcher never finds it
+                    if plain and word.isascii() and word[-1] not in "yY":  # word_key's usual case
+                        key = word[:PREFIX].lower()
+                    else:
+                        key = word_key(word, lang)
+                    bucket = buckets.get(key)
+                    if bucket is None:
+                        buckets[key] = [position]
+                    elif bucket[-1] != position:
+                        bucket.append(position)
+
+    def candidates(self, texts: Iterable[str]) -> list[int]:
+        """Sorted positions of the entries that may occur in any of `texts`."""
+        if not self.buckets:
+            return []
+        found: set[int] = set()
+        for text in texts:
+            for key in text_keys(text, self.lang):
+                found.update(self.buckets.get(key, ()))
+        return sorted(found)
+
