@@ -8,9 +8,8 @@ offers the prefixes of its words (`text_keys`):
 - Turkic: the word plus endings, its last letter alternating (k/g) or a high vowel before it
   dropped (deňiz/deňzi): the key is the word less two letters (at least two letters);
 - Russian: forms of a common lemma. The key is the word's consonants (vowels, ь, ъ, й
-  dropped) less the last one, at most three (day/days as день/дня, друг/друзья, высокий/выше);
-  the text offers its words' lemmas too. Not found through another form: a suppletive
-  rendering (люди for человек) or a по- comparative;
+  dropped) less the last one, at most three (день/дня, друг/друзья, высокий/выше); the text
+  offers the forms of its words' lemmas too (pymorphy's paradigms: года offers лет);
 - other languages: the word (less a final y: city/cities) plus an ending.
 """
 
@@ -21,7 +20,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 
-from aligncheck.morph import TURKIC, WORD_RE, lemmas, lower
+from aligncheck.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key
@@ -72,7 +71,29 @@ def _text_forms(word: str, lang: str) -> set[str]:
     low = lower(word, lang)
     if lang != "ru":
         return {_fold(low)}
-    return {_fold(form).translate(_RU_VOWELS) for form in lemmas(low, lang) | {low}}
+    found = lemmas(low, lang)
+    return {_skeleton(form) for form in found | {low}}.union(*(_paradigm(lemma) for lemma in found))
+
+
+def _skeleton(word: str) -> str:
+    return _fold(word).translate(_RU_VOWELS)
+
+
+@lru_cache(maxsize=16384)
+def _paradigm(lemma: str) -> frozenset[str]:
+    """Russian: the skeletons of every form of the words whose lemma `lemma` is, so that a
+    glossary's suppletive form (лет, люди) is offered by the text's (года, человек)."""
+    store, key = _lemma_store(), f"\x01paradigm:{lemma}"  # kept with the lemmas: warm runs need no pymorphy
+    known = store.get(key)
+    if known is not None:
+        return frozenset(known)
+    analyzer = _russian()
+    if analyzer is None:
+        return frozenset()
+    found = frozenset(_skeleton(form.word) for parse in analyzer.parse(lemma)
+                      if parse.normal_form.replace("ё", "е") == lemma for form in parse.lexeme)
+    store.add(key, found)
+    return found
 
 
 @lru_cache(maxsize=4096)
