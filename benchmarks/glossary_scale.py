@@ -4,12 +4,13 @@ Each glossary is a TSV of random pronounceable terms (en, with renderings in ru/
 forbidden ru variant on every 50th row) plus the rows of glossaries/steppe-rivers.tsv spread
 through it, checked against corpora/steppe-rivers (~1 kB a version). Every measurement is a
 fresh process (warm embedding cache): 'load' is load_glossary, 'match' the wall time of the
-rules that read glossaries (GL01, GL02, CO01, CO02, NA01, NA02), RSS the process's peak.
+rules that read glossaries (GL01, GL02, CO01, CO02, NA01, NA02), 'total CPU' this process's
+CPU time in both (steadier than wall time on a shared machine), RSS the process's peak.
 
 Run: python benchmarks/glossary_scale.py [--rows 10000,100000,1000000] [--repeat 3]
      python benchmarks/glossary_scale.py --rows 100000 --profile   (cProfile of one run, to stderr)
-Prints a markdown table: rows, load s, match s, total s, peak RSS MB (medians over --repeat;
-one run for 1M rows unless --repeat-large is given).
+Prints a markdown table: rows, load s, match s, total s, total CPU s, peak RSS MB, findings
+(medians over --repeat; one run for 1M rows unless --repeat-large is given).
 """
 
 from __future__ import annotations
@@ -77,22 +78,20 @@ def once(glossary: str | None, profile: bool = False) -> dict[str, float]:
     from aligncheck.read import discover_releases
     from aligncheck.run import _cli_config, check_releases
 
-    times = {"load": 0.0, "match": 0.0}
+    times = {"load": 0.0, "match": 0.0, "cpu": 0.0}
     loader, run_rule = glossary_module.load_glossary, pipeline._run_rule
 
-    def timed_load(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return loader(*args, **kwargs)
-        finally:
-            times["load"] += time.perf_counter() - start
+    def timed(function, name):
+        def run(*args, **kwargs):
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times[name] += time.perf_counter() - start
+                times["cpu"] += time.process_time() - cpu
+        return run
 
-    def timed_rule(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return run_rule(*args, **kwargs)
-        finally:
-            times["match"] += time.perf_counter() - start
+    timed_load, timed_rule = timed(loader, "load"), timed(run_rule, "match")
 
     glossary_module.load_glossary, pipeline._run_rule = timed_load, timed_rule
     options = {"select": RULES, "glossaries": [glossary] if glossary else None}
@@ -138,11 +137,11 @@ def main() -> None:
     sizes = [int(n) for n in args.rows.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         measure(None, 1)  # prime the embedding cache
-        print("| rows | load s | match s | total s | peak RSS MB | findings |")
-        print("|---:|---:|---:|---:|---:|---:|")
+        print("| rows | load s | match s | total s | total CPU s | peak RSS MB | findings |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
         base = measure(None, args.repeat)
-        print(f"| 0 | 0 | {base['match']:.2f} | {base['match']:.2f} | {base['rss_mb']:.0f} | "
-              f"{base['findings']:.0f} |", flush=True)
+        print(f"| 0 | 0 | {base['match']:.2f} | {base['match']:.2f} | {base['cpu']:.2f} | "
+              f"{base['rss_mb']:.0f} | {base['findings']:.0f} |", flush=True)
         for rows in sizes:
             path = Path(tmp) / f"glossary-{rows}.tsv"
             path.write_text(synthetic_tsv(rows), encoding="utf-8")
@@ -151,7 +150,7 @@ def main() -> None:
                 continue
             m = measure(str(path), args.repeat if rows < 1_000_000 else args.repeat_large)
             print(f"| {rows:,} | {m['load']:.2f} | {m['match']:.2f} | {m['load'] + m['match']:.2f} | "
-                  f"{m['rss_mb']:.0f} | {m['findings']:.0f} |", flush=True)
+                  f"{m['cpu']:.2f} | {m['rss_mb']:.0f} | {m['findings']:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

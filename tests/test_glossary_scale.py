@@ -13,6 +13,7 @@ from aligncheck.checks.glossary.GL01 import GL01
 from aligncheck.checks.glossary.GL02 import GL02
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
+from aligncheck.errors import InputError
 from aligncheck.glossary import load_glossary
 from aligncheck.glossary.index import text_keys, word_key
 from aligncheck.glossary.model import Glossary
@@ -172,3 +173,30 @@ def test_renderings_fall_back_to_a_regional_column_like_entries(tmp_path):
     rows = list(glossary.renderings("pt"))
     assert rows == [(i, e.variants("pt")) for i, e in enumerate(glossary.entries)]
     assert rows == [(0, ("ônibus",)), (1, ("trem",))]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("en\tru\tcase\nA\tB\tloud\n", "line 2: case 'loud' is not sensitive/insensitive"),
+    ("en\tru\tkind\tcase\nA\tB\tPlace\tloud\n", "line 2: kind 'Place' is not one of"),
+    ("en\tru\tru:forbidden\n | \t|\t \n", "line 2: row has no term in any language"),
+    ("en\tru\n# note\n\nA\tB\nC\n", "line 5: 1 cells, header has 2"),
+])
+def test_rows_are_checked_when_loaded_not_when_read(tmp_path, text, message):
+    path = tmp_path / "bad.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_glossary(path)
+    assert str(err.value).startswith(f"{path}: {message}")
+
+
+def test_forbidden_only_rows_and_separators_read_like_before(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("en\tru\tru:forbidden\tkind\tcase\tnote\n"
+                    "\t\tАлма-Ата\tname\t\told name\n"
+                    "Aral Sea\t | Аральское море | \t\tTERM\tInsensitive\t\n", encoding="utf-8")
+    old, aral = load_glossary(path).entries
+    assert old.terms == {} and old.forbidden == {"ru": ("Алма-Ата",)} and old.kind == "name"
+    assert old.note == "old name" and old.line == 2
+    assert aral.terms == {"en": ("Aral Sea",), "ru": ("Аральское море",)} and aral.kind == "term"
+    assert aral.case == "insensitive" and aral.forbidden == {}
+    assert list(load_glossary(path).renderings("ru", forbidden=True)) == [(0, ("Алма-Ата",))]

@@ -114,9 +114,12 @@ class TermIndex:
         with paused_gc():
             for position, variants in renderings:
                 for variant in variants:
-                    word = first_word(variant)
-                    if word is None:
-                        continue  # no word: the matcher never finds it
+                    end = variant.find(" ")
+                    word = variant if end < 0 else variant[:end]
+                    if not word.isalpha():
+                        word = first_word(variant)
+                        if word is None:
+                            continue  # no word: the matcher never finds it
                     if plain and word.isascii() and word[-1] not in "yY":  # word_key's usual case
                         key = word[:PREFIX].lower()
                     else:

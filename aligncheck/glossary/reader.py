@@ -14,7 +14,7 @@ from pathlib import Path
 from aligncheck.cachefiles import cache_dir, kept_strings
 from aligncheck.errors import InputError
 from aligncheck.glossary.index import paused_gc
-from aligncheck.glossary.model import Entry, Glossary, base_lang
+from aligncheck.glossary.model import Entry, Glossary, base_lang, new_entry
 from aligncheck.glossary.table import TableEntries, split
 
 
@@ -111,8 +111,7 @@ def parse_table(text: str, path: str, delimiter: str, known=None) -> Glossary:
         columns = _header([c.strip() for c in split(first[1])], path, known)
         entries = TableEntries(columns, path)
         with paused_gc():
-            for number, raw in rows:
-                entries.add(number, raw)
+            entries.extend(rows)
     except InputError as exc:  # a CSV error names no file yet
         if exc.path is not None:
             raise
@@ -135,12 +134,14 @@ class _TbxBuilder:
         self.text: list[str] = []
         self.capture = None
         self.seen_root = False
+        self.lang_codes: dict[str, str] = {}  # xml:lang as written -> checked code
 
     def error(self, message: str):
         raise InputError(f"line {self.parser.CurrentLineNumber}: {message}", self.path)
 
     def start(self, tag: str, attrs: dict):
-        tag = tag.rsplit(" ", 1)[-1]
+        if " " in tag:
+            tag = tag.rsplit(" ", 1)[-1]
         if not self.seen_root:
             self.seen_root = True
             if tag not in ("martif", "tbx"):
@@ -153,11 +154,13 @@ class _TbxBuilder:
                 or attrs.get("lang")
             if self.entry is None:
                 self.error(f"<{tag}> outside a term entry")
-            if not lang or not valid_lang(lang, self.known):
-                self.error(f"<{tag}> has a missing or unknown xml:lang '{lang or ''}'")
-            self.lang = lang.lower().replace("_", "-")
-            if self.lang not in self.langs:
-                self.langs.append(self.lang)
+            if lang not in self.lang_codes:
+                if not lang or not valid_lang(lang, self.known):
+                    self.error(f"<{tag}> has a missing or unknown xml:lang '{lang or ''}'")
+                self.lang_codes[lang] = lang.lower().replace("_", "-")
+                if self.lang_codes[lang] not in self.langs:
+                    self.langs.append(self.lang_codes[lang])
+            self.lang = self.lang_codes[lang]
         elif tag in ("tig", "termSec", "ntig"):
             self.term, self.status = None, None
         elif tag == "term":
@@ -168,7 +171,8 @@ class _TbxBuilder:
             self.capture, self.text = (tag, attrs.get("type", "")), []
 
     def end(self, tag: str):
-        tag = tag.rsplit(" ", 1)[-1]
+        if " " in tag:
+            tag = tag.rsplit(" ", 1)[-1]
         if tag == "term":
             self.term = "".join(self.text).strip()
             if not self.term:
@@ -188,7 +192,7 @@ class _TbxBuilder:
             self.capture = None
         elif tag in ("tig", "termSec", "ntig") and self.term:
             status = (self.status or "").lower().replace("-", "").replace(" ", "")
-            bucket = "forbidden" if any(s in status for s in _FORBIDDEN_STATUS) else "terms"
+            bucket = "forbidden" if status and any(s in status for s in _FORBIDDEN_STATUS) else "terms"
             self.entry[bucket].setdefault(self.lang, []).append(self.term)
             self.term = None
         elif tag in ("langSet", "langSec"):
@@ -196,7 +200,7 @@ class _TbxBuilder:
         elif tag in ("termEntry", "conceptEntry"):
             e = self.entry
             if e["terms"] or e["forbidden"]:
-                self.entries.append(Entry(
+                self.entries.append(new_entry(
                     {k: tuple(v) for k, v in e["terms"].items()},
                     {k: tuple(v) for k, v in e["forbidden"].items()},
                     e["kind"], None, e["note"], {}, self.path, e["line"]))
@@ -215,8 +219,10 @@ def parse_tbx(text: str, path: str, known=None) -> Glossary:
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.chars
+    parser.buffer_text = True  # one call per text run, not per line
     try:
-        parser.Parse(text, True)
+        with paused_gc():
+            parser.Parse(text, True)
     except expat.ExpatError as exc:
         raise InputError(f"line {exc.lineno}: bad TBX: {expat.ErrorString(exc.code)}", path) from None
     if not builder.entries:

@@ -29,7 +29,7 @@ def split(raw: str | list[str]) -> list[str]:
 
 
 class TableEntries(Sequence):
-    """Entries of table rows (checked as `add` takes them), made on first access."""
+    """Entries of table rows (checked as `extend` takes them), made on first access."""
 
     def __init__(self, columns: list[tuple[str, str]], path: str):
         self.columns, self.path = columns, path
@@ -43,26 +43,31 @@ class TableEntries(Sequence):
         self._forbidden_at = at["forbidden"]
         self._checked_at = sorted(at["kind"] + at["case"])
 
-    def add(self, number: int, raw: str | list[str]) -> None:
-        """Keep a row, or raise the first InputError making its Entry would raise."""
-        cells = split(raw)
-        if len(cells) != len(self.columns):
-            raise InputError(f"line {number}: {len(cells)} cells, header has {len(self.columns)}", self.path)
-        for i in self._checked_at:
-            value = cells[i].strip()
-            if not value:
-                continue
-            if self.columns[i][0] == "kind" and value.lower() not in KINDS:
-                raise InputError(f"line {number}: kind '{value}' is not one of {', '.join(KINDS)}", self.path)
-            if self.columns[i][0] == "case" and value.lower() not in CASES:
-                raise InputError(f"line {number}: case '{value}' is not sensitive/insensitive", self.path)
-        if not any(alternatives(cells[i].strip()) for i in self._rendering_at):
-            raise InputError(f"line {number}: row has no term in any language", self.path)
-        if self._forbidden_at and any(alternatives(cells[i].strip()) for i in self._forbidden_at):
-            self.forbidden_rows.append(len(self.rows))
-        self.rows.append(raw)
-        self.numbers.append(number)
-        self._made.append(None)
+    def extend(self, rows) -> None:
+        """Keep (line number, raw row) rows, or raise the first InputError making an Entry would."""
+        width, columns, path = len(self.columns), self.columns, self.path
+        checked_at, rendering_at, forbidden_at = self._checked_at, self._rendering_at, self._forbidden_at
+        first = rendering_at[0]
+        for number, raw in rows:
+            cells = split(raw)
+            if len(cells) != width:
+                raise InputError(f"line {number}: {len(cells)} cells, header has {width}", path)
+            for i in checked_at:
+                value = cells[i].strip().lower()
+                if value and value not in (KINDS if columns[i][0] == "kind" else CASES):
+                    field, value = columns[i][0], cells[i].strip()
+                    raise InputError(f"line {number}: kind '{value}' is not one of {', '.join(KINDS)}"
+                                     if field == "kind" else
+                                     f"line {number}: case '{value}' is not sensitive/insensitive", path)
+            cell = cells[first]
+            if not (cell and SEPARATOR not in cell and not cell.isspace()) and \
+                    not any(alternatives(cells[i].strip()) for i in rendering_at):
+                raise InputError(f"line {number}: row has no term in any language", path)
+            if forbidden_at and any(alternatives(cells[i].strip()) for i in forbidden_at):
+                self.forbidden_rows.append(len(self.rows))
+            self.rows.append(raw)
+            self.numbers.append(number)
+        self._made.extend([None] * (len(self.rows) - len(self._made)))
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -107,7 +112,14 @@ class TableEntries(Sequence):
         for position in self.forbidden_rows if forbidden else range(len(rows)):
             raw = rows[position]
             for i in order:
-                found = alternatives((raw.split("\t", i + 1)[i] if isinstance(raw, str) else raw[i]).strip())
+                if not isinstance(raw, str):
+                    cell = raw[i]
+                elif i == 0:  # the usual source column: no copy of the rest of the line
+                    end = raw.find("\t")
+                    cell = raw if end < 0 else raw[:end]
+                else:
+                    cell = raw.split("\t", i + 1)[i]
+                found = alternatives(cell.strip())
                 if found:
                     yield position, found
                     break
