@@ -48,6 +48,7 @@ def load_glossary(path: Path, known_langs=None) -> Glossary:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError(f"line {line}: not UTF-8 text", str(path)) from None
+    del data  # not kept beside the text while a large file is parsed
     known = None if known_langs is None else {base_lang(k) for k in known_langs} | set(known_langs)
     suffix = path.suffix.lower()
     if suffix == ".tbx" or suffix == ".xml":
