@@ -200,3 +200,13 @@ def test_forbidden_only_rows_and_separators_read_like_before(tmp_path):
     assert aral.terms == {"en": ("Aral Sea",), "ru": ("Аральское море",)} and aral.kind == "term"
     assert aral.case == "insensitive" and aral.forbidden == {}
     assert list(load_glossary(path).renderings("ru", forbidden=True)) == [(0, ("Алма-Ата",))]
+
+
+def test_csv_rows_with_tabs_and_newlines_in_cells_read_whole(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text('en,ru,note\n"Aral Sea","Аральское море","salt\tlake"\n"Lake, Balkhash","озеро\nБалхаш",\n',
+                    encoding="utf-8")
+    aral, balkhash = load_glossary(path).entries
+    assert aral.note == "salt\tlake" and aral.variants("ru") == ("Аральское море",)
+    assert balkhash.variants("en") == ("Lake, Balkhash",) and balkhash.variants("ru") == ("озеро\nБалхаш",)
+    assert balkhash.line == 3
