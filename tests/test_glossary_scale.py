@@ -33,8 +33,8 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir() or not SAMPLE_GLOSSARY.is_
                                   reason="sample corpus absent")
 
 
-def _release_context(glossaries) -> ReleaseContext:
-    release = discover_releases([CORPUS], source_lang="en", langs=None, encoding=None)[0]
+def _release_context(glossaries, source_lang: str) -> ReleaseContext:
+    release = discover_releases([CORPUS], source_lang=source_lang, langs=None, encoding=None)[0]
     source = segment_document(release.source)
     pairs = []
     for document in release.targets:
@@ -44,8 +44,8 @@ def _release_context(glossaries) -> ReleaseContext:
     return ReleaseContext(release.name, source, tuple(pairs), {}, {"glossaries": glossaries})
 
 
-def _findings(glossaries) -> list:
-    ctx = _release_context(glossaries)
+def _findings(glossaries, source_lang: str = "en") -> list:
+    ctx = _release_context(glossaries, source_lang)
     found = []
     for rule in (cls() for cls in RULES):
         rule.prepare(ctx)
@@ -101,13 +101,13 @@ def _mixed_glossary(tmp_path: Path, rows: int) -> Path:
 
 
 @needs_corpus
-@pytest.mark.parametrize("rows", [0, 3000])
-def test_findings_are_the_same_with_and_without_the_index(tmp_path, monkeypatch, rows):
+@pytest.mark.parametrize("rows, source_lang", [(0, "en"), (3000, "en"), (3000, "ru"), (3000, "kk")])
+def test_findings_are_the_same_with_and_without_the_index(tmp_path, monkeypatch, rows, source_lang):
     glossary = load_glossary(_mixed_glossary(tmp_path, rows) if rows else SAMPLE_GLOSSARY)
-    indexed = _findings([glossary])
+    indexed = _findings([glossary], source_lang)
     assert len(indexed) >= (30 if rows else 3)  # the glossary's terms are there to be checked
     monkeypatch.setattr(Glossary, "found_in", _every_entry)
-    assert _findings([load_glossary(glossary.path)]) == indexed
+    assert _findings([load_glossary(glossary.path)], source_lang) == indexed
 
 
 @needs_corpus

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 
-from aligncheck.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower
+from aligncheck.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower, word_matches
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key
@@ -107,9 +107,12 @@ def text_keys(text: str, lang: str) -> frozenset[str]:
 class TermIndex:
     """Entry positions of one glossary by the key of each rendering's first word in one language."""
 
-    def __init__(self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str):
+    def __init__(self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str, exact: bool = True):
         self.lang = lang
         self.buckets: dict[str, list[int]] = {}
+        # Russian keys are short (a few consonants): the first words are kept to be matched
+        # against the text's before the whole phrase is (when the matcher's lang is `lang`)
+        self.first_words: dict[int, list[str]] | None = {} if lang == "ru" and exact else None
         buckets, plain = self.buckets, lang not in TURKIC and lang not in ("ru", "tr", "az", "crh", "gag")
         with paused_gc():
             for position, variants in renderings:
@@ -124,6 +127,8 @@ class TermIndex:
                         key = word[:PREFIX].lower()
                     else:
                         key = word_key(word, lang)
+                    if self.first_words is not None:
+                        self.first_words.setdefault(position, []).append(word)
                     bucket = buckets.get(key)
                     if bucket is None:
                         buckets[key] = [position]
@@ -136,7 +141,22 @@ class TermIndex:
             return []
         found: set[int] = set()
         for text in texts:
-            for key in text_keys(text, self.lang):
-                found.update(self.buckets.get(key, ()))
+            hits = set().union(*(self.buckets.get(key, ()) for key in text_keys(text, self.lang)))
+            if self.first_words is not None:
+                tokens = _lower_words(text, self.lang)
+                hits = {p for p in hits if any(_first_word_matches(w, tokens, self.lang) for w in self.first_words[p])}
+            found |= hits
         return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _lower_words(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(sorted({lower(m.group(), lang) for m in WORD_RE.finditer(text)}))
+
+
+def _first_word_matches(word: str, tokens: tuple[str, ...], lang: str) -> bool:
+    """Can a phrase starting with `word` match in a text of these (lower-case) words? As
+    Phrase.find asks of its first word, less the case checks."""
+    key, acronym = lower(word, lang), len(word) > 1 and word.isupper()
+    return any(word_matches(key, token, lang, acronym) for token in tokens)
 

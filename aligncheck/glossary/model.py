@@ -105,7 +105,8 @@ class Glossary:
         if key not in self._indexes:
             from aligncheck.glossary.index import TermIndex
 
-            self._indexes[key] = TermIndex(self.renderings(lang, forbidden), base_lang(lang))
+            self._indexes[key] = TermIndex(self.renderings(lang, forbidden), base_lang(lang),
+                                           exact=lang == base_lang(lang))
         return [self.entries[i] for i in self._indexes[key].candidates(texts)]
 
     def renderings(self, lang: str, forbidden: bool = False):
