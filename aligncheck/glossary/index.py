@@ -96,12 +96,23 @@ def _paradigm(lemma: str) -> frozenset[str]:
     return found
 
 
-@lru_cache(maxsize=4096)
 def text_keys(text: str, lang: str) -> frozenset[str]:
     """Every key a rendering found in `text` can have."""
+    return frozenset(_keyed_words(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _keyed_words(text: str, lang: str) -> dict[str, tuple[str, ...]]:
+    """Each key a rendering found in `text` can have -> the text's (lower-case) words offering it."""
     size = RU_PREFIX if lang == "ru" else PREFIX
-    forms = {f for m in WORD_RE.finditer(text) for f in _text_forms(m.group(), lang)}
-    return frozenset(f[:n] for f in forms for n in range(1, size + 1)) | {""}
+    keyed: dict[str, set[str]] = {"": set()}
+    for m in WORD_RE.finditer(text):
+        low = lower(m.group(), lang)
+        keyed[""].add(low)
+        for form in _text_forms(m.group(), lang):
+            for n in range(1, size + 1):
+                keyed.setdefault(form[:n], set()).add(low)
+    return {key: tuple(sorted(words)) for key, words in keyed.items()}
 
 
 class TermIndex:
@@ -110,6 +121,7 @@ class TermIndex:
     def __init__(self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str, exact: bool = True):
         self.lang = lang
         self.buckets: dict[str, list[int]] = {}
+        self._found: dict[str, frozenset[int]] = {}
         # Russian keys are short (a few consonants): the first words are kept to be matched
         # against the text's before the whole phrase is (when the matcher's lang is `lang`)
         self.first_words: dict[int, list[str]] | None = {} if lang == "ru" and exact else None
@@ -141,17 +153,23 @@ class TermIndex:
             return []
         found: set[int] = set()
         for text in texts:
-            hits = set().union(*(self.buckets.get(key, ()) for key in text_keys(text, self.lang)))
-            if self.first_words is not None:
-                tokens = _lower_words(text, self.lang)
-                hits = {p for p in hits if any(_first_word_matches(w, tokens, self.lang) for w in self.first_words[p])}
-            found |= hits
+            if text not in self._found:  # the rules ask about the same texts, once per target
+                if len(self._found) >= 4096:
+                    self._found.clear()
+                self._found[text] = self._in(text)
+            found |= self._found[text]
         return sorted(found)
 
-
-@lru_cache(maxsize=4096)
-def _lower_words(text: str, lang: str) -> tuple[str, ...]:
-    return tuple(sorted({lower(m.group(), lang) for m in WORD_RE.finditer(text)}))
+    def _in(self, text: str) -> frozenset[int]:
+        keyed = _keyed_words(text, self.lang)
+        if self.first_words is None:
+            return frozenset().union(*(self.buckets.get(key, ()) for key in keyed))
+        hits: set[int] = set()
+        for key, tokens in keyed.items():  # a candidate's first word against the words of its key
+            for p in self.buckets.get(key, ()):
+                if p not in hits and any(_first_word_matches(w, tokens, self.lang) for w in self.first_words[p]):
+                    hits.add(p)
+        return frozenset(hits)
 
 
 def _first_word_matches(word: str, tokens: tuple[str, ...], lang: str) -> bool:
