@@ -9,6 +9,7 @@ CPU time in both (steadier than wall time on a shared machine), RSS the process'
 
 Run: python benchmarks/glossary_scale.py [--rows 10000,100000,1000000] [--repeat 3]
      python benchmarks/glossary_scale.py --rows 100000 --profile   (cProfile of one run, to stderr)
+     python benchmarks/glossary_scale.py --source-lang ru   (Russian as the source: short index keys)
 Prints a markdown table: rows, load s, match s, total s, total CPU s, peak RSS MB, findings
 (medians over --repeat; one run for 1M rows unless --repeat-large is given).
 """
@@ -69,7 +70,7 @@ def synthetic_tsv(rows: int, seed: int = 7) -> str:
     return "\n".join(out) + "\n"
 
 
-def once(glossary: str | None, profile: bool = False) -> dict[str, float]:
+def once(glossary: str | None, profile: bool = False, source_lang: str | None = None) -> dict[str, float]:
     """One in-process run (called in the child)."""
     sys.path.insert(0, str(ROOT))
     import aligncheck.glossary as glossary_module
@@ -94,7 +95,7 @@ def once(glossary: str | None, profile: bool = False) -> dict[str, float]:
     timed_load, timed_rule = timed(loader, "load"), timed(run_rule, "match")
 
     glossary_module.load_glossary, pipeline._run_rule = timed_load, timed_rule
-    options = {"select": RULES, "glossaries": [glossary] if glossary else None}
+    options = {"select": RULES, "glossaries": [glossary] if glossary else None, "source_lang": source_lang}
     config = load_config(RELEASE, _cli_config(options))
     if not glossary:
         config = dataclasses.replace(config, glossaries=())
@@ -115,8 +116,9 @@ def once(glossary: str | None, profile: bool = False) -> dict[str, float]:
     return times
 
 
-def measure(glossary: str | None, repeat: int) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child"] + (["--glossary", glossary] if glossary else [])
+def measure(glossary: str | None, repeat: int, source_lang: str | None) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child"] + (["--glossary", glossary] if glossary else []) + \
+        (["--source-lang", source_lang] if source_lang else [])
     runs = [json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
             for _ in range(repeat)]
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
@@ -128,27 +130,28 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--repeat-large", type=int, default=1, help="runs for 1M rows and more")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--source-lang", default=None, help="check the release from this version (e.g. ru)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--glossary", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(once(args.glossary)))
+        print(json.dumps(once(args.glossary, source_lang=args.source_lang)))
         return
     sizes = [int(n) for n in args.rows.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        measure(None, 1)  # prime the embedding cache
+        measure(None, 1, args.source_lang)  # prime the embedding cache
         print("| rows | load s | match s | total s | total CPU s | peak RSS MB | findings |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
-        base = measure(None, args.repeat)
+        base = measure(None, args.repeat, args.source_lang)
         print(f"| 0 | 0 | {base['match']:.2f} | {base['match']:.2f} | {base['cpu']:.2f} | "
               f"{base['rss_mb']:.0f} | {base['findings']:.0f} |", flush=True)
         for rows in sizes:
             path = Path(tmp) / f"glossary-{rows}.tsv"
             path.write_text(synthetic_tsv(rows), encoding="utf-8")
             if args.profile:
-                once(str(path), profile=True)
+                once(str(path), profile=True, source_lang=args.source_lang)
                 continue
-            m = measure(str(path), args.repeat if rows < 1_000_000 else args.repeat_large)
+            m = measure(str(path), args.repeat if rows < 1_000_000 else args.repeat_large, args.source_lang)
             print(f"| {rows:,} | {m['load']:.2f} | {m['match']:.2f} | {m['load'] + m['match']:.2f} | "
                   f"{m['cpu']:.2f} | {m['rss_mb']:.0f} | {m['findings']:.0f} |", flush=True)
 
