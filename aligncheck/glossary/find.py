@@ -100,3 +100,12 @@ def best_candidate(expected: tuple[str, ...], side: LinkText) -> tuple[str, int,
                 if score > best_score:
                     best, best_score = (side.text[start:end], start, end), score
     return best if best_score >= 50 else None
+
+
+def candidates(glossaries, sides: list[LinkText], forbidden: bool = False) -> list[Entry]:
+    """The entries of `glossaries` (in order) that `occurrences` may find in one of `sides`
+    (all of one language): the rest cannot occur there and need no matching."""
+    if not sides:
+        return []
+    texts, lang = [side.text for side in sides], sides[0].lang
+    return [entry for glossary in glossaries or () for entry in glossary.found_in(texts, lang, forbidden)]

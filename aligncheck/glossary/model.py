@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from aligncheck.morph import InflectedPhrase, Phrase, StemPhrase
+from aligncheck.morph import InflectedPhrase, Phrase, StemPhrase, lower
 
 KINDS = ("term", "name", "title", "acronym")
 
@@ -80,11 +80,56 @@ class Entry:
         return variants[0] if variants else next(iter(self.terms.values()), ("?",))[0]
 
 
+_FIELDS = tuple(f for f in Entry.__dataclass_fields__)
+
+
+def new_entry(*values) -> Entry:
+    """Entry(*values) without the frozen dataclass's setattr per field (half the cost; a TBX
+    glossary of 1M entries makes them all)."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(zip(_FIELDS, values))
+    return entry
+
+
 @dataclass(frozen=True, eq=False)
 class Glossary:
     path: str
     langs: tuple[str, ...]
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]  # a table's are made as they are read (table.py)
+
+    def found_in(self, texts: Iterable[str], lang: str, forbidden: bool = False) -> list[Entry]:
+        """Entries with a rendering in `lang` (with `forbidden`, a forbidden variant) that may
+        occur in one of `texts`, in glossary order: all that the matcher finds there and a few
+        more (see index.py)."""
+        key = (lang, forbidden)
+        if key not in self._indexes:
+            from aligncheck.glossary.index import TermIndex
+
+            self._indexes[key] = TermIndex(self.renderings(lang, forbidden), base_lang(lang),
+                                           exact=lang == base_lang(lang))
+        return [self.entries[i] for i in self._indexes[key].candidates(texts)]
+
+    def renderings(self, lang: str, forbidden: bool = False):
+        """(position, variants in `lang`) of each entry with some (forbidden ones with `forbidden`)."""
+        if hasattr(self.entries, "renderings"):  # a table's rows, read without making entries
+            return self.entries.renderings(lang, forbidden)
+        return ((i, v) for i, e in enumerate(self.entries)
+                if (v := e.forbidden_variants(lang) if forbidden else e.variants(lang)))
+
+    def upper_renderings(self, lang: str) -> frozenset[str]:
+        """Every upper-case rendering in `lang` (lower-cased), whatever its entry."""
+        if lang not in self._upper:
+            self._upper[lang] = frozenset(lower(v, lang) for _, variants in self.renderings(lang)
+                                          for v in variants if len(v) > 1 and v.isupper())
+        return self._upper[lang]
+
+    @cached_property
+    def _indexes(self) -> dict:
+        return {}
+
+    @cached_property
+    def _upper(self) -> dict:
+        return {}
 
     def pairs(self, source: str, target: str) -> list[Entry]:
         """Entries with a rendering in `source` and something to check in `target`."""

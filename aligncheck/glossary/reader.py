@@ -13,10 +13,9 @@ from pathlib import Path
 
 from aligncheck.cachefiles import cache_dir, kept_strings
 from aligncheck.errors import InputError
-from aligncheck.glossary.model import KINDS, Entry, Glossary, base_lang
-
-CASES = ("sensitive", "insensitive")
-SEPARATOR = "|"
+from aligncheck.glossary.index import paused_gc
+from aligncheck.glossary.model import Entry, Glossary, base_lang, new_entry
+from aligncheck.glossary.table import TableEntries, split
 
 
 @cache
@@ -49,6 +48,7 @@ def load_glossary(path: Path, known_langs=None) -> Glossary:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError(f"line {line}: not UTF-8 text", str(path)) from None
+    del data  # not kept beside the text while a large file is parsed
     known = None if known_langs is None else {base_lang(k) for k in known_langs} | set(known_langs)
     suffix = path.suffix.lower()
     if suffix == ".tbx" or suffix == ".xml":
@@ -61,11 +61,12 @@ def load_glossary(path: Path, known_langs=None) -> Glossary:
 
 
 def _rows(text: str, delimiter: str):
-    """(line number, cells) of every non-blank, non-comment row."""
+    """(line number, TSV line or CSV cells) of every non-blank, non-comment row."""
     if delimiter == "\t":
         for number, line in enumerate(text.splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("#"):
-                yield number, [c.strip() for c in line.split("\t")]
+            start = line.lstrip()
+            if start and start[0] != "#":
+                yield number, line
         return
     import csv  # CSV files only (TSV, the built-in glossary's format, needs none)
 
@@ -74,7 +75,8 @@ def _rows(text: str, delimiter: str):
     try:
         for cells in reader:
             if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#"):
-                yield start, [c.strip() for c in cells]
+                joined = "\t".join(cells)  # one string a row, as TSV: a third of the memory
+                yield start, joined if joined.count("\t") == len(cells) - 1 else cells
             start = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(f"line {reader.line_num}: {exc}") from None
@@ -102,52 +104,22 @@ def _header(cells: list[str], path: str, known) -> list[tuple[str, str]]:
     return columns
 
 
-def _alternatives(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split(SEPARATOR) if a.strip())
-
-
 def parse_table(text: str, path: str, delimiter: str, known=None) -> Glossary:
+    rows = _rows(text, delimiter)
     try:
-        rows = list(_rows(text, delimiter))
-    except InputError as exc:
+        first = next(rows, None)
+        if first is None:
+            raise InputError("line 1: empty glossary, expected a header of language codes", path)
+        columns = _header([c.strip() for c in split(first[1])], path, known)
+        entries = TableEntries(columns, path)
+        with paused_gc():
+            entries.extend(rows)
+    except InputError as exc:  # a CSV error names no file yet
+        if exc.path is not None:
+            raise
         raise InputError(str(exc), path) from None
-    if not rows:
-        raise InputError("line 1: empty glossary, expected a header of language codes", path)
-    _, header_cells = rows[0]
-    columns = _header(header_cells, path, known)
-    entries = []
-    for number, cells in rows[1:]:
-        if len(cells) != len(columns):
-            raise InputError(f"line {number}: {len(cells)} cells, header has {len(columns)}", path)
-        entries.append(_entry(columns, cells, path, number))
     langs = tuple(lang for f, lang in columns if f == "term")
-    return Glossary(path, langs, tuple(entries))
-
-
-def _entry(columns, cells, path: str, number: int) -> Entry:
-    terms, forbidden, notes = {}, {}, {}
-    kind, case, note = "term", None, ""
-    for (field, lang), cell in zip(columns, cells):
-        if field == "term" and _alternatives(cell):
-            terms[lang] = _alternatives(cell)
-        elif field == "forbidden" and _alternatives(cell):
-            forbidden[lang] = _alternatives(cell)
-        elif field == "note" and lang and cell:
-            notes[lang] = cell
-        elif field == "note":
-            note = cell
-        elif field == "kind" and cell:
-            kind = cell.lower()
-            if kind not in KINDS:
-                raise InputError(f"line {number}: kind '{cell}' is not one of {', '.join(KINDS)}",
-                                 path)
-        elif field == "case" and cell:
-            case = cell.lower()
-            if case not in CASES:
-                raise InputError(f"line {number}: case '{cell}' is not sensitive/insensitive", path)
-    if not terms and not forbidden:
-        raise InputError(f"line {number}: row has no term in any language", path)
-    return Entry(terms, forbidden, kind, case, note, notes, path, number)
+    return Glossary(path, langs, entries)
 
 
 _FORBIDDEN_STATUS = ("forbidden", "deprecated", "obsolete", "notrecommended", "superseded")
@@ -164,12 +136,14 @@ class _TbxBuilder:
         self.text: list[str] = []
         self.capture = None
         self.seen_root = False
+        self.lang_codes: dict[str, str] = {}  # xml:lang as written -> checked code
 
     def error(self, message: str):
         raise InputError(f"line {self.parser.CurrentLineNumber}: {message}", self.path)
 
     def start(self, tag: str, attrs: dict):
-        tag = tag.rsplit(" ", 1)[-1]
+        if " " in tag:
+            tag = tag.rsplit(" ", 1)[-1]
         if not self.seen_root:
             self.seen_root = True
             if tag not in ("martif", "tbx"):
@@ -182,11 +156,13 @@ class _TbxBuilder:
                 or attrs.get("lang")
             if self.entry is None:
                 self.error(f"<{tag}> outside a term entry")
-            if not lang or not valid_lang(lang, self.known):
-                self.error(f"<{tag}> has a missing or unknown xml:lang '{lang or ''}'")
-            self.lang = lang.lower().replace("_", "-")
-            if self.lang not in self.langs:
-                self.langs.append(self.lang)
+            if lang not in self.lang_codes:
+                if not lang or not valid_lang(lang, self.known):
+                    self.error(f"<{tag}> has a missing or unknown xml:lang '{lang or ''}'")
+                self.lang_codes[lang] = lang.lower().replace("_", "-")
+                if self.lang_codes[lang] not in self.langs:
+                    self.langs.append(self.lang_codes[lang])
+            self.lang = self.lang_codes[lang]
         elif tag in ("tig", "termSec", "ntig"):
             self.term, self.status = None, None
         elif tag == "term":
@@ -197,7 +173,8 @@ class _TbxBuilder:
             self.capture, self.text = (tag, attrs.get("type", "")), []
 
     def end(self, tag: str):
-        tag = tag.rsplit(" ", 1)[-1]
+        if " " in tag:
+            tag = tag.rsplit(" ", 1)[-1]
         if tag == "term":
             self.term = "".join(self.text).strip()
             if not self.term:
@@ -217,7 +194,7 @@ class _TbxBuilder:
             self.capture = None
         elif tag in ("tig", "termSec", "ntig") and self.term:
             status = (self.status or "").lower().replace("-", "").replace(" ", "")
-            bucket = "forbidden" if any(s in status for s in _FORBIDDEN_STATUS) else "terms"
+            bucket = "forbidden" if status and any(s in status for s in _FORBIDDEN_STATUS) else "terms"
             self.entry[bucket].setdefault(self.lang, []).append(self.term)
             self.term = None
         elif tag in ("langSet", "langSec"):
@@ -225,7 +202,7 @@ class _TbxBuilder:
         elif tag in ("termEntry", "conceptEntry"):
             e = self.entry
             if e["terms"] or e["forbidden"]:
-                self.entries.append(Entry(
+                self.entries.append(new_entry(
                     {k: tuple(v) for k, v in e["terms"].items()},
                     {k: tuple(v) for k, v in e["forbidden"].items()},
                     e["kind"], None, e["note"], {}, self.path, e["line"]))
@@ -244,8 +221,10 @@ def parse_tbx(text: str, path: str, known=None) -> Glossary:
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.chars
+    parser.buffer_text = True  # one call per text run, not per line
     try:
-        parser.Parse(text, True)
+        with paused_gc():
+            parser.Parse(text, True)
     except expat.ExpatError as exc:
         raise InputError(f"line {exc.lineno}: bad TBX: {expat.ErrorString(exc.code)}", path) from None
     if not builder.entries:

@@ -17,7 +17,7 @@ from aligncheck.checks.name.matching import (
     name_mentions,
 )
 from aligncheck.extract.names import NameMention
-from aligncheck.glossary.find import LinkText, Occurrence, occurrences
+from aligncheck.glossary.find import LinkText, Occurrence, candidates, occurrences
 from aligncheck.glossary.model import Glossary, base_lang
 from aligncheck.model import Finding, Link, Severity, Span
 from aligncheck.morph import words
@@ -60,8 +60,6 @@ class CO01(Rule):
     def _pair(self, ctx: PairContext) -> list[Finding]:
         threshold = max(float(self.opt(ctx, "name_match_threshold")), STRICT)
         glossaries = ctx.resources.get("glossaries") or []
-        entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
-                   if len(e.variants(ctx.lang)) > 1]
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
         sides = [(link, LinkText(ctx.source, link.source), LinkText(ctx.target, link.target))
                  for link in ctx.links if link.source and link.target]
@@ -77,7 +75,9 @@ class CO01(Rule):
         labels: dict[str, str] = {}
         sure: set[str] = set()
         for (link, source, target), found in zip(sides, mentions):
-            for entry in entries:
+            for entry in candidates(glossaries, [source]):
+                if len(entry.variants(ctx.lang)) < 2 or not entry.variants(ctx.source.lang):
+                    continue
                 found_in_source = occurrences(entry, source)
                 if found_in_source:
                     for hit in _same_form(occurrences(entry, target), found_in_source[0], target)[:1]:

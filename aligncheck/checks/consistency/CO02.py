@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from aligncheck.checks.base import ReleaseContext, Rule
 from aligncheck.checks.glossary.GL01 import quoted
-from aligncheck.glossary.find import LinkText, best_candidate, occurrences
+from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences
 from aligncheck.model import Finding, Severity
 
 
@@ -34,8 +34,9 @@ class CO02(Rule):
         glossaries = ctx.resources.get("glossaries") or []
         findings = []
         for pair in ctx.pairs:
-            titles = [e for g in glossaries for e in g.pairs(ctx.source.lang, pair.lang)
-                      if e.kind == "title" and e.variants(pair.lang)]
+            sources = [LinkText(pair.source, link.source) for link in pair.links if link.source and link.target]
+            titles = [e for e in candidates(glossaries, sources)
+                      if e.kind == "title" and e.variants(pair.lang) and e.variants(ctx.source.lang)]
             for entry in titles:
                 places, wrong = 0, []
                 for link in pair.links:

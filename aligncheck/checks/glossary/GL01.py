@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.glossary.find import LinkText, best_candidate, occurrences, rendered
+from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences, rendered
 from aligncheck.glossary.model import Glossary
 from aligncheck.model import Finding, Severity
 
@@ -39,14 +39,14 @@ class GL01(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         glossaries: list[Glossary] = ctx.resources.get("glossaries") or []
-        entries = [e for g in glossaries for e in g.pairs(ctx.source.lang, ctx.lang)
-                   if e.kind != "title" and e.variants(ctx.lang)]
         findings = []
         for link in ctx.links:
-            if not link.source or not link.target or not entries:
+            if not link.source or not link.target:
                 continue
             source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
-            for entry in entries:
+            for entry in candidates(glossaries, [source]):
+                if entry.kind == "title" or not entry.variants(ctx.lang) or not entry.variants(ctx.source.lang):
+                    continue
                 found = occurrences(entry, source)
                 if not found or rendered(entry, target):
                     continue

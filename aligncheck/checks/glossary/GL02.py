@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.glossary.GL01 import quoted
-from aligncheck.glossary.find import LinkText, occurrences
-from aligncheck.glossary.model import Entry, Glossary
+from aligncheck.glossary.find import LinkText, candidates, occurrences
+from aligncheck.glossary.model import Glossary
 from aligncheck.model import Finding, Link, Segmentation, Severity
 
 
@@ -31,29 +31,28 @@ class GL02(Rule):
 
     def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
         glossaries: list[Glossary] = ctx.resources.get("glossaries") or []
-        entries = [e for g in glossaries for e in g.entries]
         findings = []
         for pair in ctx.pairs:
-            findings += self._side(pair, pair.target, entries, target=True)
+            findings += self._side(pair, pair.target, glossaries, target=True)
         if ctx.pairs:
             findings += [replace(f, lang=ctx.source.lang)
-                         for f in self._side(ctx.pairs[0], ctx.source, entries, target=False)]
+                         for f in self._side(ctx.pairs[0], ctx.source, glossaries, target=False)]
         return sorted(findings, key=lambda f: f.sort_key())
 
-    def _side(self, pair: PairContext, seg: Segmentation, entries: list[Entry],
+    def _side(self, pair: PairContext, seg: Segmentation, glossaries: list[Glossary],
               target: bool) -> list[Finding]:
         lang = seg.lang
-        entries = [e for e in entries if e.forbidden_variants(lang)]
         owner = {}
         for link in pair.links:
             for i in link.target if target else link.source:
                 owner.setdefault(i, link)
         findings = []
-        for i in range(len(seg.segments) if entries else 0):
+        for i in range(len(seg.segments) if glossaries else 0):
             side = LinkText(seg, (i,))
-            for entry in entries:
-                allowed = [(o.start, o.end) for o in occurrences(entry, side)]
-                for hit in occurrences(entry, side, forbidden=True):
+            for entry in candidates(glossaries, [side], forbidden=True):
+                hits = occurrences(entry, side, forbidden=True) if entry.forbidden_variants(lang) else []
+                allowed = [(o.start, o.end) for o in occurrences(entry, side)] if hits else []
+                for hit in hits:
                     if any(s <= hit.start and hit.end <= e for s, e in allowed):
                         continue
                     text = side.text[hit.start:hit.end]

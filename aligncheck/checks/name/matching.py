@@ -54,7 +54,7 @@ def glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[
 
 
 def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
-    return [entry for entry in glossary.entries
+    return [entry for entry in glossary.found_in([text], lang)
             if any(Phrase(v, lang, entry.case_sensitive(v)).find(text) and
                    len(words(v)) == len(words(text)) for v in entry.variants(lang))]
 
@@ -460,10 +460,7 @@ def _other_renderings(lang: str, glossaries) -> frozenset[str]:
     """Upper-case renderings (lower-cased) that glossaries give in `lang` for any term."""
     found = set(_common_renderings(lang))
     for glossary in glossaries or ():
-        for entry in glossary.entries:
-            for v in entry.variants(lang):
-                if len(v) > 1 and v.isupper():
-                    found.add(lower(v, lang))
+        found |= glossary.upper_renderings(lang)
     return frozenset(found)
 
 
