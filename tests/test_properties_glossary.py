@@ -113,9 +113,6 @@ def test_tbx_without_notes_or_nested_entries_is_a_glossary_or_input_error(workdi
     _load_or_refuse(workdir / "g.tbx", text.encode("utf-8", "surrogatepass"))
 
 
-@pytest.mark.xfail(strict=True, reason="glossary/reader.py: a TBX <descrip>/<note> outside a term entry, or a term "
-                                       "after a nested entry closed, raises TypeError ('NoneType' object is not "
-                                       "subscriptable) instead of InputError")
 @example(_ORPHAN_NOTE)
 @example(_ORPHAN_TERM)
 @settings(max_examples=300)

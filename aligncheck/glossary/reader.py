@@ -149,6 +149,8 @@ class _TbxBuilder:
             if tag not in ("martif", "tbx"):
                 self.error(f"not a TBX file (root element <{tag}>, expected <martif> or <tbx>)")
         if tag in ("termEntry", "conceptEntry"):
+            if self.entry is not None:
+                self.error(f"<{tag}> inside another term entry")
             self.entry = {"terms": {}, "forbidden": {}, "note": "", "kind": "term",
                           "line": self.parser.CurrentLineNumber}
         elif tag in ("langSet", "langSec"):
@@ -185,6 +187,8 @@ class _TbxBuilder:
             _, kind = self.capture
             if kind in ("administrativeStatus", "normativeAuthorization"):
                 self.status = value
+            elif self.entry is None:
+                pass  # a note of the header or the file, not of a term
             elif tag in ("descrip", "note") and kind in ("", "definition", "note", "context"):
                 self.entry["note"] = self.entry["note"] or value
             elif kind == "termType" and value.lower() in ("acronym", "abbreviation"):
