@@ -79,9 +79,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}]")
 # sentences are compared only with those of the other side within _WINDOW of their place, so
 # that time and memory grow linearly with it; shorter links are aligned and scored exactly as
 # before (the band (n + m) // 8 reaches the cap only above this size).
-_LONG_LINK = 200
+_LONG_LINK = 100
 _BAND_CAP = _LONG_LINK // 8
-_WINDOW = _LONG_LINK // 4
+_WINDOW = 50
 _MEMO_CAP = 1 << 15  # cached run vectors and cosines of one alignment, cleared when full
 
 
@@ -331,30 +331,17 @@ def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str])
     """Figures of `mine` (in langs[0]) whose quantity `other` (in langs[1]) gives converted
     between imperial and metric units ("85 mph" / "137 км/ч"), as digit runs of both: a
     translation that converts units, or adds the conversion in brackets, adds no figure.
-    Symmetric: swapping the sides (and langs) gives the same set. In a link of more than
-    _LONG_LINK sentences a figure is compared only with those of the sentences near it."""
+    Symmetric: swapping the sides (and langs) gives the same set."""
     from aligncheck.extract.numbers import extract_numbers
 
     found: set[str] = set()
-    if len(mine) + len(other) > _LONG_LINK:  # a long link: each sentence against those near it
-        ours = [extract_numbers(t, langs[0]) for t in mine]
-        theirs = [extract_numbers(t, langs[1]) for t in other]
-        for k, figures in enumerate(ours):
-            if figures:
-                a, b = _near(k, k + 1, len(mine), len(other))
-                _add_conversions(found, figures, [f for near in theirs[a:b] for f in near])
-        return found
     ours = [m for t in mine for m in extract_numbers(t, langs[0])]
     theirs = [m for t in other for m in extract_numbers(t, langs[1])]
-    _add_conversions(found, ours, theirs)
-    return found
-
-
-def _add_conversions(found: set[str], ours, theirs) -> None:
     for a in ours:
         for b in theirs:
             if a.converts_to(b) or b.converts_to(a):
                 found |= set(_NUMBER.findall(a.raw)) | set(_NUMBER.findall(b.raw))
+    return found
 
 
 @functools.lru_cache(maxsize=4096)  # prepare and the check both ask, per link
@@ -442,6 +429,7 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
     if not beads:
         return [], []
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
+    long = len(src) + len(tgt) > _LONG_LINK
     bead_of = ({i: k for k, bead in enumerate(beads) for i in bead[0]},
                {j: k for k, bead in enumerate(beads) for j in bead[1]})
     out: tuple[list[Gap], list[Gap]] = ([], [])
@@ -457,7 +445,7 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         shortfall = _sibling_shortfall(*((vectors[:len(src)], vectors[len(src):]) if side == 0
                                          else (vectors[len(src):], vectors[:len(src)])))
         other_numbers = set(_NUMBER.findall(" ".join(other_texts)))
-        if langs:  # figures the other side gives in another unit count as present
+        if langs and not long:  # figures the other side gives in another unit count as present
             if converted is None:
                 converted = converted_figures(src_texts, tgt_texts, langs)
             other_numbers |= converted
@@ -481,8 +469,14 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
             else:  # matched, but worse than its siblings: what leaving it out would cost (<= 0)
                 margin = max(free - _align(*sub, drop=(name, local))[0], -50.0)
             numbers = set(_NUMBER.findall(texts[i]))
+            if langs and long:  # ... in a long link: given near it
+                a, b = _near(i, i + 1, len(mine), len(theirs))
+                numbers_there = other_numbers | converted_figures(
+                    [texts[i]], other_texts[a:b], langs if side == 0 else langs[::-1])
+            else:
+                numbers_there = other_numbers
             score = (margin + _SCORE_LENGTH * z + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
-                     + _SCORE_NUMBER * (len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers)))
+                     + _SCORE_NUMBER * (len(numbers - numbers_there) - 0.5 * len(numbers & numbers_there)))
             if side == 1 and i in unmatched:
                 score -= _SCORE_ABSORB * absorption(beads, at, side, i, vectors, len(src))
             if i in unmatched and paired_gap(beads, at, side, i, vectors, len(src)):
