@@ -82,7 +82,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}]")
 _LONG_LINK = 100
 _BAND_CAP = _LONG_LINK // 8
 _WINDOW = 50
-_MEMO_CAP = 1 << 15  # cached run vectors and cosines of one alignment, cleared when full
+_MEMO_CAP = 1 << 15  # cached cosines of one alignment, cleared when full
+_RUN_CAP = 1 << 11  # cached run vectors (the DP's band needs a few hundred at a time)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ class _RunSimilarities:
         key = (offset, start, size)
         v = self.runs.get(key)
         if v is None:
-            if len(self.runs) > _MEMO_CAP:
+            if len(self.runs) > _RUN_CAP:
                 self.runs.clear()
             v = self.vectors[offset + start:offset + start + size].sum(axis=0)
             v = self.runs[key] = v / (np.linalg.norm(v) or 1.0)
