@@ -90,3 +90,18 @@ def test_medians_without_each_equal_the_median_of_the_rest():
     for size in (2, 3, 4, 7, 10):
         values = [rng.choice([0.1, 0.25, 0.5, 0.75]) + rng.random() * (size % 3) for _ in range(size)]
         assert medians_without_each(values) == [statistics.median(values[:i] + values[i + 1:]) for i in range(size)]
+
+
+def test_in_a_long_link_unmatched_neighbours_that_match_each_other_best_are_paired():
+    """paired_gap compares a sentence only with those near it in a long link; a condensed
+    translation next to its source is still a pair, a foreign sentence is not."""
+    from aligncheck.checks.omission.OM02 import paired_gap
+
+    e = FigureEmbedder()
+    source = [f"Gauge {k} read {k + 500} centimetres." for k in range(80)]
+    target = [f"Датчик {k}: {k + 500} см." for k in range(80)]
+    beads = [((k,), (k,)) for k in range(40)] + [((40,), ()), ((), (40,))] + [((k,), (k,)) for k in range(41, 80)]
+    condensed = e.embed(source + target)
+    assert paired_gap(beads, 40, 0, 40, condensed, 80) and paired_gap(beads, 41, 1, 40, condensed, 80)
+    foreign = e.embed(source + target[:40] + ["Паром ходил 7 раз."] + target[41:])
+    assert not paired_gap(beads, 40, 0, 40, foreign, 80) and not paired_gap(beads, 41, 1, 40, foreign, 80)
