@@ -78,7 +78,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]")
 # A link of more sentences than this (both sides) is aligned in a band of fixed width, and its
 # sentences are compared only with those of the other side within _WINDOW of their place, so
 # that time and memory grow linearly with it; shorter links are aligned and scored exactly as
-# before (the band (n + m) // 8 reaches the cap only above this size).
+# before (the band (n + m) // 8 exceeds the cap only above this size).
 _LONG_LINK = 100
 _BAND_CAP = _LONG_LINK // 8
 _WINDOW = 50
