@@ -75,6 +75,15 @@ _EVIDENCE_MAX = 16
 OMISSION_MIN_SCORE = 2.0  # the defaults of OM02's and AD02's score thresholds (config_keys)
 ADDITION_MIN_SCORE = 4.0
 _WORD = regex.compile(r"[\p{L}\p{N}]")
+# A link of more sentences than this (both sides) is aligned in a band of fixed width, and its
+# sentences are compared only with those of the other side within _WINDOW of their place, so
+# that time and memory grow linearly with it; shorter links are aligned and scored exactly as
+# before (the band (n + m) // 8 exceeds the cap only above this size).
+_LONG_LINK = 100
+_BAND_CAP = _LONG_LINK // 8
+_WINDOW = 50
+_MEMO_CAP = 1 << 15  # cached cosines of one alignment, cleared when full
+_RUN_CAP = 1 << 11  # cached run vectors (the DP's band needs a few hundred at a time)
 
 
 @dataclass(frozen=True)
@@ -137,16 +146,32 @@ def _runs(rows: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
 
 class _RunSimilarities:
     """sims[(i, k), (j, l)]: cosine of source run (i, k) and target run (j, l), computed when
-    the banded DP first asks (a dict of every pair would be quadratic in a long link)."""
+    the banded DP first asks; runs and cosines are kept in bounded memos (the DP asks about
+    neighbouring runs), so memory does not grow with the link."""
 
     def __init__(self, vectors: np.ndarray, n_src: int):
-        self.src, self.tgt = _runs(vectors[:n_src]), _runs(vectors[n_src:])
+        self.vectors, self.n_src = vectors, n_src
+        self.runs: dict = {}
         self.memo: dict = {}
 
+    def _run(self, offset: int, start: int, size: int) -> np.ndarray:
+        key = (offset, start, size)
+        v = self.runs.get(key)
+        if v is None:
+            if len(self.runs) > _RUN_CAP:
+                self.runs.clear()
+            v = self.vectors[offset + start:offset + start + size].sum(axis=0)
+            v = self.runs[key] = v / (np.linalg.norm(v) or 1.0)
+        return v
+
     def __getitem__(self, key) -> float:
-        if key not in self.memo:
-            self.memo[key] = float(self.src[key[0]] @ self.tgt[key[1]])
-        return self.memo[key]
+        value = self.memo.get(key)
+        if value is None:
+            if len(self.memo) > _MEMO_CAP:
+                self.memo.clear()
+            (i, k), (j, l) = key
+            value = self.memo[key] = float(self._run(0, i, k) @ self._run(self.n_src, j, l))
+        return value
 
 
 def _run_similarities(vectors: np.ndarray, n_src: int) -> _RunSimilarities:
@@ -156,11 +181,46 @@ def _run_similarities(vectors: np.ndarray, n_src: int) -> _RunSimilarities:
 def _sibling_shortfall(mine: np.ndarray, other: np.ndarray) -> list[float]:
     """For each sentence (row of `mine`): the median over its siblings of their best cosine to
     a run of the other side, minus its own (> 0: it matches worse than they do)."""
-    runs = np.stack(list(_runs(other).values()))
-    best = (mine @ runs.T).max(axis=1).tolist()
+    best = _best_run_cosines(mine, other)
     if len(best) < 2:
         return [0.0] * len(best)
-    return [statistics.median(best[:i] + best[i + 1:]) - best[i] for i in range(len(best))]
+    return [median - b for median, b in zip(medians_without_each(best), best)]
+
+
+def _best_run_cosines(mine: np.ndarray, other: np.ndarray) -> list[float]:
+    """Each row's best cosine to a run of the other side: every run in a link of up to
+    _LONG_LINK sentences, else the runs near its place (blocks of rows, each against the
+    other side's rows within _WINDOW of the block's proportional position)."""
+    if len(mine) + len(other) <= _LONG_LINK:
+        return (mine @ np.stack(list(_runs(other).values())).T).max(axis=1).tolist()
+    best: list[float] = []
+    for lo in range(0, len(mine), _WINDOW):
+        hi = min(lo + _WINDOW, len(mine))
+        a, b = _near(lo, hi, len(mine), len(other))
+        best.extend((mine[lo:hi] @ np.stack(list(_runs(other[a:b]).values())).T).max(axis=1).tolist())
+    return best
+
+
+def _near(lo: int, hi: int, n: int, m: int) -> tuple[int, int]:
+    """The rows of a side of m sentences within _WINDOW of rows lo..hi of a side of n, by
+    proportional position."""
+    return max(0, lo * m // n - _WINDOW), min(m, -(-hi * m // n) + _WINDOW)
+
+
+def medians_without_each(values: list[float]) -> list[float]:
+    """statistics.median(values without values[i]) for each i, from one sort."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranked = [values[k] for k in order]
+    rank = [0] * len(values)
+    for r, k in enumerate(order):
+        rank[k] = r
+    half, odd = divmod(len(values) - 1, 2)
+    out = []
+    for r in rank:
+        def at(k: int) -> float:  # k-th smallest once values[i] (rank r) is left out
+            return ranked[k] if k < r else ranked[k + 1]
+        out.append(at(half) if odd else (at(half - 1) + at(half)) / 2)
+    return out
 
 
 def _text_runs(texts: list[str]) -> dict[tuple[int, int], tuple[int, frozenset]]:
@@ -193,42 +253,55 @@ def _align(src: list[str], tgt: list[str], ratio: float, sims=None,
     drop_tgt = drop[1] if drop and drop[0] == "target" else -1
     src_runs, tgt_runs = _text_runs(src), _text_runs(tgt)
     inf = math.inf
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-    cost[0][0] = 0.0
-    band = max(6, (n + m) // 8)  # long links: stay near the diagonal, not O(n*m)
+    # long links: stay near the diagonal, not O(n*m); only the band's cells are stored
+    band = max(6, min((n + m) // 8, _BAND_CAP))
+    starts: list[int] = []  # row i holds the cells j = starts[i] .. starts[i] + len(cost[i]) - 1
+    cost: list[list[float]] = []
+    back: list[list[tuple[int, int] | None]] = []
+
+    def at(i: int, j: int) -> float:
+        k = j - starts[i]
+        return cost[i][k] if 0 <= k < len(cost[i]) else inf
+
     for i in range(n + 1):
         centre = round(i * m / max(n, 1))
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+        lo, hi = max(0, centre - band), min(m, centre + band)
+        starts.append(lo)
+        row: list[float] = [inf] * (hi - lo + 1)
+        row_back: list[tuple[int, int] | None] = [None] * (hi - lo + 1)
+        cost.append(row)
+        back.append(row_back)
+        for j in range(lo, hi + 1):
             if i == j == 0:
+                row[0] = 0.0
                 continue
             options = []
             if i and i - 1 != keep_src:
-                options.append((cost[i - 1][j] + _SKIP, (1, 0)))
+                options.append((at(i - 1, j) + _SKIP, (1, 0)))
             if j and j - 1 != keep_tgt:
-                options.append((cost[i][j - 1] + _SKIP, (0, 1)))
+                options.append((at(i, j - 1) + _SKIP, (0, 1)))
             for (a, b), prior in _BEADS.items():
                 if i - a <= drop_src < i or j - b <= drop_tgt < j:
                     continue
-                if a <= i and b <= j and cost[i - a][j - b] < inf:
+                if a <= i and b <= j and (before := at(i - a, j - b)) < inf:
                     (ls, x), (lt, y) = src_runs[i - a, a], tgt_runs[j - b, b]
                     z = length_z(ls, lt, ratio)
-                    c = cost[i - a][j - b] + prior + z * z / 2
+                    c = before + prior + z * z / 2
                     if x != y:
                         c += _NUMBER_WEIGHT * min(2, len(x ^ y))
                     if sims is not None:
                         c += _EMBED_WEIGHT * (1.0 - sims[(i - a, a), (j - b, b)])
                     options.append((c, (a, b)))
             if options:
-                cost[i][j], back[i, j] = min(options)
-    if cost[n][m] == inf:
+                row[j - lo], row_back[j - lo] = min(options)
+    if at(n, m) == inf:
         return inf, []
     beads, i, j = [], n, m
     while i or j:
-        a, b = back[i, j]
+        a, b = back[i][j - starts[i]]
         beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
         i, j = i - a, j - b
-    return cost[n][m], beads[::-1]
+    return at(n, m), beads[::-1]
 
 
 _CACHE: dict[tuple, tuple[list[Gap], list[Gap]]] = {}
@@ -357,11 +430,15 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
     if not beads:
         return [], []
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
+    long = len(src) + len(tgt) > _LONG_LINK
+    bead_of = ({i: k for k, bead in enumerate(beads) for i in bead[0]},
+               {j: k for k, bead in enumerate(beads) for j in bead[1]})
     out: tuple[list[Gap], list[Gap]] = ([], [])
     converted: set[str] | None = None  # the same for both sides: computed once, when needed
     for side, (mine, theirs, texts, other_texts) in enumerate(
             ((src, tgt, src_texts, tgt_texts), (tgt, src, tgt_texts, src_texts))):
         gaps = [i for bead in beads if not bead[1 - side] for i in bead[side]]
+        unmatched = set(gaps)
         if not gaps and (side == 0 or len(mine) < 2):
             continue
         # sd by which this side is longer than expected (> 0: something of it may be unmatched)
@@ -369,16 +446,16 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         shortfall = _sibling_shortfall(*((vectors[:len(src)], vectors[len(src):]) if side == 0
                                          else (vectors[len(src):], vectors[:len(src)])))
         other_numbers = set(_NUMBER.findall(" ".join(other_texts)))
-        if langs:  # figures the other side gives in another unit count as present
+        if langs and not long:  # figures the other side gives in another unit count as present
             if converted is None:
                 converted = converted_figures(src_texts, tgt_texts, langs)
             other_numbers |= converted
         name = "source" if side == 0 else "target"
         worst = max(range(len(mine)), key=lambda i: shortfall[i])
-        near = [] if side == 0 or worst in gaps or shortfall[worst] < _NEAR_SHORTFALL else [worst]
+        near = [] if side == 0 or worst in unmatched or shortfall[worst] < _NEAR_SHORTFALL else [worst]
         for i in gaps + near:
             # re-aligned within a few beads around the sentence (linear in a long link)
-            at = next(k for k, bead in enumerate(beads) if i in bead[side])
+            at = bead_of[side][i]
             window = beads[max(0, at - _MARGIN_BEADS):at + _MARGIN_BEADS + 1]
             s0 = min((x for b in window for x in b[0]), default=0)
             s1 = max((x + 1 for b in window for x in b[0]), default=s0)
@@ -388,16 +465,22 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
                    _run_similarities(np.concatenate([vectors[s0:s1], vectors[len(src) + t0:len(src) + t1]]), s1 - s0))
             local = i - (s0 if side == 0 else t0)
             free = _align(*sub)[0]
-            if i in gaps:  # the best alignment leaves it unmatched: what matching it would cost
+            if i in unmatched:  # the best alignment leaves it unmatched: what matching it would cost
                 margin = min(_align(*sub, keep=(name, local))[0] - free, 50.0)
             else:  # matched, but worse than its siblings: what leaving it out would cost (<= 0)
                 margin = max(free - _align(*sub, drop=(name, local))[0], -50.0)
             numbers = set(_NUMBER.findall(texts[i]))
+            if langs and long:  # ... in a long link: given near it
+                a, b = _near(i, i + 1, len(mine), len(theirs))
+                numbers_there = other_numbers | converted_figures(
+                    [texts[i]], other_texts[a:b], langs if side == 0 else langs[::-1])
+            else:
+                numbers_there = other_numbers
             score = (margin + _SCORE_LENGTH * z + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
-                     + _SCORE_NUMBER * (len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers)))
-            if side == 1 and i in gaps:
+                     + _SCORE_NUMBER * (len(numbers - numbers_there) - 0.5 * len(numbers & numbers_there)))
+            if side == 1 and i in unmatched:
                 score -= _SCORE_ABSORB * absorption(beads, at, side, i, vectors, len(src))
-            if i in gaps and paired_gap(beads, at, side, i, vectors, len(src)):
+            if i in unmatched and paired_gap(beads, at, side, i, vectors, len(src)):
                 score -= _SCORE_PAIRED
             out[side].append(Gap(mine[i], -z if side == 0 else z, score))
     return out
@@ -411,6 +494,13 @@ def paired_gap(beads, at: int, side: int, i: int, vectors: np.ndarray, n_src: in
     the place of a dropped one matches it worse than its siblings do, and stays a candidate."""
     mine = vectors[:n_src] if side == 0 else vectors[n_src:]
     theirs = vectors[n_src:] if side == 0 else vectors[:n_src]
+    if len(vectors) > _LONG_LINK:  # each other's best among the sentences within _WINDOW
+        def best(v: np.ndarray, rows: np.ndarray, near: int) -> int:
+            lo = max(0, near - _WINDOW)
+            return lo + int(np.argmax(rows[lo:near + _WINDOW + 1] @ v))
+        return any(best(mine[i], theirs, j) == j and best(theirs[j], mine, i) == i
+                   for nb in (at - 1, at + 1) if 0 <= nb < len(beads) and not beads[nb][side]
+                   for j in beads[nb][1 - side])
     sims = mine @ theirs.T
     for nb in (at - 1, at + 1):
         if 0 <= nb < len(beads) and not beads[nb][side]:
@@ -500,10 +590,10 @@ class OM02(Rule):
             indices = link.source if self.side == "source" else link.target
             whole = set()
             if len(indices) > 1:  # a paragraph merged into a 1-2 / 2-1 link, mostly unmatched
-                everything = sentences(seg, indices)
+                everything, gap_sentences = sentences(seg, indices), {g.sentence for g in gaps}
                 for i in indices:
                     own = [s for s in everything if s.segment == i]
-                    unmatched = sum(any(g.sentence == s for g in gaps) for s in own)
+                    unmatched = sum(s in gap_sentences for s in own)
                     if own and 2 * unmatched >= len(own):
                         whole.add(i)
                         yield self._paragraph_finding(ctx, link, i, [g for g in gaps if g.sentence.segment == i])
