@@ -29,14 +29,46 @@ def is_word(m: NumberMention) -> bool:
     return m.kind in WORD_KINDS and not any(c.isdigit() for c in m.raw)
 
 
-def _pair_off(left: list[Located], right: list[Located], same: Callable) -> list[tuple[Located, Located]]:
-    pairs = []
-    for item in list(left):
-        partner = next((t for t in right if same(item[1], t[1])), None)
-        if partner:
-            left.remove(item)
-            right.remove(partner)
-            pairs.append((item, partner))
+def _pair_off(left: list[Located], right: list[Located], same: Callable,
+              probes: Callable | None = None, labels: Callable | None = None) -> list[tuple[Located, Located]]:
+    """Pair each item of `left` in turn with the first item of `right` it is the `same` as;
+    paired items leave both lists. With `labels(b)` (labels of a right mention) and
+    `probes(a)` (labels to look under for a left one), where `same(a, b)` implies a shared
+    label, only the right items under the probed labels are tried, in order: the same pairs,
+    without comparing every mention with every other."""
+    if probes is None:
+        probes, labels = (lambda a: (None,)), (lambda b: (None,))
+    buckets: dict = {}
+    for position, (_, m) in enumerate(right):
+        for label in labels(m):
+            buckets.setdefault(label, []).append(position)
+    taken = [False] * len(right)
+    fronts: dict = {}
+    pairs, kept = [], []
+    for item in left:
+        best = None
+        for label in probes(item[1]):
+            bucket = buckets.get(label)
+            if not bucket:
+                continue
+            front = fronts.get(label, 0)
+            while front < len(bucket) and taken[bucket[front]]:
+                front += 1
+            fronts[label] = front
+            for k in range(front, len(bucket)):
+                position = bucket[k]
+                if best is not None and position >= best:
+                    break
+                if not taken[position] and same(item[1], right[position][1]):
+                    best = position
+                    break
+        if best is None:
+            kept.append(item)
+        else:
+            taken[best] = True
+            pairs.append((item, right[best]))
+    left[:] = kept
+    right[:] = [t for position, t in enumerate(right) if not taken[position]]
     return pairs
 
 
@@ -56,6 +88,21 @@ TIERS = (
     lambda a, b: _plain_word(a) and _plain_word(b),
     lambda a, b: not (_article(a) and b.reportable and not is_word(b)) and not (_article(b) and a.reportable and not is_word(a)),
 )
+
+# Labels for `_pair_off` per pass of MATCHES: a mention's value, its readings, and for the
+# conversions _METRIC, under which every mention lies and an imperial one looks (and the reverse).
+_METRIC, _IMPERIAL = ("conversion", "metric"), ("conversion", "imperial")  # no value is a tuple
+READINGS = (
+    lambda m, probing: (m.value,),
+    lambda m, probing: tuple(set(m.values)),
+    lambda m, probing: ((_METRIC,) if m.unit else (_IMPERIAL,)) if probing else
+    ((_METRIC, _IMPERIAL) if m.unit else (_METRIC,)),
+)
+
+
+def _kind(m: NumberMention) -> tuple:
+    """What the TIERS look at in a mention: two of one kind pass the same tiers."""
+    return (is_word(m), m.soft, m.kind == "ordinal", _article(m), m.reportable)
 
 
 def _article(m: NumberMention) -> bool:
@@ -79,10 +126,26 @@ def _augment(left: list[Located], right: list[Located], pairs: list[tuple[Locate
     edge = lambda a, b: TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
     mate = {id(t): s for s, t in pairs}
     targets = [t for _, t in pairs] + right
+    # Targets that may share an edge with a source, by a reading or as a conversion: a source
+    # tries only those, in the order of `targets`.
+    under: dict = {}
+    for position, (_, m) in enumerate(targets):
+        for label in (*set(m.values), _METRIC, *((_IMPERIAL,) if m.unit else ())):
+            under.setdefault(label, []).append(position)
+    neighbours: dict[int, list[Located]] = {}
+
+    def near(s: Located) -> list[Located]:
+        found = neighbours.get(id(s))
+        if found is None:
+            m = s[1]
+            labels = (*set(m.values), _METRIC if m.unit else _IMPERIAL)
+            positions = sorted({p for label in labels for p in under.get(label, ())})
+            found = neighbours[id(s)] = [targets[p] for p in positions if edge(s, targets[p])]
+        return found
 
     def reach(s: Located, seen: set) -> bool:
-        for t in targets:
-            if id(t) in seen or not edge(s, t):
+        for t in near(s):
+            if id(t) in seen:
                 continue
             seen.add(id(t))
             if id(t) not in mate or reach(mate[id(t)], seen):
@@ -112,9 +175,14 @@ def unmatched(source: list[Located], target: list[Located]):
     """
     left, right = sorted(source, key=_priority), sorted(target, key=_priority)
     pairs: list[tuple[Located, Located]] = []
-    for same in MATCHES:
+    for same, readings in zip(MATCHES, READINGS):
         for tier in TIERS:
-            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b))
+            kinds = {_kind(m): m for _, m in right}
+            probes = lambda a, tier=tier, kinds=kinds, readings=readings: [
+                (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)]
+            labels = lambda b, readings=readings: [(r, _kind(b)) for r in readings(b, False)]
+            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b),
+                               probes, labels)
     _augment(left, right, pairs)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
@@ -123,18 +191,23 @@ def unmatched(source: list[Located], target: list[Located]):
 
     def alone(items: list[Located], own: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
+        imperial = [o for _, o in other if o.unit]
+        feet: dict[tuple[int, int], NumberMention] = {}
+        for j, o in own:
+            if o.unit == "foot":
+                feet.setdefault((j, o.span[1] + 1), o)
 
         def converted(m: NumberMention) -> bool:
             """An imperial figure and its metric equivalent: one side gives both ("30 miles
             (48 km)"), the other one of them, so the other answered the bracketed one."""
             return any((m.converts_to(o) or o.converts_to(m)) and partners.get(id(o)) is not None
-                       and partners[id(o)].soft for _, o in other)
+                       and partners[id(o)].soft for o in ((o for _, o in other) if m.unit else imperial))
 
         def inches_of_converted_feet(item: Located) -> bool:
             """"6-foot-6" as "198 см" or "двухметровый": the metric figure carries the inches."""
             i, m = item
-            feet = next((o for j, o in own if j == i and o.unit == "foot" and o.span[1] + 1 == m.span[0]), None)
-            return m.unit == "inch" and feet is not None and id(feet) in partners and partners[id(feet)].value != feet.value
+            foot = feet.get((i, m.span[0])) if m.unit == "inch" else None
+            return foot is not None and id(foot) in partners and partners[id(foot)].value != foot.value
 
         def forgiven(item: Located) -> bool:
             m = item[1]
@@ -167,9 +240,10 @@ def pair_changes(missing, extra, spare=(), rough=()):
     over beside a rough count of its order on the other side ("decades" / "30 лет") is paired
     with that count."""
     missing, extra = list(missing), list(extra)
-    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind)
+    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind, lambda a: (a.kind,), lambda b: (b.kind,))
     pairs += _pair_off(missing, extra, lambda a, b: True)
-    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a))
+    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a), lambda a: (None,) if is_word(a) else (),
+                       lambda b: (None,))
     rough = list(rough)
     pairs += _pair_off(missing, rough, lambda a, b: rough_count(b, a))
     pairs += [(r, e) for e, r in _pair_off(extra, rough, lambda a, b: rough_count(b, a))]
