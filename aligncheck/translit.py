@@ -273,6 +273,7 @@ class _TokenTable:
         self._rows: dict[str, np.ndarray] = {}  # source key -> bounds of every distinct text
         self._terms: dict[tuple[bool, int], tuple[np.ndarray, np.ndarray]] = {}
         self._edges: tuple[list[int], list[int]] | None = None
+        self._capitalised: dict[str, int] | None = None
 
     def bounds(self, source_key: str) -> np.ndarray:
         """`score_bound(source_key, lang, part, target_lang)` of every part, exactly."""
@@ -300,12 +301,7 @@ class _TokenTable:
         """Indices of the tokens that `_fill_adjacent` may take: the one right after offset
         `end` and the one right before offset `start` with no token between, in order; None
         when the tokens are not in order without overlap (then every token is tried)."""
-        if self._edges is None:
-            starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
-            ordered = all(s < e for s, e in zip(starts, ends)) and \
-                all(e <= s for e, s in zip(ends, starts[1:]))
-            self._edges = (starts, ends) if ordered else ([], [])
-        starts, ends = self._edges
+        starts, ends = self.edges()
         if self.tokens and not starts:
             return None
         found = set()
@@ -318,6 +314,25 @@ class _TokenTable:
             if k >= 0 and ends[k] < start:
                 found.add(k)
         return sorted(found)
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the tokens, or two empty lists when they are not in order
+        without overlap (a list filtered from `words` always is)."""
+        if self._edges is None:
+            starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
+            ordered = all(s < e for s, e in zip(starts, ends)) and \
+                all(e <= s for e, s in zip(ends, starts[1:]))
+            self._edges = (starts, ends) if ordered else ([], [])
+        return self._edges
+
+    def capitalised(self) -> dict[str, int]:
+        """How often each capitalised token text occurs, in order of first occurrence."""
+        if self._capitalised is None:
+            self._capitalised = {}
+            for t in self.tokens:
+                if t.text[:1].isupper():
+                    self._capitalised[t.text] = self._capitalised.get(t.text, 0) + 1
+        return self._capitalised
 
     def prime(self, source_keys) -> None:
         """Bound every part for each of the source keys at once (one LCS matrix per kind of
@@ -455,6 +470,20 @@ def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
                     if learned is not None:
                         learned.setdefault(source_key, set()).add(key(token.text, target_lang))
                     break
+
+
+def token_containing(tokens: list[Word], offset: int, lang: str, target_lang: str) -> int | None:
+    """Index of the first token with start <= offset < end, if any."""
+    starts, ends = _token_table(tokens, lang, target_lang).edges()
+    if tokens and not starts:
+        return next((i for i, t in enumerate(tokens) if t.start <= offset < t.end), None)
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < ends[k] else None
+
+
+def capitalised_texts(tokens: list[Word], lang: str, target_lang: str) -> dict[str, int]:
+    """How often each capitalised token text of `tokens` occurs."""
+    return _token_table(tokens, lang, target_lang).capitalised()
 
 
 def text_between(tokens: list[Word], start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,9 +23,11 @@ from aligncheck.morph import Phrase, lower, words
 from aligncheck.translit import (
     CAPITAL_BONUS,
     NameHit,
+    capitalised_texts,
     find_name,
     find_word,
     key,
+    token_containing,
     token_score,
 )
 
@@ -231,7 +234,7 @@ def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
     if len(words(hit.text)) >= 2:
         return not _SENTENCE_BREAK.search(hit.text)  # words of two sentences are not one name
     tokens = target.tokens
-    at = next((i for i, t in enumerate(tokens) if t.start <= hit.start < t.end), None)
+    at = token_containing(tokens, hit.start, lang, target.lang)
     if at is None:
         return False
     for j in (at - 1, at + 1):
@@ -278,13 +281,11 @@ def surname_count(name: str, lang: str, side, threshold: float,
     tokens = side.tokens if isinstance(side, LinkText) else words(side.text)
     side_lang = side.lang
     count = 0
-    for t in tokens:
-        if not t.text[:1].isupper():
-            continue
-        score = token_score(own, lang, t.text, side_lang)
+    for text, times in capitalised_texts(tokens, lang, side_lang).items():
+        score = token_score(own, lang, text, side_lang)
         if score + CAPITAL_BONUS >= threshold and \
-                all(token_score(r, lang, t.text, side_lang) <= score for r in rivals if r != own):
-            count += 1
+                all(token_score(r, lang, text, side_lang) <= score for r in rivals if r != own):
+            count += times
     return count
 
 
@@ -487,7 +488,26 @@ def bracket_replaced(source_text: str, target_text: str) -> bool:
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    return find_literal(name, target.text, case)
+    return _literal_in(target.text, name, case)
+
+
+_LITERALS: OrderedDict[str, dict[tuple[str, bool], tuple[int, int] | None]] = OrderedDict()
+
+
+def _literal_in(text: str, name: str, case: bool) -> tuple[int, int] | None:
+    """`find_literal`, remembered per text: a long paragraph names the same few people again
+    and again, and each search scans all of it. A text is found again by its hash, which
+    Python keeps on the string, and by identity before equality."""
+    found = _LITERALS.get(text)
+    if found is None:
+        found = _LITERALS[text] = {}
+        if len(_LITERALS) > 64:
+            _LITERALS.popitem(last=False)
+    else:
+        _LITERALS.move_to_end(text)
+    if (name, case) not in found:
+        found[name, case] = find_literal(name, text, case)
+    return found[name, case]
 
 
 @lru_cache(maxsize=4096)
