@@ -273,14 +273,23 @@ def merge_scores(pairs: list, ctx: PairContext) -> list:
     return out
 
 
-def misspelling(ctx: PairContext, link, m: NumberMention) -> str | None:
-    """A target word that is the missing number word but for one diacritic ("baş" / "bäş")."""
-    for i in link.target:
-        for token in TOKEN.finditer(ctx.target.segments[i].text):
-            word = misspelt_number_word(token.group(), ctx.lang)
-            if word is not None and word.value == m.value:
-                return token.group()
-    return None
+class _Misspellings:
+    """A target word that is a missing number word but for one diacritic ("baş" / "bäş"): the
+    first of each value in a link's target, read once per link (a long paragraph may miss
+    many number words)."""
+
+    def __init__(self, ctx: PairContext, link):
+        self.ctx, self.link, self.first = ctx, link, None
+
+    def of(self, value) -> str | None:
+        if self.first is None:
+            self.first = {}
+            for i in self.link.target:
+                for token in TOKEN.finditer(self.ctx.target.segments[i].text):
+                    word = misspelt_number_word(token.group(), self.ctx.lang)
+                    if word is not None:
+                        self.first.setdefault(word.value, token.group())
+        return self.first.get(value)
 
 
 PLURAL_AFTER = regex.compile(r"(?:[\s\u00a0]+[\p{Ll}\p{Lu}][\p{L}'’-]*){0,2}?[\s\u00a0]+\p{Ll}+s\b")
@@ -334,10 +343,12 @@ class NU01(Rule):
             if not link.source or not link.target:
                 continue
             found = unmatched(mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words))
+            typos = _Misspellings(ctx, link)
             for src, tgt in merge_scores(pair_changes(*found), ctx):
-                yield self._finding(ctx, link, src, tgt)
+                yield self._finding(ctx, link, src, tgt, typos)
 
-    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None) -> Finding:
+    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None,
+                 typos: _Misspellings) -> Finding:
         rough = next((x[1] for x in (src, tgt) if x and x[1].kind == "approximate"), None)
         if rough is not None:
             if src and rough is src[1]:
@@ -359,7 +370,7 @@ class NU01(Rule):
         if rough is not None or all(is_word(x[1]) for x in (src, tgt) if x):
             severity = Severity.INFO
             if rough is None and src and not tgt:
-                if typo := misspelling(ctx, link, src[1]):
+                if typo := typos.of(src[1].value):
                     message += f' ("{typo}" may be a misspelling of it)'
                     severity = Severity.WARNING
                 elif counts_things(ctx.source, src):
