@@ -83,16 +83,21 @@ class SC02(Rule):
 
 
 class _SourceRuns:
-    """The source's name runs of one link, each of one script, indexed so that a target run
-    is compared only with the runs that could pass `_check_run`: those of one of its scripts
-    holding its first word in that script, and those of any other script (they keep no word)."""
+    """The source's distinct name runs of one link, each of one script, indexed so that a
+    target run is compared only with the runs that could pass `_check_run`: those of one of
+    its scripts holding its first word in that script, and those of any other script (they
+    keep no word)."""
 
     def __init__(self, runs: list[list[str]]):
         self.runs = runs
         self.script: dict[int, str | None] = {}
         self._by_script: dict[str | None, list[int]] = {}
         self._by_word: dict[tuple[str | None, str], list[int]] = {}
+        distinct = {}
         for position, run in enumerate(runs):
+            distinct.setdefault(tuple(run), position)
+        for position in distinct.values():  # a repeated run fares as its first occurrence
+            run = runs[position]
             scripts = {word_script(w) for w in run}
             if len(scripts) != 1:
                 continue
