@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -143,21 +144,62 @@ def _augment(left: list[Located], right: list[Located], pairs: list[tuple[Locate
             found = neighbours[id(s)] = [targets[p] for p in positions if edge(s, targets[p])]
         return found
 
+    ended: list[Located] = []  # the free target each successful search ends at
+
     def reach(s: Located, seen: set) -> bool:
         for t in near(s):
             if id(t) in seen:
                 continue
             seen.add(id(t))
-            if id(t) not in mate or reach(mate[id(t)], seen):
-                mate[id(t)] = s
-                return True
+            if id(t) not in mate:
+                ended.append(t)
+            elif not reach(mate[id(t)], seen):
+                continue
+            mate[id(t)] = s
+            return True
         return False
 
+    mentions = [m for _, m in (*left, *(s for s, _ in pairs), *targets)]
+    linked = None if any(m.unit for m in mentions) else _Linked(mentions, pairs)
+    free = Counter(linked.find(m.value) for _, m in right) if linked else None
+    rerouted = set()
     for s in sorted(left, key=_priority):
-        if s[1].reportable and reach(s, set()):
-            left.remove(s)
+        if not s[1].reportable or (linked and not free[linked.find(s[1].value)]):
+            continue
+        if reach(s, set()):
+            rerouted.add(id(s))
+            if linked:
+                free[linked.find(ended[-1][1].value)] -= 1
+    left[:] = [s for s in left if id(s) not in rerouted]
     right[:] = [t for t in targets if id(t) not in mate]
     pairs[:] = [(mate[id(t)], t) for t in targets if id(t) in mate]
+
+
+class _Linked:
+    """Values joined by a mention's readings and by a pair: a path of `_augment` stays among
+    linked values, so a source whose values link to no free target has no path to try. Only
+    used when no mention carries an imperial unit (a conversion joins unequal values)."""
+
+    def __init__(self, mentions: list[NumberMention], pairs: list[tuple[Located, Located]]):
+        self.parent: dict = {}
+        for m in mentions:
+            for value in m.alternatives:
+                self.join(m.value, value)
+        for s, t in pairs:
+            self.join(s[1].value, t[1].value)
+
+    def find(self, value):
+        root = value
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while value != root:
+            self.parent[value], value = root, self.parent[value]
+        return root
+
+    def join(self, a, b) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[a] = b
 
 
 def unmatched(source: list[Located], target: list[Located]):
