@@ -175,3 +175,30 @@ def test_a_name_spelled_two_ways_deep_in_a_long_paragraph_and_after_it_is_report
     release = ReleaseContext("r", src, (ctx,), {}, {"glossaries": []})
     [finding] = list(CO01().check_release(release))
     assert "'Касимов' (1x)" in finding.message and "'Касымов' (1x)" in finding.message
+
+
+def test_a_dropped_acronym_after_many_kept_ones_is_reported(monkeypatch):
+    from aligncheck.checks.name.NA02 import NA02
+
+    en = " ".join(f"The NATO and UNEP envoys met {i} farmers near Taraz." for i in range(1500))
+    ru = " ".join(f"Посланники НАТО и ЮНЕП встретили {i} фермеров у Тараза." for i in range(1500))
+    ctx = one_paragraph(en + " The OSCE observers left.", ru + " Наблюдатели уехали.")
+    looked_up = counting(monkeypatch, matching, "occurrences")
+    release = ReleaseContext("r", ctx.source, (ctx,), {}, {"glossaries": []})
+    assert [f.source_text for f in NA02().check_release(release)] == ["OSCE"]
+    assert looked_up[0] <= 10  # each glossary entry once per target, not once per mention
+
+
+class _FarAway:
+    @property
+    def text(self):
+        raise AssertionError("a token far from the acronym was read")
+
+
+def test_shouting_is_told_from_an_acronym_by_its_neighbours_only():
+    from aligncheck.extract.names import _capitals_run
+
+    around = words("so the NATO envoy went WE SAID NO then")
+    for at, shouted in ((2, False), (6, True)):
+        tokens = [_FarAway()] * 1000 + around + [_FarAway()] * 1000
+        assert _capitals_run(tokens, 1000 + at) == shouted

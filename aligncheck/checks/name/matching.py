@@ -78,7 +78,7 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     source_lang = base_lang(source_lang)
     governed = listed = False
     for entry, project in glossary_entries(mention, source_lang, glossaries):
-        hits = occurrences(entry, target)
+        hits = _occurrences(entry, target)
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
         listed = listed or bool(entry.variants(target.lang))
@@ -488,26 +488,31 @@ def bracket_replaced(source_text: str, target_text: str) -> bool:
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    return _literal_in(target.text, name, case)
+    return _remembered(target.text, ("literal", name, case), lambda: find_literal(name, target.text, case))
 
 
-_LITERALS: OrderedDict[str, dict[tuple[str, bool], tuple[int, int] | None]] = OrderedDict()
+def _occurrences(entry: Entry, target: LinkText) -> list:
+    """`occurrences` of a glossary entry in the target, remembered per text."""
+    return _remembered(target.text, ("occurrences", entry, target.lang), lambda: occurrences(entry, target))
 
 
-def _literal_in(text: str, name: str, case: bool) -> tuple[int, int] | None:
-    """`find_literal`, remembered per text: a long paragraph names the same few people again
-    and again, and each search scans all of it. A text is found again by its hash, which
-    Python keeps on the string, and by identity before equality."""
-    found = _LITERALS.get(text)
-    if found is None:
-        found = _LITERALS[text] = {}
-        if len(_LITERALS) > 64:
-            _LITERALS.popitem(last=False)
+_BY_TEXT: OrderedDict[str, dict] = OrderedDict()
+
+
+def _remembered(text: str, question: tuple, answer):
+    """The answer to a question about a text, computed once: a long paragraph names the same
+    few people again and again, and each search scans all of it. A text is found again by
+    its hash, which Python keeps on the string, and by identity before equality."""
+    known = _BY_TEXT.get(text)
+    if known is None:
+        known = _BY_TEXT[text] = {}
+        if len(_BY_TEXT) > 64:
+            _BY_TEXT.popitem(last=False)
     else:
-        _LITERALS.move_to_end(text)
-    if (name, case) not in found:
-        found[name, case] = find_literal(name, text, case)
-    return found[name, case]
+        _BY_TEXT.move_to_end(text)
+    if question not in known:
+        known[question] = answer()
+    return known[question]
 
 
 @lru_cache(maxsize=4096)
