@@ -7,6 +7,7 @@ anyascii, then reduced (zh/dzh/j, kh/h, doubled letters, iy/y/i) so spelling con
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -220,11 +221,14 @@ def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
     table = _token_table(tokens, lang, target_lang)
     known = (aliases or {}).get(source_key, set())
     if known:
-        for part, target_key in zip(table.parts, table.target_keys):
-            if target_key in known:
-                return NameHit(part.start, part.end, part.text, 1.0)
+        first = min((table.first_with_key[k] for k in known if k in table.first_with_key), default=None)
+        if first is not None:
+            part = table.parts[first]
+            return NameHit(part.start, part.end, part.text, 1.0)
+    # A repeated text scores the same each time, and only a higher score replaces the best: its
+    # first occurrence stands for all.
     best: NameHit | None = None
-    candidates = table.passing(source_key, threshold) if len(source_key) > 3 else range(len(table.parts))
+    candidates = table.passing(source_key, threshold) if len(source_key) > 3 else table.firsts
     for i in candidates:
         token = table.parts[i]
         score = min(1.0, token_score(source_key, lang, token.text, target_lang) + table.bonus[i])
@@ -244,22 +248,38 @@ class _TokenTable:
     which bounds to 0), so that all parts are bounded at once with the same arithmetic."""
 
     def __init__(self, tokens: list[Word], lang: str, target_lang: str):
+        self.tokens = list(tokens)
         self.parts = list(_parts(tokens))
-        self.target_keys = [key(t.text, target_lang) for t in self.parts]
+        first: dict[str, int] = {}
+        for i, part in enumerate(self.parts):
+            first.setdefault(part.text, i)
+        self.firsts = list(first.values())  # the first part of each distinct text, in order
+        distinct = list(first)
+        slot = {text: j for j, text in enumerate(distinct)}
+        self._slot_of_part = np.array([slot[part.text] for part in self.parts], dtype=np.int64)
+        distinct_keys = [key(text, target_lang) for text in distinct]
+        self.target_keys = [distinct_keys[j] for j in self._slot_of_part.tolist()]
+        self.first_with_key: dict[str, int] = {}
+        for i, target_key in zip(self.firsts, distinct_keys):
+            self.first_with_key.setdefault(target_key, i)
         self.bonus = [CAPITAL_BONUS if t.text[:1].isupper() else 0.0 for t in self.parts]
-        own = [key(t.text, lang) if t.text.isascii() and lang != target_lang else ""
-               for t in self.parts]
-        self._keys = self.target_keys + own
+        own = [key(text, lang) if text.isascii() and lang != target_lang else "" for text in distinct]
+        self._keys = distinct_keys + own
         skeletons = [_skeleton(k) for k in self._keys]
         self._skeletons = [k if len(k) >= 3 else "" for k in skeletons]
         self._key_lengths = np.array([len(k) for k in self._keys], dtype=np.int64)
         self._skeleton_lengths = np.array([len(k) for k in self._skeletons], dtype=np.int64)
-        self._bonus = np.array(self.bonus, dtype=np.float64)
-        self._rows: dict[str, np.ndarray] = {}  # source key -> bounds of every part
+        self._bonus = np.array([self.bonus[i] for i in self.firsts], dtype=np.float64)
+        self._rows: dict[str, np.ndarray] = {}  # source key -> bounds of every distinct text
         self._terms: dict[tuple[bool, int], tuple[np.ndarray, np.ndarray]] = {}
+        self._edges: tuple[list[int], list[int]] | None = None
+        self._capitalised: dict[str, int] | None = None
 
     def bounds(self, source_key: str) -> np.ndarray:
         """`score_bound(source_key, lang, part, target_lang)` of every part, exactly."""
+        return self._distinct_bounds(source_key)[self._slot_of_part]
+
+    def _distinct_bounds(self, source_key: str) -> np.ndarray:
         row = self._rows.get(source_key)
         if row is None:
             row = self._bounds(source_key, False)
@@ -270,10 +290,49 @@ class _TokenTable:
         return row
 
     def passing(self, source_key: str, threshold: float) -> list[int]:
-        """Parts whose bound plus capital bonus reaches the threshold, in order."""
+        """First parts of the distinct texts whose bound plus capital bonus reaches the
+        threshold, in order."""
         if not self.parts:
             return []
-        return np.flatnonzero(self.bounds(source_key) + self._bonus >= threshold - 1e-9).tolist()
+        passing = np.flatnonzero(self._distinct_bounds(source_key) + self._bonus >= threshold - 1e-9)
+        return [self.firsts[j] for j in passing.tolist()]
+
+    def next_to(self, end: int | None, start: int | None) -> list[int] | None:
+        """Indices of the tokens that `_fill_adjacent` may take: the one right after offset
+        `end` and the one right before offset `start` with no token between, in order; None
+        when the tokens are not in order without overlap (then every token is tried)."""
+        starts, ends = self.edges()
+        if self.tokens and not starts:
+            return None
+        found = set()
+        if end is not None:
+            k = bisect_left(starts, end)
+            if k < len(starts) and starts[k] > end:
+                found.add(k)
+        if start is not None:
+            k = bisect_right(ends, start) - 1
+            if k >= 0 and ends[k] < start:
+                found.add(k)
+        return sorted(found)
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the tokens, or two empty lists when they are not in order
+        without overlap (a list filtered from `words` always is)."""
+        if self._edges is None:
+            starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
+            ordered = all(s < e for s, e in zip(starts, ends)) and \
+                all(e <= s for e, s in zip(ends, starts[1:]))
+            self._edges = (starts, ends) if ordered else ([], [])
+        return self._edges
+
+    def capitalised(self) -> dict[str, int]:
+        """How often each capitalised token text occurs, in order of first occurrence."""
+        if self._capitalised is None:
+            self._capitalised = {}
+            for t in self.tokens:
+                if t.text[:1].isupper():
+                    self._capitalised[t.text] = self._capitalised.get(t.text, 0) + 1
+        return self._capitalised
 
     def prime(self, source_keys) -> None:
         """Bound every part for each of the source keys at once (one LCS matrix per kind of
@@ -323,24 +382,33 @@ def prime_bounds(tokens: list[Word], lang: str, target_lang: str, names) -> None
     _token_table(tokens, lang, target_lang).prime(k for k in source_keys if len(k) > 3)
 
 
-_TABLES: OrderedDict[tuple, tuple[list[Word], _TokenTable]] = OrderedDict()
+_TABLES: OrderedDict[tuple, _TokenTable] = OrderedDict()
 _TABLES_SIZE = 1024
+_LISTS: OrderedDict[tuple, tuple[list[Word], int, _TokenTable]] = OrderedDict()
 
 
 def _token_table(tokens: list[Word], lang: str, target_lang: str) -> _TokenTable:
-    """The table of one token list, cached by the identity of its tokens: `words` gives the
-    same Word objects for the same text, so every rule (CO01, NA01, NA02, ...) and every
-    LinkText of one link shares one table. The cache keeps the tokens themselves, so their
-    ids cannot be reused while an entry lives."""
+    """The table of one token list. A list seen before is known by its identity and length in
+    O(1) (the entry keeps the list, so its id cannot be reused; token lists are not edited in
+    place); a new list by the identity of its tokens: `words` gives the same Word objects for
+    the same text, so every rule (CO01, NA01, NA02, ...) and every LinkText of one link shares
+    one table. The table keeps its tokens, so their ids cannot be reused while it lives."""
+    list_key = (id(tokens), lang, target_lang)
+    seen = _LISTS.get(list_key)
+    if seen is not None and seen[0] is tokens and seen[1] == len(tokens):
+        _LISTS.move_to_end(list_key)
+        return seen[2]
     cache_key = (tuple(map(id, tokens)), lang, target_lang)
-    cached = _TABLES.get(cache_key)
-    if cached is not None:
+    table = _TABLES.get(cache_key)
+    if table is not None:
         _TABLES.move_to_end(cache_key)
-        return cached[1]
-    table = _TokenTable(tokens, lang, target_lang)
-    _TABLES[cache_key] = (list(tokens), table)
-    if len(_TABLES) > _TABLES_SIZE:
-        _TABLES.popitem(last=False)
+    else:
+        table = _TABLES[cache_key] = _TokenTable(tokens, lang, target_lang)
+        if len(_TABLES) > _TABLES_SIZE:
+            _TABLES.popitem(last=False)
+    _LISTS[list_key] = (tokens, len(tokens), table)
+    if len(_LISTS) > _TABLES_SIZE:
+        _LISTS.popitem(last=False)
     return table
 
 
@@ -385,14 +453,16 @@ def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
             neighbour = hits[j - 1] if j > 0 and hits[j - 1] else None
             after = hits[j + 1] if j + 1 < len(hits) and hits[j + 1] else None
             source_key = key(parts[j], lang)
-            for token in tokens:
+            nearby = _token_table(tokens, lang, target_lang).next_to(
+                neighbour.end if neighbour else None, after.start if after else None)
+            for token in tokens if nearby is None else [tokens[k] for k in nearby]:
                 if not token.text[:1].isupper():  # tested first: `beside` scans the tokens
                     continue
-                beside = (neighbour and token.start > neighbour.end
-                          and not text_between(tokens, neighbour.end, token.start)) or \
-                         (after and token.end < after.start
-                          and not text_between(tokens, token.end, after.start))
-                if not beside:
+                if nearby is None and not (
+                        (neighbour and token.start > neighbour.end
+                         and not text_between(tokens, neighbour.end, token.start)) or
+                        (after and token.end < after.start
+                         and not text_between(tokens, token.end, after.start))):
                     continue
                 score = token_score(source_key, lang, token.text, target_lang)
                 if score >= ADJACENT_THRESHOLD:
@@ -400,6 +470,20 @@ def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
                     if learned is not None:
                         learned.setdefault(source_key, set()).add(key(token.text, target_lang))
                     break
+
+
+def token_containing(tokens: list[Word], offset: int, lang: str, target_lang: str) -> int | None:
+    """Index of the first token with start <= offset < end, if any."""
+    starts, ends = _token_table(tokens, lang, target_lang).edges()
+    if tokens and not starts:
+        return next((i for i, t in enumerate(tokens) if t.start <= offset < t.end), None)
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 and offset < ends[k] else None
+
+
+def capitalised_texts(tokens: list[Word], lang: str, target_lang: str) -> dict[str, int]:
+    """How often each capitalised token text of `tokens` occurs."""
+    return _token_table(tokens, lang, target_lang).capitalised()
 
 
 def text_between(tokens: list[Word], start: int, end: int) -> bool:

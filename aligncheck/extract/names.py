@@ -67,8 +67,9 @@ def _is_acronym(word: str) -> bool:
 
 def _capitals_run(tokens: list[Word], i: int) -> bool:
     """Part of three or more upper-case words in a row: shouting, not acronyms."""
-    upper = [len(t.text) > 1 and t.text.isupper() for t in tokens]
-    for start in range(max(0, i - 2), i + 1):
+    first = max(0, i - 2)
+    upper = [len(t.text) > 1 and t.text.isupper() for t in tokens[first:i + 3]]
+    for start in range(i - first + 1):
         if start + 3 <= len(upper) and all(upper[start:start + 3]):
             return True
     return False

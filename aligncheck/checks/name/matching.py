@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,9 +23,11 @@ from aligncheck.morph import Phrase, lower, words
 from aligncheck.translit import (
     CAPITAL_BONUS,
     NameHit,
+    capitalised_texts,
     find_name,
     find_word,
     key,
+    token_containing,
     token_score,
 )
 
@@ -75,7 +78,7 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     source_lang = base_lang(source_lang)
     governed = listed = False
     for entry, project in glossary_entries(mention, source_lang, glossaries):
-        hits = occurrences(entry, target)
+        hits = _occurrences(entry, target)
         if hits:
             return NameMatch(mention, "found", hits[0].start, hits[0].end, "glossary")
         listed = listed or bool(entry.variants(target.lang))
@@ -231,7 +234,7 @@ def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
     if len(words(hit.text)) >= 2:
         return not _SENTENCE_BREAK.search(hit.text)  # words of two sentences are not one name
     tokens = target.tokens
-    at = next((i for i, t in enumerate(tokens) if t.start <= hit.start < t.end), None)
+    at = token_containing(tokens, hit.start, lang, target.lang)
     if at is None:
         return False
     for j in (at - 1, at + 1):
@@ -278,13 +281,11 @@ def surname_count(name: str, lang: str, side, threshold: float,
     tokens = side.tokens if isinstance(side, LinkText) else words(side.text)
     side_lang = side.lang
     count = 0
-    for t in tokens:
-        if not t.text[:1].isupper():
-            continue
-        score = token_score(own, lang, t.text, side_lang)
+    for text, times in capitalised_texts(tokens, lang, side_lang).items():
+        score = token_score(own, lang, text, side_lang)
         if score + CAPITAL_BONUS >= threshold and \
-                all(token_score(r, lang, t.text, side_lang) <= score for r in rivals if r != own):
-            count += 1
+                all(token_score(r, lang, text, side_lang) <= score for r in rivals if r != own):
+            count += times
     return count
 
 
@@ -484,7 +485,31 @@ def bracket_replaced(source_text: str, target_text: str) -> bool:
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    return find_literal(name, target.text, case)
+    return _remembered(target.text, ("literal", name, case), lambda: find_literal(name, target.text, case))
+
+
+def _occurrences(entry: Entry, target: LinkText) -> list:
+    """`occurrences` of a glossary entry in the target, remembered per text."""
+    return _remembered(target.text, ("occurrences", entry, target.lang), lambda: occurrences(entry, target))
+
+
+_BY_TEXT: OrderedDict[str, dict] = OrderedDict()
+
+
+def _remembered(text: str, question: tuple, answer):
+    """The answer to a question about a text, computed once: a long paragraph names the same
+    few people again and again, and each search scans all of it. A text is found again by
+    its hash, which Python keeps on the string, and by identity before equality."""
+    known = _BY_TEXT.get(text)
+    if known is None:
+        known = _BY_TEXT[text] = {}
+        if len(_BY_TEXT) > 64:
+            _BY_TEXT.popitem(last=False)
+    else:
+        _BY_TEXT.move_to_end(text)
+    if question not in known:
+        known[question] = answer()
+    return known[question]
 
 
 @lru_cache(maxsize=4096)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -29,14 +30,46 @@ def is_word(m: NumberMention) -> bool:
     return m.kind in WORD_KINDS and not any(c.isdigit() for c in m.raw)
 
 
-def _pair_off(left: list[Located], right: list[Located], same: Callable) -> list[tuple[Located, Located]]:
-    pairs = []
-    for item in list(left):
-        partner = next((t for t in right if same(item[1], t[1])), None)
-        if partner:
-            left.remove(item)
-            right.remove(partner)
-            pairs.append((item, partner))
+def _pair_off(left: list[Located], right: list[Located], same: Callable,
+              probes: Callable | None = None, labels: Callable | None = None) -> list[tuple[Located, Located]]:
+    """Pair each item of `left` in turn with the first item of `right` it is the `same` as;
+    paired items leave both lists. With `labels(b)` (labels of a right mention) and
+    `probes(a)` (labels to look under for a left one), where `same(a, b)` implies a shared
+    label, only the right items under the probed labels are tried, in order: the same pairs,
+    without comparing every mention with every other."""
+    if probes is None:
+        probes, labels = (lambda a: (None,)), (lambda b: (None,))
+    buckets: dict = {}
+    for position, (_, m) in enumerate(right):
+        for label in labels(m):
+            buckets.setdefault(label, []).append(position)
+    taken = [False] * len(right)
+    fronts: dict = {}
+    pairs, kept = [], []
+    for item in left:
+        best = None
+        for label in probes(item[1]):
+            bucket = buckets.get(label)
+            if not bucket:
+                continue
+            front = fronts.get(label, 0)
+            while front < len(bucket) and taken[bucket[front]]:
+                front += 1
+            fronts[label] = front
+            for k in range(front, len(bucket)):
+                position = bucket[k]
+                if best is not None and position >= best:
+                    break
+                if not taken[position] and same(item[1], right[position][1]):
+                    best = position
+                    break
+        if best is None:
+            kept.append(item)
+        else:
+            taken[best] = True
+            pairs.append((item, right[best]))
+    left[:] = kept
+    right[:] = [t for position, t in enumerate(right) if not taken[position]]
     return pairs
 
 
@@ -56,6 +89,21 @@ TIERS = (
     lambda a, b: _plain_word(a) and _plain_word(b),
     lambda a, b: not (_article(a) and b.reportable and not is_word(b)) and not (_article(b) and a.reportable and not is_word(a)),
 )
+
+# Labels for `_pair_off` per pass of MATCHES: a mention's value, its readings, and for the
+# conversions _METRIC, under which every mention lies and an imperial one looks (and the reverse).
+_METRIC, _IMPERIAL = ("conversion", "metric"), ("conversion", "imperial")  # no value is a tuple
+READINGS = (
+    lambda m, probing: (m.value,),
+    lambda m, probing: tuple(set(m.values)),
+    lambda m, probing: ((_METRIC,) if m.unit else (_IMPERIAL,)) if probing else
+    ((_METRIC, _IMPERIAL) if m.unit else (_METRIC,)),
+)
+
+
+def _kind(m: NumberMention) -> tuple:
+    """What the TIERS look at in a mention: two of one kind pass the same tiers."""
+    return (is_word(m), m.soft, m.kind == "ordinal", _article(m), m.reportable)
 
 
 def _article(m: NumberMention) -> bool:
@@ -79,22 +127,79 @@ def _augment(left: list[Located], right: list[Located], pairs: list[tuple[Locate
     edge = lambda a, b: TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
     mate = {id(t): s for s, t in pairs}
     targets = [t for _, t in pairs] + right
+    # Targets that may share an edge with a source, by a reading or as a conversion: a source
+    # tries only those, in the order of `targets`.
+    under: dict = {}
+    for position, (_, m) in enumerate(targets):
+        for label in (*set(m.values), _METRIC, *((_IMPERIAL,) if m.unit else ())):
+            under.setdefault(label, []).append(position)
+    neighbours: dict[int, list[Located]] = {}
+
+    def near(s: Located) -> list[Located]:
+        found = neighbours.get(id(s))
+        if found is None:
+            m = s[1]
+            labels = (*set(m.values), _METRIC if m.unit else _IMPERIAL)
+            positions = sorted({p for label in labels for p in under.get(label, ())})
+            found = neighbours[id(s)] = [targets[p] for p in positions if edge(s, targets[p])]
+        return found
+
+    ended: list[Located] = []  # the free target each successful search ends at
 
     def reach(s: Located, seen: set) -> bool:
-        for t in targets:
-            if id(t) in seen or not edge(s, t):
+        for t in near(s):
+            if id(t) in seen:
                 continue
             seen.add(id(t))
-            if id(t) not in mate or reach(mate[id(t)], seen):
-                mate[id(t)] = s
-                return True
+            if id(t) not in mate:
+                ended.append(t)
+            elif not reach(mate[id(t)], seen):
+                continue
+            mate[id(t)] = s
+            return True
         return False
 
+    mentions = [m for _, m in (*left, *(s for s, _ in pairs), *targets)]
+    linked = None if any(m.unit for m in mentions) else _Linked(mentions, pairs)
+    free = Counter(linked.find(m.value) for _, m in right) if linked else None
+    rerouted = set()
     for s in sorted(left, key=_priority):
-        if s[1].reportable and reach(s, set()):
-            left.remove(s)
+        if not s[1].reportable or (linked and not free[linked.find(s[1].value)]):
+            continue
+        if reach(s, set()):
+            rerouted.add(id(s))
+            if linked:
+                free[linked.find(ended[-1][1].value)] -= 1
+    left[:] = [s for s in left if id(s) not in rerouted]
     right[:] = [t for t in targets if id(t) not in mate]
     pairs[:] = [(mate[id(t)], t) for t in targets if id(t) in mate]
+
+
+class _Linked:
+    """Values joined by a mention's readings and by a pair: a path of `_augment` stays among
+    linked values, so a source whose values link to no free target has no path to try. Only
+    used when no mention carries an imperial unit (a conversion joins unequal values)."""
+
+    def __init__(self, mentions: list[NumberMention], pairs: list[tuple[Located, Located]]):
+        self.parent: dict = {}
+        for m in mentions:
+            for value in m.alternatives:
+                self.join(m.value, value)
+        for s, t in pairs:
+            self.join(s[1].value, t[1].value)
+
+    def find(self, value):
+        root = value
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while value != root:
+            self.parent[value], value = root, self.parent[value]
+        return root
+
+    def join(self, a, b) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[a] = b
 
 
 def unmatched(source: list[Located], target: list[Located]):
@@ -112,9 +217,14 @@ def unmatched(source: list[Located], target: list[Located]):
     """
     left, right = sorted(source, key=_priority), sorted(target, key=_priority)
     pairs: list[tuple[Located, Located]] = []
-    for same in MATCHES:
+    for same, readings in zip(MATCHES, READINGS):
         for tier in TIERS:
-            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b))
+            kinds = {_kind(m): m for _, m in right}
+            probes = lambda a, tier=tier, kinds=kinds, readings=readings: [
+                (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)]
+            labels = lambda b, readings=readings: [(r, _kind(b)) for r in readings(b, False)]
+            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b),
+                               probes, labels)
     _augment(left, right, pairs)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
@@ -123,18 +233,23 @@ def unmatched(source: list[Located], target: list[Located]):
 
     def alone(items: list[Located], own: list[Located], other: list[Located], added: bool) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
+        imperial = [o for _, o in other if o.unit]
+        feet: dict[tuple[int, int], NumberMention] = {}
+        for j, o in own:
+            if o.unit == "foot":
+                feet.setdefault((j, o.span[1] + 1), o)
 
         def converted(m: NumberMention) -> bool:
             """An imperial figure and its metric equivalent: one side gives both ("30 miles
             (48 km)"), the other one of them, so the other answered the bracketed one."""
             return any((m.converts_to(o) or o.converts_to(m)) and partners.get(id(o)) is not None
-                       and partners[id(o)].soft for _, o in other)
+                       and partners[id(o)].soft for o in ((o for _, o in other) if m.unit else imperial))
 
         def inches_of_converted_feet(item: Located) -> bool:
             """"6-foot-6" as "198 см" or "двухметровый": the metric figure carries the inches."""
             i, m = item
-            feet = next((o for j, o in own if j == i and o.unit == "foot" and o.span[1] + 1 == m.span[0]), None)
-            return m.unit == "inch" and feet is not None and id(feet) in partners and partners[id(feet)].value != feet.value
+            foot = feet.get((i, m.span[0])) if m.unit == "inch" else None
+            return foot is not None and id(foot) in partners and partners[id(foot)].value != foot.value
 
         def forgiven(item: Located) -> bool:
             m = item[1]
@@ -167,9 +282,10 @@ def pair_changes(missing, extra, spare=(), rough=()):
     over beside a rough count of its order on the other side ("decades" / "30 лет") is paired
     with that count."""
     missing, extra = list(missing), list(extra)
-    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind)
+    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind, lambda a: (a.kind,), lambda b: (b.kind,))
     pairs += _pair_off(missing, extra, lambda a, b: True)
-    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a))
+    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a), lambda a: (None,) if is_word(a) else (),
+                       lambda b: (None,))
     rough = list(rough)
     pairs += _pair_off(missing, rough, lambda a, b: rough_count(b, a))
     pairs += [(r, e) for e, r in _pair_off(extra, rough, lambda a, b: rough_count(b, a))]
@@ -199,14 +315,23 @@ def merge_scores(pairs: list, ctx: PairContext) -> list:
     return out
 
 
-def misspelling(ctx: PairContext, link, m: NumberMention) -> str | None:
-    """A target word that is the missing number word but for one diacritic ("baş" / "bäş")."""
-    for i in link.target:
-        for token in TOKEN.finditer(ctx.target.segments[i].text):
-            word = misspelt_number_word(token.group(), ctx.lang)
-            if word is not None and word.value == m.value:
-                return token.group()
-    return None
+class _Misspellings:
+    """A target word that is a missing number word but for one diacritic ("baş" / "bäş"): the
+    first of each value in a link's target, read once per link (a long paragraph may miss
+    many number words)."""
+
+    def __init__(self, ctx: PairContext, link):
+        self.ctx, self.link, self.first = ctx, link, None
+
+    def of(self, value) -> str | None:
+        if self.first is None:
+            self.first = {}
+            for i in self.link.target:
+                for token in TOKEN.finditer(self.ctx.target.segments[i].text):
+                    word = misspelt_number_word(token.group(), self.ctx.lang)
+                    if word is not None:
+                        self.first.setdefault(word.value, token.group())
+        return self.first.get(value)
 
 
 PLURAL_AFTER = regex.compile(r"(?:[\s\u00a0]+[\p{Ll}\p{Lu}][\p{L}'’-]*){0,2}?[\s\u00a0]+\p{Ll}+s\b")
@@ -260,10 +385,12 @@ class NU01(Rule):
             if not link.source or not link.target:
                 continue
             found = unmatched(mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words))
+            typos = _Misspellings(ctx, link)
             for src, tgt in merge_scores(pair_changes(*found), ctx):
-                yield self._finding(ctx, link, src, tgt)
+                yield self._finding(ctx, link, src, tgt, typos)
 
-    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None) -> Finding:
+    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None,
+                 typos: _Misspellings) -> Finding:
         rough = next((x[1] for x in (src, tgt) if x and x[1].kind == "approximate"), None)
         if rough is not None:
             if src and rough is src[1]:
@@ -285,7 +412,7 @@ class NU01(Rule):
         if rough is not None or all(is_word(x[1]) for x in (src, tgt) if x):
             severity = Severity.INFO
             if rough is None and src and not tgt:
-                if typo := misspelling(ctx, link, src[1]):
+                if typo := typos.of(src[1].value):
                     message += f' ("{typo}" may be a misspelling of it)'
                     severity = Severity.WARNING
                 elif counts_things(ctx.source, src):

@@ -50,22 +50,20 @@ class SC02(Rule):
             ]
             if not source_runs:
                 continue
+            runs = _SourceRuns(source_runs)
             for i in link.target:
                 for m in _NAME_RUN.finditer(ctx.target.segments[i].text):
-                    finding = self._check_run(ctx, link, i, m, source_runs)
+                    finding = self._check_run(ctx, link, i, m, runs)
                     if finding:
                         yield finding
 
-    def _check_run(self, ctx, link, index, match, source_runs) -> Finding | None:
+    def _check_run(self, ctx, link, index, match, runs: _SourceRuns) -> Finding | None:
         tokens = list(_TOKEN.finditer(match.group()))
         scripts = [word_script(t.group()) for t in tokens]
         if None in scripts or len(set(scripts)) < 2:
             return None
-        for run in source_runs:
-            run_scripts = {word_script(w) for w in run}
-            if len(run_scripts) != 1:
-                continue
-            script = run_scripts.pop()
+        for position in runs.candidates(tokens, scripts):
+            run, script = runs.runs[position], runs.script[position]
             kept = [t for t, s in zip(tokens, scripts) if s == script]
             converted = [t for t, s in zip(tokens, scripts) if s != script]
             if all(t.group() in run for t in kept) and all(
@@ -82,3 +80,39 @@ class SC02(Rule):
                     target_span=Span(index, match.start() + first.start(), match.start() + first.end()),
                 )
         return None
+
+
+class _SourceRuns:
+    """The source's distinct name runs of one link, each of one script, indexed so that a
+    target run is compared only with the runs that could pass `_check_run`: those of one of
+    its scripts holding its first word in that script, and those of any other script (they
+    keep no word)."""
+
+    def __init__(self, runs: list[list[str]]):
+        self.runs = runs
+        self.script: dict[int, str | None] = {}
+        self._by_script: dict[str | None, list[int]] = {}
+        self._by_word: dict[tuple[str | None, str], list[int]] = {}
+        distinct = {}
+        for position, run in enumerate(runs):
+            distinct.setdefault(tuple(run), position)
+        for position in distinct.values():  # a repeated run fares as its first occurrence
+            run = runs[position]
+            scripts = {word_script(w) for w in run}
+            if len(scripts) != 1:
+                continue
+            script = self.script[position] = scripts.pop()
+            self._by_script.setdefault(script, []).append(position)
+            for word in set(run):
+                self._by_word.setdefault((script, word), []).append(position)
+
+    def candidates(self, tokens, scripts) -> list[int]:
+        """Positions of the runs to compare with a target run, in order."""
+        found = set()
+        for script in set(scripts):
+            first = next(t for t, s in zip(tokens, scripts) if s == script)
+            found.update(self._by_word.get((script, first.group()), ()))
+        for script, positions in self._by_script.items():
+            if script not in scripts:
+                found.update(positions)
+        return sorted(found)
