@@ -7,11 +7,12 @@ Cases (an en/ru pair each, written to a temporary directory):
   word-100k             one 100,000-letter Cyrillic word holding one Latin letter (SC01 fires)
   quotes-5000           5,000 quotation marks in one paragraph, one of them unpaired (MK01 fires)
 
-Each run is a fresh process of `aligncheck check --no-cache`. The model does not truncate a long
-paragraph: it embeds it window by window (embed/bert.py), linear but slow (about 0.7 s per kB of
-text on a loaded 2-core machine, an hour for 5 MB). By default the child therefore replaces the
-embedder with a stand-in (vectors hashed from a sentence's numbers, so translations still match)
-and measures every other stage; --real-model runs the built default model instead.
+Each run is a fresh process of `aligncheck check --no-cache`. The model embeds a paragraph from
+at most 32 windows (embed/bert.py), but OM02 embeds every sentence, so model time stays linear
+in the text and dominates a long run (about 0.2 s per kB on a 2-core machine). By default the
+child therefore replaces the embedder with a stand-in (vectors hashed from a sentence's numbers,
+so translations still match) and measures every other stage; --real-model runs the built
+default model instead.
 Prints a markdown table: size, median wall seconds of --repeat runs, peak RSS of the child,
 findings, rules skipped (run warnings), and for the paragraph cases the time ratio to 1 MB next
 to the size ratio.
