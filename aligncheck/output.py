@@ -70,9 +70,13 @@ def refuse_unsafe_outputs(config, outputs: list[Path], releases: Sequence[Releas
     written = [(f"the {fmt} report", path) for fmt, path in plan if path is not None]
     if baseline_out is not None:
         written.append(("--write-baseline", baseline_out))
-    inputs = [d.path for r in releases for d in (r.source, *r.targets)]
-    inputs += [*config.glossaries, *([config.path] if config.path else []), *([baseline_in] if baseline_in else [])]
-    refuse_overwriting(written, inputs)
+    refuse_overwriting(written, [*run_inputs(config, releases), *([baseline_in] if baseline_in else [])])
+
+
+def run_inputs(config, releases: Sequence[Release]) -> list[str | Path]:
+    """The files a run reads: every version, the glossaries and the config file."""
+    return [*(d.path for r in releases for d in (r.source, *r.targets)), *config.glossaries,
+            *([config.path] if config.path else [])]
 
 
 def write_stdout(text: str) -> None:

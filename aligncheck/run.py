@@ -206,13 +206,13 @@ def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] 
     from aligncheck.config import load_config
     from aligncheck.glossary import extract_glossary
     from aligncheck.read import discover_releases
+    from aligncheck.output import run_inputs
     from aligncheck.safe_write import refuse_overwriting, write_text
 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)
     releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
-    inputs = [d.path for r in releases for d in (r.source, *r.targets)]
-    refuse_overwriting([("--out", out_file)], [*inputs, *config.glossaries, *([config.path] if config.path else [])])
+    refuse_overwriting([("--out", out_file)], run_inputs(config, releases))
     result = check_releases(releases, config, use_cache=True, quiet=True, with_rules=False)
     text = extract_glossary(list(result.releases))
     write_text(out_file, text, what="the glossary", option="--out")
