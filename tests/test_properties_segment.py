@@ -4,7 +4,6 @@ line/column agree with their offset."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
