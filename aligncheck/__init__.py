@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from aligncheck import bytecode as _bytecode  # noqa: E402
+from aligncheck._runtime import bytecode as _bytecode  # noqa: E402
 
 if _bytecode.needed(__file__):
     _bytecode.install(__file__)

@@ -1,3 +1,3 @@
-from aligncheck.cli import main
+from aligncheck.app.cli import main
 
 main()

@@ -6,7 +6,9 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from aligncheck import __version__, parallel
+from aligncheck import __version__
+
+from aligncheck._runtime import parallel
 from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult

@@ -9,7 +9,7 @@ all-formats  warm, plus every report format written to files
 Prints a markdown table of medians over --repeat runs (wall-clock seconds) and ratios.
 Bytecode: an installed package has its .pyc files (pip compiles them). An editable checkout under
 PYTHONDONTWRITEBYTECODE=1 writes none; aligncheck then keeps its modules' bytecode in its cache
-dir (aligncheck/bytecode.py), primed by the first run below. --bytecode compiles .pyc files next
+dir (aligncheck/_runtime/bytecode.py), primed by the first run below. --bytecode compiles .pyc files next
 to the sources first (as an install would); without it, they are removed first.
 Also prints each row's median CPU time (user + system of the child), steadier than wall time
 on a shared machine.

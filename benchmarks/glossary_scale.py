@@ -74,10 +74,11 @@ def once(glossary: str | None, profile: bool = False, source_lang: str | None = 
     """One in-process run (called in the child)."""
     sys.path.insert(0, str(ROOT))
     import aligncheck.glossary as glossary_module
-    from aligncheck import pipeline, postprocess
-    from aligncheck.config import load_config
+    from aligncheck import pipeline
+    from aligncheck.findings import postprocess
+    from aligncheck.app.config import load_config
     from aligncheck.read import discover_releases
-    from aligncheck.run import _cli_config, check_releases
+    from aligncheck.app.run import _cli_config, check_releases
 
     times = {"load": 0.0, "match": 0.0, "cpu": 0.0}
     loader, run_rule = glossary_module.load_glossary, pipeline._run_rule

@@ -124,7 +124,7 @@ class NumberEmbedder:
 def child(args: list[str]) -> None:
     """`aligncheck check args` in this process, with the stand-in embedder."""
     import aligncheck.embed
-    from aligncheck.cli import main as cli_main
+    from aligncheck.app.cli import main as cli_main
 
     aligncheck.embed.load_embedder = lambda *a, **k: NumberEmbedder()
     aligncheck.embed.prefetch_default_model = lambda: None

@@ -33,12 +33,14 @@ def main() -> None:
     parser.add_argument("--links", action="store_true")
     args = parser.parse_args()
 
-    from aligncheck import pipeline, postprocess
+    from aligncheck import pipeline
+
+    from aligncheck.findings import postprocess
     from aligncheck.checks.omission import OM02 as om
-    from aligncheck.config import load_config
+    from aligncheck.app.config import load_config
     from aligncheck.embed.embedder import CachedEmbedder
     from aligncheck.read import discover_releases
-    from aligncheck.run import _cli_config, _langs, check_releases
+    from aligncheck.app.run import _cli_config, _langs, check_releases
 
     phase = ["core"]
     encoded: list[tuple[str, str]] = []  # (phase, text)

@@ -114,9 +114,9 @@ def collect(n: int) -> None:
     from aligncheck.checks.addition.AD02 import AD02
     from aligncheck.checks.omission import OM02 as om
     from aligncheck.checks.omission.OM01 import OM01
-    from aligncheck.config import load_config
+    from aligncheck.app.config import load_config
     from aligncheck.read import discover_releases
-    from aligncheck.run import _cli_config, _langs
+    from aligncheck.app.run import _cli_config, _langs
 
     _PRODUCT_GATE.append(om.worth_scoring)
     om.worth_scoring = wide_gate

@@ -27,7 +27,7 @@ from aligncheck.checks.name.matching import evidence_for, match_name, name_menti
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.glossary.find import LinkText
-from aligncheck.glossary.model import Entry, Glossary
+from aligncheck.glossary.entries import Entry, Glossary
 from aligncheck.model import Document, Link, Segment, Segmentation
 
 LANGS = ("ru", "kk", "az", "tk", "tr")

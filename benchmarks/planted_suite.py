@@ -71,9 +71,9 @@ from aligncheck.checks.name.matching import evidence_for, match_name, name_menti
 from aligncheck.extract import extract_dates, extract_numbers
 from aligncheck.glossary import load_glossary
 from aligncheck.glossary.find import LinkText, rendered
-from aligncheck.glossary.model import Entry
+from aligncheck.glossary.entries import Entry
 from aligncheck.model import Document, Release, Segment, Segmentation
-from aligncheck.morph import words
+from aligncheck.lang.morph import words
 
 SHARED = HERE.parent.parent / "shared"
 NTREX = SHARED / "corpora" / "ntrex128-dev"

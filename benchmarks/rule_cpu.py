@@ -29,10 +29,11 @@ def once(release: str, langs: str | None, select: str | None,
          profile: str | None = None) -> dict[str, float]:
     """One in-process run (called in the child): CPU seconds per rule, plus 'core'."""
     sys.path.insert(0, str(HERE.parent))
-    from aligncheck import pipeline, postprocess
-    from aligncheck.config import load_config
+    from aligncheck import pipeline
+    from aligncheck.findings import postprocess
+    from aligncheck.app.config import load_config
     from aligncheck.read import discover_releases
-    from aligncheck.run import _cli_config, _langs, check_releases
+    from aligncheck.app.run import _cli_config, _langs, check_releases
 
     times: dict[str, float] = {}
     original = pipeline._run_rule

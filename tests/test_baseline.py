@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from aligncheck.baseline import filter_baseline, write_baseline
+from aligncheck.findings.baseline import filter_baseline, write_baseline
 from aligncheck.errors import InputError
-from aligncheck.fingerprint import assign_fingerprints
+from aligncheck.findings.fingerprint import assign_fingerprints
 from aligncheck.model import Finding, Location, Severity
 
 

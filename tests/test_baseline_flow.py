@@ -3,13 +3,13 @@
 import pytest
 
 import aligncheck.checks
-from aligncheck.baseline import filter_baseline, write_baseline
-from aligncheck.config import load_config
-from aligncheck.fingerprint import assign_fingerprints, segment_text_for
+from aligncheck.findings.baseline import filter_baseline, write_baseline
+from aligncheck.app.config import load_config
+from aligncheck.findings.fingerprint import assign_fingerprints, segment_text_for
 from aligncheck.model import Document, Finding, Severity
 from aligncheck.segment import segment_document
-from aligncheck.select import apply_selection, fails
-from aligncheck.suppress import apply_suppressions, segment_lines_for, strip_directives
+from aligncheck.findings.selection import apply_selection, fails
+from aligncheck.findings.suppress import apply_suppressions, segment_lines_for, strip_directives
 
 
 class NU01:

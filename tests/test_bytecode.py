@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import aligncheck
-from aligncheck import bytecode
+from aligncheck._runtime import bytecode
 
 
 def _loader(tmp_path, source: Path):

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from aligncheck import cachefiles
+from aligncheck._runtime import cachefiles
 
 
 def aligncheck(cache, *args):

@@ -48,7 +48,7 @@ def test_clear_embeddings_keeps_the_models_and_clear_all_removes_everything(tmp_
 
 
 def test_a_cache_dir_not_created_yet_is_said_so(tmp_path, monkeypatch):
-    from aligncheck import cachestats
+    from aligncheck._runtime import cachestats
 
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path / "fresh"))
     assert cachestats.summary() == f"cache directory: {tmp_path / 'fresh'} (not created yet)\n"

@@ -1,6 +1,6 @@
 """Lists of strings built once and kept in the cache dir."""
 
-from aligncheck.cachefiles import kept_strings
+from aligncheck._runtime.cachefiles import kept_strings
 
 
 def test_a_list_is_built_once_then_read_back(tmp_path):

@@ -5,7 +5,7 @@ from importlib.metadata import version
 
 import pytest
 
-from aligncheck import cachefiles
+from aligncheck._runtime import cachefiles
 
 
 @pytest.fixture

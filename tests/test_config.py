@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import aligncheck.checks
-from aligncheck.config import load_config, render_description
+from aligncheck.app.config import load_config, render_description
 from aligncheck.errors import InputError
 from aligncheck.model import Severity
 

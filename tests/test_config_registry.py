@@ -3,7 +3,7 @@
 import json
 
 from aligncheck.checks import all_rules
-from aligncheck.config import known_thresholds, load_config
+from aligncheck.app.config import known_thresholds, load_config
 
 
 def test_every_threshold_default_round_trips_through_a_config_file(tmp_path):

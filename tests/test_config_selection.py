@@ -3,9 +3,9 @@
 import pytest
 
 import aligncheck.checks
-from aligncheck.config import Config
+from aligncheck.app.config import Config
 from aligncheck.model import Finding, Severity
-from aligncheck.select import apply_selection, fails, rule_selected
+from aligncheck.findings.selection import apply_selection, fails, rule_selected
 
 
 class NU01:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from aligncheck.config import THRESHOLD_RANGES, known_thresholds, load_config
+from aligncheck.app.config import THRESHOLD_RANGES, known_thresholds, load_config
 from aligncheck.errors import InputError
 
 

@@ -12,7 +12,7 @@ import sys
 import numpy as np
 import pytest
 
-from aligncheck.cachefiles import cache_dir
+from aligncheck._runtime.cachefiles import cache_dir
 from aligncheck.embed.cache import EmbeddingCache, text_key
 from aligncheck.embed.embedder import CachedEmbedder
 

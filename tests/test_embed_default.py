@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from aligncheck.embed import DEFAULT_MODEL, default_model_dir, e5build, load_embedder
-from aligncheck.cachefiles import cache_dir
+from aligncheck._runtime.cachefiles import cache_dir
 from aligncheck.errors import InputError
 
 # The same two sentences in English, Russian, Kazakh, Azerbaijani and Turkmen.
@@ -209,7 +209,7 @@ def test_a_prefetched_session_is_the_one_the_runner_uses(shared_build_cache, mon
 def test_only_runs_that_will_embed_everything_prefetch_the_model(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
-    from aligncheck import run
+    from aligncheck.app import run
     from aligncheck.embed import CACHE_FILE, DEFAULT_MODEL
 
     calls = []

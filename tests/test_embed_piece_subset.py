@@ -86,7 +86,7 @@ def test_special_ids_the_template_uses_must_lead_the_vocabulary(tmp_path):
 def test_the_default_model_tokenizes_every_language_alike(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from aligncheck.cachefiles import cache_dir
+    from aligncheck._runtime.cachefiles import cache_dir
     from aligncheck.embed import default_model_dir
 
     models_dir = cache_dir() / "models"

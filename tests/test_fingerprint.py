@@ -2,7 +2,7 @@
 
 import re
 
-from aligncheck.fingerprint import assign_fingerprints, segment_text_for
+from aligncheck.findings.fingerprint import assign_fingerprints, segment_text_for
 from aligncheck.model import Document, Finding, Location, Severity
 from aligncheck.segment import segment_document
 

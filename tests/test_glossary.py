@@ -8,7 +8,7 @@ from aligncheck.checks.glossary.GL02 import GL02
 from aligncheck.errors import InputError
 from aligncheck.glossary import load_glossaries, load_glossary, validate_glossary_langs
 from aligncheck.model import Document, Link
-from aligncheck.morph import Phrase
+from aligncheck.lang.morph import Phrase
 from aligncheck.segment import segment_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,7 +242,7 @@ def test_gl01_accepts_an_inflected_name_in_its_base_and_other_forms(tmp_path, la
     ("kazan", "kazada", "tr"),              # a bare consonant is not taken for an ending
 ])
 def test_stem_matching_rejects_unrelated_words(entry, word, lang):
-    from aligncheck.morph import stem_matches
+    from aligncheck.lang.morph import stem_matches
     assert not stem_matches(entry, word, lang)
 
 
@@ -305,7 +305,7 @@ def test_russian_lemmas_are_kept_across_runs(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from aligncheck.morph import lemmas; "
+    code = ("import sys; from aligncheck.lang.morph import lemmas; "
             "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)")
     env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
     first, second = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -318,7 +318,7 @@ def test_a_damaged_lemma_store_is_replaced(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from aligncheck.morph import lemmas; "
+    code = ("import sys; from aligncheck.lang.morph import lemmas; "
             "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)")
     env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
     run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

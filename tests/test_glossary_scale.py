@@ -16,10 +16,10 @@ from aligncheck.checks.name.NA02 import NA02
 from aligncheck.errors import InputError
 from aligncheck.glossary import load_glossary
 from aligncheck.glossary.index import text_keys, word_key
-from aligncheck.glossary.model import Glossary
+from aligncheck.glossary.entries import Glossary
 from aligncheck.glossary.reader import parse_table
 from aligncheck.model import Link
-from aligncheck.morph import Phrase, lemmas, lower, words
+from aligncheck.lang.morph import Phrase, lemmas, lower, words
 from aligncheck.read import discover_releases
 from aligncheck.segment import segment_document
 

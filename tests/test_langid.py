@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck.langid import (
+from aligncheck.lang.langid import (
     identify,
     is_known_language,
     language_scores,
@@ -100,7 +100,8 @@ def test_ntrex_accuracy_by_line_and_paragraph():
 
 
 def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
-    from aligncheck import langid, langid_scores
+    from aligncheck.lang import langid
+    from aligncheck.lang import langid_scores
 
     monkeypatch.setattr(langid, "_cache_file", lambda lang: tmp_path / f"{lang}.json")
     monkeypatch.setattr(langid_scores, "load", lambda *args: None)  # score with the profiles
@@ -121,7 +122,8 @@ def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
 
 
 def test_scores_are_kept_across_runs_and_read_back_unchanged(tmp_path, monkeypatch):
-    from aligncheck import langid, langid_scores
+    from aligncheck.lang import langid
+    from aligncheck.lang import langid_scores
 
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
     langid_scores.forget_store()
@@ -139,7 +141,8 @@ def test_scores_are_kept_across_runs_and_read_back_unchanged(tmp_path, monkeypat
 
 
 def test_a_damaged_score_store_is_rebuilt(tmp_path, monkeypatch):
-    from aligncheck import langid, langid_scores
+    from aligncheck.lang import langid
+    from aligncheck.lang import langid_scores
 
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
     (tmp_path / "langid").mkdir()
@@ -161,7 +164,7 @@ class _BrokenAlias(dict):
 
 
 def test_locale_walk_skips_entries_babel_cannot_resolve():
-    from aligncheck.langid import _strings
+    from aligncheck.lang.langid import _strings
 
     data = {"months": {"wide": {1: "January"}}, "meta_zones": _BrokenAlias(GMT=None, Europe="Europe time")}
     found = dict(_strings(data))
@@ -172,7 +175,7 @@ def test_every_babel_language_yields_training_words():
     """Walking each official language's CLDR words never raises, whatever the Babel version."""
     from babel import localedata
 
-    from aligncheck.langid import _locale_words
+    from aligncheck.lang.langid import _locale_words
 
     languages = sorted({loc.split("_")[0] for loc in localedata.locale_identifiers()})
     empty = [lang for lang in languages if lang != "root" and not any(_locale_words(lang).values())]

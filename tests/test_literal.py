@@ -5,7 +5,7 @@ import random
 
 import regex
 
-from aligncheck.literal import find_literal
+from aligncheck.extract.literal import find_literal
 
 
 def _pattern_search(name, text, case):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from aligncheck.cachefiles import installed_version
+from aligncheck._runtime.cachefiles import installed_version
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,11 +3,11 @@ Their speed is measured by benchmarks/long_inputs.py, not here."""
 
 import hashlib
 
-from aligncheck import fingerprint
+from aligncheck.findings import fingerprint
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.markup.MK01 import MK01, _pairs_up
 from aligncheck.checks.script.SC01 import SC01
-from aligncheck.fingerprint import LENGTH, LONG_TEXT, assign_fingerprints, normalise, segment_text_for
+from aligncheck.findings.fingerprint import LENGTH, LONG_TEXT, assign_fingerprints, normalise, segment_text_for
 from aligncheck.model import Document, Finding, Link, Location, Severity, Span
 from aligncheck.segment import segment_document
 

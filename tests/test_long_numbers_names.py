@@ -5,7 +5,7 @@ comparisons, never time."""
 import random
 from collections import Counter
 
-from aligncheck import translit
+from aligncheck.lang import translit
 from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.name import matching
@@ -14,7 +14,7 @@ from aligncheck.checks.number import NU01 as nu01
 from aligncheck.checks.script import SC02 as sc02
 from aligncheck.extract.numbers import extract_numbers
 from aligncheck.model import Document, Link
-from aligncheck.morph import words
+from aligncheck.lang.morph import words
 from aligncheck.segment import segment_document
 
 PEOPLE = [("Bolat Ermekov", "Болат Ермеков"), ("Zarina Tulegenova", "Зарина Тулегенова"),

@@ -9,7 +9,7 @@ from aligncheck.extract.names import document_evidence, extract_names
 from aligncheck.glossary.reader import parse_table
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
-from aligncheck.translit import find_name, key
+from aligncheck.lang.translit import find_name, key
 
 NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
 

@@ -4,7 +4,7 @@ import pytest
 
 from aligncheck.errors import InputError
 from aligncheck.model import RunResult
-from aligncheck.output import plan_outputs
+from aligncheck.app.outputs import plan_outputs
 
 RESULT = RunResult(model="m", unit="paragraph", releases=())
 OUT = Path("reports")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck import parallel, pipeline
+from aligncheck import pipeline
+
+from aligncheck._runtime import parallel
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "steppe-rivers"
 needs_fork = pytest.mark.skipif(not parallel.available(), reason="needs Linux and two CPUs")
@@ -68,10 +70,10 @@ def test_a_child_reopens_the_sqlite_connections_it_inherits(tmp_path):
 def _sample_run(env_extra: dict) -> tuple[dict, str]:
     """The sample's JSON report, and stderr (which says "shared" each time rules were shared)."""
     env = {**os.environ, **env_extra}
-    code = ("import sys; from aligncheck import parallel, pipeline; pipeline.MIN_SEGMENTS_TO_FORK = 0; "
+    code = ("import sys; from aligncheck import pipeline; from aligncheck._runtime import parallel; pipeline.MIN_SEGMENTS_TO_FORK = 0; "
             "run_both = parallel.run_both; "
             "parallel.run_both = lambda h, t: (sys.stderr.write('shared\\n'), run_both(h, t))[1]; "
-            "from aligncheck.cli import main; sys.argv = ['aligncheck', 'check', sys.argv[1], "
+            "from aligncheck.app.cli import main; sys.argv = ['aligncheck', 'check', sys.argv[1], "
             "'--format', 'json', '--quiet']; main()")
     out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, env=env)
     assert out.returncode in (0, 1), out.stderr

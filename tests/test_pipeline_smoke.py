@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from aligncheck.cachefiles import cache_dir
+from aligncheck._runtime.cachefiles import cache_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpora" / "steppe-rivers"

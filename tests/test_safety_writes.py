@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from aligncheck import safe_write
-from aligncheck.baseline import write_baseline
+from aligncheck._runtime import safe_write
+from aligncheck.findings.baseline import write_baseline
 from aligncheck.errors import InputError
 from aligncheck.model import Document
 from aligncheck.read.multilingual import write_split

@@ -5,7 +5,7 @@ import pytest
 import aligncheck.checks
 from aligncheck.model import Document, Finding, Severity
 from aligncheck.segment import segment_document
-from aligncheck.suppress import Directive, apply_suppressions, segment_lines_for, strip_directives
+from aligncheck.findings.suppress import Directive, apply_suppressions, segment_lines_for, strip_directives
 
 
 class NU01:

@@ -116,7 +116,7 @@ def test_alignment_listing_shows_controls_as_escapes():
 def test_progress_shows_a_release_name_literally():
     from rich.progress import TextColumn
 
-    from aligncheck.progress import Progress
+    from aligncheck._runtime.progress import Progress
 
     with Progress(enabled=True) as progress:
         progress.step(f"checking rel{ATTACK}{MARKUP}", 1, 2)

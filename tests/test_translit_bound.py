@@ -2,8 +2,8 @@
 
 import random
 
-from aligncheck.translit import find_word, key, score_bound, token_score
-from aligncheck.morph import words
+from aligncheck.lang.translit import find_word, key, score_bound, token_score
+from aligncheck.lang.morph import words
 
 NAMES = ["Karimov", "Ospanova", "Regner-Burke", "Berdiyev", "Macpherson", "Johnson", "Chelsea",
          "Azerbaijan", "Kazakhstan", "Schwarzenegger", "Fleischer", "Trump"]
@@ -37,7 +37,7 @@ def test_find_word_still_finds_inflected_transliterations():
 def _find_word_one_by_one(word, lang, tokens, target_lang, threshold, aliases=None):
     """find_word as a plain loop over tokens, each bounded by score_bound: the reference the
     all-at-once token table must agree with exactly."""
-    from aligncheck.translit import CAPITAL_BONUS, NameHit, _parts
+    from aligncheck.lang.translit import CAPITAL_BONUS, NameHit, _parts
 
     source_key = key(word, lang)
     if not source_key:
@@ -57,7 +57,7 @@ def _find_word_one_by_one(word, lang, tokens, target_lang, threshold, aliases=No
 
 
 def test_token_table_bounds_are_score_bound_exactly():
-    from aligncheck.translit import _token_table
+    from aligncheck.lang.translit import _token_table
 
     text = TARGETS + " Ли-Энн Kazakh-style 2027 x Ашхабад"
     for target_lang in ("ru", "kk", "az", "tk", "tr", "en"):
@@ -86,7 +86,7 @@ def test_find_word_agrees_with_the_token_by_token_search():
 
 
 def test_a_token_list_rebuilt_from_the_same_text_shares_its_table():
-    from aligncheck.translit import _token_table
+    from aligncheck.lang.translit import _token_table
 
     text = "Г-н Каримов встретился с Оспановой."
     assert _token_table(words(text), "en", "ru") is _token_table(words(text), "en", "ru")
@@ -95,7 +95,7 @@ def test_a_token_list_rebuilt_from_the_same_text_shares_its_table():
 
 
 def test_bounds_primed_for_many_names_at_once_are_score_bound_exactly():
-    from aligncheck.translit import _token_table, prime_bounds
+    from aligncheck.lang.translit import _token_table, prime_bounds
 
     tokens = words(TARGETS + " Ли-Энн Kazakh-style 2027 x Ашхабад")
     for target_lang in ("ru", "tk", "en"):

@@ -5,7 +5,7 @@ import random
 
 import regex
 
-from aligncheck.translit import _REDUCTIONS, _reduce, key
+from aligncheck.lang.translit import _REDUCTIONS, _reduce, key
 
 
 def _reduce_with_regex(text: str) -> str:

@@ -89,7 +89,7 @@ def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
     from aligncheck.embed.cache import EmbeddingCache
     from aligncheck.embed.e5file import hidden_size
     from aligncheck.embed.embedder import CachedEmbedder
-    from aligncheck.cachefiles import cache_dir
+    from aligncheck._runtime.cachefiles import cache_dir
 
     if name_or_path == DEFAULT_MODEL:
         model_id = f"{DEFAULT_MODEL}|{e5build.model_dir_name()}"

@@ -65,7 +65,7 @@ class EmbeddingCache:
         self.set_aside: Path | None = None
         self.dropped = 0  # rows dropped on read
         self._conn: sqlite3.Connection | None = None
-        from aligncheck.parallel import reopen_after_fork
+        from aligncheck._runtime.parallel import reopen_after_fork
 
         reopen_after_fork(self)
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from aligncheck.embed.e5file import E5File, read_e5file
 from aligncheck.embed import piece_subset
-from aligncheck.cachefiles import cache_dir, installed_version
+from aligncheck._runtime.cachefiles import cache_dir, installed_version
 from aligncheck.errors import InputError
 
 BUILD_VERSION = 1

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 from babel import Locale, UnknownLocaleError, localedata
 
-from aligncheck.cachefiles import store_json, versioned_file
+from aligncheck._runtime.cachefiles import store_json, versioned_file
 from aligncheck.extract.numwords import russian_morph
 
 KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from aligncheck.morph import Word, words
+from aligncheck.lang.morph import Word, words
 
 REPORTABLE = ("acronym", "code", "person", "brand", "name")
 
@@ -106,7 +106,7 @@ def _mostly_non_latin(text: str) -> bool:
 
 
 def _russian_person(word: str) -> bool:
-    from aligncheck.morph import _russian
+    from aligncheck.lang.morph import _russian
     analyzer = _russian()
     if analyzer is None:
         return False

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 import babel
 import regex
 
-from aligncheck.cachefiles import cache_dir, store_json
+from aligncheck._runtime.cachefiles import cache_dir, store_json
 from aligncheck.extract.dates import base_lang, extract_dates
 from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup

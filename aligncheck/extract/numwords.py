@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import regex
 
-from aligncheck.cachefiles import store_json, versioned_file
+from aligncheck._runtime.cachefiles import store_json, versioned_file
 
 NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
 TURKIC = {"kk", "az", "tr", "tk"}
@@ -107,8 +107,8 @@ def _norm(word: str) -> str:
 def russian_morph():
     """pymorphy3's Russian analyser, or None where it is not installed (base forms only).
 
-    The one aligncheck.morph loads: a second analyser would load the dictionaries again."""
-    from aligncheck.morph import _russian
+    The one aligncheck.lang.morph loads: a second analyser would load the dictionaries again."""
+    from aligncheck.lang.morph import _russian
     return _russian()
 
 

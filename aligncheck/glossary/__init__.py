@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligncheck.glossary.model import Entry, Glossary, entries, validate_glossary_langs
+from aligncheck.glossary.entries import Entry, Glossary, entries, validate_glossary_langs
 from aligncheck.glossary.reader import load_glossary
 
 __all__ = ["Entry", "Glossary", "entries", "extract_glossary", "load_glossaries", "load_glossary",

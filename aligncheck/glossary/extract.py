@@ -18,9 +18,9 @@ from aligncheck.checks.consistency.variants import spellings
 from aligncheck.checks.name.matching import DEFAULT_THRESHOLD, match_name
 from aligncheck.extract.names import NameMention, document_evidence, extract_names
 from aligncheck.glossary.find import LinkText
-from aligncheck.glossary.model import base_lang
+from aligncheck.glossary.entries import base_lang
 from aligncheck.model import ReleaseResult
-from aligncheck.morph import lower, words
+from aligncheck.lang.morph import lower, words
 
 _QUOTED = regex.compile(r"[“\"«„]\**([^“”\"«»„\n]{2,80}?)\**[”\"»“]|\*\*?([^*\n]{2,80}?)\*\*?")
 _LEADING = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])

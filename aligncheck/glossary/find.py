@@ -8,9 +8,9 @@ from functools import cached_property, lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from aligncheck.glossary.model import Entry, base_lang
+from aligncheck.glossary.entries import Entry, base_lang
 from aligncheck.model import Segmentation, Span
-from aligncheck.morph import Phrase, Word, lower, words
+from aligncheck.lang.morph import Phrase, Word, lower, words
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 
-from aligncheck.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower, word_matches
+from aligncheck.lang.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower, word_matches
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key

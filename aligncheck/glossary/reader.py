@@ -11,10 +11,10 @@ import io
 from functools import cache
 from pathlib import Path
 
-from aligncheck.cachefiles import cache_dir, kept_strings
+from aligncheck._runtime.cachefiles import cache_dir, kept_strings
 from aligncheck.errors import InputError
 from aligncheck.glossary.index import paused_gc
-from aligncheck.glossary.model import Entry, Glossary, base_lang, new_entry
+from aligncheck.glossary.entries import Entry, Glossary, base_lang, new_entry
 from aligncheck.glossary.table import TableEntries, split
 
 

@@ -10,7 +10,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 
 from aligncheck.errors import InputError
-from aligncheck.glossary.model import KINDS, Entry, base_lang, new_entry
+from aligncheck.glossary.entries import KINDS, Entry, base_lang, new_entry
 
 CASES = ("sensitive", "insensitive")
 SEPARATOR = "|"

@@ -3,7 +3,7 @@
 from aligncheck.read.discover import discover_releases
 from aligncheck.read.document import read_document, read_text
 from aligncheck.read.multilingual import paragraphs, split_multilingual, write_split
-from aligncheck.read.names import (
+from aligncheck.read.langcodes import (
     EXTENSIONS,
     check_lang,
     lang_from_filename,

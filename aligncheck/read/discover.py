@@ -18,7 +18,7 @@ from aligncheck.errors import InputError
 from aligncheck.model import Document, Release
 from aligncheck.read.document import applied_note, irregular_kind, load_document, stat_path
 from aligncheck.read.multilingual import split_multilingual
-from aligncheck.read.names import EXTENSIONS, check_lang, parse_langs, split_name
+from aligncheck.read.langcodes import EXTENSIONS, check_lang, parse_langs, split_name
 from aligncheck.read.policy import Encodings, ReadPolicy, note, read_policy
 
 

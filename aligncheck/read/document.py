@@ -16,7 +16,7 @@ from pathlib import Path
 from aligncheck.errors import InputError
 from aligncheck.model import Document
 from aligncheck.read.decode import decode_with_fallback
-from aligncheck.read.names import EXTENSIONS, check_lang
+from aligncheck.read.langcodes import EXTENSIONS, check_lang
 from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, Encodings, ReadPolicy, describe_mb, note, read_policy
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

@@ -19,9 +19,9 @@ from pathlib import Path
 import babel
 from babel import Locale
 
-from aligncheck.cachefiles import cache_dir, store_json
+from aligncheck._runtime.cachefiles import cache_dir, store_json
 from aligncheck.errors import InputError
-from aligncheck.langid import (
+from aligncheck.lang.langid import (
     candidates_for,
     common_letters,
     identify,
@@ -30,7 +30,7 @@ from aligncheck.langid import (
     prime_scores,
 )
 from aligncheck.model import Document
-from aligncheck.read.names import parse_langs
+from aligncheck.read.langcodes import parse_langs
 
 # A block is refused when one other language makes up this share of its evidence (a version
 # missing from --langs), or its own language less than MIN_OWN_SHARE; scattered single
@@ -198,7 +198,7 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
 def write_split(docs: Sequence[Document], out_dir: Path, stem: str) -> list[Path]:
     """Write each Document as `<stem>.<lang>.txt` (`<lang>.txt` without a stem; .md stays .md),
     atomically, never over the file they were split from."""
-    from aligncheck.safe_write import refuse_overwriting, write_text
+    from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aligncheck.errors import InputError
-from aligncheck.read.names import check_lang
+from aligncheck.read.langcodes import check_lang
 
 DEFAULT_MAX_INPUT_MB = 50
 MAX_INPUT_MB_RANGE = (0.001, 100_000)  # 1 KB .. 100 GB

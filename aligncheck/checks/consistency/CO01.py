@@ -18,10 +18,10 @@ from aligncheck.checks.name.matching import (
 )
 from aligncheck.extract.names import NameMention
 from aligncheck.glossary.find import LinkText, Occurrence, candidates, occurrences
-from aligncheck.glossary.model import Glossary, base_lang
+from aligncheck.glossary.entries import Glossary, base_lang
 from aligncheck.model import Finding, Link, Severity, Span
-from aligncheck.morph import words
-from aligncheck.translit import prime_bounds
+from aligncheck.lang.morph import words
+from aligncheck.lang.translit import prime_bounds
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
 SURE_KINDS = ("person", "acronym", "brand", "code")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from aligncheck.morph import lemmas, lower
+from aligncheck.lang.morph import lemmas, lower
 
 
 def same_spelling(a: str, b: str, lang: str) -> bool:

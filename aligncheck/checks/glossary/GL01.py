@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences, rendered
-from aligncheck.glossary.model import Glossary
+from aligncheck.glossary.entries import Glossary
 from aligncheck.model import Finding, Severity
 
 

@@ -66,8 +66,8 @@ from aligncheck.extract.names import (
 )
 from aligncheck.glossary.find import LinkText
 from aligncheck.model import Finding, Link, Severity
-from aligncheck.morph import words
-from aligncheck.translit import key, token_score
+from aligncheck.lang.morph import words
+from aligncheck.lang.translit import key, token_score
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
 ALWAYS = ("person", "brand", "code", "acronym")

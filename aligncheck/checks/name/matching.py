@@ -15,12 +15,12 @@ from aligncheck.extract.names import (
     document_evidence,
     extract_names,
 )
-from aligncheck.glossary.common import common_glossary
+from aligncheck.glossary.builtin import common_glossary
 from aligncheck.glossary.find import LinkText, occurrences
-from aligncheck.glossary.model import Entry, Glossary, base_lang
-from aligncheck.literal import find_literal
-from aligncheck.morph import Phrase, lower, words
-from aligncheck.translit import (
+from aligncheck.glossary.entries import Entry, Glossary, base_lang
+from aligncheck.extract.literal import find_literal
+from aligncheck.lang.morph import Phrase, lower, words
+from aligncheck.lang.translit import (
     CAPITAL_BONUS,
     NameHit,
     capitalised_texts,

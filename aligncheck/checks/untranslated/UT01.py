@@ -8,7 +8,7 @@ import regex
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.links import find_links
-from aligncheck.langid import language_scores, normalize_lang, prime_scores
+from aligncheck.lang.langid import language_scores, normalize_lang, prime_scores
 from aligncheck.model import Finding, Link, Severity, Span
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"

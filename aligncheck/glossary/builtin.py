@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from aligncheck.glossary.model import Glossary
+from aligncheck.glossary.entries import Glossary
 from aligncheck.glossary.reader import parse_table
 
 COMMON_TSV = """\

@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from aligncheck.cachefiles import cache_dir, store
+from aligncheck._runtime.cachefiles import cache_dir, store
 
 PACKAGE = "aligncheck"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aligncheck.cachefiles import cache_dir
+from aligncheck._runtime.cachefiles import cache_dir
 from aligncheck.embed.cache import EmbeddingCache, text_key
 
 Scores = tuple[tuple[tuple[str, float], ...], int]

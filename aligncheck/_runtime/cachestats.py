@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from aligncheck.cachefiles import (CACHE_ENV, EMBEDDING_FILES, ENTRIES, MARKER, claim, foreign_entries,
+from aligncheck._runtime.cachefiles import (CACHE_ENV, EMBEDDING_FILES, ENTRIES, MARKER, claim, foreign_entries,
                                    require_cache_dir)
 from aligncheck.errors import InputError
 

@@ -17,10 +17,10 @@ from typing import Any
 
 from aligncheck.embed import DEFAULT_MODEL
 from aligncheck.errors import InputError
-from aligncheck.langid import is_known_language, normalize_lang
+from aligncheck.lang.langid import is_known_language, normalize_lang
 from aligncheck.model import UNITS, Severity
 from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB_RANGE, parse_encodings
-from aligncheck.select import is_known_selector
+from aligncheck.findings.selection import is_known_selector
 
 CONFIG_FILE = "aligncheck.toml"
 PYPROJECT = "pyproject.toml"

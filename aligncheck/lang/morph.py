@@ -148,7 +148,7 @@ class _LemmaStore:
     LIMIT = 200_000  # words kept; beyond it, lemmas are computed as before
 
     def __init__(self, path):
-        from aligncheck.parallel import reopen_after_fork
+        from aligncheck._runtime.parallel import reopen_after_fork
 
         self.path, self.new, self._conn = path, {}, None
         reopen_after_fork(self)
@@ -219,7 +219,7 @@ class _LemmaStore:
 
 @cache
 def _lemma_store() -> _LemmaStore:
-    from aligncheck.cachefiles import versioned_file
+    from aligncheck._runtime.cachefiles import versioned_file
 
     path = versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 2)
     return _LemmaStore(None if path is None else path.with_suffix(".sqlite3"))

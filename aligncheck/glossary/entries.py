@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from aligncheck.morph import InflectedPhrase, Phrase, StemPhrase, lower
+from aligncheck.lang.morph import InflectedPhrase, Phrase, StemPhrase, lower
 
 KINDS = ("term", "name", "title", "acronym")
 

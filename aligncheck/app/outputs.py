@@ -13,7 +13,7 @@ from aligncheck.errors import InputError
 from aligncheck.model import Release, RunResult
 from aligncheck.report import EXTENSIONS, render
 from aligncheck.report.visible import one_line
-from aligncheck.safe_write import refuse_overwriting, write_text
+from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
 EXIT_STDOUT_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe

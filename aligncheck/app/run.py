@@ -43,14 +43,14 @@ def _cli_config(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _progress_reporter(quiet: bool):
-    from aligncheck.progress import Progress
+    from aligncheck._runtime.progress import Progress
 
     return Progress(enabled=not quiet and sys.stderr.isatty())
 
 
 def load_rules(config) -> list:
     from aligncheck.checks import all_rules
-    from aligncheck.select import rule_selected
+    from aligncheck.findings.selection import rule_selected
 
     return [cls() for cls in all_rules() if rule_selected(cls, config)]
 
@@ -67,7 +67,7 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
 def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool,
                    with_rules: bool = True) -> RunResult:
     from aligncheck import pipeline
-    from aligncheck.cachefiles import require_cache_dir
+    from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.embed import load_embedder
 
     require_cache_dir()
@@ -86,7 +86,7 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
 
 def _prefetch_model(config, *, use_cache: bool) -> None:
     """A run that will embed everything (no cache, or none yet) loads the model while it reads."""
-    from aligncheck.cachefiles import cache_dir
+    from aligncheck._runtime.cachefiles import cache_dir
     from aligncheck.embed import CACHE_FILE, DEFAULT_MODEL, prefetch_default_model
 
     if config.model == DEFAULT_MODEL and not (use_cache and (cache_dir() / CACHE_FILE).exists()):
@@ -101,11 +101,11 @@ def _print_warnings(warnings: Sequence[str]) -> None:
 
 
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
-    from aligncheck import postprocess
-    from aligncheck.config import load_config
-    from aligncheck.output import refuse_unsafe_outputs, write_reports
+    from aligncheck.findings import postprocess
+    from aligncheck.app.config import load_config
+    from aligncheck.app.outputs import refuse_unsafe_outputs, write_reports
     from aligncheck.read import discover_releases
-    from aligncheck.select import fails
+    from aligncheck.findings.selection import fails
 
     config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
     _prefetch_model(config, use_cache=not options.get("no_cache"))
@@ -118,7 +118,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     result = check_releases(releases, config, use_cache=not options.get("no_cache"),
                             quiet=bool(options.get("quiet")))
     if options.get("write_baseline"):
-        from aligncheck.baseline import write_baseline
+        from aligncheck.findings.baseline import write_baseline
 
         write_baseline(options["write_baseline"], postprocess.finish(result, config, directives).findings())
     result = postprocess.finish(result, config, directives, baseline=options.get("baseline"))
@@ -130,7 +130,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
 def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str, model: str | None,
               encoding: str | None, fmt: str, use_cache: bool) -> str:
     from aligncheck.align import align
-    from aligncheck.cachefiles import require_cache_dir
+    from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -155,7 +155,7 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
 
 
 def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None) -> list[str]:
-    from aligncheck.cachefiles import require_cache_dir
+    from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.read import read_text, split_multilingual, write_split
 
     if not langs or len(langs) < 2:
@@ -196,18 +196,18 @@ def describe_rule(code: str) -> str:
 
 
 def run_config(path: Path, config_file: Path | None) -> str:
-    from aligncheck.config import load_config, render_description
+    from aligncheck.app.config import load_config, render_description
 
     return render_description(load_config(path, {}, explicit=config_file)) + "\n"
 
 
 def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] | None, source_lang: str,
                          model: str | None, encoding: str | None) -> str:
-    from aligncheck.config import load_config
+    from aligncheck.app.config import load_config
     from aligncheck.glossary import extract_glossary
     from aligncheck.read import discover_releases
-    from aligncheck.output import run_inputs
-    from aligncheck.safe_write import refuse_overwriting, write_text
+    from aligncheck.app.outputs import run_inputs
+    from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)

@@ -19,7 +19,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from aligncheck.morph import TURKIC, Word, lower, words
+from aligncheck.lang.morph import TURKIC, Word, lower, words
 
 _LETTERS = {
     "az": {"x": "kh", "q": "k", "c": "j", "ç": "ch", "ş": "sh", "ə": "a", "ğ": "g", "ı": "y"},

@@ -21,7 +21,7 @@ import regex
 
 from aligncheck.checks.meta.AC100 import UnusedSuppression
 from aligncheck.model import Finding, Location, Segmentation
-from aligncheck.select import is_known_selector, selector_rank
+from aligncheck.findings.selection import is_known_selector, selector_rank
 
 KINDS = ("ignore", "ignore-file")
 _COMMENT = regex.compile(r"[^\S\n]*<!--[^\S\n]*aligncheck:[^\S\n]*(\S*)(.*?)-->[^\S\n]*")

@@ -81,7 +81,7 @@ def cli() -> None:
 def check(paths, **cli_options) -> None:
     """Check a release: a directory of <lang>.txt|md|docx files, a directory of such
     directories, explicit files SRC TGT [TGT...], or one multilingual FILE with --langs."""
-    from aligncheck.run import run_check
+    from aligncheck.app.run import run_check
 
     sys.exit(run_check(list(paths), cli_options))
 
@@ -97,7 +97,7 @@ def check(paths, **cli_options) -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
     """Print the alignment of SOURCE and TARGET."""
-    from aligncheck.run import run_align
+    from aligncheck.app.run import run_align
 
     click.echo(run_align(source, target, langs=_langs(langs), unit=unit or "paragraph", model=model,
                          encoding=encoding, fmt=fmt, use_cache=not no_cache), nl=False)
@@ -110,7 +110,7 @@ def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
 @encoding_option
 def split(file, langs, out_dir, encoding) -> None:
     """Split one multilingual FILE into one file per language."""
-    from aligncheck.run import run_split
+    from aligncheck.app.run import run_split
 
     for line in run_split(file, _langs(langs), out_dir, encoding=encoding):
         click.echo(line)
@@ -120,7 +120,7 @@ def split(file, langs, out_dir, encoding) -> None:
 @click.argument("code", required=False)
 def rules(code) -> None:
     """List the rules, or explain one rule CODE."""
-    from aligncheck.run import describe_rule, list_rules
+    from aligncheck.app.run import describe_rule, list_rules
 
     click.echo(describe_rule(code) if code else list_rules(), nl=False)
 
@@ -130,7 +130,7 @@ def rules(code) -> None:
 @click.option("--config", "config_file", type=click.Path(path_type=Path), default=None)
 def config_cmd(path, config_file) -> None:
     """Print the effective configuration for PATH and where each value came from."""
-    from aligncheck.run import run_config
+    from aligncheck.app.run import run_config
 
     click.echo(run_config(path, config_file), nl=False)
 
@@ -149,7 +149,7 @@ def glossary() -> None:
 @encoding_option
 def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> None:
     """Propose a glossary from a release: candidate terms and their renderings."""
-    from aligncheck.run import run_glossary_extract
+    from aligncheck.app.run import run_glossary_extract
 
     click.echo(run_glossary_extract(list(paths), out_file, langs=_langs(langs), source_lang=source_lang,
                                     model=model, encoding=encoding))
@@ -160,7 +160,7 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
               help="Delete the embedding cache, the built default model (rebuilt on next use) or all.")
 def cache(part) -> None:
     """Show what the cache directory holds ($ALIGNCHECK_CACHE_DIR moves it), or clear it."""
-    from aligncheck import cachestats
+    from aligncheck._runtime import cachestats
 
     click.echo(cachestats.clear(part) if part else cachestats.summary(), nl=False)
 
@@ -173,7 +173,7 @@ def main() -> None:
             if sys.stdout is not None:
                 sys.stdout.flush()
     except BrokenPipeError:
-        from aligncheck.output import stdout_gone
+        from aligncheck.app.outputs import stdout_gone
 
         stdout_gone()
     except InputError as exc:

@@ -6,11 +6,11 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from aligncheck.baseline import filter_baseline
-from aligncheck.fingerprint import assign_fingerprints, segment_text_for
+from aligncheck.findings.baseline import filter_baseline
+from aligncheck.findings.fingerprint import assign_fingerprints, segment_text_for
 from aligncheck.model import Finding, Release, RunResult
-from aligncheck.select import apply_selection
-from aligncheck.suppress import Directive, apply_suppressions, segment_lines_for, strip_directives
+from aligncheck.findings.selection import apply_selection
+from aligncheck.findings.suppress import Directive, apply_suppressions, segment_lines_for, strip_directives
 
 
 def strip_release_directives(releases: Sequence[Release]) -> tuple[list[Release], dict[str, list[Directive]]]:

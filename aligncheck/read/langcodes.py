@@ -8,7 +8,7 @@ from pathlib import Path
 import regex
 
 from aligncheck.errors import InputError
-from aligncheck.langid import is_known_language, normalize_lang
+from aligncheck.lang.langid import is_known_language, normalize_lang
 
 EXTENSIONS = (".txt", ".md", ".docx")
 # In file names only two-letter codes (with an optional region) count: three-letter words

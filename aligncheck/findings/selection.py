@@ -16,7 +16,7 @@ from aligncheck.model import CATEGORIES, Finding, Severity
 
 if TYPE_CHECKING:
     from aligncheck.checks.base import Rule
-    from aligncheck.config import Config
+    from aligncheck.app.config import Config
 
 Rank = tuple[int, int]
 

@@ -24,7 +24,7 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
 
-from aligncheck.cachefiles import cache_dir, kept_strings, store, store_json
+from aligncheck._runtime.cachefiles import cache_dir, kept_strings, store, store_json
 
 MIN_LETTERS = 4
 _MODEL_VERSION = 4
@@ -279,7 +279,7 @@ def _scores_model(langs: tuple[str, ...]) -> str:
 
 def prime_scores(texts: Iterable[str], candidates: Sequence[str]) -> None:
     """Read the stored scores of many texts in one query (log_likelihoods then finds them)."""
-    from aligncheck import langid_scores
+    from aligncheck.lang import langid_scores
 
     langs = tuple(sorted({normalize_lang(c) for c in candidates}))
     scored = _SCORED.setdefault(langs, {})
@@ -290,7 +290,7 @@ def prime_scores(texts: Iterable[str], candidates: Sequence[str]) -> None:
 
 def _stored_or_computed(text: str, langs: tuple[str, ...]):
     """Scores from the cache directory, else computed (and stored); float32 either way."""
-    from aligncheck import langid_scores
+    from aligncheck.lang import langid_scores
 
     model = _scores_model(langs)
     found = langid_scores.load(model, langs, text)

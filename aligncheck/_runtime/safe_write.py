@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 
-from aligncheck.cachefiles import replace_via
+from aligncheck._runtime.cachefiles import replace_via
 from aligncheck.errors import InputError
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from aligncheck.errors import InputError
 from aligncheck.model import Finding
-from aligncheck.safe_write import write_text
+from aligncheck._runtime.safe_write import write_text
 
 VERSION = 1
 
 
 def _require_fingerprints(findings: Sequence[Finding]) -> None:
     if any(not f.fingerprint for f in findings):
-        raise ValueError("findings need fingerprints first (aligncheck.fingerprint.assign_fingerprints)")
+        raise ValueError("findings need fingerprints first (aligncheck.findings.fingerprint.assign_fingerprints)")
 
 
 def _entry(f: Finding) -> dict[str, str]:

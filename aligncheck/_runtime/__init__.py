@@ -1,0 +1,1 @@
+"""Runtime plumbing: cache files, bytecode, worker processes, progress, atomic writes."""

@@ -1,0 +1,1 @@
+"""Command line, run orchestration and configuration: the glue around the pipeline."""

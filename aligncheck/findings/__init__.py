@@ -1,0 +1,1 @@
+"""After the checks: fingerprints, selection, inline suppressions, baselines."""

@@ -1,0 +1,1 @@
+"""Language knowledge: identification, transliteration, morphology, CLDR data."""
