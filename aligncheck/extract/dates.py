@@ -18,7 +18,7 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 
 from aligncheck._runtime.cachefiles import store_json, versioned_file
-from aligncheck.extract.numwords import russian_morph
+from aligncheck.lang.morph import russian_analyzer
 
 KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
 ENGLISH_MONTHS = ("January February March April May June July August September October "
@@ -139,7 +139,7 @@ def _built_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
             wide.setdefault(name[:-1] + voiced, month)
     forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
     forms.update(wide)
-    morph = russian_morph() if lang == "ru" else None
+    morph = russian_analyzer() if lang == "ru" else None
     if morph:
         for name, month in wide.items():
             for parse in morph.parse(name)[:1]:

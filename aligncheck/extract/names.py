@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from aligncheck.lang.morph import Word, words
+from aligncheck.lang.morph import Word, russian_analyzer, words
 
 REPORTABLE = ("acronym", "code", "person", "brand", "name")
 
@@ -106,8 +106,7 @@ def _mostly_non_latin(text: str) -> bool:
 
 
 def _russian_person(word: str) -> bool:
-    from aligncheck.lang.morph import _russian
-    analyzer = _russian()
+    analyzer = russian_analyzer()
     if analyzer is None:
         return False
     parse = analyzer.parse(word)[0]

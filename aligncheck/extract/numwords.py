@@ -19,6 +19,7 @@ from typing import TypeVar
 import regex
 
 from aligncheck._runtime.cachefiles import store_json, versioned_file
+from aligncheck.lang.morph import russian_analyzer
 
 NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
 TURKIC = {"kk", "az", "tr", "tk"}
@@ -103,13 +104,6 @@ def _norm(word: str) -> str:
     return word.replace("İ", "i").lower().replace("ё", "е")
 
 
-@cache
-def russian_morph():
-    """pymorphy3's Russian analyser, or None where it is not installed (base forms only).
-
-    The one aligncheck.lang.morph loads: a second analyser would load the dictionaries again."""
-    from aligncheck.lang.morph import _russian
-    return _russian()
 
 
 def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
@@ -156,7 +150,7 @@ def _build_lexicon(lang: str) -> dict[str, Word]:
 
 
 def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
-    morph = russian_morph()
+    morph = russian_analyzer()
     forms = dict(base)
     if morph is None:
         return forms
@@ -179,7 +173,7 @@ def _russian_prefixes() -> tuple[tuple[str, int], ...]:
 
 
 def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int], ...]:
-    morph = russian_morph()
+    morph = russian_analyzer()
     found = {"дву": 2, "одно": 1, "сто": 100}
     for word, info in lexicon_ru.items() if morph else ():
         parse = morph.parse(word)[0]
@@ -252,7 +246,7 @@ def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...], dic
 def _build_russian_quantities() -> dict[str, Word]:
     """Every form whose likeliest pymorphy3 lemma is a collective numeral ("шестерых") or a
     quantity word ("десятков", "обеих")."""
-    morph = russian_morph()
+    morph = russian_analyzer()
     lemmas = {**{k: Word(v) for k, v in RU_COLLECTIVE.items()},
               **{k: Word(v, soft=True, rough=True) for k, v in QUANTITY_WORDS["ru"].items()}}
     openings = {w[:3] for w in (*lemmas, "обеих", "обоих")}  # not "подвойнее"
