@@ -20,7 +20,7 @@ from pathlib import Path
 
 NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "ntrex128-dev"
 LANGS = ("en", "ru", "kk", "az", "tk", "tr")
-RATIOS = Path(__file__).resolve().parent.parent / "aligncheck" / "lang" / "data" / "length_ratios.json"
+RATIOS = Path(__file__).resolve().parent.parent / "aligncheck/lang/data/length_ratios.json"
 
 
 def ntrex_paragraphs() -> dict[str, list[str]]:

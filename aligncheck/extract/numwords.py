@@ -26,7 +26,8 @@ from aligncheck.lang.profiles import TURKIC, profiles
 
 _DATA = load("number_words.json")
 NUM2WORDS_LANG = {code: p.num2words_code for code, p in profiles().items() if p.num2words_code}
-TABLES = {code: _DATA["tables"][code] for code, p in profiles().items() if p.number_words == "table"}
+TABLES = {code: _DATA["tables"][code] for code, p in profiles().items()
+          if p.number_words == "table"}
 ATOMIC = list(range(21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
 SCALES = (1000, 10**6, 10**9, 10**12)
 
@@ -128,7 +129,6 @@ def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
     return forms
 
 
-@cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
     return _russian_tables()[1]

@@ -84,7 +84,8 @@ def _skeleton(word: str) -> str:
 def _paradigm(lemma: str) -> frozenset[str]:
     """Russian: the skeletons of every form of the words whose lemma `lemma` is, so that a
     glossary's suppletive form (лет, люди) is offered by the text's (года, человек)."""
-    store, key = lemma_store(), f"\x01paradigm:{lemma}"  # kept with the lemmas: warm runs need no pymorphy
+    # kept with the lemmas: warm runs need no pymorphy
+    store, key = lemma_store(), f"\x01paradigm:{lemma}"
     known = store.get(key)
     if known is not None:
         return frozenset(known)

@@ -85,7 +85,7 @@ def _is_vowel(char: str, lang: str) -> bool:
     return char in front or char in back or char in "июё"
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _turkic_stems(base: str) -> tuple[str, ...]:
     stems = [base]
     if len(base) >= 3 and base[-1] in _ALTERNATIONS:
@@ -115,7 +115,7 @@ def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> boo
     return False
 
 
-@lru_cache(maxsize=1)
+@cache
 def russian_analyzer():
     """pymorphy3's Russian analyser (loaded once per process), or None where not installed."""
     try:

@@ -13,4 +13,6 @@ def load(name: str):
 
     Cached: one read per file and process; callers must not change what it returns."""
     found = json.loads(files(__name__).joinpath(name).read_text(encoding="utf-8"))
-    return {k: v for k, v in found.items() if not k.startswith("_")} if isinstance(found, dict) else found
+    if not isinstance(found, dict):
+        return found
+    return {key: value for key, value in found.items() if not key.startswith("_")}
