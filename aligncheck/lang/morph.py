@@ -3,7 +3,9 @@
 Russian words match through pymorphy3 lemmas; Turkic words (kk, az, tk, tr, ...) match when
 the text word is the base form plus a suffix chain whose vowels agree with the base's vowel
 harmony (allowing the usual stem alternations: final k/g, p/b, t/d, q/ğ and a dropped high
-vowel as in deňiz -> deňzi); other languages accept a few English-style endings.
+vowel as in deňiz -> deňzi); other languages accept a few English-style endings. Which
+languages are Turkic, and which suffix table each takes, is in their profiles
+(aligncheck.lang.profiles); the vowels, alternations and endings in lang/data/morph.json.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ APOSTROPHES = "'’-"
 _DATA = load("morph.json")
 _FRONT = frozenset(_DATA["front_vowels"])
 _BACK_COMMON = frozenset(_DATA["back_vowels"])
-_EXTRA_BACK = _DATA["extra_back_vowels"]
+_BACK = {lang: _BACK_COMMON | set(extra) for lang, extra in _DATA["extra_back_vowels"].items()}
 _HIGH = frozenset(_DATA["high_vowels"])
 _ALTERNATIONS = _DATA["alternations"]
 _EN_ENDINGS = tuple(_DATA["english_endings"])
@@ -55,8 +57,7 @@ def lower(text: str, lang: str) -> str:
 
 
 def _vowels(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    back = _BACK_COMMON | set(_EXTRA_BACK[lang]) if lang in _EXTRA_BACK else _BACK_COMMON
-    return _FRONT, back
+    return _FRONT, _BACK.get(lang, _BACK_COMMON)
 
 
 # Kazakh Cyrillic и and у stand for front and back sounds alike (киім / сиыр, келу / су), and
