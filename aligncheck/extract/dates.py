@@ -18,9 +18,12 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 
 from aligncheck._runtime.cachefiles import store_json, versioned_file
-from aligncheck.extract.numwords import russian_morph
+from aligncheck.lang.data import load
+from aligncheck.lang.morph import russian_analyzer
+from aligncheck.lang.profiles import CORE_LANGUAGES
 
-KNOWN_LANGS = ("en", "ru", "kk", "az", "tk", "tr")
+_DATA = load("dates.json")
+KNOWN_LANGS = CORE_LANGUAGES
 ENGLISH_MONTHS = ("January February March April May June July August September October "
                   "November December").split()
 
@@ -139,7 +142,7 @@ def _built_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
             wide.setdefault(name[:-1] + voiced, month)
     forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
     forms.update(wide)
-    morph = russian_morph() if lang == "ru" else None
+    morph = russian_analyzer() if lang == "ru" else None
     if morph:
         for name, month in wide.items():
             for parse in morph.parse(name)[:1]:
@@ -185,7 +188,7 @@ def month_number(token: str, lang: str) -> int | None:
     return None
 
 
-VOICED = {"k": "gğ", "q": "ğ", "t": "d", "p": "b", "к": "г", "қ": "ғ", "т": "д", "п": "б"}
+VOICED = _DATA["month_voicing"]
 WS = r"[\s\u00a0\u2009\u202f]+"
 DASH = r"[\s\u00a0]*[-‑–—][\s\u00a0]*"
 RANGE_JOIN = rf"(?:{DASH}|{WS}(?:to|through|and|по|и|до){WS})"
@@ -210,7 +213,7 @@ def _int(match, group: str) -> int | None:
     return int(text) if text else None
 
 
-GENITIVE = regex.compile(r"(?:ın|in|un|ün|nyň|niň|ның|нің|дың|дің|тың|тің)$", regex.IGNORECASE)
+GENITIVE = regex.compile("(?:" + "|".join(_DATA["genitive_endings"]) + ")$", regex.IGNORECASE)
 
 
 def _named(match, lang: str) -> DateMention | None:

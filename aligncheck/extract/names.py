@@ -18,7 +18,8 @@ from functools import lru_cache
 
 import regex
 
-from aligncheck.lang.morph import Word, words
+from aligncheck.lang.data import load
+from aligncheck.lang.morph import Word, russian_analyzer, words
 
 REPORTABLE = ("acronym", "code", "person", "brand", "name")
 
@@ -26,11 +27,11 @@ _SENTENCE_END = regex.compile(r"(?:^|[.!?…:;\n])[\s\p{Pi}\p{Pf}\p{Ps}\"'«»�
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ORDINAL_OR_UNIT = regex.compile(r"^\d+(?:st|nd|rd|th|s|am|pm|[a-z]{1,3})$", regex.IGNORECASE)
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "г-н", "г-жа", "господин", "госпожа", "мырза", "ханым", "cənab", "xanım", "jenap", "hanym", "bay", "bayan", "sayın"])
-_TITLES = _HONORIFICS | frozenset(["lord", "lady", "president", "minister", "senator", "governor", "mayor", "judge", "rev", "captain", "coach", "general", "chancellor", "pope", "king", "queen", "prince", "princess", "premier", "secretary", "ambassador", "chairman", "chairwoman", "chair", "director", "professor", "officer", "sheikh", "президент", "министр",
-                                    "father", "reverend", "bishop", "archbishop", "cardinal", "rabbi", "imam", "pastor", "fr"])
-_CONNECTORS = frozenset(["de", "da", "di", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "ben"])
-_NOT_PERSONAL = frozenset(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saint", "st", "great", "united", "national", "international", "republic", "kingdom", "union", "states", "state", "nations", "ministry", "department", "office", "council", "committee", "commission", "agency", "bank", "fund", "programme", "program", "organization", "organisation", "institute", "university", "college", "school", "academy", "hospital", "court", "parliament", "assembly", "government", "party", "club", "league", "cup", "association", "federation", "foundation", "company", "group", "corporation", "airlines", "airways", "summit", "conference", "convention", "secretariat", "forum", "sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands", "bay", "gulf", "street", "road", "avenue", "square", "park", "city", "county", "province", "region", "district", "airport", "station", "church", "day", "week", "year", "award", "prize", "act", "war", "world", "global", "european", "african", "asian", "american", "house", "palace", "the", "prime", "vice", "deputy", "head", "chief", "foreign", "former", "acting"]) | frozenset(["a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "my", "our", "your", "their", "his", "her", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "all", "some", "any", "no", "not", "new", "old", "young", "big", "great", "little", "small", "high", "low", "long", "short", "good", "bad", "best", "top", "hot", "cold", "red", "blue", "green", "black", "white", "yellow", "brown", "grey", "gray", "gold", "golden", "silver", "pink", "dark", "light", "sky", "sun", "moon", "star", "stars", "earth", "land", "sea", "water", "fire", "ice", "snow", "rain", "wind", "storm", "air", "desert", "hill", "hills", "valley", "field", "fields", "wood", "woods", "forest", "rock", "stone", "town", "village", "home", "house", "hall", "tower", "bridge", "gate", "port", "harbour", "harbor", "beach", "coast", "cape", "point", "lower", "upper", "inner", "outer", "middle", "grand", "royal", "free", "open", "public", "general", "special", "federal", "civil", "military", "police", "army", "navy", "force", "forces", "guard", "fleet", "red", "cross", "crescent", "health", "care", "children", "child", "women", "men", "people", "family", "friends", "news", "times", "post", "daily", "weekly", "evening", "morning", "night", "today", "tonight", "live", "show", "film", "movie", "series", "season", "game", "games", "team", "sports", "sport", "league", "cup", "open", "championship", "tour", "race", "match", "final", "club", "fc", "united", "city", "county", "borough", "parish", "district", "metro", "capital", "coroner", "magistrates", "magistrate", "judge", "justice", "law", "crown", "crown's", "supreme", "high", "appeals", "senate", "house", "congress", "capitol", "white", "black", "hole", "den", "dragons", "ghost", "reborn", "english", "french", "german", "spanish", "italian", "russian", "chinese", "american", "british", "welsh", "irish", "scottish", "indian", "african", "asian", "arab", "jewish", "muslim", "christian", "catholic", "democratic", "republican", "liberal", "conservative", "labour", "labor", "green", "people's", "workers", "national", "central", "regional", "local", "global", "world", "international", "social", "economic", "political", "research", "science", "technology", "projects", "project", "services", "service", "systems", "system", "network", "media", "press", "radio", "television", "tv", "channel", "channels", "studio", "studios", "records", "music", "art", "arts", "museum", "gallery", "library", "center", "centre", "institute", "trust", "society", "union", "alliance", "partners", "partnership", "initiative", "campaign", "movement", "action", "fund", "foundation", "group", "holdings", "capital", "energy", "power", "oil", "gas", "motors", "airlines", "air", "rail", "railway", "railways", "bus", "metro", "express", "mail", "times", "post", "herald", "tribune", "journal", "gazette", "observer", "guardian", "telegraph", "chronicle", "review", "report", "blues", "reds", "whites", "greens", "sky's", "hurricane", "storm", "typhoon", "cyclone", "quake", "earthquake", "tsunami", "flood"])
+_WORDS = load("names.json")
+_HONORIFICS = frozenset(_WORDS["honorifics"])
+_TITLES = _HONORIFICS | frozenset(_WORDS["titles"])
+_CONNECTORS = frozenset(_WORDS["connectors"])
+_NOT_PERSONAL = frozenset(_WORDS["not_names"]) | frozenset(_WORDS["common_words"])
 _COMMON_SUFFIX = regex.compile(r"(?:ment|ments|ity|ities|tion|tions|sion|ical|ness|ship|ogy|ism|ics|ive|ives|ural)$")
 
 
@@ -106,8 +107,7 @@ def _mostly_non_latin(text: str) -> bool:
 
 
 def _russian_person(word: str) -> bool:
-    from aligncheck.lang.morph import _russian
-    analyzer = _russian()
+    analyzer = russian_analyzer()
     if analyzer is None:
         return False
     parse = analyzer.parse(word)[0]
@@ -267,8 +267,7 @@ def _mention(text: str, group: list[Word], lang: str, evidence: NameEvidence,
     return NameMention(text[start:end], start, end, kind)
 
 
-_FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "on", "in", "to", "at", "by", "&", "de", "du",
-                             "des", "la", "le", "et", "y", "für", "und", "der"])
+_FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 _OPEN_BEFORE = regex.compile(r"[(\[]\s*$")
 _EXPANSION_AFTER = regex.compile(r"^\s*[(\[]([^()\[\]]{3,150})[)\]]")
 
@@ -353,32 +352,7 @@ def _initials_spell(group: list[str], letters: list[str]) -> bool:
 # widely known bodies. Words of an expansion that other languages borrow (diode, television,
 # director, federal, bureau) show it rendered: NA02 looks for them.
 KNOWN_EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "CEO": ("chief executive officer", "executive director"), "CFO": ("chief financial officer", "financial director"),
-    "COO": ("chief operating officer", "operations director"), "CTO": ("chief technology officer", "technical director"),
-    "MD": ("managing director",), "GM": ("general manager", "general motors"), "HR": ("human resources", "personnel"),
-    "PR": ("public relations",), "IT": ("information technology",), "AI": ("artificial intelligence",),
-    "VR": ("virtual reality",), "PC": ("personal computer",), "TV": ("television",), "HDTV": ("high-definition television",),
-    "CCTV": ("closed-circuit television", "video surveillance camera"), "DVD": ("digital video disc",), "CD": ("compact disc",),
-    "LED": ("light-emitting diode",), "LCD": ("liquid crystal display",), "USB": ("universal serial bus",),
-    "GPS": ("global positioning system", "satellite navigation"), "SMS": ("short message service",),
-    "ATM": ("automated teller machine", "bankomat"), "DNA": ("deoxyribonucleic acid", "genetic"), "RNA": ("ribonucleic acid",),
-    "HIV": ("human immunodeficiency virus",), "AIDS": ("acquired immunodeficiency syndrome",),
-    "MRI": ("magnetic resonance imaging", "tomography"), "ICU": ("intensive care unit", "reanimation"),
-    "UFO": ("unidentified flying object",), "VIP": ("very important person",), "SUV": ("sport utility vehicle", "jeep"),
-    "EV": ("electric vehicle", "electromobile"), "CPU": ("central processing unit", "processor"), "GDP": ("gross domestic product",),
-    "VAT": ("value added tax",), "IPO": ("initial public offering",), "NGO": ("non-governmental organisation",),
-    "HQ": ("headquarters",), "PhD": ("doctor of philosophy", "doctorate"), "MP": ("member of parliament", "deputy"),
-    "PM": ("prime minister",), "DJ": ("disc jockey", "diskjockey"), "IVF": ("in vitro fertilisation",),
-    "PTSD": ("post-traumatic stress disorder",), "ADHD": ("attention deficit hyperactivity disorder",),
-    "FBI": ("federal bureau of investigation",), "CIA": ("central intelligence agency",), "NSA": ("national security agency",),
-    "NASA": ("national aeronautics and space administration",), "EPA": ("environmental protection agency",),
-    "FDA": ("food and drug administration",), "CDC": ("centers for disease control and prevention",),
-    "NSF": ("national science foundation",), "NHS": ("national health service",),
-    "ECB": ("european central bank",),
-    "IOC": ("international olympic committee",), "ICC": ("international criminal court",),
-    "OPEC": ("organization of the petroleum exporting countries",), "UAE": ("united arab emirates", "emirates"),
-    "USSR": ("union of soviet socialist republics", "soviet union"),
-}
+    acronym: tuple(found) for acronym, found in _WORDS["known_expansions"].items()}
 
 
 def known_expansions(acronym: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from aligncheck._runtime.cachefiles import cache_dir, store_json
 from aligncheck.extract.dates import base_lang, extract_dates
 from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup
+from aligncheck.lang.data import load
 
 SPACES = "\u00a0\u2009\u202f\u2007 "
 DIGITS = regex.compile(
@@ -34,11 +35,7 @@ PERCENT_WORDS = regex.compile(
     r"göterim\p{L}*|prosent\p{L}*)", regex.IGNORECASE)
 PERCENT_BEFORE = regex.compile(r"(?:%|yüzde)[\s\u00a0]*$", regex.IGNORECASE)
 GLUED_SUFFIX = regex.compile(r"[-‑'’]?\p{L}+")
-ORDINAL_SUFFIXES = set("""
-st nd rd th й я е го му м х ый ий ой ая ое ые ого ому ым ом
-nji njy inji ynjy unjy ünji ıncı inci uncu üncü ncı nci ncu ncü cı ci cu cü ci
-шы ші ншы нші ыншы інші
-""".split())
+ORDINAL_SUFFIXES = set(load("number_words.json")["digit_ordinal_suffixes"])
 CLOCK = regex.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:[\s\u00a0]?(?P<ampm>[ap]\.?m\.?)(?!\p{L}))?",
                       regex.IGNORECASE)
 IMPERIAL = regex.compile(

@@ -1,8 +1,9 @@
 """Number words per language: "five", "пятью", "бес", "beşinci", "dört ýyllyk".
 
-Lexicons come from num2words (en, ru, kk, az, tr); Russian inflection from pymorphy3
-lexemes; Turkic inflection as stem + suffix. Turkmen has no maintained source, so its
-small table is written here. Words that often are not numbers (value 1 - "one of",
+Lexicons come from num2words (where a language's profile names its converter); Russian
+inflection from pymorphy3 lexemes; Turkic inflection as stem + suffix. Turkmen has no
+maintained source, so its small table is in lang/data/number_words.json, with the suffixes,
+abbreviations and quantity words. Words that often are not numbers (value 1 - "one of",
 "bir" as an article -, ordinals like "second", homonyms) are marked soft: they may
 satisfy a number on the other side but are never reported on their own.
 """
@@ -19,74 +20,37 @@ from typing import TypeVar
 import regex
 
 from aligncheck._runtime.cachefiles import store_json, versioned_file
+from aligncheck.lang.data import load
+from aligncheck.lang.morph import russian_analyzer
+from aligncheck.lang.profiles import TURKIC, profiles
 
-NUM2WORDS_LANG = {"en": "en", "ru": "ru", "kk": "kz", "az": "az", "tr": "tr"}
-TURKIC = {"kk", "az", "tr", "tk"}
+_DATA = load("number_words.json")
+NUM2WORDS_LANG = {code: p.num2words_code for code, p in profiles().items() if p.num2words_code}
+TABLES = {code: _DATA["tables"][code] for code, p in profiles().items()
+          if p.number_words == "table"}
 ATOMIC = list(range(21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
 SCALES = (1000, 10**6, 10**9, 10**12)
 
-TURKMEN = {
-    "nol": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "bäş": 5, "alty": 6, "ýedi": 7,
-    "sekiz": 8, "dokuz": 9, "on": 10, "ýigrimi": 20, "otuz": 30, "kyrk": 40, "elli": 50,
-    "altmyş": 60, "ýetmiş": 70, "segsen": 80, "togsan": 90, "ýüz": 100, "müň": 1000,
-    "million": 10**6, "milliard": 10**9,
-}
 # Abbreviated scale words num2words does not spell.
-SCALE_ABBREVIATIONS = {
-    "en": {"bn": 10**9, "mln": 10**6},
-    "ru": {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
-    "kk": {"мың": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
-    "az": {"mln": 10**6, "mlrd": 10**9, "milyard": 10**9},
-    "tr": {"milyar": 10**9, "mn": 10**6, "mlr": 10**9},
-    "tk": {"mln": 10**6, "mlrd": 10**9, "milliard": 10**9},
-}
+SCALE_ABBREVIATIONS = _DATA["scale_abbreviations"]
 # Turkic suffixes a numeral takes: ordinal, adjective ("-year", "-fold"), collective.
-ORDINAL_SUFFIXES = """
-ıncı inci uncu üncü ncı nci ncu ncü njy nji ynjy inji unjy ünji ыншы інші ншы нші
-""".split()
-ADJECTIVE_SUFFIXES = """
-lık lik luk lük lyk ılık illik ýyllyk ıllık yıllık лық лік дық дік тық тік жылдық
-""".split()
+ORDINAL_SUFFIXES = _DATA["ordinal_suffixes"]
+ADJECTIVE_SUFFIXES = _DATA["adjective_suffixes"]
 # "ikisi", "ikisini": the two of them.
-POSSESSIVE_SUFFIXES = "si sı su sü sini sını sine sına sinde sında sinden sından sinin sının".split()
-GROUP_SUFFIXES = """
-er ar şer şar şär ser sar ау еу larca lerce larça lerçe larla lərlə даған деген таған теген
-""".split()
+POSSESSIVE_SUFFIXES = _DATA["possessive_suffixes"]
+GROUP_SUFFIXES = _DATA["group_suffixes"]
 # Bare Turkic numerals that are also common other words ("yüz" face, "on" in "onun").
-HOMONYMS = {"tr": {"on", "yüz", "bin", "yedi", "elli"}, "az": {"on", "yüz", "min"},
-            "tk": {"on", "ýüz"}, "kk": {"он", "жүз"}}
+HOMONYMS = {lang: frozenset(found) for lang, found in _DATA["homonyms"].items()}
 # Words that imply a count without being numerals: they may answer a numeral, never report.
-QUANTITY_WORDS = {
-    "en": {"both": 2, "twice": 2, "double": 2, "doubled": 2, "doubling": 2, "pair": 2, "pairs": 2,
-           "couple": 2, "twins": 2, "thrice": 3,
-           "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "tens": 10,
-           "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9},
-    "ru": {"оба": 2, "дважды": 2, "пара": 2, "двойной": 2, "трижды": 3, "десяток": 10,
-           "десятилетие": 10, "десятка": 10, "дюжина": 12, "сотня": 100, "сутки": 24},
-    "kk": {"жұп": 2, "қос": 2, "тәулік": 24},
-    "az": {"cüt": 2, "qoşa": 2, "ikiqat": 2, "onillik": 10},
-    "tr": {"çift": 2, "ikiz": 2, "düzine": 12},
-    "tk": {"jübüt": 2},
-}
+QUANTITY_WORDS = _DATA["quantity_words"]
 # Russian collective numerals ("шестеро"): numerals that pymorphy3 lemmatises on their own.
-RU_COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
-                 "восьмеро": 8, "девятеро": 9, "десятеро": 10}
+RU_COLLECTIVE = _DATA["ru_collective"]
 # Case, plural and possessive endings, accepted after stems of four letters or more.
-INFLECTION_SUFFIXES = """
-a e ä ya ye na ne da de dä ta te tä dan den dän tan ten nda nde ndan nden
-ı i u ü y ın in un ün yň iň nyň niň nın nin nun nün la le lar ler
-ге ке ға қа на не да де та те нда нде дан ден тан тен нан нен
-ны ні ды ді ты ті ның нің дың дің тың тің мен бен пен лар лер дар дер тар тер
-ы і сы сі ы ын ін ə yə nə də tə dən tən ndə ndən lər lə
-""".split()
+INFLECTION_SUFFIXES = _DATA["inflection_suffixes"]
 ENDINGS = ("", *INFLECTION_SUFFIXES, *POSSESSIVE_SUFFIXES)
-VOICED = str.maketrans({"t": "d", "k": "g", "q": "ğ", "p": "b", "т": "д", "к": "г", "қ": "ғ", "п": "б"})
-RU_COMPOUND_TAILS = (
-    "лет", "летн", "летие", "дневн", "месячн", "недельн", "часов", "минутн", "кратн",
-    "сторонн", "этажн", "процентн", "значн", "местн", "разов", "уровнев", "комнатн",
-    "тонн", "метров", "километров", "ярусн", "томн", "серийн", "полосн", "звёздн", "звездн",
-)
-VOWELS = set("aeıioöuüyäаәеиоөуүұыіэюя")
+VOICED = str.maketrans(_DATA["voiced"])
+RU_COMPOUND_TAILS = tuple(_DATA["ru_compound_tails"])
+VOWELS = set(_DATA["vowels"])
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 T = TypeVar("T")
 
@@ -103,13 +67,6 @@ def _norm(word: str) -> str:
     return word.replace("İ", "i").lower().replace("ё", "е")
 
 
-@cache
-def russian_morph():
-    """pymorphy3's Russian analyser, or None where it is not installed (base forms only).
-
-    The one aligncheck.lang.morph loads: a second analyser would load the dictionaries again."""
-    from aligncheck.lang.morph import _russian
-    return _russian()
 
 
 def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
@@ -125,14 +82,14 @@ def lexicon(lang: str) -> dict[str, Word]:
     """Base number words of `lang` (lower-case, ё as е) -> value."""
     if lang == "ru":
         return _russian_tables()[0]
-    if lang in NUM2WORDS_LANG and lang != "tk":
+    if lang in NUM2WORDS_LANG:
         return _num2words_lexicon(lang)
     return _build_lexicon(lang)
 
 
 def _build_lexicon(lang: str) -> dict[str, Word]:
-    if lang == "tk":
-        return {w: Word(v) for w, v in TURKMEN.items()}
+    if lang in TABLES:
+        return {w: Word(v) for w, v in TABLES[lang].items()}
     if lang not in NUM2WORDS_LANG:
         return {}
     words: dict[str, Word] = {}
@@ -156,7 +113,7 @@ def _build_lexicon(lang: str) -> dict[str, Word]:
 
 
 def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
-    morph = russian_morph()
+    morph = russian_analyzer()
     forms = dict(base)
     if morph is None:
         return forms
@@ -172,14 +129,13 @@ def _russian_forms(base: dict[str, Word]) -> dict[str, Word]:
     return forms
 
 
-@cache
 def _russian_prefixes() -> tuple[tuple[str, int], ...]:
     """Genitive stems that open compounds: "четырёх" in "четырёхлетний"."""
     return _russian_tables()[1]
 
 
 def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int], ...]:
-    morph = russian_morph()
+    morph = russian_analyzer()
     found = {"дву": 2, "одно": 1, "сто": 100}
     for word, info in lexicon_ru.items() if morph else ():
         parse = morph.parse(word)[0]
@@ -252,7 +208,7 @@ def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...], dic
 def _build_russian_quantities() -> dict[str, Word]:
     """Every form whose likeliest pymorphy3 lemma is a collective numeral ("шестерых") or a
     quantity word ("десятков", "обеих")."""
-    morph = russian_morph()
+    morph = russian_analyzer()
     lemmas = {**{k: Word(v) for k, v in RU_COLLECTIVE.items()},
               **{k: Word(v, soft=True, rough=True) for k, v in QUANTITY_WORDS["ru"].items()}}
     openings = {w[:3] for w in (*lemmas, "обеих", "обоих")}  # not "подвойнее"
@@ -308,7 +264,7 @@ def _lookup(key: str, lang: str) -> Word | None:
     return None
 
 
-ENGLISH_COMPOUND_TAILS = ("fold", "some", "somes", "ball", "balls", "score", "pence", "penny")
+ENGLISH_COMPOUND_TAILS = tuple(_DATA["english_compound_tails"])
 
 
 def _english_compound(key: str) -> Word | None:
@@ -421,8 +377,7 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
     return [_approximate(text, w, lang) for w in found]
 
 
-APPROXIMATE_JOINS = {"en": r"\s+or\s+", "ru": r"\s+или\s+", "tr": r"\s+(?:veya|ya da)\s+",
-                     "az": r"\s+(?:və ya|yaxud)\s+", "kk": r"\s+немесе\s+", "tk": r"\s+ýa-da\s+"}
+APPROXIMATE_JOINS = _DATA["approximate_joins"]
 BOTH_BEFORE = regex.compile(r"(?:\bher|\bhər)\s+$", regex.IGNORECASE)
 
 
@@ -479,8 +434,7 @@ def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
 
 
 # Letters a typist confuses with their diacritic twin ("baş" for "bäş", "уш" for "үш").
-DIACRITIC_TWINS = ("aäəâáà", "oöôó", "uüûú", "iıîí", "sşś", "cçć", "gğ", "yýÿ", "nňñ", "zž", "eéê",
-                   "аә", "оө", "уүұ", "кқ", "гғ", "нң", "иі", "хһ")
+DIACRITIC_TWINS = tuple(_DATA["diacritic_twins"])
 
 
 def misspelt_number_word(token: str, lang: str) -> Word | None:

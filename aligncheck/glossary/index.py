@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 
-from aligncheck.lang.morph import TURKIC, WORD_RE, _lemma_store, _russian, lemmas, lower, word_matches
+from aligncheck.lang.morph import (
+    TURKIC, WORD_RE, lemma_store, lemmas, lower, russian_analyzer, word_matches)
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key
@@ -83,11 +84,12 @@ def _skeleton(word: str) -> str:
 def _paradigm(lemma: str) -> frozenset[str]:
     """Russian: the skeletons of every form of the words whose lemma `lemma` is, so that a
     glossary's suppletive form (лет, люди) is offered by the text's (года, человек)."""
-    store, key = _lemma_store(), f"\x01paradigm:{lemma}"  # kept with the lemmas: warm runs need no pymorphy
+    # kept with the lemmas: warm runs need no pymorphy
+    store, key = lemma_store(), f"\x01paradigm:{lemma}"
     known = store.get(key)
     if known is not None:
         return frozenset(known)
-    analyzer = _russian()
+    analyzer = russian_analyzer()
     if analyzer is None:
         return frozenset()
     found = frozenset(_skeleton(form.word) for parse in analyzer.parse(lemma)

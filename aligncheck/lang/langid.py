@@ -420,20 +420,20 @@ def _letter_scripts() -> _LetterScripts:
     return _LetterScripts(_cache_file(f"letter-scripts-regex{regex.__version__}-v1"))
 
 
-@lru_cache(maxsize=1)
+@cache
 def _babel_languages() -> tuple[str, ...]:
     codes = {ident.split("_")[0] for ident in localedata.locale_identifiers()}
     return tuple(sorted(code for code in codes if code != "root" and len(code) <= 3))
 
 
-@lru_cache(maxsize=1)
+@cache
 def _babel_scripts() -> tuple[str, ...]:
     """Kept in the cache dir: listing Babel's locales and their scripts costs ~20 ms a run."""
     return kept_strings(_cache_file("scripts"),
                         lambda: sorted({_script(lang) for lang in _babel_languages()} - {None}), nonempty=True)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _official_languages() -> frozenset[str]:
     """Languages official somewhere and not a copy of another language's locale data."""
     official = {lang.split("_")[0] for languages in get_global("territory_languages").values()

@@ -3,7 +3,9 @@
 Russian words match through pymorphy3 lemmas; Turkic words (kk, az, tk, tr, ...) match when
 the text word is the base form plus a suffix chain whose vowels agree with the base's vowel
 harmony (allowing the usual stem alternations: final k/g, p/b, t/d, q/ğ and a dropped high
-vowel as in deňiz -> deňzi); other languages accept a few English-style endings.
+vowel as in deňiz -> deňzi); other languages accept a few English-style endings. Which
+languages are Turkic, and which suffix table each takes, is in their profiles
+(aligncheck.lang.profiles); the vowels, alternations and endings in lang/data/morph.json.
 """
 
 from __future__ import annotations
@@ -15,15 +17,19 @@ from functools import cache, lru_cache
 
 import regex
 
+from aligncheck.lang.data import load
+from aligncheck.lang.profiles import DOTTED_I, TURKIC, profile
+
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
-TURKIC = frozenset({"kk", "az", "tk", "tr", "ky", "uz", "tt", "ba", "ug", "crh", "gag"})
 APOSTROPHES = "'’-"
 
-_FRONT = frozenset("eəiöüäеәіөүэ")
-_BACK_COMMON = frozenset("aıouаоұуыя")
-_HIGH = frozenset("ıiuüyыіұүиу")
-_ALTERNATIONS = {"k": "gğy", "q": "ğ", "p": "b", "t": "d", "ç": "c", "к": "г", "қ": "ғ", "п": "б"}
-_EN_ENDINGS = ("", "s", "es", "'s", "’s", "'", "’")
+_DATA = load("morph.json")
+_FRONT = frozenset(_DATA["front_vowels"])
+_BACK_COMMON = frozenset(_DATA["back_vowels"])
+_BACK = {lang: _BACK_COMMON | set(extra) for lang, extra in _DATA["extra_back_vowels"].items()}
+_HIGH = frozenset(_DATA["high_vowels"])
+_ALTERNATIONS = _DATA["alternations"]
+_EN_ENDINGS = tuple(_DATA["english_endings"])
 MAX_SUFFIX = 10
 
 
@@ -45,22 +51,21 @@ def _words(text: str) -> tuple[Word, ...]:
 
 
 def lower(text: str, lang: str) -> str:
-    if lang in ("tr", "az", "crh", "gag"):
+    if lang in DOTTED_I:
         text = text.replace("I", "ı").replace("İ", "i")
     return text.lower()
 
 
 def _vowels(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    back = _BACK_COMMON | {"y"} if lang == "tk" else _BACK_COMMON
-    return _FRONT, back
+    return _FRONT, _BACK.get(lang, _BACK_COMMON)
 
 
 # Kazakh Cyrillic и and у stand for front and back sounds alike (киім / сиыр, келу / су), and
 # и ends many loan names (Корбин): after them either harmony is right.
-_AMBIGUOUS = {"kk": frozenset("иу")}
+_AMBIGUOUS = {lang: frozenset(letters) for lang, letters in _DATA["ambiguous_vowels"].items()}
 # Endings that never change with the stem's vowels (kk -мен/-бен/-пен "with", tr/az/tk -ki, az
 # -ilə): Астанамен, akşamki.
-_INVARIANT = {"kk": ("мен", "бен", "пен"), "ky": (), "az": ("ki", "ilə"), "tr": ("ki",), "tk": ("ki",)}
+_INVARIANT = {lang: tuple(endings) for lang, endings in _DATA["invariant_endings"].items()}
 
 
 def _harmonic(stem: str, suffix: str, lang: str) -> bool:
@@ -81,7 +86,7 @@ def _is_vowel(char: str, lang: str) -> bool:
     return char in front or char in back or char in "июё"
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _turkic_stems(base: str) -> tuple[str, ...]:
     stems = [base]
     if len(base) >= 3 and base[-1] in _ALTERNATIONS:
@@ -111,8 +116,9 @@ def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> boo
     return False
 
 
-@lru_cache(maxsize=1)
-def _russian():
+@cache
+def russian_analyzer():
+    """pymorphy3's Russian analyser (loaded once per process), or None where not installed."""
     try:
         import pymorphy3
     except ImportError:  # pragma: no cover - optional dependency
@@ -124,15 +130,15 @@ def _russian():
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Possible dictionary forms of a lower-case word (the word itself when unknown).
 
-    Russian lemmas are kept across runs (`_LemmaStore`): a warm run then never loads
+    Russian lemmas are kept across runs (`LemmaStore`): a warm run then never loads
     pymorphy3's dictionaries (a quarter of a second)."""
     if lang != "ru":
         return frozenset({word})
-    store = _lemma_store()
+    store = lemma_store()
     known = store.get(word)
     if known is not None:
         return frozenset(known) | {word}
-    analyzer = _russian()
+    analyzer = russian_analyzer()
     if analyzer is None:
         return frozenset({word})
     found = frozenset({p.normal_form.replace("ё", "е") for p in analyzer.parse(word)} | {word})
@@ -140,7 +146,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     return found
 
 
-class _LemmaStore:
+class LemmaStore:
     """word -> lemmas in a SQLite table in the cache dir, new words written at exit. A run
     reads only the words it asks about (a whole-file store cost ~10 ms per 7k words kept,
     on every run); any problem with the file only costs speed."""
@@ -218,11 +224,12 @@ class _LemmaStore:
 
 
 @cache
-def _lemma_store() -> _LemmaStore:
+def lemma_store() -> LemmaStore:
+    """This process's store of Russian lemmas (and other word facts kept across runs)."""
     from aligncheck._runtime.cachefiles import versioned_file
 
     path = versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 2)
-    return _LemmaStore(None if path is None else path.with_suffix(".sqlite3"))
+    return LemmaStore(None if path is None else path.with_suffix(".sqlite3"))
 
 
 @lru_cache(maxsize=262144)
@@ -303,31 +310,10 @@ def _adjacent(window: list[Word], text: str) -> bool:
 # Turkic inflectional endings as templates: A = two-way vowel, I = four-way (kk: two-way) high
 # vowel, D = d/t, K = g/k (kk: ғ/қ/г/к), () = an optional buffer letter; plural, possessive,
 # case, relational (-ki, -dAky), comitative and copula endings.
-_TURKIC_ENDINGS = {
-    "tr": "lAr (I)m (I)n (s)I (I)mIz (I)nIz lArI (y)I (n)I (y)A (n)A DA (n)DA DAn (n)DAn (n)In "
-          "(y)lA ki DAki (n)DAki DIr",
-    "az": "lAr (I)m (I)n (s)I (I)mIz (I)nIz lArI (y)I (n)I (y)A (n)A DA (n)DA DAn (n)DAn (n)In "
-          "(y)lA ilə ki DAki (n)DAki DIr",
-    "tk": "lAr (I)m (I)ň (s)I (I)mIz (I)ňIz lArI (n)I (y)A (n)A ä DA (n)DA DAn (n)DAn (n)Iň "
-          "DAky (n)DAky ki dIr",
-    "kk": "лAр дAр тAр (I)м (I)ң (с)I (I)мIз (I)ңIз (н)I дI тI н (н)Iң дIң тIң KA (н)A "
-          "дA тA (н)дA дAн тAн (н)Aн (н)дAн мен бен пен менен дAKI тAKI (н)дAKI дAй тAй",
-}
-_TURKIC_ENDINGS["ky"] = _TURKIC_ENDINGS["kk"]
-_ARCHIPHONEMES = {
-    "tr": {"A": "ae", "I": "ıiuü", "D": "dt", "K": "gk"},
-    "az": {"A": "aə", "I": "ıiuü", "D": "dt", "K": "gk"},
-    "tk": {"A": "aeä", "I": "yiuü", "D": "dt", "K": "gk"},
-    "kk": {"A": "аеә", "I": "ыі", "D": "дт", "K": "ғқгк"},
-}
-_FINAL_CLASS = {"g": "k", "ğ": "k", "q": "k", "b": "p", "d": "t", "c": "ç",
-                "г": "к", "ғ": "к", "қ": "к", "б": "п"}
-_RU_ENDINGS = (  # noun and adjective endings, longest first
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ём", "ам",
-    "ям", "ах", "ях", "ов", "ев", "ью", "ию", "ия", "ие", "ии", "ая", "яя", "ую", "юю", "ое",
-    "ее", "ые", "ых", "их", "ым", "им", "ою", "ею", "а", "я", "о", "е", "ё", "у", "ю", "ы", "и",
-    "ь", "й",
-)
+_TURKIC_ENDINGS = _DATA["endings"]  # by harmony table (a profile's `harmony`)
+_ARCHIPHONEMES = _DATA["archiphonemes"]
+_FINAL_CLASS = _DATA["final_class"]
+_RU_ENDINGS = tuple(_DATA["russian_endings"])  # noun and adjective endings, longest first
 MIN_STEM = 3
 
 
@@ -345,7 +331,7 @@ def _expand(template: str, table: dict[str, str]) -> set[str]:
 @cache
 def turkic_endings(lang: str) -> tuple[str, ...]:
     """Inflectional endings of a Turkic language, longest first (empty for other languages)."""
-    key = "kk" if lang == "ky" else lang if lang in _TURKIC_ENDINGS else "tr" if lang in TURKIC else ""
+    key = _harmony(lang)
     if not key:
         return ()
     table = _ARCHIPHONEMES[key]
@@ -356,8 +342,13 @@ def turkic_endings(lang: str) -> tuple[str, ...]:
 @cache
 def _third_person(lang: str) -> frozenset[str]:
     """The forms of the 3rd person possessive ending (dəniz-i, теңіз-і, su-yu... (s)I)."""
-    key = "kk" if lang in ("kk", "ky") else lang if lang in _ARCHIPHONEMES else "tr"
+    key = _harmony(lang) or "tr"
     return frozenset(_expand("(с)I" if key == "kk" else "(s)I", _ARCHIPHONEMES[key]))
+
+
+def _harmony(lang: str) -> str | None:
+    found = profile(lang)
+    return found.harmony if found is not None else None
 
 
 def _has_vowel(text: str, lang: str) -> bool:

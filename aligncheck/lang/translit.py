@@ -19,23 +19,13 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from aligncheck.lang.morph import TURKIC, Word, lower, words
+from aligncheck.lang.data import load
+from aligncheck.lang.morph import Word, lower, words
+from aligncheck.lang.profiles import TURKIC
 
-_LETTERS = {
-    "az": {"x": "kh", "q": "k", "c": "j", "ç": "ch", "ş": "sh", "ə": "a", "ğ": "g", "ı": "y"},
-    "tr": {"c": "j", "ç": "ch", "ş": "sh", "ğ": "", "ı": "y"},
-    "tk": {"c": "j", "ç": "ch", "ş": "sh", "ž": "zh", "ý": "y", "ň": "n", "ä": "a", "y": "y"},
-    "uz": {"x": "kh", "q": "k", "oʻ": "o", "gʻ": "g"},
-    "kk": {"қ": "k", "ғ": "g", "ң": "n", "һ": "h", "ы": "y", "і": "i"},
-    "ru": {"х": "kh", "ц": "ts", "ё": "e", "ы": "y", "э": "e", "ъ": "", "ь": ""},
-    "en": {"x": "ks", "ph": "f", "th": "t", "ck": "k", "ch": "ch", "ce": "se", "ci": "si", "cy": "sy",
-           "c": "k", "w": "v"},
-}
-_REDUCTIONS = [
-    (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"shch|sch", "sh"), (r"tch", "ch"),
-    (r"ts", "c"), (r"q", "k"), (r"w", "v"), (r"yu", "u"), (r"ya", "a"), (r"yo", "o"),
-    (r"z", "s"), (r"iy", "i"), (r"y", "i"), (r"ou|oo", "u"), (r"([a-z])\1+", r"\1"),
-]
+_DATA = load("translit.json")
+_LETTERS: dict[str, dict[str, str]] = _DATA["letters"]
+_REDUCTIONS = [(pattern, repl) for pattern, repl in _DATA["reductions"]]
 # Tables of single letters map as str.translate does (per letter, no overlap); the others
 # (en ph/th/ck..., uz oʻ) take the longest letters first at each position.
 _LETTER_MAPS = {lang: str.maketrans(table) for lang, table in _LETTERS.items()
