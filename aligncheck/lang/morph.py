@@ -219,10 +219,9 @@ class _LemmaStore:
 
 @cache
 def _lemma_store() -> _LemmaStore:
-    from aligncheck._runtime.cachefiles import versioned_file
+    from aligncheck._runtime.cachefiles import cache_file
 
-    path = versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 2)
-    return _LemmaStore(None if path is None else path.with_suffix(".sqlite3"))
+    return _LemmaStore(cache_file("morph", packages=("pymorphy3", "pymorphy3-dicts-ru")))
 
 
 @lru_cache(maxsize=262144)
