@@ -1,4 +1,4 @@
-"""The cache registry names every file aligncheck writes; `aligncheck cache` lists and clears by it."""
+"""The cache registry names every file aligncheck writes; `aligncheck cache` lists and clears it."""
 
 import fnmatch
 import os
@@ -18,8 +18,8 @@ LANGS = ["en", "ru", "kk", "az", "tk"]
 
 def aligncheck(cache: Path, *args, **env):
     env = {**os.environ, "ALIGNCHECK_CACHE_DIR": str(cache), **env}
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=600)
+    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=600)
 
 
 def _globs(entry) -> list[str]:
@@ -48,8 +48,9 @@ def filled(tmp_path_factory) -> Path:
                                for lang in LANGS) + "\n", encoding="utf-8")
     glossary = ROOT / "glossaries" / "steppe-rivers.tsv"
     for target in (SAMPLE, one):
-        proc = aligncheck(cache, "check", target, "--langs", ",".join(LANGS), "--glossary", glossary,
-                          "--format", "json", "--output", tmp / "report.json", "-q", "--fail-on", "never",
+        proc = aligncheck(cache, "check", target, "--langs", ",".join(LANGS),
+                          "--glossary", glossary, "--format", "json",
+                          "--output", tmp / "report.json", "-q", "--fail-on", "never",
                           ALIGNCHECK_BYTECODE_CACHE="1", PYTHONDONTWRITEBYTECODE="1")
         assert proc.returncode == 0, proc.stderr
     return cache

@@ -1,10 +1,12 @@
 """Every entry aligncheck keeps in its cache root: what it holds, in what format, its version,
 and the root names that `aligncheck cache --clear NAME` deletes.
 
-Modules ask cachefiles.cache_file for their files (`cache_file("months", key="ru",
-packages=...)`), which reads the templates here: a version bump is one edit in REGISTRY. A path template may use {version}, {key},
-{packages} (the versions of the packages the caller names, joined by "-") and {babel} or
-{regex} (that module's __version__).
+The version goes into the file names through the templates (the embedding store keeps it in
+the file, as its SQLite user_version; a built model's directory name carries it). Modules ask
+cachefiles.cache_file for their files (`cache_file("months", key="ru",
+packages=...)`), which fills in the path templates here, so a version bump is one edit in
+REGISTRY. A template may use {version}, {key}, {packages} (the versions of the packages the
+caller names, joined by "-") and {babel} or {regex} (that module's __version__).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ class CacheEntry:
     name: str
     holds: str
     format: str
-    version: int | None  # part of every file name below; None: keyed on package versions only
+    version: int | None  # bump to rebuild; None: keyed on package versions only
     files: dict[str, str]  # kind -> path template under the cache root
     clears: tuple[str, ...]  # the root names (globs) that are this entry's
 
@@ -34,14 +36,16 @@ def _entry(name: str, holds: str, form: str, version: int | None, clears: tuple[
 
 
 REGISTRY: dict[str, CacheEntry] = {e.name: e for e in (
-    _entry("embeddings", "sentence vectors by model, prompt and text", "sqlite (schema in user_version)",
-           1, (*(f"embeddings.sqlite3{s}" for s in _SQLITE_FILES), "embeddings.sqlite3.corrupt-*"),
+    _entry("embeddings", "sentence vectors by model, prompt and text",
+           "sqlite (schema in user_version)", 1,
+           (*(f"embeddings.sqlite3{s}" for s in _SQLITE_FILES), "embeddings.sqlite3.corrupt-*"),
            store="embeddings.sqlite3"),
     _entry("models", "the default model, built once (ONNX graph, tokenizer)", "onnx dir", 1,
            dir="models/{key}"),
     _entry("bytecode", "compiled modules of an editable install (ALIGNCHECK_BYTECODE_CACHE=1)",
            "pyc dir", None, dir="bytecode/{key}"),
-    _entry("langid", "language profiles from Babel's locales, and paragraph scores", "json; sqlite", 4,
+    _entry("langid", "language profiles from Babel's locales, and paragraph scores",
+           "json; npz; sqlite", 4,
            profile="langid/babel{babel}-v{version}/{key}.json",
            table="langid/babel{babel}-v{version}/table-{key}.npz",
            letters="langid/babel{babel}-v{version}/letter-scripts-regex{regex}-v1.json",
@@ -59,10 +63,6 @@ REGISTRY: dict[str, CacheEntry] = {e.name: e for e in (
     _entry("split", "language names as stems, for splitting multilingual files", "json", 1,
            stems="split/babel{babel}-v{version}/stems-{key}.json"),
 )}
-
-
-def version(name: str) -> int | None:
-    return REGISTRY[name].version
 
 
 def owner(root_name: str) -> CacheEntry | None:

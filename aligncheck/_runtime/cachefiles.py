@@ -108,7 +108,8 @@ def cache_file(name: str, kind: str | None = None, key: str = "",
     versions = [installed_version(p) for p in packages]
     if None in versions:
         return None
-    fields: dict[str, object] = {"version": entry.version, "key": key, "packages": "-".join(versions)}
+    fields: dict[str, object] = {"version": entry.version, "key": key,
+                                 "packages": "-".join(versions)}  # type: ignore[arg-type]
     for _, field, _, _ in string.Formatter().parse(template):
         if field and field not in fields:
             fields[field] = import_module(field).__version__

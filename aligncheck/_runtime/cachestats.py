@@ -9,7 +9,8 @@ import sqlite3
 from pathlib import Path
 
 from aligncheck._runtime.cache_registry import REGISTRY, CacheEntry, owner
-from aligncheck._runtime.cachefiles import CACHE_ENV, MARKER, claim, foreign_entries, require_cache_dir
+from aligncheck._runtime.cachefiles import (CACHE_ENV, MARKER, claim, foreign_entries,
+                                            require_cache_dir)
 from aligncheck.errors import InputError
 
 PARTS = (*REGISTRY, "all")
@@ -64,6 +65,7 @@ def _details(entry: CacheEntry, paths: list[Path]) -> str:
         elif path.is_dir():
             said.append(", ".join(sorted(p.name for p in path.iterdir() if p.is_dir()))
                         or f"{sum(1 for p in path.iterdir() if p.is_file())} files")
+            said += [f"set aside as damaged: {p.name}" for p in sorted(path.glob("*.corrupt-*"))]
         elif entry.name == "embeddings" and path.name == entry.files["store"]:
             said.append(_embedding_counts(path))
     return "; ".join(said)
@@ -90,7 +92,8 @@ def table() -> str:
     lines = []
     for e in REGISTRY.values():
         version = "-" if e.version is None else f"v{e.version}"
-        lines.append(f"{e.name:<11} {version:<3} {e.format:<32} {e.holds}; clears {', '.join(e.clears)}")
+        clears = ", ".join(e.clears)
+        lines.append(f"{e.name:<11} {version:<3} {e.format:<32} {e.holds}; clears {clears}")
     return "\n".join(lines) + "\n"
 
 
@@ -124,9 +127,13 @@ def clear(part: str) -> str:
         for target in found.get(name, ()):
             freed += _size(target)
             try:
-                shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                else:
+                    target.unlink()
             except OSError as exc:
-                raise InputError(f"cannot delete {target} ({exc.strerror}); check its permissions") from None
+                raise InputError(f"cannot delete {target} ({exc.strerror}); "
+                                 "check its permissions") from None
     kept = ""
     if part == "all" and others:
         kept = f"; kept what aligncheck did not create: {_names(others)}"

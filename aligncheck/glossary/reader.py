@@ -23,8 +23,8 @@ def _babel_languages() -> frozenset[str]:
     """Babel's language codes, kept in the cache dir (loading the locale costs ~60 ms a run)."""
     import babel
 
-    return frozenset(kept_strings(
-        cache_file("glossary"), lambda: sorted({code.lower() for code in babel.Locale("en").languages}), nonempty=True))
+    return frozenset(kept_strings(cache_file("glossary"), lambda: sorted(
+        {code.lower() for code in babel.Locale("en").languages}), nonempty=True))
 
 
 def valid_lang(code: str, known_langs=None) -> bool:
