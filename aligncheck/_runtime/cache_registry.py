@@ -47,7 +47,7 @@ REGISTRY: dict[str, CacheEntry] = {e.name: e for e in (
     _entry("langid", "language profiles from Babel's locales, and paragraph scores",
            "json; npz; sqlite", 4,
            profile="langid/babel{babel}-v{version}/{key}.json",
-           table="langid/babel{babel}-v{version}/table-{key}.npz",
+           table="langid/babel{babel}-v{version}/table-{key}.npz",  # a profile path, .npz
            letters="langid/babel{babel}-v{version}/letter-scripts-regex{regex}-v1.json",
            scores="langid/scores.sqlite3"),
     _entry("numbers", "each locale's group and decimal symbols", "json", None,

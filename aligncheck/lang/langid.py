@@ -221,7 +221,7 @@ class _Table:
 
 def _table_file(langs: tuple[str, ...]) -> Path:
     digest = hashlib.sha1(",".join(langs).encode()).hexdigest()[:20]
-    return cache_file("langid", "table", key=f"{len(langs)}-{digest}")
+    return _cache_file(f"table-{len(langs)}-{digest}").with_suffix(".npz")
 
 
 @lru_cache(maxsize=16)
