@@ -78,12 +78,22 @@ def test_needed_only_when_python_writes_no_bytecode_and_the_package_has_none(tmp
     assert not bytecode.needed(str(package))
 
 
-def test_a_checkout_without_pyc_files_runs_from_the_cache(tmp_path):
+def _loader_name(cache, **env):
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "ALIGNCHECK_CACHE_DIR": str(cache), **env}
+    code = "import aligncheck.model as m; print(type(m.__spec__.loader).__name__)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    return out.stdout.strip()
+
+
+def test_a_checkout_without_pyc_files_runs_from_the_cache_when_asked(tmp_path):
     if os.path.exists(importlib.util.cache_from_source(aligncheck.__file__)):
         pytest.skip("this checkout has its .pyc files; Python uses them")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
-    code = "import sys, aligncheck.model as m; print(type(m.__spec__.loader).__name__)"
     for _ in range(2):
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        assert out.stdout.strip() == "_CachedSourceLoader"
+        assert _loader_name(tmp_path, ALIGNCHECK_BYTECODE_CACHE="1") == "_CachedSourceLoader"
     assert list((tmp_path / "bytecode").rglob("aligncheck.model.pyc"))
+
+
+def test_the_bytecode_cache_is_off_unless_asked_for(tmp_path):
+    assert _loader_name(tmp_path, ALIGNCHECK_BYTECODE_CACHE="") == "SourceFileLoader"
+    assert not (tmp_path / "bytecode").exists()

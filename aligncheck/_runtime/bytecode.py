@@ -1,10 +1,12 @@
-"""aligncheck's compiled modules kept in its cache dir where Python keeps none.
+"""aligncheck's compiled modules kept in its cache dir where Python keeps none: opt-in, with
+ALIGNCHECK_BYTECODE_CACHE=1.
 
 With PYTHONDONTWRITEBYTECODE set (as in many containers) and aligncheck run from a source
-checkout (an editable install), every run compiled its ~100 modules again: 0.3-0.4 s of a
-2 s warm run. `install()` serves aligncheck's own modules from `<cache dir>/bytecode/`,
-validated as a .pyc is (interpreter magic, source mtime and size), and writes a missing or
-stale entry atomically. Other packages, and an install that has its .pyc files, are untouched.
+checkout (an editable install), every run compiles its modules again. `install()` serves
+aligncheck's own modules from `<cache dir>/bytecode/`, validated as a .pyc is (interpreter
+magic, source mtime and size), and writes a missing or stale entry atomically. Other packages,
+and an install that has its .pyc files, are untouched. On a warm check of the sample corpus it
+saved ~0.04 s of CPU in 0.55 s (wall time within noise), so it is off unless asked for.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from aligncheck._runtime.cachefiles import cache_dir, store
+from aligncheck._runtime.cachefiles import cache_file, store
 
 PACKAGE = "aligncheck"
 
@@ -71,4 +73,5 @@ def install(package_file: str) -> None:
         return
     folder = os.path.dirname(os.path.abspath(package_file))
     checkout = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:12]
-    sys.meta_path.insert(0, _Finder(cache_dir() / "bytecode" / sys.implementation.cache_tag / checkout))
+    root = cache_file("bytecode", key=f"{sys.implementation.cache_tag}/{checkout}")
+    sys.meta_path.insert(0, _Finder(root))

@@ -3,19 +3,22 @@ how it writes them: whole files swapped in atomically, so concurrent runs never 
 
 The cache root carries a CACHEDIR.TAG naming aligncheck (https://bford.info/cachedir/) when
 aligncheck created it or found nothing but its own entries there; `aligncheck cache --clear`
-deletes only in such a root, and only the entry names listed in ENTRIES."""
+deletes only in such a root, and only the names of the entries in cache_registry.REGISTRY."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import string
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
 
+from aligncheck._runtime.cache_registry import REGISTRY, owner
 from aligncheck.errors import InputError
 
 CACHE_ENV = "ALIGNCHECK_CACHE_DIR"
@@ -23,9 +26,6 @@ MARKER = "CACHEDIR.TAG"
 MARKER_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
 MARKER_TEXT = (f"{MARKER_SIGNATURE}\n# This file is a cache directory tag created by aligncheck.\n"
                "# For information about cache directory tags see https://bford.info/cachedir/\n")
-EMBEDDING_FILES = tuple(f"embeddings.sqlite3{s}" for s in ("", "-wal", "-shm", "-journal"))
-ENTRIES = frozenset({MARKER, *EMBEDDING_FILES, "models", "bytecode", "langid", "numbers", "numwords",
-                     "months", "morph", "glossary", "split"})  # every name aligncheck puts in its root
 
 
 def configured_cache_dir() -> Path:
@@ -62,11 +62,12 @@ def is_tagged(root: Path) -> bool:
 
 def foreign_entries(root: Path) -> list[str]:
     """Names in `root` that aligncheck never creates there."""
-    return sorted(name for name in os.listdir(root) if name not in ENTRIES and not _temporary_marker(name))
+    return sorted(name for name in os.listdir(root) if not _ours(name))
 
 
-def _temporary_marker(name: str) -> bool:
-    return re.fullmatch(r"CACHEDIR\.\d+\.tmp", name) is not None
+def _ours(name: str) -> bool:
+    return (name == MARKER or re.fullmatch(r"CACHEDIR\.\d+\.tmp", name) is not None
+            or owner(name) is not None)
 
 
 def claim(root: Path) -> bool:
@@ -97,14 +98,22 @@ def require_cache_dir() -> Path:
                      f"set {CACHE_ENV} to a directory", str(root))
 
 
-def versioned_file(folder: str, stem: str, packages: tuple[str, ...], version: int) -> Path | None:
-    """`folder/<stem>-v<version>-<package versions>.json` in the cache dir: for data built from
-    those packages, so a new release of any of them builds it again. None when one is not
-    installed (nothing to key the file on: build without keeping)."""
+def cache_file(name: str, kind: str | None = None, key: str = "",
+               packages: tuple[str, ...] = ()) -> Path | None:
+    """Where registry entry `name` keeps its file of `kind` (its only kind if None): for data
+    built from `packages`, so a new release of any of them builds it again. None when one is
+    not installed (nothing to key the file on: build without keeping)."""
+    entry = REGISTRY[name]
+    template = entry.files[kind] if kind else next(iter(entry.files.values()))
     versions = [installed_version(p) for p in packages]
     if None in versions:
         return None
-    return cache_dir() / folder / f"{stem}-v{version}-{'-'.join(versions)}.json"
+    fields: dict[str, object] = {"version": entry.version, "key": key,
+                                 "packages": "-".join(versions)}  # type: ignore[arg-type]
+    for _, field, _, _ in string.Formatter().parse(template):
+        if field and field not in fields:
+            fields[field] = import_module(field).__version__
+    return cache_dir() / template.format(**fields)
 
 
 @lru_cache(maxsize=None)

@@ -1,19 +1,19 @@
-"""`aligncheck cache`: what the cache directory holds, and clearing it."""
+"""`aligncheck cache`: what the cache directory holds, entry by entry of the registry, and
+clearing one entry or all of them."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-from aligncheck._runtime.cachefiles import (CACHE_ENV, EMBEDDING_FILES, ENTRIES, MARKER, claim, foreign_entries,
-                                   require_cache_dir)
+from aligncheck._runtime.cache_registry import REGISTRY, CacheEntry, owner
+from aligncheck._runtime.cachefiles import (CACHE_ENV, MARKER, claim, foreign_entries,
+                                            require_cache_dir)
 from aligncheck.errors import InputError
 
-EMBEDDINGS = "embeddings.sqlite3"
-PARTS = ("embeddings", "models", "all")
-PART_ENTRIES = {"embeddings": EMBEDDING_FILES, "models": ("models",),
-                "all": tuple(sorted(ENTRIES - {MARKER}))}
+PARTS = (*REGISTRY, "all")
 
 
 def _size(path: Path) -> int:
@@ -47,6 +47,30 @@ def _claimed(root: Path) -> bool:
         return False
 
 
+def _found(root: Path) -> dict[str, list[Path]]:
+    """The names in `root`, by the registry entry they belong to."""
+    found: dict[str, list[Path]] = {}
+    for name in sorted(os.listdir(root)):
+        entry = owner(name)
+        if entry is not None:
+            found.setdefault(entry.name, []).append(root / name)
+    return found
+
+
+def _details(entry: CacheEntry, paths: list[Path]) -> str:
+    said = []
+    for path in paths:
+        if ".corrupt-" in path.name:
+            said.append(f"set aside as damaged: {path.name}")
+        elif path.is_dir():
+            said.append(", ".join(sorted(p.name for p in path.iterdir() if p.is_dir()))
+                        or f"{sum(1 for p in path.iterdir() if p.is_file())} files")
+            said += [f"set aside as damaged: {p.name}" for p in sorted(path.glob("*.corrupt-*"))]
+        elif entry.name == "embeddings" and path.name == entry.files["store"]:
+            said.append(_embedding_counts(path))
+    return "; ".join(said)
+
+
 def summary() -> str:
     root = require_cache_dir()
     lines = [f"cache directory: {root}"]
@@ -54,15 +78,22 @@ def summary() -> str:
         return lines[0] + " (not created yet)\n"
     if not _claimed(root):
         lines[0] += " (shared with other files: --clear refuses to delete here)"
-    embeddings = root / EMBEDDINGS
-    if embeddings.exists():
-        size = sum(_size(Path(f"{embeddings}{s}")) for s in ("", "-wal", "-shm"))
-        lines.append(f"  embeddings  {_megabytes(size):>10}  {_embedding_counts(embeddings)}")
-    for entry in sorted(root.iterdir()):
-        if entry.is_dir():
-            inside = (", ".join(sorted(p.name for p in entry.iterdir() if p.is_dir()))
-                      or f"{sum(1 for p in entry.iterdir() if p.is_file())} files")
-            lines.append(f"  {entry.name:<11} {_megabytes(_size(entry)):>10}  {inside}")
+    found = _found(root)
+    for entry in REGISTRY.values():
+        paths = found.get(entry.name)
+        if paths:
+            size = _megabytes(sum(_size(p) for p in paths))
+            lines.append(f"  {entry.name:<11} {size:>10}  {_details(entry, paths)}")
+    return "\n".join(lines) + "\n"
+
+
+def table() -> str:
+    """The registry: each entry, what it holds, its format and version, the names it clears."""
+    lines = []
+    for e in REGISTRY.values():
+        version = "-" if e.version is None else f"v{e.version}"
+        clears = ", ".join(e.clears)
+        lines.append(f"{e.name:<11} {version:<3} {e.format:<32} {e.holds}; clears {clears}")
     return "\n".join(lines) + "\n"
 
 
@@ -71,8 +102,8 @@ def _names(names: list[str]) -> str:
 
 
 def clear(part: str) -> str:
-    """Delete the embedding cache, the built models or all of aligncheck's entries; what was removed.
-    Only in a root that is aligncheck's own (cachefiles.claim), only the entry names it creates."""
+    """Delete one registry entry's names (with what was set aside as damaged) or every entry's;
+    what was removed. Only in a root that is aligncheck's own (cachefiles.claim)."""
     if part not in PARTS:
         raise InputError(f"cannot clear {part!r}: choose one of {', '.join(PARTS)}")
     root = require_cache_dir()
@@ -81,22 +112,28 @@ def clear(part: str) -> str:
     try:
         ours = claim(root)
         others = foreign_entries(root)
+        found = _found(root)
     except OSError as exc:
-        raise InputError(f"cannot read the cache directory ({exc.strerror}); check its permissions", str(root)) from None
+        raise InputError(f"cannot read the cache directory ({exc.strerror}); check its permissions",
+                         str(root)) from None
     if not ours:
-        why = f"holds files aligncheck did not create ({_names(others)})" if others else "carries another program's CACHEDIR.TAG"
+        why = (f"holds files aligncheck did not create ({_names(others)})" if others
+               else "carries another program's CACHEDIR.TAG")
         raise InputError(f"not an aligncheck cache directory: it {why}; nothing deleted. Set {CACHE_ENV} "
-                         "to a directory of its own, or delete aligncheck's entries by hand", str(root.absolute()))
+                         "to a directory of its own, or delete aligncheck's entries by hand",
+                         str(root.absolute()))
     freed = 0
-    for name in PART_ENTRIES[part]:
-        target = root / name
-        if not (target.exists() or target.is_symlink()):
-            continue
-        freed += _size(target)
-        try:
-            shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
-        except OSError as exc:
-            raise InputError(f"cannot delete {target} ({exc.strerror}); check its permissions") from None
+    for name in REGISTRY if part == "all" else (part,):
+        for target in found.get(name, ()):
+            freed += _size(target)
+            try:
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                else:
+                    target.unlink()
+            except OSError as exc:
+                raise InputError(f"cannot delete {target} ({exc.strerror}); "
+                                 "check its permissions") from None
     kept = ""
     if part == "all" and others:
         kept = f"; kept what aligncheck did not create: {_names(others)}"

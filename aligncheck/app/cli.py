@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from aligncheck import __version__
+from aligncheck._runtime.cache_registry import REGISTRY
 from aligncheck.errors import InputError
 from aligncheck.model import UNITS
 
@@ -156,13 +157,17 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
 
 
 @cli.command()
-@click.option("--clear", "part", type=click.Choice(("embeddings", "models", "all")), default=None,
-              help="Delete the embedding cache, the built default model (rebuilt on next use) or all.")
-def cache(part) -> None:
+@click.option("--clear", "part", type=click.Choice((*REGISTRY, "all")), default=None,
+              help="Delete one entry (rebuilt on next use; see --entries) or all of them.")
+@click.option("--entries", is_flag=True, help="List the entries: what each holds, format, version.")
+def cache(part, entries) -> None:
     """Show what the cache directory holds ($ALIGNCHECK_CACHE_DIR moves it), or clear it."""
     from aligncheck._runtime import cachestats
 
-    click.echo(cachestats.clear(part) if part else cachestats.summary(), nl=False)
+    if entries:
+        click.echo(cachestats.table(), nl=False)
+    else:
+        click.echo(cachestats.clear(part) if part else cachestats.summary(), nl=False)
 
 
 def main() -> None:

@@ -86,10 +86,10 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
 
 def _prefetch_model(config, *, use_cache: bool) -> None:
     """A run that will embed everything (no cache, or none yet) loads the model while it reads."""
-    from aligncheck._runtime.cachefiles import cache_dir
-    from aligncheck.embed import CACHE_FILE, DEFAULT_MODEL, prefetch_default_model
+    from aligncheck._runtime.cachefiles import cache_file
+    from aligncheck.embed import DEFAULT_MODEL, prefetch_default_model
 
-    if config.model == DEFAULT_MODEL and not (use_cache and (cache_dir() / CACHE_FILE).exists()):
+    if config.model == DEFAULT_MODEL and not (use_cache and cache_file("embeddings").exists()):
         prefetch_default_model()
 
 

@@ -89,7 +89,7 @@ def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
     from aligncheck.embed.cache import EmbeddingCache
     from aligncheck.embed.e5file import hidden_size
     from aligncheck.embed.embedder import CachedEmbedder
-    from aligncheck._runtime.cachefiles import cache_dir
+    from aligncheck._runtime.cachefiles import cache_file
 
     if name_or_path == DEFAULT_MODEL:
         model_id = f"{DEFAULT_MODEL}|{e5build.model_dir_name()}"
@@ -102,5 +102,5 @@ def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
         def load():
             return st.load_sentence_transformer(str(path), name_or_path)
 
-    cache = EmbeddingCache(cache_dir() / CACHE_FILE) if use_cache else None
+    cache = EmbeddingCache(cache_file("embeddings")) if use_cache else None
     return CachedEmbedder(name_or_path, model_id, prompt, load, cache, progress, dim)

@@ -23,7 +23,9 @@ from typing import TypeVar
 
 import numpy as np
 
-SCHEMA_VERSION = 1
+from aligncheck._runtime.cache_registry import REGISTRY
+
+SCHEMA_VERSION = REGISTRY["embeddings"].version  # of every store: embeddings, langid scores
 RETRIES = 6
 CHUNK = 500  # keys per SELECT (well under SQLite's variable limit)
 NORM_TOLERANCE = 1e-3  # stored vectors are L2-normalised float32: |norm - 1| is ~1e-7

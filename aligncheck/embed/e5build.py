@@ -16,10 +16,11 @@ import numpy as np
 
 from aligncheck.embed.e5file import E5File, read_e5file
 from aligncheck.embed import piece_subset
-from aligncheck._runtime.cachefiles import cache_dir, installed_version
+from aligncheck._runtime.cache_registry import REGISTRY
+from aligncheck._runtime.cachefiles import cache_file, installed_version
 from aligncheck.errors import InputError
 
-BUILD_VERSION = 1
+BUILD_VERSION = REGISTRY["models"].version
 MARKER = "aligncheck-build.json"
 MIN_COSINE = 0.999
 PROMPTS = {"query": "query: ", "passage": "passage: "}
@@ -177,4 +178,4 @@ def discard(path: Path) -> None:
 
 
 def default_model_path() -> Path:
-    return cache_dir() / "models" / model_dir_name()
+    return cache_file("models", key=model_dir_name())

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 from babel import Locale, UnknownLocaleError, localedata
 
-from aligncheck._runtime.cachefiles import store_json, versioned_file
+from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.lang.data import load
 from aligncheck.lang.morph import russian_analyzer
 from aligncheck.lang.profiles import CORE_LANGUAGES
@@ -105,13 +105,10 @@ def _follow(data, keys: tuple[str, ...]) -> dict:
     return {}
 
 
-_FORMS_CACHE_VERSION = 1  # bump when _built_forms changes what it returns
-
-
 def _forms_path(lang: str) -> Path | None:
     """Where a locale's month forms are kept: they depend only on Babel (and pymorphy3 for ru)."""
     packages = ("babel", "pymorphy3", "pymorphy3-dicts-ru") if lang == "ru" else ("babel",)
-    return versioned_file("months", lang, packages, _FORMS_CACHE_VERSION)
+    return cache_file("months", key=lang, packages=packages)
 
 
 @cache

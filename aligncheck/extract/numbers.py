@@ -16,10 +16,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
-import babel
 import regex
 
-from aligncheck._runtime.cachefiles import cache_dir, store_json
+from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.extract.dates import base_lang, extract_dates
 from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup
@@ -98,7 +97,7 @@ class NumberMention:
 @cache
 def _symbols(lang: str) -> tuple[str, str]:
     """(group, decimal) of the locale; kept in the cache dir, as loading a locale costs ~15 ms."""
-    path = cache_dir() / "numbers" / f"symbols-babel{babel.__version__}.json"
+    path = cache_file("numbers")
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

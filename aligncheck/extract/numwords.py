@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import regex
 
-from aligncheck._runtime.cachefiles import store_json, versioned_file
+from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.lang.data import load
 from aligncheck.lang.morph import russian_analyzer
 from aligncheck.lang.profiles import TURKIC, profiles
@@ -147,13 +147,10 @@ def _build_russian_prefixes(lexicon_ru: dict[str, Word]) -> tuple[tuple[str, int
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
 
-_LEXICON_CACHE_VERSION = 3
-
-
 def _cache_file(lang: str, packages: tuple[str, ...]) -> Path | None:
     """Where a lexicon is kept: it depends only on the versions of `packages` (importing
     num2words alone costs a sixth of a second, pymorphy3's Russian forms a second or two)."""
-    return versioned_file("numwords", lang, packages, _LEXICON_CACHE_VERSION)
+    return cache_file("numwords", key=lang, packages=packages)
 
 
 def _russian_cache_file() -> Path | None:

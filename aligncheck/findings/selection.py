@@ -9,16 +9,28 @@ to `ignore`); `per_lang_ignore` then drops rules for one language only.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from aligncheck.model import CATEGORIES, Finding, Severity
 
 if TYPE_CHECKING:
     from aligncheck.checks.base import Rule
-    from aligncheck.app.config import Config
 
 Rank = tuple[int, int]
+
+
+class Selection(Protocol):
+    """What a run's settings say about rules (app.config.Config is one)."""
+
+    @property
+    def select(self) -> Sequence[str]: ...
+    @property
+    def ignore(self) -> Sequence[str]: ...
+    @property
+    def per_lang_ignore(self) -> Mapping[str, Sequence[str]]: ...
+    @property
+    def severity(self) -> Mapping[str, Severity]: ...
 
 
 def selector_rank(selector: str, code: str, category: str, groups: Iterable[str]) -> Rank | None:
@@ -46,7 +58,7 @@ def _best(selectors: Iterable[str], code: str, category: str, groups: tuple[str,
     return max(ranks, default=None)
 
 
-def rule_enabled(config: Config, code: str, category: str,
+def rule_enabled(config: Selection, code: str, category: str,
                  groups: tuple[str, ...] = ("all",), lang: str | None = None) -> bool:
     """Is the rule on, for `lang` if given (else before per-language ignores)?"""
     chosen = _best(config.select, code, category, groups)
@@ -56,19 +68,19 @@ def rule_enabled(config: Config, code: str, category: str,
     return lang is None or _best(config.per_lang_ignore.get(lang, ()), code, category, groups) is None
 
 
-def rule_selected(rule: type[Rule], config: Config) -> bool:
+def rule_selected(rule: type[Rule], config: Selection) -> bool:
     """Is the rule worth running: enabled for at least one language?"""
     return rule_enabled(config, rule.code, rule.category, rule.groups)
 
 
-def severity_for(config: Config, code: str, category: str,
+def severity_for(config: Selection, code: str, category: str,
                  groups: tuple[str, ...], default: Severity) -> Severity:
     ranked = [(rank, key) for key in config.severity
               if (rank := selector_rank(key, code, category, groups))]
     return config.severity[max(ranked)[1]] if ranked else default
 
 
-def apply_selection(findings: Iterable[Finding], config: Config) -> list[Finding]:
+def apply_selection(findings: Iterable[Finding], config: Selection) -> list[Finding]:
     """Findings of enabled rules for their language, with severity overrides applied."""
     from aligncheck.checks import all_rules
 

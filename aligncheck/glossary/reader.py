@@ -11,7 +11,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from aligncheck._runtime.cachefiles import cache_dir, kept_strings
+from aligncheck._runtime.cachefiles import cache_file, kept_strings
 from aligncheck.errors import InputError
 from aligncheck.glossary.index import paused_gc
 from aligncheck.glossary.entries import Entry, Glossary, base_lang, new_entry
@@ -23,9 +23,8 @@ def _babel_languages() -> frozenset[str]:
     """Babel's language codes, kept in the cache dir (loading the locale costs ~60 ms a run)."""
     import babel
 
-    path = cache_dir() / "glossary" / f"languages-babel{babel.__version__}.json"
-    return frozenset(kept_strings(
-        path, lambda: sorted({code.lower() for code in babel.Locale("en").languages}), nonempty=True))
+    return frozenset(kept_strings(cache_file("glossary"), lambda: sorted(
+        {code.lower() for code in babel.Locale("en").languages}), nonempty=True))
 
 
 def valid_lang(code: str, known_langs=None) -> bool:

@@ -24,10 +24,11 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 from babel.core import get_global
 
-from aligncheck._runtime.cachefiles import cache_dir, kept_strings, store, store_json
+from aligncheck._runtime.cache_registry import REGISTRY
+from aligncheck._runtime.cachefiles import cache_file, kept_strings, store, store_json
 
 MIN_LETTERS = 4
-_MODEL_VERSION = 4
+_MODEL_VERSION = REGISTRY["langid"].version
 _ORDERS = (1, 2, 3)
 _SMOOTHING = 0.1
 _MIN_PROFILE_LETTERS = 15000
@@ -190,8 +191,7 @@ def _build_profile(lang: str) -> _Profile:
 
 
 def _cache_file(lang: str) -> Path:
-    version = f"babel{babel.__version__}-v{_MODEL_VERSION}"
-    return cache_dir() / "langid" / version / f"{lang}.json"
+    return cache_file("langid", "profile", key=lang)
 
 
 @cache
@@ -417,7 +417,7 @@ class _LetterScripts:
 
 @cache
 def _letter_scripts() -> _LetterScripts:
-    return _LetterScripts(_cache_file(f"letter-scripts-regex{regex.__version__}-v1"))
+    return _LetterScripts(cache_file("langid", "letters"))
 
 
 @cache

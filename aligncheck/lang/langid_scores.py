@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aligncheck._runtime.cachefiles import cache_dir
+from aligncheck._runtime.cachefiles import cache_file
 from aligncheck.embed.cache import EmbeddingCache, text_key
 
 Scores = tuple[tuple[tuple[str, float], ...], int]
@@ -20,7 +20,7 @@ _STORE: list[EmbeddingCache] = []
 
 def _store() -> EmbeddingCache:
     if not _STORE:
-        _STORE.append(EmbeddingCache(cache_dir() / "langid" / "scores.sqlite3"))
+        _STORE.append(EmbeddingCache(cache_file("langid", "scores")))
     return _STORE[0]
 
 

@@ -226,10 +226,9 @@ class LemmaStore:
 @cache
 def lemma_store() -> LemmaStore:
     """This process's store of Russian lemmas (and other word facts kept across runs)."""
-    from aligncheck._runtime.cachefiles import versioned_file
+    from aligncheck._runtime.cachefiles import cache_file
 
-    path = versioned_file("morph", "ru-lemmas", ("pymorphy3", "pymorphy3-dicts-ru"), 2)
-    return LemmaStore(None if path is None else path.with_suffix(".sqlite3"))
+    return LemmaStore(cache_file("morph", packages=("pymorphy3", "pymorphy3-dicts-ru")))
 
 
 @lru_cache(maxsize=262144)

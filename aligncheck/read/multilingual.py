@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import babel
 from babel import Locale
 
-from aligncheck._runtime.cachefiles import cache_dir, store_json
+from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.errors import InputError
 from aligncheck.lang.langid import (
     candidates_for,
@@ -68,7 +67,7 @@ def _name_stems(langs: Sequence[str]) -> dict[str, set[str]]:
 
     Kept in the cache dir per Babel version: loading the locales costs ~0.1 s a run."""
     digest = hashlib.sha1(",".join(langs).encode()).hexdigest()[:20]
-    path = cache_dir() / "split" / f"babel{babel.__version__}-v1" / f"stems-{digest}.json"
+    path = cache_file("split", key=digest)
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if list(stored) == list(langs):
@@ -125,7 +124,7 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
     return starts[::-1]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # pure; splitting weighs each paragraph up to three times
 def _evidence(text: str) -> float:
     """Letters of prose, capitalised words (names, acronyms, headings) counting a quarter."""
     common = common_letters(text)

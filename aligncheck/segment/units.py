@@ -53,7 +53,7 @@ _DANGLING_OPENER = regex.compile(r"\s[*_]+$")
 _DIGIT_START = regex.compile(r"(?<=(?<!\p{L})\p{Ll}{4,}[.!?])\s+(?=\d)")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # pure; segmenting and then OM02 split the same paragraphs
 def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the sentences of `text` (whitespace between them excluded).
 
