@@ -250,13 +250,10 @@ class MK01(Rule):
         ),
     }
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        if not link.source or not link.target:
+            return
         counted = set(self.opt(ctx, "markup_count_kinds"))
-        for link in ctx.links:
-            if link.source and link.target:
-                yield from self._check_link(ctx, link, counted)
-
-    def _check_link(self, ctx: PairContext, link: Link, counted: set[str]) -> Iterable[Finding]:
         src_text, src_starts = _joined(ctx.source, link.source)
         tgt_text, tgt_starts = _joined(ctx.target, link.target)
         src, tgt = markers(src_text), markers(tgt_text)
