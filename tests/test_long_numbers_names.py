@@ -8,7 +8,7 @@ from collections import Counter
 from aligncheck.lang import translit
 from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
-from aligncheck.checks.name import matching
+from aligncheck.extract import name_match as matching
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import number_match as nu01

@@ -7,7 +7,7 @@ import regex
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
-from aligncheck.checks.name.matching import (
+from aligncheck.extract.name_match import (
     NAME_MATCH_CONFIG,
     NameMatch,
     evidence_for,

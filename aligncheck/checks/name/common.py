@@ -33,7 +33,7 @@ import regex
 from rapidfuzz.distance import Indel
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
-from aligncheck.checks.name.matching import (
+from aligncheck.extract.name_match import (
     DEFAULT_THRESHOLD,
     NAME_MATCH_CONFIG,
     VARIANT_THRESHOLD,
