@@ -7,7 +7,7 @@ prints them. `config_keys` maps each configuration threshold the rule reads to (
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -33,6 +33,10 @@ class PairContext:
     def option(self, key: str, default: Any) -> Any:
         return self.options.get(key, default)
 
+    def remember(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """memo[key], made by `make()` the first time this release asks for it."""
+        return _remember(self.memo, key, make)
+
 
 @dataclass(frozen=True)
 class ReleaseContext:
@@ -48,6 +52,16 @@ class ReleaseContext:
     options: Mapping[str, Any] = field(default_factory=dict)
     resources: Mapping[str, Any] = field(default_factory=dict)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """memo[key], made by `make()` the first time this release asks for it."""
+        return _remember(self.memo, key, make)
+
+
+def _remember(memo: dict, key: Hashable, make: Callable[[], Any]) -> Any:
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def _location(seg: Segmentation, span: Span | None, indices: tuple[int, ...]) -> Location | None:

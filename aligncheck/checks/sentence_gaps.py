@@ -27,10 +27,8 @@ def min_scores(options) -> tuple[float, float]:
 
 def length_ratio(ctx: PairContext) -> float:
     """`expected_ratio` of a pair, once per release (`prepare` and both rules ask)."""
-    key = ("length ratio", id(ctx.target))  # the target lives as long as the memo
-    if key not in ctx.memo:
-        ctx.memo[key] = expected_ratio(ctx.source, ctx.target, ctx.links)
-    return ctx.memo[key]
+    key = ("length ratio", id(ctx.target))  # the target lives as long as the release's memo
+    return ctx.remember(key, lambda: expected_ratio(ctx.source, ctx.target, ctx.links))
 
 
 def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap], list[Gap]]:
@@ -40,10 +38,8 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
     thresholds = min_scores(ctx.options)
     key = ("sentence gaps", tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, langs,
            thresholds)
-    if key not in ctx.memo:
-        ctx.memo[key] = candidates(src, tgt, ratio, ctx.resources.get("embedder"), langs,
-                                   thresholds)
-    return ctx.memo[key]
+    embedder = ctx.resources.get("embedder")
+    return ctx.remember(key, lambda: candidates(src, tgt, ratio, embedder, langs, thresholds))
 
 
 class SentenceGapRule(Rule):

@@ -26,7 +26,7 @@ _BULLET = regex.compile(r"(?m)^[ \t]*[*_]+[ \t]")
 _OPEN_CLOSE = {"parentheses": "()", "square brackets": "[]", "braces": "{}"}
 
 
-@cache
+@cache  # static: built once from Unicode's tables
 def _quote_marks() -> regex.Pattern:
     """Unicode's Quotation_Mark characters, less those that also serve as apostrophes (' ’ ‘ ‚
     ‛ ＇); the angle ones (« » ‹ ›) stay: every language's quote style counts the same."""
@@ -74,7 +74,7 @@ def _quote_break(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | N
 _SEARCH_STATES, _SEARCH_STATES_PER_MARK = 50_000, 20
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # the same few quote sequences recur in most paragraphs
 def _pairs_up(marks: tuple[str, ...]) -> bool:
     """Can every mark be paired, well nested, each closing the innermost open one? A search
     over (position, open marks) states, iterative so that thousands of marks cannot overflow
@@ -158,12 +158,6 @@ _NEEDS = {"bold": "*_", "italic": "*_", "link": "[", "parentheses": "()", "squar
 
 def markers(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of markup character sits, URLs, emails and list bullets ignored."""
-    return {kind: list(spans) for kind, spans in _markers(text).items()}
-
-
-@lru_cache(maxsize=4096)
-def _markers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Cached: a source link's text is read once per target language."""
     text = _blank(text, [(v.start, v.end) for v in find_links(text)])
     if "*" in text or "_" in text:
         text = _blank(text, [m.span() for m in _BULLET.finditer(text)])
@@ -171,9 +165,9 @@ def _markers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
     for kind in KINDS:
         needs = _NEEDS.get(kind)
         if needs is not None and not any(char in text for char in needs):
-            out[kind] = ()
+            out[kind] = []
             continue
-        spans = tuple(m.span() for m in (_MARKERS[kind] or _quote_marks()).finditer(text))
+        spans = [m.span() for m in (_MARKERS[kind] or _quote_marks()).finditer(text)]
         out[kind] = spans
         if kind == "bold":
             text = _blank(text, spans)
@@ -256,7 +250,8 @@ class MK01(Rule):
         counted = set(self.opt(ctx, "markup_count_kinds"))
         src_text, src_starts = _joined(ctx.source, link.source)
         tgt_text, tgt_starts = _joined(ctx.target, link.target)
-        src, tgt = markers(src_text), markers(tgt_text)
+        # the source link is read once per target version
+        src, tgt = ctx.remember(("markup", src_text), lambda: markers(src_text)), markers(tgt_text)
         broken = {kind: unbalanced(tgt_text, kind, tgt[kind]) for kind in KINDS}
         if broken["bold"] and broken["italic"]:  # "**title*": one slip, reported once
             broken["italic"] = None

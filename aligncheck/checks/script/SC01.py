@@ -43,7 +43,7 @@ def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=65536)
 def _foreign_letters(word: str, lang: str) -> tuple[tuple[int, str], ...]:
-    """Cached: a text repeats most of its words."""
+    """Cached per word: words recur across links, versions and releases."""
     if not _has_two_scripts(word):
         return ()
     scripts = [script_of(c) for c in word]
