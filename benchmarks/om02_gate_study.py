@@ -72,7 +72,7 @@ def link_records(result, embedder, tokens) -> list[list[dict]]:
     """Per release: one record per link with both sides and >= 3 sentences."""
     from aligncheck.checks.base import PairContext
     from aligncheck.align import sentences as om
-    from aligncheck.checks.sentence_gaps import sentence_gaps
+    from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
 
     out = []
     for rel in result.releases:
@@ -96,7 +96,7 @@ def link_records(result, embedder, tokens) -> list[list[dict]]:
                     "lang": t.target.lang, "source": link.source, "target": link.target,
                     "link_score": link.score, "n_src": len(src), "n_tgt": len(tgt),
                     "src_lens": [len(s.text) for s in src], "tgt_lens": [len(s.text) for s in tgt],
-                    "ratio": ratio, "product": _PRODUCT_GATE[0](src, tgt, ratio, (2.0, 4.0)),
+                    "ratio": ratio, "product": _PRODUCT_GATE[0](src, tgt, ratio, min_scores(ctx.options)),
                     "z": om.length_z(sum(len(s.text) for s in src), sum(len(s.text) for s in tgt), ratio),
                     "om_scores": [g.score for g in gaps[0]], "ad_scores": [g.score for g in gaps[1]],
                     "om02": sum(f.rule == "OM02" for f in found), "ad02": sum(f.rule == "AD02" for f in found),
