@@ -1,7 +1,7 @@
 """Calibrate OM02/AD02's length model: target/source character-length ratios per language.
 
 Reads NTREX-dev (../shared/corpora/ntrex128-dev), groups each document's lines into 3-4-line
-paragraphs, and prints the table that aligncheck/checks/omission/OM02.py holds:
+paragraphs, and prints the table that aligncheck/align/sentences.py holds:
   LENGTH_FACTOR[lang]  median chars of `lang` per English char (a pair's ratio is b/a);
   SPREAD               robust spread c of log(ratio) around the pair's median, as
                        sd(log ratio) ~= c / sqrt(source chars) (Gale-Church: variance ~ length).
