@@ -24,16 +24,16 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the other versions agree to leave it out ............................... choice
-    this version never writes it ........................................... choice
-    an acronym spelled out beside it (no emptied or refilled bracket) ...... choice
-    an acronym whose capitalised expansion the target writes once more ..... choice
-    an acronym rendered fewer times that the document spells out ........... choice
-    a name rendered fewer times, spelled otherwise as often as named ....... choice
-    a name spelled otherwise (looser transliteration) ...................... choice
-    an acronym rendered by its expansion's words ........................... choice
-    a person, brand, code or acronym, or rendered elsewhere in the version . rule
-    anything else .......................................................... unsure
+    the other versions agree to leave it out ................................ choice
+    this version never writes it ............................................ choice
+    an acronym spelled out beside it (no emptied or refilled bracket) ....... choice
+    an acronym whose capitalised expansion the target writes once more ...... choice
+    an acronym rendered fewer times that the document spells out ............ choice
+    a name rendered fewer times, spelled otherwise as often as named ........ choice
+    a name spelled otherwise (looser transliteration) ....................... choice
+    an acronym rendered by its expansion's words ............................ choice
+    a person, brand, code or acronym, or rendered elsewhere in the version .... rule
+    anything else ........................................................... unsure
 
 choice: an info when the rule reports unsure names (NA01; NA02 for 3+ letters), else nothing;
 rule: the rule's severity (warning); unsure: the rule's severity for unsure names (NA01: info,
@@ -97,34 +97,33 @@ class _Case:
                              rivals) >= self.o.counts[0]
 
 
-CHOICE = "info if the rule hints at unsure names, else nothing"
-RULE = "the rule's severity"
-UNSURE = "the rule's severity for unsure names, when it reports them, else nothing"
+CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the module docstring
 
-# (condition, outcome, reason), read in order: the first row that holds decides.
+# (condition, outcome, reason), read in order: the first row that holds decides. The module
+# docstring prints it (tests/test_names.py checks that it does).
 SEVERITY_TABLE = (
     (lambda c: c.dropped and c.dropped >= c.kept, CHOICE,
      "the other versions agree to leave it out"),
     (lambda c: c.systematic, CHOICE,
-     "this version never writes it: a choice"),
+     "this version never writes it"),
     (lambda c: c.acronym and spelled_out(c.o.source.text, c.o.mention)
      and not bracket_replaced(c.o.source.text, c.o.target.text), CHOICE,
-     "an acronym spelled out beside it: its expansion is rendered instead"),
+     "an acronym spelled out beside it (no emptied or refilled bracket)"),
     (lambda c: c.acronym and expansion_instead(c.ctx.source, c.o), CHOICE,
      "an acronym whose capitalised expansion the target writes once more"),
     (lambda c: c.acronym and c.o.counts and c.document_spells(), CHOICE,
-     "an acronym rendered fewer times, spelled out in common words: they may render it"),
+     "an acronym rendered fewer times that the document spells out"),
     (lambda c: not c.acronym and c.o.counts and c.variant_as_often(), CHOICE,
-     "a name rendered fewer times, spelled otherwise where it counts less"),
+     "a name rendered fewer times, spelled otherwise as often as named"),
     (lambda c: not c.acronym and not c.o.counts
      and spelling_variant(c.o.mention, c.lang, c.o.target), CHOICE,
-     "a name spelled otherwise (a looser transliteration), not missing"),
+     "a name spelled otherwise (looser transliteration)"),
     (lambda c: c.acronym and in_words(c.ctx.source, c.o), CHOICE,
      "an acronym rendered by its expansion's words"),
     (lambda c: c.o.mention.kind in ALWAYS or c.elsewhere, RULE,
-     "a person, brand, code or acronym, or a name this version renders elsewhere"),
+     "a person, brand, code or acronym, or rendered elsewhere in the version"),
     (lambda c: True, UNSURE,
-     "any other name"),
+     "anything else"),
 )
 
 
