@@ -357,7 +357,8 @@ def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float,
                   thresholds: tuple[float, float]) -> bool:
     """Whether the sentences of a link are embedded and scored at all: something may be
     missing or extra (_SCORE_GATE_Z), and a sentence could pass OM02's or AD02's threshold
-    (`thresholds`: the score each must exceed) whatever the embedding terms say (_EVIDENCE_SLACK)."""
+    (`thresholds`: the score each must exceed) whatever the embedding terms say
+    (_EVIDENCE_SLACK)."""
     if len(src) + len(tgt) < 3 or not src or not tgt:
         return False
     z = length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
