@@ -82,9 +82,10 @@ def check_release(release: Release, *, unit: str, embed: Callable, rules: Sequen
     embed(source_texts + [s.text for target in segmented for s in target.segments])  # one batch
     all_links = align_many(source_texts, [[s.text for s in t.segments] for t in segmented], embed)
     targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
-    contexts = [PairContext(release.name, source, target, links, options, resources)
+    memo: dict = {}  # one per release, shared by its contexts (ReleaseContext.memo)
+    contexts = [PairContext(release.name, source, target, links, options, resources, memo)
                 for target, links in zip(segmented, all_links)]
-    release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources)
+    release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources, memo)
     findings = _all_findings(rules, contexts, release_ctx, warnings)
     findings.sort(key=Finding.sort_key)
     return ReleaseResult(release.name, source, tuple(targets), tuple(findings))

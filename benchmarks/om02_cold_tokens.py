@@ -36,7 +36,8 @@ def main() -> None:
     from aligncheck import pipeline
 
     from aligncheck.findings import postprocess
-    from aligncheck.checks.omission import OM02 as om
+    from aligncheck.align import sentences as om
+    from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
     from aligncheck.app.config import load_config
     from aligncheck.embed.embedder import CachedEmbedder
     from aligncheck.read import discover_releases
@@ -105,19 +106,19 @@ def main() -> None:
         for target in release_result.targets:
             ctx = PairContext(release_result.name, release_result.source, target.target,
                               target.links, {}, {"embedder": embedder})
-            ratio = om.expected_ratio(ctx)
+            ratio = om.expected_ratio(ctx.source, ctx.target, ctx.links)
             for link in target.links:
                 if not (link.source and link.target):
                     continue
                 src = om.sentences(ctx.source, link.source)
                 tgt = om.sentences(ctx.target, link.target)
-                if not om.worth_scoring(src, tgt, ratio):
+                if not om.worth_scoring(src, tgt, ratio, min_scores(ctx.options)):
                     continue
                 new = [s.text for s in src + tgt if s.text in om02_texts and s.text not in charged]
                 charged.update(new)
                 cost = sum(tokens(t) for t in new)
                 total += cost
-                gaps = om.sentence_gaps(ctx, link, ratio)
+                gaps = sentence_gaps(ctx, link, ratio)
                 best = [max((g.score for g in side), default=float("nan")) for side in gaps]
                 z = om.length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
                 print(f"| {ctx.lang} | {list(link.source)}->{list(link.target)} | {len(src)}/{len(tgt)} "

@@ -71,7 +71,8 @@ _PRODUCT_GATE = []  # the product's worth_scoring, kept before collect() opens t
 def link_records(result, embedder, tokens) -> list[list[dict]]:
     """Per release: one record per link with both sides and >= 3 sentences."""
     from aligncheck.checks.base import PairContext
-    from aligncheck.checks.omission import OM02 as om
+    from aligncheck.align import sentences as om
+    from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
 
     out = []
     for rel in result.releases:
@@ -81,21 +82,21 @@ def link_records(result, embedder, tokens) -> list[list[dict]]:
             paragraphs |= {s.text for s in t.target.segments}
         for t in rel.targets:
             ctx = PairContext(rel.name, rel.source, t.target, t.links, {}, {"embedder": embedder})
-            ratio = om.expected_ratio(ctx)
+            ratio = om.expected_ratio(ctx.source, ctx.target, ctx.links)
             for link in t.links:
                 if not (link.source and link.target):
                     continue
                 src, tgt = om.sentences(ctx.source, link.source), om.sentences(ctx.target, link.target)
                 if not wide_gate(src, tgt, ratio):
                     continue
-                gaps = om.sentence_gaps(ctx, link, ratio)
+                gaps = sentence_gaps(ctx, link, ratio)
                 found = [f for f in rel.findings if f.lang == t.target.lang and f.rule in ("OM02", "AD02")
                          and f.source_segments == link.source and f.target_segments == link.target]
                 recs.append({
                     "lang": t.target.lang, "source": link.source, "target": link.target,
                     "link_score": link.score, "n_src": len(src), "n_tgt": len(tgt),
                     "src_lens": [len(s.text) for s in src], "tgt_lens": [len(s.text) for s in tgt],
-                    "ratio": ratio, "product": _PRODUCT_GATE[0](src, tgt, ratio),
+                    "ratio": ratio, "product": _PRODUCT_GATE[0](src, tgt, ratio, min_scores(ctx.options)),
                     "z": om.length_z(sum(len(s.text) for s in src), sum(len(s.text) for s in tgt), ratio),
                     "om_scores": [g.score for g in gaps[0]], "ad_scores": [g.score for g in gaps[1]],
                     "om02": sum(f.rule == "OM02" for f in found), "ad02": sum(f.rule == "AD02" for f in found),
@@ -112,14 +113,15 @@ def collect(n: int) -> None:
     from aligncheck import pipeline
     from aligncheck.checks.addition.AD01 import AD01
     from aligncheck.checks.addition.AD02 import AD02
-    from aligncheck.checks.omission import OM02 as om
+    from aligncheck.align import sentences as om
+    from aligncheck.checks import sentence_gaps as policy
     from aligncheck.checks.omission.OM01 import OM01
     from aligncheck.app.config import load_config
     from aligncheck.read import discover_releases
     from aligncheck.app.run import _cli_config, _langs
 
     _PRODUCT_GATE.append(om.worth_scoring)
-    om.worth_scoring = wide_gate
+    om.worth_scoring = policy.worth_scoring = wide_gate
     emb = ps.embedder()
     from aligncheck.checks.omission.OM02 import OM02
     rules = [OM01(), OM02(), AD01(), AD02()]

@@ -23,7 +23,7 @@ from aligncheck.checks.base import PairContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.glossary.GL01 import GL01
 from aligncheck.checks.glossary.GL02 import GL02
-from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions
+from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.glossary.find import LinkText

@@ -22,7 +22,7 @@ target translates paragraph k of the source by construction.
               source and target paragraph, then one letter altered (or one inserted) or dropped
               in the target
             - name changed / dropped: a personal name or acronym of the source paragraph that
-              the target renders (checks.name.matching, seen once on each side): deleted, or
+              the target renders (extract.name_match, seen once on each side): deleted, or
               replaced by another rendered name of that language
             - paragraph omitted: target paragraph k deleted (documents of >= 3 paragraphs)
             - paragraph added: a paragraph of another document (same language) inserted at k
@@ -67,7 +67,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from aligncheck import pipeline
 from aligncheck.checks import all_rules
-from aligncheck.checks.name.matching import evidence_for, match_name, name_mentions
+from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.extract import extract_dates, extract_numbers
 from aligncheck.glossary import load_glossary
 from aligncheck.glossary.find import LinkText, rendered

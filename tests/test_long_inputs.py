@@ -5,7 +5,8 @@ import hashlib
 
 from aligncheck.findings import fingerprint
 from aligncheck.checks.base import PairContext
-from aligncheck.checks.markup.MK01 import MK01, _pairs_up
+from aligncheck.checks.markup.MK01 import MK01
+from aligncheck.extract.markup import _pairs_up
 from aligncheck.checks.script.SC01 import SC01
 from aligncheck.findings.fingerprint import LENGTH, LONG_TEXT, assign_fingerprints, normalise, segment_text_for
 from aligncheck.model import Document, Finding, Link, Location, Severity, Span

@@ -8,9 +8,10 @@ from collections import Counter
 from aligncheck.lang import translit
 from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
-from aligncheck.checks.name import matching
+from aligncheck.extract import name_match as matching
 from aligncheck.checks.name.NA01 import NA01
-from aligncheck.checks.number import NU01 as nu01
+from aligncheck.checks.number.NU01 import NU01
+from aligncheck.extract import number_match as nu01
 from aligncheck.checks.script import SC02 as sc02
 from aligncheck.extract.numbers import extract_numbers
 from aligncheck.model import Document, Link
@@ -66,7 +67,7 @@ def test_changed_figures_in_a_long_paragraph_are_reported_comparing_only_candida
         return same
     monkeypatch.setattr(nu01, "TIERS", tuple(counted(t) for t in nu01.TIERS))  # tested first
     monkeypatch.setattr(nu01, "MATCHES", tuple(counted(m) for m in nu01.MATCHES))
-    findings = list(nu01.NU01().check(one_paragraph(source, target)))
+    findings = list(NU01().check(one_paragraph(source, target)))
     sentences = source.split(". ")
     changed = [int(sentences[i].split(" counted ")[1].split()[0]) for i in changes]
     assert len(findings) == len(changes) and all(" changed to " in f.message for f in findings)

@@ -1,5 +1,6 @@
 from aligncheck.checks.base import PairContext
-from aligncheck.checks.markup.MK01 import MK01, markers
+from aligncheck.checks.markup.MK01 import MK01
+from aligncheck.extract.markup import markers
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
 

@@ -4,7 +4,7 @@ a localised form written out, a neighbour's expansion) and losses blamed on the 
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
-from aligncheck.checks.name.matching import initials_run, literal_count
+from aligncheck.extract.name_match import initials_run, literal_count
 from aligncheck.extract.names import (
     NameEvidence,
     document_expansions,

@@ -204,3 +204,11 @@ def test_few_false_alarms_on_professional_translations():
                       for f in r.check_release(ctx))
     pairs = sum(1 for d in ids if d in set(sorted(set(ids))[::3])) * len(langs)
     assert alarms * 50 / pairs <= 0.5
+
+
+def test_the_severity_table_is_printed_in_its_module_docstring():
+    from aligncheck.checks.name import common
+
+    rows = [line.split(" ..") for line in common.__doc__.splitlines() if " .." in line]
+    printed = [(row[0].strip(), row[-1].strip(". ")) for row in rows]
+    assert printed == [(reason, outcome) for _, outcome, reason in common.SEVERITY_TABLE]

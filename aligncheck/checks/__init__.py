@@ -11,7 +11,7 @@ from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 __all__ = ["PairContext", "ReleaseContext", "Rule", "all_rules", "rule_by_code"]
 
 
-@cache
+@cache  # static: the rule classes of this package
 def all_rules() -> tuple[type[Rule], ...]:
     for info in pkgutil.walk_packages(__path__, prefix=__name__ + "."):
         importlib.import_module(info.name)

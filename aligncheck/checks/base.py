@@ -7,7 +7,7 @@ prints them. `config_keys` maps each configuration threshold the rule reads to (
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -24,6 +24,7 @@ class PairContext:
     links: tuple[Link, ...]
     options: Mapping[str, Any] = field(default_factory=dict)
     resources: Mapping[str, Any] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # see ReleaseContext
 
     @property
     def lang(self) -> str:
@@ -32,16 +33,35 @@ class PairContext:
     def option(self, key: str, default: Any) -> Any:
         return self.options.get(key, default)
 
+    def remember(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """memo[key], made by `make()` the first time this release asks for it."""
+        return _remember(self.memo, key, make)
+
 
 @dataclass(frozen=True)
 class ReleaseContext:
-    """What a release rule sees: the source and every target of one release."""
+    """What a release rule sees: the source and every target of one release.
+
+    `memo` holds what rules compute once per release and ask for again (in `prepare` and in
+    the checks, or in two rules): the pipeline gives the release and its pairs one mapping, so
+    it lives as long as the release and no longer."""
 
     release: str
     source: Segmentation
     pairs: tuple[PairContext, ...]
     options: Mapping[str, Any] = field(default_factory=dict)
     resources: Mapping[str, Any] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """memo[key], made by `make()` the first time this release asks for it."""
+        return _remember(self.memo, key, make)
+
+
+def _remember(memo: dict, key: Hashable, make: Callable[[], Any]) -> Any:
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def _location(seg: Segmentation, span: Span | None, indices: tuple[int, ...]) -> Location | None:
@@ -74,6 +94,12 @@ class Rule:
         every sentence in one call); the checks then find it in the embedder's memory."""
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        """The findings of one target version: by default `check_link` on each link in turn."""
+        for link in ctx.links:
+            yield from self.check_link(ctx, link)
+
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        """The findings of one link, for a rule that judges each link on its own."""
         return ()
 
     def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from aligncheck.checks.consistency.variants import spellings
-from aligncheck.checks.name.matching import DEFAULT_THRESHOLD, match_name
+from aligncheck.extract.name_match import DEFAULT_THRESHOLD, match_name
 from aligncheck.extract.names import NameMention, document_evidence, extract_names
 from aligncheck.glossary.find import LinkText
 from aligncheck.glossary.entries import base_lang

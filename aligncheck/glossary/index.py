@@ -21,7 +21,15 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from aligncheck.lang.morph import (
-    TURKIC, WORD_RE, lemma_store, lemmas, lower, russian_analyzer, word_matches)
+    TURKIC,
+    WORD_RE,
+    lemma_store,
+    lemmas,
+    lower,
+    russian_analyzer,
+    word_matches,
+)
+from aligncheck.lang.profiles import DOTTED_I
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key
@@ -127,7 +135,7 @@ class TermIndex:
         # Russian keys are short (a few consonants): the first words are kept to be matched
         # against the text's before the whole phrase is (when the matcher's lang is `lang`)
         self.first_words: dict[int, list[str]] | None = {} if lang == "ru" and exact else None
-        buckets, plain = self.buckets, lang not in TURKIC and lang not in ("ru", "tr", "az", "crh", "gag")
+        buckets, plain = self.buckets, lang not in TURKIC | DOTTED_I | {"ru"}
         with paused_gc():
             for position, variants in renderings:
                 for variant in variants:

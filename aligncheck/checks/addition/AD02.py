@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from aligncheck.checks.omission.OM02 import ADDITION_MIN_SCORE, OM02
+from aligncheck.checks.sentence_gaps import ADDITION_MIN_SCORE, SentenceGapRule
 
 
-class AD02(OM02):
+class AD02(SentenceGapRule):
     """A sentence of a translated paragraph has no counterpart in its aligned source.
 
     **Anti-pattern**

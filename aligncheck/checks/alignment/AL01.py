@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.alignment import quote
+from aligncheck.checks.helpers import quote
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.model import Finding, Severity
+from aligncheck.model import Finding, Link, Severity
 
 
 class AL01(Rule):
@@ -29,14 +29,13 @@ class AL01(Rule):
         "alignment_score_floor": (0.15, "links scoring below this (0-1, centred cosine) are reported"),
     }
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         floor = float(self.opt(ctx, "alignment_score_floor"))
-        for link in ctx.links:
-            if link.source and link.target and link.score < floor:
-                yield self.finding(
-                    ctx, link,
-                    f"alignment score {link.score:.2f} is below {floor:.2f}: "
-                    f"the {ctx.lang} text may not translate this source",
-                    source_text=quote(ctx.source, link.source),
-                    target_text=quote(ctx.target, link.target),
-                )
+        if link.source and link.target and link.score < floor:
+            yield self.finding(
+                ctx, link,
+                f"alignment score {link.score:.2f} is below {floor:.2f}: "
+                f"the {ctx.lang} text may not translate this source",
+                source_text=quote(ctx.source, link.source),
+                target_text=quote(ctx.target, link.target),
+            )

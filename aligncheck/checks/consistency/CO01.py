@@ -7,7 +7,7 @@ import regex
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.checks.consistency.variants import spellings
-from aligncheck.checks.name.matching import (
+from aligncheck.extract.name_match import (
     NAME_MATCH_CONFIG,
     NameMatch,
     evidence_for,
@@ -131,7 +131,7 @@ def _concept(mention: NameMention, lang: str) -> str | None:
     return _concept_of(mention.text, lang)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # names recur in every link and release; a key transliterates
 def _concept_of(text: str, lang: str) -> str | None:
     found = words(text)
     return "name:" + name_key(found[-1].text, lang) if found else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import ReleaseContext, Rule
-from aligncheck.checks.glossary.GL01 import quoted
+from aligncheck.checks.helpers import quoted
 from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences
 from aligncheck.model import Finding, Severity
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.dates import DateMention, extract_dates
-from aligncheck.model import Finding, Segmentation, Severity, Span
+from aligncheck.model import Finding, Link, Segmentation, Severity, Span
 
 Located = tuple[int, DateMention]  # (segment index, mention)
 
@@ -50,20 +50,20 @@ class DA01(Rule):
     severity = Severity.ERROR
     groups = ("all", "default", "values")
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        for link in ctx.links:
-            if not link.source or not link.target:
-                continue
-            source, target = mentions(ctx.source, link.source), mentions(ctx.target, link.target)
-            for src, tgt in differences(source, target):
-                if src and tgt:
-                    message = f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}") in {ctx.lang}'
-                elif src:
-                    message = f'date {src[1].label()} ("{src[1].raw}") missing in {ctx.lang}'
-                else:
-                    message = f'date {tgt[1].label()} ("{tgt[1].raw}") in target not in source'
-                yield self.finding(
-                    ctx, link, message,
-                    source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
-                    source_span=Span(src[0], *src[1].span) if src else None,
-                    target_span=Span(tgt[0], *tgt[1].span) if tgt else None)
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        if not link.source or not link.target:
+            return
+        source, target = mentions(ctx.source, link.source), mentions(ctx.target, link.target)
+        for src, tgt in differences(source, target):
+            if src and tgt:
+                message = (f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}")'
+                           f' in {ctx.lang}')
+            elif src:
+                message = f'date {src[1].label()} ("{src[1].raw}") missing in {ctx.lang}'
+            else:
+                message = f'date {tgt[1].label()} ("{tgt[1].raw}") in target not in source'
+            yield self.finding(
+                ctx, link, message,
+                source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
+                source_span=Span(src[0], *src[1].span) if src else None,
+                target_span=Span(tgt[0], *tgt[1].span) if tgt else None)

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
-from aligncheck.checks.glossary.GL01 import quoted
+from aligncheck.checks.helpers import quoted
 from aligncheck.glossary.find import LinkText, candidates, occurrences
 from aligncheck.glossary.entries import Glossary
 from aligncheck.model import Finding, Link, Segmentation, Severity

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.alignment import gap_span, quote, where
+from aligncheck.checks.helpers import gap_span, quote, where
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.model import Finding, Severity
 

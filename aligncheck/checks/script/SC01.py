@@ -7,11 +7,10 @@ from functools import lru_cache
 import regex
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.model import Finding, Span
+from aligncheck.checks.helpers import SCRIPTS, script_of
+from aligncheck.model import Finding, Link, Span
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_SCRIPT = {"Latin": regex.compile(r"\p{Latin}"), "Cyrillic": regex.compile(r"\p{Cyrillic}"),
-           "Greek": regex.compile(r"\p{Greek}")}
 _CYRILLIC_LANGS = frozenset({"ru", "kk", "uk", "be", "bg", "mk", "sr", "ky", "tg", "mn", "ba", "tt", "cv"})
 
 
@@ -23,16 +22,11 @@ def expected_script(lang: str) -> str:
     return "Cyrillic" if base in _CYRILLIC_LANGS else "Latin"
 
 
-@lru_cache(maxsize=4096)
-def script_of(char: str) -> str | None:
-    return next((name for name, pattern in _SCRIPT.items() if pattern.match(char)), None)
-
-
 def _has_two_scripts(word: str) -> bool:
     """Does the word hold letters of two of the scripts? One linear search per script (a single
     pattern 'Latin.*Cyrillic|...' backtracks quadratically through a long one-script word)."""
     found = 0
-    for pattern in _SCRIPT.values():
+    for pattern in SCRIPTS.values():
         if pattern.search(word):
             found += 1
             if found == 2:
@@ -49,7 +43,7 @@ def foreign_letters(word: str, lang: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=65536)
 def _foreign_letters(word: str, lang: str) -> tuple[tuple[int, str], ...]:
-    """Cached: a text repeats most of its words."""
+    """Cached per word: words recur across links, versions and releases."""
     if not _has_two_scripts(word):
         return ()
     scripts = [script_of(c) for c in word]
@@ -78,20 +72,20 @@ class SC01(Rule):
     category = "script"
     groups = ("all", "default", "script")
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        for link in ctx.links:
-            source_words = None  # read only for a word that mixes scripts
-            for i in link.target:
-                for m in _WORD.finditer(ctx.target.segments[i].text):
-                    word = m.group()
-                    bad = foreign_letters(word, ctx.lang)
-                    if not bad:
-                        continue
-                    if source_words is None:
-                        source_words = {w for j in link.source for w in _WORD.findall(ctx.source.segments[j].text)}
-                    if word in source_words:
-                        continue
-                    letters = ", ".join(f"{script_of(c)} '{c}' U+{ord(c):04X}" for _, c in bad)
-                    yield self.finding(ctx, link, f"word '{word}' mixes scripts: {letters}",
-                                       target_text=word,
-                                       target_span=Span(i, m.start(), m.end()))
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        source_words = None  # read only for a word that mixes scripts
+        for i in link.target:
+            for m in _WORD.finditer(ctx.target.segments[i].text):
+                word = m.group()
+                bad = foreign_letters(word, ctx.lang)
+                if not bad:
+                    continue
+                if source_words is None:
+                    source_words = {w for j in link.source
+                                    for w in _WORD.findall(ctx.source.segments[j].text)}
+                if word in source_words:
+                    continue
+                letters = ", ".join(f"{script_of(c)} '{c}' U+{ord(c):04X}" for _, c in bad)
+                yield self.finding(ctx, link, f"word '{word}' mixes scripts: {letters}",
+                                   target_text=word,
+                                   target_span=Span(i, m.start(), m.end()))

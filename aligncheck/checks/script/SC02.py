@@ -7,8 +7,8 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.checks.script.SC01 import script_of
-from aligncheck.model import Finding, Span
+from aligncheck.checks.helpers import script_of
+from aligncheck.model import Finding, Link, Span
 
 _NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*"
 _NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_NAME}(?:[ \u00a0]+{_NAME})+(?![\p{{L}}\p{{M}}])")
@@ -42,20 +42,19 @@ class SC02(Rule):
     category = "script"
     groups = ("all", "default", "script")
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        for link in ctx.links:
-            source_runs = [
-                [t.group() for t in _TOKEN.finditer(m.group())]
-                for i in link.source for m in _NAME_RUN.finditer(ctx.source.segments[i].text)
-            ]
-            if not source_runs:
-                continue
-            runs = _SourceRuns(source_runs)
-            for i in link.target:
-                for m in _NAME_RUN.finditer(ctx.target.segments[i].text):
-                    finding = self._check_run(ctx, link, i, m, runs)
-                    if finding:
-                        yield finding
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        source_runs = [
+            [t.group() for t in _TOKEN.finditer(m.group())]
+            for i in link.source for m in _NAME_RUN.finditer(ctx.source.segments[i].text)
+        ]
+        if not source_runs:
+            return
+        runs = _SourceRuns(source_runs)
+        for i in link.target:
+            for m in _NAME_RUN.finditer(ctx.target.segments[i].text):
+                finding = self._check_run(ctx, link, i, m, runs)
+                if finding:
+                    yield finding
 
     def _check_run(self, ctx, link, index, match, runs: _SourceRuns) -> Finding | None:
         tokens = list(_TOKEN.finditer(match.group()))

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 import regex
 
@@ -42,20 +41,20 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
 _NAME_LIKE = regex.compile(r"\p{Lu}|.*\d")
 
 
-def prose(target: str, source: str) -> str:
+def prose(target: str, source: str, source_words: frozenset[str] | None = None) -> str:
     """The target's words that can tell its language: emails, URLs, numbers, codes and
-    names that the source shares (capitalised or all-caps words) are removed."""
+    names that the source shares (capitalised or all-caps words) are removed.
+    `source_words`: the source's words, when the caller has them already."""
     for v in reversed(find_links(target)):
         target = target[:v.start] + " " + target[v.end:]
-    source_words = _words_of(source)
+    if source_words is None:
+        source_words = words_of(source)
     kept = [w for w in _WORD.findall(target)
             if not (w in source_words and _NAME_LIKE.match(w)) and not (w.isupper() and len(w) > 1)]
     return " ".join(kept)
 
 
-@lru_cache(maxsize=4096)
-def _words_of(text: str) -> frozenset[str]:
-    """Cached: a source link's text is read once per target language."""
+def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text))
 
 
@@ -102,7 +101,9 @@ class UT01(Rule):
             if not link.source or not link.target:
                 continue
             source, target = ctx.source.texts(link.source), ctx.target.texts(link.target)
-            words = prose(target, source)
+            # the source link is read once per target version
+            source_words = ctx.remember(("words", source), lambda: words_of(source))
+            words = prose(target, source, source_words)
             if sum(map(len, words.split(" "))) >= min_letters:  # `words` are _WORD matches
                 judged.append((link, source, target, words))
         prime_scores([words for *_, words in judged], [lang, source_lang, *others])  # one query

@@ -3,7 +3,7 @@ from __future__ import annotations
 from functools import partial
 
 from aligncheck.checks.base import PairContext
-from aligncheck.checks.email.EM01 import ValueRule
+from aligncheck.checks.helpers import ValueRule
 from aligncheck.extract.links import Value, find_urls, url_key
 
 

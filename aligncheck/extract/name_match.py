@@ -266,7 +266,7 @@ def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkTex
         surname_count(name, lang, _Plain(source_text, lang), threshold, rivals)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # asked once per name of a link, about the same link text
 def capitalised_keys(text: str, lang: str) -> frozenset[str]:
     """Keys of the text's capitalised words: rivals when counting one name's renderings."""
     return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
@@ -407,7 +407,7 @@ def _spells_other(letters: str, lang: str, acronym: str, document: str) -> bool:
     return any(key(a, "en") == other for a in _document_acronyms(document) if a != acronym)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=64)  # the source document, asked once per acronym in it
 def _document_acronyms(document: str) -> frozenset[str]:
     return frozenset(t for t in (_ACRONYM_ENDING.sub("", w.text) for w in words(document))
                      if len(t) >= 2 and t.isupper() and t.isalpha())
@@ -465,7 +465,7 @@ def _other_renderings(lang: str, glossaries) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=32)  # static: the built-in glossary
 def _common_renderings(lang: str) -> frozenset[str]:
     return frozenset(lower(v, lang) for entry in common_glossary().entries
                      for v in entry.variants(lang) if len(v) > 1 and v.isupper())
@@ -512,7 +512,7 @@ def _remembered(text: str, question: tuple, answer):
     return known[question]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # one compiled pattern per name
 def _literal_pattern(name: str, case: bool) -> regex.Pattern:
     pattern = r"(?<![\p{L}\p{N}@./])" + regex.escape(name) + r"(?![\p{L}\p{N}@]|\.\w)"
     return regex.compile(pattern, regex.IGNORECASE if case else 0)
@@ -526,7 +526,7 @@ def literal_count(acronym: str, text: str, plural: bool = False) -> int:
     return sum(1 for _ in _plural_pattern(acronym).finditer(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # one compiled pattern per acronym
 def _plural_pattern(acronym: str) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}\p{N}@./])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}@]|\.\w)")
 

@@ -1,0 +1,125 @@
+"""The policy OM02 and AD02 share: which unmatched sentences of a link are reported, and how.
+
+The sentence aligner (align/sentences.py) finds the candidates once per link and release
+(`sentence_gaps`, kept in the release memo); a rule reports a candidate of its side whose
+score (with embeddings) or length deviation (without) exceeds its threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aligncheck.align.sentences import (
+    Gap, candidates, expected_ratio, sentences, worth_scoring)
+from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.model import Finding, Link, Span
+
+OMISSION_MIN_SCORE = 2.0  # the defaults of OM02's and AD02's score thresholds (config_keys)
+ADDITION_MIN_SCORE = 4.0
+
+
+def min_scores(options) -> tuple[float, float]:
+    """(OM02's, AD02's) score thresholds as configured: the bound on what scoring a link can
+    find (`worth_scoring`) honours both, since the two rules share one scoring."""
+    return (float(options.get("omission_min_score", OMISSION_MIN_SCORE)),
+            float(options.get("addition_min_score", ADDITION_MIN_SCORE)))
+
+
+def length_ratio(ctx: PairContext) -> float:
+    """`expected_ratio` of a pair, once per release (`prepare` and both rules ask)."""
+    key = ("length ratio", id(ctx.target))  # the target lives as long as the release's memo
+    return ctx.remember(key, lambda: expected_ratio(ctx.source, ctx.target, ctx.links))
+
+
+def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap], list[Gap]]:
+    """`candidates` of one link, computed once per release for OM02 and AD02."""
+    src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
+    langs = (ctx.source.lang, ctx.lang)
+    thresholds = min_scores(ctx.options)
+    key = ("sentence gaps", tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, langs,
+           thresholds)
+    embedder = ctx.resources.get("embedder")
+    return ctx.remember(key, lambda: candidates(src, tgt, ratio, embedder, langs, thresholds))
+
+
+class SentenceGapRule(Rule):
+    """Base of OM02 (unmatched source sentences) and AD02 (unmatched target sentences)."""
+
+    groups = ("all", "default", "completeness")
+    side = "source"  # whose unmatched sentences are reported
+    threshold_key = ""  # config key of the length threshold (without embeddings)
+    score_key = ""  # config key of the score threshold (with embeddings)
+
+    def prepare(self, ctx: ReleaseContext) -> None:
+        """Every sentence that `candidates` will score, embedded in one batch."""
+        embedder = ctx.resources.get("embedder")
+        if embedder is None:
+            return
+        texts = []
+        for pair in ctx.pairs:
+            ratio, thresholds = length_ratio(pair), min_scores(pair.options)
+            for link in pair.links:
+                if link.source and link.target:
+                    src = sentences(pair.source, link.source)
+                    tgt = sentences(pair.target, link.target)
+                    if worth_scoring(src, tgt, ratio, thresholds):
+                        texts.extend(s.text for s in src + tgt)
+        embedder.embed(texts)
+
+    def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
+        """Gaps above the rule's threshold; a segment of a merged link (1-2 / 2-1) that is
+        mostly unmatched is reported once, as a whole paragraph."""
+        if not link.source or not link.target:
+            return
+        min_z = float(self.opt(ctx, self.threshold_key))
+        min_score = float(self.opt(ctx, self.score_key))
+        seg = ctx.source if self.side == "source" else ctx.target
+        omitted, added = sentence_gaps(ctx, link, length_ratio(ctx))
+        gaps = [g for g in (omitted if self.side == "source" else added)
+                if (g.score > min_score if g.score is not None else abs(g.z) > min_z)]
+        indices = link.source if self.side == "source" else link.target
+        whole = set()
+        if len(indices) > 1:
+            everything, gap_sentences = sentences(seg, indices), {g.sentence for g in gaps}
+            for i in indices:
+                own = [s for s in everything if s.segment == i]
+                unmatched = sum(s in gap_sentences for s in own)
+                if own and 2 * unmatched >= len(own):
+                    whole.add(i)
+                    yield self._paragraph_finding(
+                        ctx, link, i, [g for g in gaps if g.sentence.segment == i])
+        for gap in gaps:
+            if gap.sentence.segment not in whole:
+                yield self._finding(ctx, link, gap)
+
+    def _evidence(self, gap: Gap) -> str:
+        longer = "shorter" if self.side == "source" else "longer"
+        z = -gap.z if self.side == "source" else gap.z
+        if gap.score is None:
+            return f"target {abs(gap.z):.1f} sd {longer} than expected"
+        return f"score {gap.score:.1f}; target {z:+.1f} sd {longer} than expected"
+
+    def _paragraph_finding(self, ctx: PairContext, link: Link, index: int,
+                           gaps: list[Gap]) -> Finding:
+        seg = (ctx.source if self.side == "source" else ctx.target).segments[index]
+        span = Span(index, 0, len(seg.text))
+        short = seg.text if len(seg.text) <= 80 else seg.text[:77] + "..."
+        unit = ctx.source.unit
+        top = max(gaps, key=lambda g: g.score if g.score is not None else abs(g.z))
+        merged = (f"(aligned together with its neighbour, {len(gaps)} of its sentences "
+                  f"unmatched): \"{short}\" ({self._evidence(top)})")
+        if self.side == "source":
+            return self.finding(ctx, link, f"source {unit} {index + 1} has no translation {merged}",
+                                source_text=seg.text, source_span=span)
+        return self.finding(ctx, link, f"{ctx.lang} {unit} {index + 1} has no source {merged}",
+                            target_text=seg.text, target_span=span)
+
+    def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
+        s = gap.sentence
+        span = Span(s.segment, s.start, s.end)
+        short = s.text if len(s.text) <= 80 else s.text[:77] + "..."
+        if self.side == "source":
+            return self.finding(ctx, link, f"source sentence has no translation: \"{short}\" "
+                                f"({self._evidence(gap)})", source_text=s.text, source_span=span)
+        return self.finding(ctx, link, f"target sentence has no source: \"{short}\" "
+                            f"({self._evidence(gap)})", target_text=s.text, target_span=span)
