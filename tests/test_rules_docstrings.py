@@ -1,7 +1,8 @@
 """Every rule's own example, run: its docstring's **Anti-pattern** must raise the rule and its
 **Best practice** must not. Each example runs as `aligncheck check` runs it (the real model
-aligns, every rule runs, inline directives apply), on the files the example names (en.txt and
-a target) with " / " between paragraphs; a note in brackets after two spaces is no text.
+aligns, every rule runs, inline directives apply), on the files the example names (else en.txt
+and ru.txt, or the language its glossary note names), with " / " between paragraphs; a note in
+brackets after two spaces is no text.
 
 Where the aligner cannot show an example on so short a text, the check is an expected failure
 (strict: an example that starts to work fails here) and the rule alone is also run on the
