@@ -2,8 +2,9 @@ from aligncheck.checks.addition.AD01 import AD01
 from aligncheck.checks.alignment.AL01 import AL01
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.omission.OM01 import OM01
-from aligncheck.model import Document, Link, Severity
-from aligncheck.segment import segment_document
+from aligncheck.model import Link, Severity
+
+from factories import pair
 
 EN = "The bridge opened on Monday.\n\nIt cost forty million dollars.\n\nTraffic fell by half."
 RU = "Мост открылся в понедельник.\n\nДвижение сократилось вдвое."
@@ -12,9 +13,7 @@ RU_EXTRA = ("Мост открылся в понедельник.\n\nМэр на
 
 
 def ctx(source: str, target: str, links, **options) -> PairContext:
-    src = segment_document(Document("en.txt", "en", source))
-    tgt = segment_document(Document("ru.txt", "ru", target))
-    return PairContext("r", src, tgt, tuple(links), options=options)
+    return pair(source, target, links=links, **options)
 
 
 def test_omitted_paragraph_points_at_where_the_translation_lacks_it():

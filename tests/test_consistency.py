@@ -1,11 +1,12 @@
-from aligncheck.checks.base import PairContext, ReleaseContext
+from aligncheck.checks.base import ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.consistency.CO02 import CO02
 from aligncheck.checks.consistency.variants import same_spelling, spellings
 from aligncheck.glossary import extract_glossary
 from aligncheck.glossary.reader import parse_table
-from aligncheck.model import Document, Link, ReleaseResult, TargetResult
-from aligncheck.segment import segment_document
+from aligncheck.model import ReleaseResult, TargetResult
+
+import factories
 
 SOURCE = [
     "Mr. Nurlan Abenov opened the “Clean Steppe Air” forum.",
@@ -15,14 +16,8 @@ SOURCE = [
 
 
 def release(targets: dict[str, list[str]], glossary_text: str | None = None) -> ReleaseContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(SOURCE)))
     glossaries = [parse_table(glossary_text, "g.tsv", "\t")] if glossary_text else []
-    pairs = []
-    for lang, paragraphs in targets.items():
-        tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(paragraphs)))
-        links = tuple(Link((i,), (i,), 1.0) for i in range(len(paragraphs)))
-        pairs.append(PairContext("r", src, tgt, links, {}, {"glossaries": glossaries}))
-    return ReleaseContext("r", src, tuple(pairs), {}, {"glossaries": glossaries})
+    return factories.release(SOURCE, targets, glossaries=glossaries)
 
 
 KK_GOOD = [

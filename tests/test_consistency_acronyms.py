@@ -1,20 +1,16 @@
 """CO01 and acronyms: a written-out form is no second spelling of the acronym, even where the
 source spells the name out and abbreviates it in one paragraph; two spellings still count."""
 
-from aligncheck.checks.base import PairContext, ReleaseContext
+from aligncheck.checks.base import ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01, _abbreviated
 from aligncheck.glossary.reader import parse_table
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
+
+import factories
 
 
 def release(source: list[str], lang: str, target: list[str], glossary_text: str | None = None) -> ReleaseContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
-    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
     glossaries = [parse_table(glossary_text, "g.tsv", "\t")] if glossary_text else []
-    links = tuple(Link((i,), (i,), 1.0) for i in range(len(source)))
-    pair = PairContext("r", src, tgt, links, {}, {"glossaries": glossaries})
-    return ReleaseContext("r", src, (pair,), {}, {"glossaries": glossaries})
+    return factories.release(source, {lang: target}, glossaries=glossaries)
 
 
 SOURCE = [

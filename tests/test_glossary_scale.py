@@ -18,10 +18,11 @@ from aligncheck.glossary import load_glossary
 from aligncheck.glossary.index import text_keys, word_key
 from aligncheck.glossary.entries import Glossary
 from aligncheck.glossary.reader import parse_table
-from aligncheck.model import Link
 from aligncheck.lang.morph import Phrase, lemmas, lower, words
 from aligncheck.read import discover_releases
 from aligncheck.segment import segment_document
+
+from factories import one_to_one
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "steppe-rivers"
@@ -39,8 +40,8 @@ def _release_context(glossaries, source_lang: str) -> ReleaseContext:
     pairs = []
     for document in release.targets:
         target = segment_document(document)
-        links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source.segments), len(target.segments))))
-        pairs.append(PairContext(release.name, source, target, links, {}, {"glossaries": glossaries}))
+        pairs.append(PairContext(release.name, source, target, one_to_one(source, target), {},
+                                 {"glossaries": glossaries}))
     return ReleaseContext(release.name, source, tuple(pairs), {}, {"glossaries": glossaries})
 
 

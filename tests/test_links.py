@@ -2,15 +2,9 @@ from aligncheck.checks.base import PairContext
 from aligncheck.checks.email.EM01 import EM01
 from aligncheck.checks.url.UR01 import UR01
 from aligncheck.extract.links import find_emails, find_urls, url_key
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
+from aligncheck.model import Link
 
-
-def pair(source: str, target: str, lang: str = "ru", **options) -> PairContext:
-    src = segment_document(Document("src.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(src.segments), len(tgt.segments))))
-    return PairContext("test", src, tgt, links, options=options)
+from factories import pair
 
 
 def test_trailing_punctuation_is_not_part_of_a_url():

@@ -4,19 +4,14 @@ Their speed is measured by benchmarks/long_inputs.py, not here."""
 import hashlib
 
 from aligncheck.findings import fingerprint
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.markup.MK01 import MK01
 from aligncheck.extract.markup import _pairs_up
 from aligncheck.checks.script.SC01 import SC01
 from aligncheck.findings.fingerprint import LENGTH, LONG_TEXT, assign_fingerprints, normalise, segment_text_for
-from aligncheck.model import Document, Finding, Link, Location, Severity, Span
+from aligncheck.model import Document, Finding, Location, Severity, Span
 from aligncheck.segment import segment_document
 
-
-def pair(source: str, target: str, lang: str = "ru") -> PairContext:
-    src = segment_document(Document("src.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),))
+from factories import pair
 
 
 def test_mk01_reports_the_stray_mark_among_5000_quote_marks():

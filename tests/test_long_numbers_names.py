@@ -6,7 +6,6 @@ import random
 from collections import Counter
 
 from aligncheck.lang import translit
-from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.extract import name_match as matching
 from aligncheck.checks.name.NA01 import NA01
@@ -14,18 +13,12 @@ from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import number_match as nu01
 from aligncheck.checks.script import SC02 as sc02
 from aligncheck.extract.numbers import extract_numbers
-from aligncheck.model import Document, Link
 from aligncheck.lang.morph import words
-from aligncheck.segment import segment_document
+
+import factories
 
 PEOPLE = [("Bolat Ermekov", "Болат Ермеков"), ("Zarina Tulegenova", "Зарина Тулегенова"),
           ("Ruslan Omarov", "Руслан Омаров")]
-
-
-def one_paragraph(source: str, target: str, lang: str = "ru") -> PairContext:
-    src = segment_document(Document("en.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    return PairContext("r", src, tgt, (Link((0,), (0,), 1.0),), {}, {"glossaries": []})
 
 
 def long_pair(sentences: int, seed: int = 3, change_at=(), drop_name_at: int = -1):
@@ -67,7 +60,7 @@ def test_changed_figures_in_a_long_paragraph_are_reported_comparing_only_candida
         return same
     monkeypatch.setattr(nu01, "TIERS", tuple(counted(t) for t in nu01.TIERS))  # tested first
     monkeypatch.setattr(nu01, "MATCHES", tuple(counted(m) for m in nu01.MATCHES))
-    findings = list(NU01().check(one_paragraph(source, target)))
+    findings = list(NU01().check(factories.pair(source, target)))
     sentences = source.split(". ")
     changed = [int(sentences[i].split(" counted ")[1].split()[0]) for i in changes]
     assert len(findings) == len(changes) and all(" changed to " in f.message for f in findings)
@@ -120,7 +113,7 @@ def test_a_dropped_name_deep_in_a_long_paragraph_is_reported_and_others_found(mo
     source, target = long_pair(1500, drop_name_at=1400)
     scored = counting(monkeypatch, translit, "token_score")
     searched = counting(monkeypatch, matching, "find_literal")
-    findings = list(NA01().check(one_paragraph(source, target)))
+    findings = list(NA01().check(factories.pair(source, target)))
     assert [f.source_text for f in findings] == ["Aigul Sarsenbayeva"]
     assert searched[0] <= 2 * (len(PEOPLE) + 2)  # once per name, not once per mention
     assert scored[0] < 20 * 1500  # each distinct word once per search, not each occurrence
@@ -163,17 +156,15 @@ def test_a_half_transliterated_name_deep_in_a_long_paragraph_is_reported(monkeyp
     at = target.index("Болат Ермеков", len(target) * 9 // 10)
     target = target[:at] + "Болат Ermekov" + target[at + len("Болат Ермеков"):]
     scripts = counting(monkeypatch, sc02, "word_script")
-    [finding] = list(sc02.SC02().check(one_paragraph(source, target)))
+    [finding] = list(sc02.SC02().check(factories.pair(source, target)))
     assert finding.target_text == "Болат Ermekov" and finding.target_span.start > at
     assert scripts[0] < 20 * 2000  # not every source name run for every mixed target run
 
 
 def test_a_name_spelled_two_ways_deep_in_a_long_paragraph_and_after_it_is_reported():
     source, target = long_pair(1500, drop_name_at=1400)  # Даулет Касымов at sentence 1450
-    src = segment_document(Document("en.txt", "en", source + "\n\nOn Friday Daulet Kassymov left."))
-    tgt = segment_document(Document("ru.txt", "ru", target + "\n\nВ пятницу Даулет Касимов уехал."))
-    ctx = PairContext("r", src, tgt, (Link((0,), (0,), 1.0), Link((1,), (1,), 1.0)), {}, {"glossaries": []})
-    release = ReleaseContext("r", src, (ctx,), {}, {"glossaries": []})
+    release = factories.release([source, "On Friday Daulet Kassymov left."],
+                                {"ru": [target, "В пятницу Даулет Касимов уехал."]})
     [finding] = list(CO01().check_release(release))
     assert "'Касимов' (1x)" in finding.message and "'Касымов' (1x)" in finding.message
 
@@ -183,9 +174,9 @@ def test_a_dropped_acronym_after_many_kept_ones_is_reported(monkeypatch):
 
     en = " ".join(f"The NATO and UNEP envoys met {i} farmers near Taraz." for i in range(1500))
     ru = " ".join(f"Посланники НАТО и ЮНЕП встретили {i} фермеров у Тараза." for i in range(1500))
-    ctx = one_paragraph(en + " The OSCE observers left.", ru + " Наблюдатели уехали.")
+    ctx = factories.pair(en + " The OSCE observers left.", ru + " Наблюдатели уехали.")
     looked_up = counting(monkeypatch, matching, "occurrences")
-    release = ReleaseContext("r", ctx.source, (ctx,), {}, {"glossaries": []})
+    release = factories.release_of((ctx,))
     assert [f.source_text for f in NA02().check_release(release)] == ["OSCE"]
     assert looked_up[0] <= 10  # each glossary entry once per target, not once per mention
 

@@ -1,14 +1,7 @@
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.markup.MK01 import MK01
 from aligncheck.extract.markup import markers
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
 
-
-def pair(source: str, target: str, lang: str = "ru", **options) -> PairContext:
-    src = segment_document(Document("src.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),), options=options)
+from factories import pair
 
 
 def messages(source: str, target: str, lang: str = "ru", **options) -> list[str]:

@@ -1,19 +1,11 @@
 """NA01/NA02: names and acronyms a link names more often than its target renders them, and
 acronyms rendered otherwise (localised, spelled by parts, by their expansion)."""
 
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.extract.names import capitalised_expansions, document_spells
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
 
-
-def pair(source: list[str], target: list[str], lang: str) -> PairContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
-    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
-    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
-    return PairContext("r", src, tgt, links, {}, {"glossaries": []})
+from factories import pair
 
 
 def reported(rule, ctx) -> list[str]:

@@ -1,7 +1,6 @@
 """NA01/NA02: acronyms a version renders in words (spelled out by the document, common nouns,
 a localised form written out, a neighbour's expansion) and losses blamed on the right mention."""
 
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.extract.name_match import initials_run, literal_count
@@ -12,15 +11,10 @@ from aligncheck.extract.names import (
     known_expansions,
 )
 from aligncheck.glossary.find import LinkText
-from aligncheck.model import Document, Link
+from aligncheck.model import Document
 from aligncheck.segment import segment_document
 
-
-def pair(source: list[str], target: list[str], lang: str) -> PairContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
-    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
-    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
-    return PairContext("r", src, tgt, links, {}, {"glossaries": []})
+from factories import pair
 
 
 def severities(rule, ctx) -> list[tuple[str, str]]:

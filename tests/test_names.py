@@ -2,23 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from aligncheck.checks.base import PairContext, ReleaseContext
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
 from aligncheck.extract.names import document_evidence, extract_names
 from aligncheck.glossary.reader import parse_table
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
 from aligncheck.lang.translit import find_name, key
 
+from factories import pair, release
+
 NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
-
-
-def pair(source: list[str], target: list[str], lang: str, glossaries=()) -> PairContext:
-    src = segment_document(Document("en.txt", "en", "\n\n".join(source)))
-    tgt = segment_document(Document(f"{lang}.txt", lang, "\n\n".join(target)))
-    links = tuple(Link((i,), (i,), 1.0) for i in range(min(len(source), len(target))))
-    return PairContext("r", src, tgt, links, {}, {"glossaries": list(glossaries)})
 
 
 @pytest.mark.parametrize("name, lang, text, target_lang", [
@@ -99,11 +91,6 @@ def test_na02_accepts_kept_transliterated_and_glossary_acronyms():
     glossary = parse_table("en\tru\nOSCE\tОБСЕ\n", "g.tsv", "\t")
     ctx = pair(["UNEP, NATO and OSCE met."], ["ЮНЕП, НАТО и ОБСЕ встретились."], "ru", [glossary])
     assert list(NA02().check(ctx)) == []
-
-
-def release(source: list[str], targets: dict[str, list[str]]) -> ReleaseContext:
-    pairs = [pair(source, target, lang) for lang, target in targets.items()]
-    return ReleaseContext("r", pairs[0].source, tuple(pairs), {}, {"glossaries": []})
 
 
 def test_na02_missing_acronym_is_a_warning_unless_the_other_versions_leave_it_out_too():

@@ -5,16 +5,14 @@ import pytest
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import extract_numbers
-from aligncheck.model import Document, Link, Segment, Segmentation
+from aligncheck.model import Link
 
-
-def segmentation(lang: str, *texts: str) -> Segmentation:
-    segments = tuple(Segment(i, t, 0, i + 1, 1) for i, t in enumerate(texts))
-    return Segmentation(Document(f"{lang}.txt", lang, "\n".join(texts)), "line", segments)
+from factories import line_segments
 
 
 def check(source: str, target: str, lang: str = "ru") -> list:
-    ctx = PairContext("t", segmentation("en", source), segmentation(lang, target), (Link((0,), (0,), 1.0),))
+    ctx = PairContext("t", line_segments("en", source), line_segments(lang, target),
+                      (Link((0,), (0,), 1.0),))
     return list(NU01().check(ctx))
 
 
@@ -156,8 +154,8 @@ def test_turkic_ordinals_and_derivations_take_endings(target, lang):
 def test_number_words_can_be_left_to_digits_only():
     ctx_words = check("Talks with five states.", "Переговоры с шестью государствами.")
     assert [f.severity.value for f in ctx_words] == ["info"]
-    ctx = PairContext("t", segmentation("en", "Talks with five states and 12 cities."),
-                      segmentation("ru", "Переговоры с шестью государствами и 13 городами."),
+    ctx = PairContext("t", line_segments("en", "Talks with five states and 12 cities."),
+                      line_segments("ru", "Переговоры с шестью государствами и 13 городами."),
                       (Link((0,), (0,), 1.0),), options={"number_words": False})
     [f] = NU01().check(ctx)
     assert f.message == "number 12 changed to 13 in ru" and f.severity.value == "error"
@@ -165,8 +163,8 @@ def test_number_words_can_be_left_to_digits_only():
 
 
 def test_a_link_over_several_segments_pools_numbers_and_points_into_the_right_one():
-    source = segmentation("en", "Of 120 staff, 15 left in 2026.")
-    target = segmentation("ru", "Из 120 сотрудников", "в 2026 году ушли 16.")
+    source = line_segments("en", "Of 120 staff, 15 left in 2026.")
+    target = line_segments("ru", "Из 120 сотрудников", "в 2026 году ушли 16.")
     ctx = PairContext("t", source, target, (Link((0,), (0, 1), 1.0),))
     [f] = NU01().check(ctx)
     assert f.message == "number 15 changed to 16 in ru"

@@ -8,20 +8,17 @@ from aligncheck.checks.base import PairContext
 from aligncheck.checks.date.DA01 import DA01
 from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import extract_numbers
-from aligncheck.model import Document, Link, Segment, Segmentation
+from aligncheck.model import Link
+
+from factories import line_segments
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
 pytestmark = pytest.mark.skipif(not (CORPUS / "en.txt").exists(), reason="NTREX-dev corpus not available")
 
 
-def segmentation(lang: str, lines: list[str]) -> Segmentation:
-    segments = tuple(Segment(i, t, 0, i + 1, 1) for i, t in enumerate(lines))
-    return Segmentation(Document(f"{lang}.txt", lang, "\n".join(lines)), "line", segments)
-
-
 def findings(english: list[str], lines: list[str], lang: str) -> list:
     links = tuple(Link((i,), (i,), 1.0) for i in range(len(lines)))
-    ctx = PairContext("ntrex", segmentation("en", english), segmentation(lang, lines), links)
+    ctx = PairContext("ntrex", line_segments("en", *english), line_segments(lang, *lines), links)
     return [f for rule in (NU01(), DA01()) for f in rule.check(ctx)]
 
 

@@ -1,14 +1,7 @@
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.script.SC01 import SC01
 from aligncheck.checks.script.SC02 import SC02
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
 
-
-def pair(source: str, target: str, lang: str) -> PairContext:
-    src = segment_document(Document("src.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),))
+from factories import pair
 
 
 def test_latin_lookalike_inside_cyrillic_word_is_reported_with_code_point():

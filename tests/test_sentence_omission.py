@@ -7,6 +7,8 @@ from aligncheck.checks.omission.OM02 import OM02
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
 
+from factories import pair
+
 EN = [
     "The new bridge over the river opened on Monday after three years of construction work.",
     "It cost forty million dollars, which is twice the amount of the first estimate by the city.",
@@ -36,10 +38,8 @@ class ConceptEmbedder:
 
 
 def ctx(source: list[str], target: list[str], embedder=None) -> PairContext:
-    src = segment_document(Document("en.txt", "en", " ".join(source)))
-    tgt = segment_document(Document("ru.txt", "ru", " ".join(target)))
-    resources = {"embedder": embedder} if embedder else {}
-    return PairContext("t", src, tgt, (Link((0,), (0,), 1.0),), resources=resources)
+    """One paragraph of `source` sentences and one of `target` sentences."""
+    return pair(" ".join(source), " ".join(target), embedder=embedder)
 
 
 def test_complete_translation_has_no_gaps():

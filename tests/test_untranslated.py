@@ -1,7 +1,6 @@
-from aligncheck.checks.base import PairContext
 from aligncheck.checks.untranslated.UT01 import UT01, letters_support, prose
-from aligncheck.model import Document, Link
-from aligncheck.segment import segment_document
+
+from factories import pair
 
 SOURCE = ("The regional council approved a new plan to clean the rivers of the steppe, and the work "
           "will begin in the spring after the snow has melted.")
@@ -20,10 +19,7 @@ TRANSLATIONS = {
 
 
 def check(target: str, lang: str, source: str = SOURCE) -> list[str]:
-    src = segment_document(Document("en.txt", "en", source))
-    tgt = segment_document(Document(f"{lang}.txt", lang, target))
-    ctx = PairContext("t", src, tgt, (Link((0,), (0,), 1.0),))
-    return [f.message for f in UT01().check(ctx)]
+    return [f.message for f in UT01().check(pair(source, target, lang))]
 
 
 def test_real_translations_pass():

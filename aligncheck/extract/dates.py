@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import pickle
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -78,7 +79,10 @@ def _cldr_names(lang: str, width: str) -> dict[int, str]:
     Babel resolves inherited stand-alone aliases through shared data, so the merged answer
     depends on which locale was asked first; only the locale's own entries are read here.
     """
-    own = localedata.load(lang, merge_inherited=False)
+    # not localedata.load(lang, merge_inherited=False): Babel would cache that unmerged dict
+    # as `lang`'s data for every later Locale(lang) (no decimal formats), or return a merged one
+    with open(localedata.resolve_locale_filename(lang), "rb") as own_file:
+        own = pickle.load(own_file)
     names: dict[int, str] = {}
     for context in ("format", "stand-alone"):
         table = _follow(own, ("months", context, width))
