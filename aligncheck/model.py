@@ -8,12 +8,23 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 CATEGORIES = (
-    "number", "date", "email", "url", "name", "glossary", "omission", "addition",
-    "untranslated", "consistency", "script", "markup", "alignment",
+    "number",
+    "date",
+    "email",
+    "url",
+    "name",
+    "glossary",
+    "omission",
+    "addition",
+    "untranslated",
+    "consistency",
+    "script",
+    "markup",
+    "alignment",
 )
 UNITS = ("paragraph", "line", "sentence")
 
@@ -142,8 +153,15 @@ class Finding:
 
     def sort_key(self) -> tuple:
         first = lambda segs: segs[0] if segs else -1  # noqa: E731
-        return (self.lang, first(self.source_segments), first(self.target_segments),
-                self.rule, self.source_text or "", self.target_text or "", self.message)
+        return (
+            self.lang,
+            first(self.source_segments),
+            first(self.target_segments),
+            self.rule,
+            self.source_text or "",
+            self.target_text or "",
+            self.message,
+        )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from aligncheck import __version__
-
 from aligncheck._runtime import parallel
 from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
@@ -17,8 +16,9 @@ from aligncheck.segment import segment_document
 Progress = Callable[[str, int, int], None]
 
 
-def _run_rule(rule: Rule, contexts: Sequence[PairContext], release_ctx: ReleaseContext,
-              warnings: list[str]) -> list[Finding]:
+def _run_rule(
+    rule: Rule, contexts: Sequence[PairContext], release_ctx: ReleaseContext, warnings: list[str]
+) -> list[Finding]:
     try:
         rule.prepare(release_ctx)
         if rule.scope == "release":
@@ -27,8 +27,9 @@ def _run_rule(rule: Rule, contexts: Sequence[PairContext], release_ctx: ReleaseC
     except Exception as exc:  # one broken rule must not hide every other finding
         if os.environ.get("ALIGNCHECK_DEBUG"):
             raise
-        warnings.append(f"rule {rule.code} failed on release {release_ctx.release}: "
-                        f"{type(exc).__name__}: {exc}")
+        warnings.append(
+            f"rule {rule.code} failed on release {release_ctx.release}: {type(exc).__name__}: {exc}"
+        )
         return []
 
 
@@ -38,10 +39,15 @@ _CHILD_GROUPS = frozenset({"names", "consistency"})
 MIN_SEGMENTS_TO_FORK = 100  # below this a release's rules take less than forking costs
 
 
-def _all_findings(rules: Sequence[Rule], contexts: Sequence[PairContext], release_ctx: ReleaseContext,
-                  warnings: list[str]) -> list[Finding]:
+def _all_findings(
+    rules: Sequence[Rule],
+    contexts: Sequence[PairContext],
+    release_ctx: ReleaseContext,
+    warnings: list[str],
+) -> list[Finding]:
     """Every rule's findings, rule by rule. Where it is safe and worth it, the name and
     consistency rules run in a forked child meanwhile (parallel.py); the result is the same."""
+
     def run(group: Sequence[Rule]) -> list[tuple[list[Finding], list[str]]]:
         out = []
         for rule in group:
@@ -69,13 +75,26 @@ def _may_fork(release_ctx: ReleaseContext) -> bool:
     embedder = release_ctx.resources.get("embedder")
     if embedder is not None and getattr(embedder, "model_loaded", True):
         return False
-    segments = len(release_ctx.source.segments) + sum(len(c.target.segments) for c in release_ctx.pairs)
-    return not os.environ.get("ALIGNCHECK_DEBUG") and segments >= MIN_SEGMENTS_TO_FORK and parallel.available()
+    segments = len(release_ctx.source.segments) + sum(
+        len(c.target.segments) for c in release_ctx.pairs
+    )
+    return (
+        not os.environ.get("ALIGNCHECK_DEBUG")
+        and segments >= MIN_SEGMENTS_TO_FORK
+        and parallel.available()
+    )
 
 
-def check_release(release: Release, *, unit: str, embed: Callable, rules: Sequence[Rule],
-                  options: Mapping[str, Any], resources: Mapping[str, Any],
-                  warnings: list[str]) -> ReleaseResult:
+def check_release(
+    release: Release,
+    *,
+    unit: str,
+    embed: Callable,
+    rules: Sequence[Rule],
+    options: Mapping[str, Any],
+    resources: Mapping[str, Any],
+    warnings: list[str],
+) -> ReleaseResult:
     source = segment_document(release.source, unit)
     source_texts = [s.text for s in source.segments]
     segmented = [segment_document(document, unit) for document in release.targets]
@@ -83,24 +102,47 @@ def check_release(release: Release, *, unit: str, embed: Callable, rules: Sequen
     all_links = align_many(source_texts, [[s.text for s in t.segments] for t in segmented], embed)
     targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
     memo: dict = {}  # one per release, shared by its contexts (ReleaseContext.memo)
-    contexts = [PairContext(release.name, source, target, links, options, resources, memo)
-                for target, links in zip(segmented, all_links)]
+    contexts = [
+        PairContext(release.name, source, target, links, options, resources, memo)
+        for target, links in zip(segmented, all_links)
+    ]
     release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources, memo)
     findings = _all_findings(rules, contexts, release_ctx, warnings)
     findings.sort(key=Finding.sort_key)
     return ReleaseResult(release.name, source, tuple(targets), tuple(findings))
 
 
-def run(releases: Sequence[Release], *, unit: str, model: str, embed: Callable,
-        rules: Sequence[Rule], options: Mapping[str, Any] | None = None,
-        resources: Mapping[str, Any] | None = None, progress: Progress | None = None) -> RunResult:
+def run(
+    releases: Sequence[Release],
+    *,
+    unit: str,
+    model: str,
+    embed: Callable,
+    rules: Sequence[Rule],
+    options: Mapping[str, Any] | None = None,
+    resources: Mapping[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     warnings: list[str] = []
     results = []
     for n, release in enumerate(releases):
         if progress:
             progress(f"checking {release.name}", n, len(releases))
-        results.append(check_release(release, unit=unit, embed=embed, rules=rules,
-                                     options=options or {}, resources=resources or {},
-                                     warnings=warnings))
-    return RunResult(model=model, unit=unit, releases=tuple(results), tool_version=__version__,
-                     warnings=tuple(warnings))
+        results.append(
+            check_release(
+                release,
+                unit=unit,
+                embed=embed,
+                rules=rules,
+                options=options or {},
+                resources=resources or {},
+                warnings=warnings,
+            )
+        )
+    return RunResult(
+        model=model,
+        unit=unit,
+        releases=tuple(results),
+        tool_version=__version__,
+        warnings=tuple(warnings),
+    )

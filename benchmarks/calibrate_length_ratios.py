@@ -24,7 +24,9 @@ RATIOS = Path(__file__).resolve().parent.parent / "aligncheck/lang/data/length_r
 
 
 def ntrex_paragraphs() -> dict[str, list[str]]:
-    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS}
+    lines = {
+        lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS
+    }
     docs = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     out: dict[str, list[str]] = {lang: [] for lang in LANGS}
     start = 0
@@ -32,7 +34,9 @@ def ntrex_paragraphs() -> dict[str, list[str]]:
         n = len(list(run))
         for a in range(start, start + n, 4 if n % 4 != 1 else 3):
             for lang in LANGS:
-                out[lang].append(" ".join(lines[lang][a:min(a + 4 if n % 4 != 1 else a + 3, start + n)]))
+                out[lang].append(
+                    " ".join(lines[lang][a : min(a + 4 if n % 4 != 1 else a + 3, start + n)])
+                )
         start += n
     return out
 
@@ -41,8 +45,11 @@ def write_ratios(factor: dict[str, float], spread: float, path: Path = RATIOS) -
     """Write the factors (3 decimals) and spread (2) as printed, keeping the file's _about."""
     about = json.loads(path.read_text(encoding="utf-8")).get("_about", "") if path.exists() else ""
     factors = ", ".join(f'"{k}": {v:.3f}' for k, v in factor.items())
-    path.write_text(f'{{\n "_about": {json.dumps(about, ensure_ascii=False)},\n'
-                    f' "factors": {{{factors}}},\n "spread": {spread:.2f}\n}}\n', encoding="utf-8")
+    path.write_text(
+        f'{{\n "_about": {json.dumps(about, ensure_ascii=False)},\n'
+        f' "factors": {{{factors}}},\n "spread": {spread:.2f}\n}}\n',
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
@@ -50,20 +57,26 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write the table into {RATIOS}")
     args = parser.parse_args()
     paras = ntrex_paragraphs()
-    factor = {lang: statistics.median(len(t) / len(s) for s, t in zip(paras["en"], paras[lang]))
-              for lang in LANGS}
+    factor = {
+        lang: statistics.median(len(t) / len(s) for s, t in zip(paras["en"], paras[lang]))
+        for lang in LANGS
+    }
     spreads = []
     for a in LANGS:
         for b in LANGS:
             if a == b:
                 continue
             mu = math.log(factor[b] / factor[a])
-            dev = sorted(abs(math.log(len(t) / len(s)) - mu) * math.sqrt(len(s))
-                         for s, t in zip(paras[a], paras[b]))
+            dev = sorted(
+                abs(math.log(len(t) / len(s)) - mu) * math.sqrt(len(s))
+                for s, t in zip(paras[a], paras[b])
+            )
             spreads.append(1.4826 * dev[len(dev) // 2])
     print(f"# {len(paras['en'])} paragraphs")
     print("LENGTH_FACTOR = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in factor.items()) + "}")
-    print(f"SPREAD = {statistics.median(spreads):.2f}  # pairs range {min(spreads):.2f}..{max(spreads):.2f}")
+    print(
+        f"SPREAD = {statistics.median(spreads):.2f}  # pairs range {min(spreads):.2f}..{max(spreads):.2f}"
+    )
     if args.write:
         write_ratios(factor, statistics.median(spreads))
 

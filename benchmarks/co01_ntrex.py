@@ -37,23 +37,37 @@ def contexts(docs) -> list[ReleaseContext]:
             target = segmentation(joined(doc, lang), lang)
             n = min(len(source.segments), len(target.segments))
             links = tuple(Link((k,), (k,), 1.0) for k in range(n))
-            pairs.append(PairContext(f"ntrex{d:02d}", source, target, links, {}, {"glossaries": []}))
-        releases.append(ReleaseContext(f"ntrex{d:02d}", source, tuple(pairs), {}, {"glossaries": []}))
+            pairs.append(
+                PairContext(f"ntrex{d:02d}", source, target, links, {}, {"glossaries": []})
+            )
+        releases.append(
+            ReleaseContext(f"ntrex{d:02d}", source, tuple(pairs), {}, {"glossaries": []})
+        )
     return releases
 
 
 def record(release: str, f) -> dict:
-    return {"release": release, "lang": f.lang, "severity": f.severity.value, "message": f.message,
-            "source_segments": list(f.source_segments), "target_segments": list(f.target_segments),
-            "source_text": f.source_text, "target_text": f.target_text,
-            "target_span": [f.target_span.segment, f.target_span.start, f.target_span.end]
-            if f.target_span else None}
+    return {
+        "release": release,
+        "lang": f.lang,
+        "severity": f.severity.value,
+        "message": f.message,
+        "source_segments": list(f.source_segments),
+        "target_segments": list(f.target_segments),
+        "source_text": f.source_text,
+        "target_text": f.target_text,
+        "target_span": [f.target_span.segment, f.target_span.start, f.target_span.end]
+        if f.target_span
+        else None,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--repeat", type=int, default=1, help="runs in this process (caches warm after the first)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs in this process (caches warm after the first)"
+    )
     args = parser.parse_args()
     releases = contexts(load_docs())
     rule = CO01()
@@ -66,14 +80,22 @@ def main() -> None:
         times.append(time.process_time() - start)
     rows = [record(r, f) for r, f in found]
     if args.out:
-        args.out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+        args.out.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
+        )
     reported = Counter(r["lang"] for r in rows if r["severity"] != "info")
     info = Counter(r["lang"] for r in rows if r["severity"] == "info")
-    print(f"{len(releases)} documents, {len(rows)} CO01 findings: warning/error "
-          + ", ".join(f"{lang} {reported[lang]}" for lang in LANGS)
-          + "; info " + ", ".join(f"{lang} {info[lang]}" for lang in LANGS))
-    print("CPU seconds per pass: " + ", ".join(f"{t:.3f}" for t in times)
-          + f" (first pass {times[0]:.3f}, median {statistics.median(times):.3f})")
+    print(
+        f"{len(releases)} documents, {len(rows)} CO01 findings: warning/error "
+        + ", ".join(f"{lang} {reported[lang]}" for lang in LANGS)
+        + "; info "
+        + ", ".join(f"{lang} {info[lang]}" for lang in LANGS)
+    )
+    print(
+        "CPU seconds per pass: "
+        + ", ".join(f"{t:.3f}" for t in times)
+        + f" (first pass {times[0]:.3f}, median {statistics.median(times):.3f})"
+    )
 
 
 if __name__ == "__main__":

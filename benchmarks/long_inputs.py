@@ -35,11 +35,25 @@ import tempfile
 import time
 from pathlib import Path
 
-PARAGRAPH_SIZES = {"para-50k": 50_000, "para-200k": 200_000, "para-1M": 1_000_000, "para-5M": 5_000_000}
-NAMES = [("Aigerim Sadykova", "Айгерим Садыкова"), ("Timur Bekov", "Тимур Беков"),
-         ("Olga Marchenko", "Ольга Марченко"), ("Daniyar Nurlanov", "Данияр Нурланов"),
-         ("Saule Abenova", "Сауле Абенова")]
-PLACES = [("Taraz", "Тараз"), ("Shymkent", "Шымкент"), ("Pavlodar", "Павлодар"), ("Aktobe", "Актобе")]
+PARAGRAPH_SIZES = {
+    "para-50k": 50_000,
+    "para-200k": 200_000,
+    "para-1M": 1_000_000,
+    "para-5M": 5_000_000,
+}
+NAMES = [
+    ("Aigerim Sadykova", "Айгерим Садыкова"),
+    ("Timur Bekov", "Тимур Беков"),
+    ("Olga Marchenko", "Ольга Марченко"),
+    ("Daniyar Nurlanov", "Данияр Нурланов"),
+    ("Saule Abenova", "Сауле Абенова"),
+]
+PLACES = [
+    ("Taraz", "Тараз"),
+    ("Shymkent", "Шымкент"),
+    ("Pavlodar", "Павлодар"),
+    ("Aktobe", "Актобе"),
+]
 
 
 def _sentence(rng: random.Random) -> tuple[str, str]:
@@ -49,20 +63,30 @@ def _sentence(rng: random.Random) -> tuple[str, str]:
     n, m, year = rng.randint(2, 9999), rng.randint(10, 99), rng.randint(1990, 2030)
     pick = rng.randrange(5)
     if pick == 0:
-        pair = (f"In {year} the depot in {place} shipped {n} crates to {m} villages.",
-                f"В {year} году склад в городе {place_ru} отправил {n} ящиков в {m} сёл.")
+        pair = (
+            f"In {year} the depot in {place} shipped {n} crates to {m} villages.",
+            f"В {year} году склад в городе {place_ru} отправил {n} ящиков в {m} сёл.",
+        )
     elif pick == 1:
-        pair = (f"{name} said: “The canal carries {m} percent more water than last spring.”",
-                f"{name_ru} сказала: «Канал несёт на {m} процентов больше воды, чем прошлой весной».")
+        pair = (
+            f"{name} said: “The canal carries {m} percent more water than last spring.”",
+            f"{name_ru} сказала: «Канал несёт на {m} процентов больше воды, чем прошлой весной».",
+        )
     elif pick == 2:
-        pair = (f"The **new** pumping station (built for {n} tenge) serves {m} farms near {place}.",
-                f"**Новая** насосная станция (построена за {n} тенге) обслуживает {m} хозяйств у города {place_ru}.")
+        pair = (
+            f"The **new** pumping station (built for {n} tenge) serves {m} farms near {place}.",
+            f"**Новая** насосная станция (построена за {n} тенге) обслуживает {m} хозяйств у города {place_ru}.",
+        )
     elif pick == 3:
-        pair = (f"Volunteers planted {n} saplings along the river bank on 14 May {year}.",
-                f"Добровольцы высадили {n} саженцев вдоль берега реки 14 мая {year} года.")
+        pair = (
+            f"Volunteers planted {n} saplings along the river bank on 14 May {year}.",
+            f"Добровольцы высадили {n} саженцев вдоль берега реки 14 мая {year} года.",
+        )
     else:
-        pair = (f"A report by {name} counts {n} wells, of which {m} are dry.",
-                f"В отчёте, который подготовил(а) {name_ru}, насчитано {n} колодцев, из них {m} сухие.")
+        pair = (
+            f"A report by {name} counts {n} wells, of which {m} are dry.",
+            f"В отчёте, который подготовил(а) {name_ru}, насчитано {n} колодцев, из них {m} сухие.",
+        )
     slip = rng.randrange(40)
     en, ru = pair
     if slip == 0:
@@ -87,8 +111,11 @@ def long_word_pair(letters: int = 100_000) -> tuple[str, str]:
     syllables = "ка ра ми до лу не со ти"
     rng = random.Random(11)
     word = "".join(rng.choice(syllables.split()) for _ in range(letters // 2))[:letters]
-    word = word[: letters // 2] + "o" + word[letters // 2 + 1:]  # one Latin letter in the middle
-    return "The survey found one record: a very long word.", f"Обследование нашло одну запись: {word}."
+    word = word[: letters // 2] + "o" + word[letters // 2 + 1 :]  # one Latin letter in the middle
+    return (
+        "The survey found one record: a very long word.",
+        f"Обследование нашло одну запись: {word}.",
+    )
 
 
 def quotes_pair(marks: int = 5000) -> tuple[str, str]:
@@ -117,7 +144,10 @@ class NumberEmbedder:
         for row, text in enumerate(texts):
             out[row, 0] = 1.0
             for number in re.findall(r"\d+", text):
-                out[row, int(hashlib.blake2b(number.encode(), digest_size=4).hexdigest(), 16) % self.dim] += 1.0
+                out[
+                    row,
+                    int(hashlib.blake2b(number.encode(), digest_size=4).hexdigest(), 16) % self.dim,
+                ] += 1.0
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
@@ -132,16 +162,30 @@ def child(args: list[str]) -> None:
     cli_main()
 
 
-def run_once(folder: Path, timeout: float, real_model: bool, ignore: str | None
-             ) -> tuple[float, float, dict, list[str]]:
+def run_once(
+    folder: Path, timeout: float, real_model: bool, ignore: str | None
+) -> tuple[float, float, dict, list[str]]:
     """(wall seconds, peak RSS MB, JSON report, run warnings) of one fresh `aligncheck check`."""
     report = folder / "report.json"
     env = {**os.environ, "ALIGNCHECK_DEBUG": ""}
-    check = [str(folder / "en.md"), str(folder / "ru.md"), "--no-cache", "--quiet", "--fail-on", "never",
-             "--format", "json", "--output", str(report), *(["--ignore", ignore] if ignore else [])]
+    check = [
+        str(folder / "en.md"),
+        str(folder / "ru.md"),
+        "--no-cache",
+        "--quiet",
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+        "--output",
+        str(report),
+        *(["--ignore", ignore] if ignore else []),
+    ]
     command = ["-m", "aligncheck", "check", *check] if real_model else [__file__, "--child", *check]
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     try:
         _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -152,7 +196,9 @@ def run_once(folder: Path, timeout: float, real_model: bool, ignore: str | None
     peak_mb = _peak_rss_mb.get(proc.pid, float("nan"))
     if proc.returncode != 0:
         raise SystemExit(f"aligncheck failed ({proc.returncode}): {stderr.decode()[-2000:]}")
-    warnings = [line for line in stderr.decode().splitlines() if line.startswith("aligncheck: warning")]
+    warnings = [
+        line for line in stderr.decode().splitlines() if line.startswith("aligncheck: warning")
+    ]
     return elapsed, peak_mb, json.loads(report.read_text()), warnings
 
 
@@ -171,6 +217,7 @@ def _reap_with_rusage() -> None:
         if pid:
             _peak_rss_mb[pid] = usage.ru_maxrss / 1024
         return pid, status
+
     subprocess.Popen._try_wait = try_wait
 
 
@@ -197,25 +244,40 @@ def main() -> None:
             (folder / "en.md").write_text(en + "\n", encoding="utf-8")
             (folder / "ru.md").write_text(ru + "\n", encoding="utf-8")
             repeat = args.repeat_5m if name == "para-5M" else args.repeat
-            runs = [run_once(folder, args.timeout, args.real_model, args.ignore) for _ in range(repeat)]
+            runs = [
+                run_once(folder, args.timeout, args.real_model, args.ignore) for _ in range(repeat)
+            ]
         seconds[name] = statistics.median(r[0] for r in runs)
         report, warnings = runs[-1][2], runs[-1][3]
         findings = [f for doc in report["documents"] for f in doc["findings"]]
         by_rule = {}
         for f in findings:
             by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1
-        rows.append((name, len(en.encode()), repeat, seconds[name], max(r[1] for r in runs),
-                     ", ".join(f"{k} {v}" for k, v in sorted(by_rule.items())), len(warnings)))
+        rows.append(
+            (
+                name,
+                len(en.encode()),
+                repeat,
+                seconds[name],
+                max(r[1] for r in runs),
+                ", ".join(f"{k} {v}" for k, v in sorted(by_rule.items())),
+                len(warnings),
+            )
+        )
         print(f"{name}: {seconds[name]:.2f} s", file=sys.stderr, flush=True)
         for w in warnings:
             print(f"  {w}", file=sys.stderr)
     base = seconds.get("para-1M")
-    print("| case | en bytes | runs | median s | peak RSS MB | time / 1 MB | size / 1 MB | findings | rules skipped |")
+    print(
+        "| case | en bytes | runs | median s | peak RSS MB | time / 1 MB | size / 1 MB | findings | rules skipped |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
     for name, size, repeat, secs, peak, found, skipped in rows:
         ratio = f"{secs / base:.2f}" if base and name in PARAGRAPH_SIZES else ""
         size_ratio = f"{size / PARAGRAPH_SIZES['para-1M']:.2f}" if name in PARAGRAPH_SIZES else ""
-        print(f"| {name} | {size:,} | {repeat} | {secs:.2f} | {peak:.0f} | {ratio} | {size_ratio} | {found} | {skipped} |")
+        print(
+            f"| {name} | {size:,} | {repeat} | {secs:.2f} | {peak:.0f} | {ratio} | {size_ratio} | {found} | {skipped} |"
+        )
 
 
 if __name__ == "__main__":

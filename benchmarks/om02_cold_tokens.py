@@ -34,14 +34,13 @@ def main() -> None:
     args = parser.parse_args()
 
     from aligncheck import pipeline
-
-    from aligncheck.findings import postprocess
     from aligncheck.align import sentences as om
-    from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
     from aligncheck.app.config import load_config
-    from aligncheck.embed.embedder import CachedEmbedder
-    from aligncheck.read import discover_releases
     from aligncheck.app.run import _cli_config, _langs, check_releases
+    from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
+    from aligncheck.embed.embedder import CachedEmbedder
+    from aligncheck.findings import postprocess
+    from aligncheck.read import discover_releases
 
     phase = ["core"]
     encoded: list[tuple[str, str]] = []  # (phase, text)
@@ -70,9 +69,14 @@ def main() -> None:
     CachedEmbedder._encode = counting_encode
     pipeline._run_rule = tagged_rule
     config = load_config(Path(args.release), _cli_config({}))
-    releases, _ = postprocess.strip_release_directives(discover_releases(
-        [Path(args.release)], source_lang=config.source_lang, langs=_langs(args.langs),
-        encoding=config.encoding))
+    releases, _ = postprocess.strip_release_directives(
+        discover_releases(
+            [Path(args.release)],
+            source_lang=config.source_lang,
+            langs=_langs(args.langs),
+            encoding=config.encoding,
+        )
+    )
     result = check_releases(releases, config, use_cache=False, quiet=True)
     embedder = holder["embedder"]
     tokenizer = embedder.model.tokenizer
@@ -98,14 +102,21 @@ def main() -> None:
         return
     om02_texts = {t for name, t in encoded if name in ("OM02", "AD02")}
     from aligncheck.checks.base import PairContext
+
     print("\n| lang | link | sentences | z | OM02 best | AD02 best | new tokens |")
     print("|---|---|---|---:|---:|---:|---:|")
     charged: set[str] = set()
     total = 0
     for release_result in result.releases:
         for target in release_result.targets:
-            ctx = PairContext(release_result.name, release_result.source, target.target,
-                              target.links, {}, {"embedder": embedder})
+            ctx = PairContext(
+                release_result.name,
+                release_result.source,
+                target.target,
+                target.links,
+                {},
+                {"embedder": embedder},
+            )
             ratio = om.expected_ratio(ctx.source, ctx.target, ctx.links)
             for link in target.links:
                 if not (link.source and link.target):
@@ -121,8 +132,10 @@ def main() -> None:
                 gaps = sentence_gaps(ctx, link, ratio)
                 best = [max((g.score for g in side), default=float("nan")) for side in gaps]
                 z = om.length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
-                print(f"| {ctx.lang} | {list(link.source)}->{list(link.target)} | {len(src)}/{len(tgt)} "
-                      f"| {z:+.2f} | {best[0]:.1f} | {best[1]:.1f} | {cost} |")
+                print(
+                    f"| {ctx.lang} | {list(link.source)}->{list(link.target)} | {len(src)}/{len(tgt)} "
+                    f"| {z:+.2f} | {best[0]:.1f} | {best[1]:.1f} | {cost} |"
+                )
     print(f"\ntokens charged to links: {total}")
 
 

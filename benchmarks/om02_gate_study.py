@@ -21,15 +21,25 @@ import argparse
 import json
 import pickle
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 OUT = HERE / "out" / "om02_gate.pkl"
-KINDS = ("sentence dropped", "paragraph omitted", "paragraph added", "short sentence dropped", "sentence added")
-SIDE = {"sentence dropped": "source", "paragraph omitted": "source", "short sentence dropped": "source",
-        "paragraph added": "target", "sentence added": "target"}
+KINDS = (
+    "sentence dropped",
+    "paragraph omitted",
+    "paragraph added",
+    "short sentence dropped",
+    "sentence added",
+)
+SIDE = {
+    "sentence dropped": "source",
+    "paragraph omitted": "source",
+    "short sentence dropped": "source",
+    "paragraph added": "target",
+    "sentence added": "target",
+}
 
 
 def own_plants(kind: str, lang: str, docs):
@@ -70,8 +80,8 @@ _PRODUCT_GATE = []  # the product's worth_scoring, kept before collect() opens t
 
 def link_records(result, embedder, tokens) -> list[list[dict]]:
     """Per release: one record per link with both sides and >= 3 sentences."""
-    from aligncheck.checks.base import PairContext
     from aligncheck.align import sentences as om
+    from aligncheck.checks.base import PairContext
     from aligncheck.checks.sentence_gaps import min_scores, sentence_gaps
 
     out = []
@@ -86,51 +96,87 @@ def link_records(result, embedder, tokens) -> list[list[dict]]:
             for link in t.links:
                 if not (link.source and link.target):
                     continue
-                src, tgt = om.sentences(ctx.source, link.source), om.sentences(ctx.target, link.target)
+                src, tgt = (
+                    om.sentences(ctx.source, link.source),
+                    om.sentences(ctx.target, link.target),
+                )
                 if not wide_gate(src, tgt, ratio):
                     continue
                 gaps = sentence_gaps(ctx, link, ratio)
-                found = [f for f in rel.findings if f.lang == t.target.lang and f.rule in ("OM02", "AD02")
-                         and f.source_segments == link.source and f.target_segments == link.target]
-                recs.append({
-                    "lang": t.target.lang, "source": link.source, "target": link.target,
-                    "link_score": link.score, "n_src": len(src), "n_tgt": len(tgt),
-                    "src_lens": [len(s.text) for s in src], "tgt_lens": [len(s.text) for s in tgt],
-                    "ratio": ratio, "product": _PRODUCT_GATE[0](src, tgt, ratio, min_scores(ctx.options)),
-                    "z": om.length_z(sum(len(s.text) for s in src), sum(len(s.text) for s in tgt), ratio),
-                    "om_scores": [g.score for g in gaps[0]], "ad_scores": [g.score for g in gaps[1]],
-                    "om02": sum(f.rule == "OM02" for f in found), "ad02": sum(f.rule == "AD02" for f in found),
-                    "texts": [s.text for s in src + tgt],
-                    "free": [s.text in paragraphs for s in src + tgt],
-                    "tokens": [tokens(s.text) if tokens else 0 for s in src + tgt],
-                })
+                found = [
+                    f
+                    for f in rel.findings
+                    if f.lang == t.target.lang
+                    and f.rule in ("OM02", "AD02")
+                    and f.source_segments == link.source
+                    and f.target_segments == link.target
+                ]
+                recs.append(
+                    {
+                        "lang": t.target.lang,
+                        "source": link.source,
+                        "target": link.target,
+                        "link_score": link.score,
+                        "n_src": len(src),
+                        "n_tgt": len(tgt),
+                        "src_lens": [len(s.text) for s in src],
+                        "tgt_lens": [len(s.text) for s in tgt],
+                        "ratio": ratio,
+                        "product": _PRODUCT_GATE[0](src, tgt, ratio, min_scores(ctx.options)),
+                        "z": om.length_z(
+                            sum(len(s.text) for s in src), sum(len(s.text) for s in tgt), ratio
+                        ),
+                        "om_scores": [g.score for g in gaps[0]],
+                        "ad_scores": [g.score for g in gaps[1]],
+                        "om02": sum(f.rule == "OM02" for f in found),
+                        "ad02": sum(f.rule == "AD02" for f in found),
+                        "texts": [s.text for s in src + tgt],
+                        "free": [s.text in paragraphs for s in src + tgt],
+                        "tokens": [tokens(s.text) if tokens else 0 for s in src + tgt],
+                    }
+                )
         out.append(recs)
     return out
 
 
 def collect(n: int) -> None:
     import planted_suite as ps
+
     from aligncheck import pipeline
+    from aligncheck.align import sentences as om
+    from aligncheck.app.config import load_config
+    from aligncheck.app.run import _cli_config, _langs
+    from aligncheck.checks import sentence_gaps as policy
     from aligncheck.checks.addition.AD01 import AD01
     from aligncheck.checks.addition.AD02 import AD02
-    from aligncheck.align import sentences as om
-    from aligncheck.checks import sentence_gaps as policy
     from aligncheck.checks.omission.OM01 import OM01
-    from aligncheck.app.config import load_config
     from aligncheck.read import discover_releases
-    from aligncheck.app.run import _cli_config, _langs
 
     _PRODUCT_GATE.append(om.worth_scoring)
     om.worth_scoring = policy.worth_scoring = wide_gate
     emb = ps.embedder()
     from aligncheck.checks.omission.OM02 import OM02
+
     rules = [OM01(), OM02(), AD01(), AD02()]
 
     def run(releases):
-        results = [pipeline.run([r], unit="paragraph", model=emb.name, embed=emb.embed, rules=rules,
-                                options={}, resources={"glossaries": [], "embedder": emb}) for r in releases]
+        results = [
+            pipeline.run(
+                [r],
+                unit="paragraph",
+                model=emb.name,
+                embed=emb.embed,
+                rules=rules,
+                options={},
+                resources={"glossaries": [], "embedder": emb},
+            )
+            for r in releases
+        ]
         import dataclasses
-        return dataclasses.replace(results[0], releases=tuple(r for res in results for r in res.releases))
+
+        return dataclasses.replace(
+            results[0], releases=tuple(r for res in results for r in res.releases)
+        )
 
     tokenizer = emb.model.tokenizer
 
@@ -139,23 +185,38 @@ def collect(n: int) -> None:
 
     data = {}
     config = load_config(ps.SEED, _cli_config({}))
-    seed = discover_releases([ps.SEED], source_lang=config.source_lang, langs=_langs(ps.SEED_LANGS),
-                             encoding=config.encoding)
+    seed = discover_releases(
+        [ps.SEED],
+        source_lang=config.source_lang,
+        langs=_langs(ps.SEED_LANGS),
+        encoding=config.encoding,
+    )
     data["seed"] = link_records(run(seed), emb, tokens)
     print("seed done", file=sys.stderr, flush=True)
     docs = ps.load_docs()
-    releases = [ps.release(f"ntrex{d:02d}", ps.joined(doc, "en"), {lang: ps.joined(doc, lang) for lang in ps.LANGS})
-                for d, doc in enumerate(docs)]
+    releases = [
+        ps.release(
+            f"ntrex{d:02d}", ps.joined(doc, "en"), {lang: ps.joined(doc, lang) for lang in ps.LANGS}
+        )
+        for d, doc in enumerate(docs)
+    ]
     data["clean"] = link_records(run(releases), emb, None)
     print("clean done", file=sys.stderr, flush=True)
     cache = HERE / "out" / "suite_clean_flagged.json"
-    flagged = {tuple(row[:3]): set(row[3]) for row in json.loads(cache.read_text("utf-8"))} if cache.exists() else {}
+    flagged = (
+        {tuple(row[:3]): set(row[3]) for row in json.loads(cache.read_text("utf-8"))}
+        if cache.exists()
+        else {}
+    )
     for kind in KINDS:
         category = "omission" if SIDE[kind] == "source" else "addition"
         for lang in ps.LANGS:
             chosen = []
-            plants = (ps.plant_candidates(kind, lang, docs, {}, {}) if kind in ps.CATEGORY
-                      else own_plants(kind, lang, docs))
+            plants = (
+                ps.plant_candidates(kind, lang, docs, {}, {})
+                if kind in ps.CATEGORY
+                else own_plants(kind, lang, docs)
+            )
             for d, k, src, tgt, at in plants:
                 key = (d, lang, category + (":src" if SIDE[kind] == "source" else ""))
                 if at in flagged.get(key, ()):
@@ -163,14 +224,24 @@ def collect(n: int) -> None:
                 chosen.append((d, k, src, tgt, at))
                 if len(chosen) >= n:
                     break
-            result = run([ps.release(f"{kind}-{lang}-{i}", src, {lang: tgt})
-                          for i, (d, k, src, tgt, at) in enumerate(chosen)])
+            result = run(
+                [
+                    ps.release(f"{kind}-{lang}-{i}", src, {lang: tgt})
+                    for i, (d, k, src, tgt, at) in enumerate(chosen)
+                ]
+            )
             recs = link_records(result, emb, None)
             other = []  # hits by rules the gate does not touch (OM01/AD01)
             for (d, k, src, tgt, at), rel in zip(chosen, result.releases):
                 side = SIDE[kind]
-                other.append(any(f.category == category and f.rule not in ("OM02", "AD02")
-                                 and at in getattr(f, f"{side}_segments") for f in rel.findings))
+                other.append(
+                    any(
+                        f.category == category
+                        and f.rule not in ("OM02", "AD02")
+                        and at in getattr(f, f"{side}_segments")
+                        for f in rel.findings
+                    )
+                )
             data[kind, lang] = [(c[4], c[0], o, r) for c, o, r in zip(chosen, other, recs)]
             print(kind, lang, len(chosen), file=sys.stderr, flush=True)
     OUT.write_bytes(pickle.dumps(data))
@@ -181,7 +252,11 @@ def gates():
     from aligncheck.checks.omission.OM02 import _SCORE_GATE_Z as zg
 
     cur = lambda r: r["n_src"] != r["n_tgt"] or abs(r["z"]) >= zg  # noqa: E731
-    return {"wide": lambda r: True, "counts or length (before)": cur, "product": lambda r: r["product"]}
+    return {
+        "wide": lambda r: True,
+        "counts or length (before)": cur,
+        "product": lambda r: r["product"],
+    }
 
 
 def fires(rec, gate, side: str) -> int:
@@ -191,7 +266,9 @@ def fires(rec, gate, side: str) -> int:
 def report(extra: dict | None = None) -> None:
     data = pickle.loads(OUT.read_bytes())
     all_gates = gates() | (extra or {})
-    print("| gate | seed links | seed tokens | clean OM02 | clean AD02 | " + " | ".join(KINDS) + " |")
+    print(
+        "| gate | seed links | seed tokens | clean OM02 | clean AD02 | " + " | ".join(KINDS) + " |"
+    )
     print("|---|---:|---:|---:|---:|" + "---:|" * len(KINDS))
     for name, gate in all_gates.items():
         charged, links = set(), 0

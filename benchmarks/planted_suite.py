@@ -67,13 +67,13 @@ sys.path.insert(0, str(HERE.parent))
 
 from aligncheck import pipeline
 from aligncheck.checks import all_rules
-from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.extract import extract_dates, extract_numbers
+from aligncheck.extract.name_match import evidence_for, match_name, name_mentions
 from aligncheck.glossary import load_glossary
-from aligncheck.glossary.find import LinkText, rendered
 from aligncheck.glossary.entries import Entry
-from aligncheck.model import Document, Release, Segment, Segmentation
+from aligncheck.glossary.find import LinkText, rendered
 from aligncheck.lang.morph import words
+from aligncheck.model import Document, Release, Segment, Segmentation
 
 SHARED = HERE.parent.parent / "shared"
 NTREX = SHARED / "corpora" / "ntrex128-dev"
@@ -88,8 +88,10 @@ REPORTED = ("warning", "error")
 
 def load_docs() -> list[dict[str, list[list[str]]]]:
     """Documents as {lang: [paragraph as list of lines]}, same grouping for every language."""
-    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-             for lang in ("en", *LANGS)}
+    lines = {
+        lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", *LANGS)
+    }
     ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     rng = random.Random(13)
     docs, start = [], 0
@@ -111,7 +113,9 @@ def joined(doc, lang: str) -> list[str]:
 
 def release(name: str, source: list[str], targets: dict[str, list[str]]) -> Release:
     doc = lambda lang, pars: Document(f"{name}/{lang}.txt", lang, "\n\n".join(pars) + "\n")
-    return Release(name, doc("en", source), tuple(doc(lang, pars) for lang, pars in targets.items()))
+    return Release(
+        name, doc("en", source), tuple(doc(lang, pars) for lang, pars in targets.items())
+    )
 
 
 _STATE: dict = {}
@@ -120,6 +124,7 @@ _STATE: dict = {}
 def embedder():
     if "embedder" not in _STATE:
         from aligncheck.embed import load_embedder
+
         _STATE["embedder"] = load_embedder("multilingual-e5-small")
     return _STATE["embedder"]
 
@@ -131,12 +136,23 @@ def run(releases: list[Release], glossaries=None, category: str | None = None):
     as a real project checks each release with its glossary), or None for no glossary."""
     emb = embedder()
     rules = [cls() for cls in all_rules() if category is None or cls.category == category]
-    results = [pipeline.run([rel], unit="paragraph", model=emb.name, embed=emb.embed, rules=rules,
-                            options={}, resources={"glossaries": list(glossaries[i]) if glossaries else [],
-                                                   "embedder": emb})
-               for i, rel in enumerate(releases)]
-    return dataclasses.replace(results[0], releases=tuple(r for res in results for r in res.releases),
-                               warnings=tuple(w for res in results for w in res.warnings))
+    results = [
+        pipeline.run(
+            [rel],
+            unit="paragraph",
+            model=emb.name,
+            embed=emb.embed,
+            rules=rules,
+            options={},
+            resources={"glossaries": list(glossaries[i]) if glossaries else [], "embedder": emb},
+        )
+        for i, rel in enumerate(releases)
+    ]
+    return dataclasses.replace(
+        results[0],
+        releases=tuple(r for res in results for r in res.releases),
+        warnings=tuple(w for res in results for w in res.warnings),
+    )
 
 
 def segmentation(texts: list[str], lang: str) -> Segmentation:
@@ -144,26 +160,52 @@ def segmentation(texts: list[str], lang: str) -> Segmentation:
     for i, t in enumerate(texts):
         segments.append(Segment(i, t, offset, 2 * i + 1, 1))
         offset += len(t) + 2
-    return Segmentation(Document(f"{lang}.txt", lang, "\n\n".join(texts)), "paragraph", tuple(segments))
+    return Segmentation(
+        Document(f"{lang}.txt", lang, "\n\n".join(texts)), "paragraph", tuple(segments)
+    )
 
 
 def short(text: str | None, n: int = 70) -> str:
     text = (text or "").replace("\n", " ").replace("|", "/")
-    return text if len(text) <= n else text[:n - 1] + "…"
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # --------------------------------------------------------------------------- glossary
 
-VOWEL_SWAP = {"a": "o", "o": "a", "e": "i", "i": "e", "u": "a", "ı": "i", "ə": "a", "ä": "e", "ö": "o",
-              "ü": "u", "y": "i", "а": "о", "о": "а", "е": "и", "и": "е", "у": "а", "ы": "и", "ә": "а",
-              "ө": "о", "ү": "у", "ұ": "у", "і": "и", "э": "е", "я": "а", "ю": "у"}
+VOWEL_SWAP = {
+    "a": "o",
+    "o": "a",
+    "e": "i",
+    "i": "e",
+    "u": "a",
+    "ı": "i",
+    "ə": "a",
+    "ä": "e",
+    "ö": "o",
+    "ü": "u",
+    "y": "i",
+    "а": "о",
+    "о": "а",
+    "е": "и",
+    "и": "е",
+    "у": "а",
+    "ы": "и",
+    "ә": "а",
+    "ө": "о",
+    "ү": "у",
+    "ұ": "у",
+    "і": "и",
+    "э": "е",
+    "я": "а",
+    "ю": "у",
+}
 
 
 def forbidden_variant(rendering: str) -> str | None:
     for i, ch in enumerate(rendering[1:], 1):
         if ch.lower() in VOWEL_SWAP:
             new = VOWEL_SWAP[ch.lower()]
-            return rendering[:i] + (new.upper() if ch.isupper() else new) + rendering[i + 1:]
+            return rendering[:i] + (new.upper() if ch.isupper() else new) + rendering[i + 1 :]
     return None
 
 
@@ -181,7 +223,9 @@ def name_renderings(doc, lang: str):
         for m in mentions:
             if texts[m.text] != 1:
                 continue
-            match = match_name(m, "en", target, [], 0.8, source_text=source.text, source_document=document)
+            match = match_name(
+                m, "en", target, [], 0.8, source_text=source.text, source_document=document
+            )
             if match.status == "found" and match.end > match.start:
                 yield k, m, match.start, match.end
 
@@ -198,10 +242,12 @@ def preferred_form(lang: str, forms: list[str], places: list[LinkText]) -> str:
     the dative of another), the one GL01 recognises in most of the places the version renders
     the name (matched through inflection, `rendered`); then the one with the most words (the
     full name), then the shortest (the least inflected), then the first seen."""
+
     def score(i: int):
         entry = Entry({lang: (forms[i],)})
         seen = sum(bool(rendered(entry, place)) for place in places)
         return (-seen, -len(words(forms[i])), len(forms[i]), i)
+
     return forms[min(range(len(forms)), key=score)]
 
 
@@ -229,10 +275,17 @@ def build_glossaries(docs) -> tuple[dict[int, Path], dict]:
             tgt_pars = joined(doc, lang)
             tgt = segmentation(tgt_pars, lang)
             for k, m, s, e in found:
-                if len(m.text.split()) < 2 or not m.text[0].isupper() or not plausible(tgt_pars[k][s:e], m.text):
+                if (
+                    len(m.text.split()) < 2
+                    or not m.text[0].isupper()
+                    or not plausible(tgt_pars[k][s:e], m.text)
+                ):
                     continue
-                same = [(k2, s2, e2) for k2, m2, s2, e2 in found
-                        if m2.text == m.text and plausible(tgt_pars[k2][s2:e2], m.text)]
+                same = [
+                    (k2, s2, e2)
+                    for k2, m2, s2, e2 in found
+                    if m2.text == m.text and plausible(tgt_pars[k2][s2:e2], m.text)
+                ]
                 forms = list(dict.fromkeys(tgt_pars[k2][s2:e2] for k2, s2, e2 in same))
                 form = preferred_form(lang, forms, [LinkText(tgt, (k2,)) for k2, _, _ in same])
                 # the plant goes where GL01 sees the glossary's form (the first such place)
@@ -253,8 +306,12 @@ def build_glossaries(docs) -> tuple[dict[int, Path], dict]:
         lines = ["\t".join(header)]
         for term, row in sorted(rows.items()):
             for lang in LANGS:
-                row[lang + ":forbidden"] = [v for v in row.get(lang + ":forbidden", []) if (lang, v) not in accepted]
-            lines.append("\t".join([term] + [" | ".join(row.get(c, [])) for c in header[1:-1]] + ["name"]))
+                row[lang + ":forbidden"] = [
+                    v for v in row.get(lang + ":forbidden", []) if (lang, v) not in accepted
+                ]
+            lines.append(
+                "\t".join([term] + [" | ".join(row.get(c, [])) for c in header[1:-1]] + ["name"])
+            )
         paths[d] = folder / f"ntrex{d:02d}.tsv"
         paths[d].write_text("\n".join(lines) + "\n", encoding="utf-8")
     return paths, spots
@@ -282,7 +339,9 @@ def rate_table(title: str, result, n_docs: int) -> tuple[dict, list]:
             if f.severity.value in REPORTED:
                 counts[f.rule][f.lang] += 1
                 reported.append((d, rel, f))
-    print(f"\n### False alarms on clean NTREX-dev, {title}: warnings+errors per 50 aligned paragraph pairs\n")
+    print(
+        f"\n### False alarms on clean NTREX-dev, {title}: warnings+errors per 50 aligned paragraph pairs\n"
+    )
     print("| rule | " + " | ".join(LANGS) + " | all |")
     print("|---|" + "---:|" * (len(LANGS) + 1))
     total = Counter()
@@ -290,13 +349,25 @@ def rate_table(title: str, result, n_docs: int) -> tuple[dict, list]:
     for rule in sorted(counts):
         c = counts[rule]
         total.update(c)
-        print(f"| {rule} | " + " | ".join(rate(c[lang], pairs[lang]) for lang in LANGS)
-              + f" | {rate(sum(c.values()), sum(pairs.values()))} |")
-    print("| **all** | " + " | ".join(f"**{rate(total[lang], pairs[lang])}**" for lang in LANGS)
-          + f" | **{rate(sum(total.values()), sum(pairs.values()))}** |")
-    print("| aligned pairs | " + " | ".join(str(pairs[lang]) for lang in LANGS) + f" | {sum(pairs.values())} |")
-    print(f"\n{n_docs} documents; raw counts: "
-          + ", ".join(f"{rule} {sum(c.values())}" for rule, c in sorted(counts.items())))
+        print(
+            f"| {rule} | "
+            + " | ".join(rate(c[lang], pairs[lang]) for lang in LANGS)
+            + f" | {rate(sum(c.values()), sum(pairs.values()))} |"
+        )
+    print(
+        "| **all** | "
+        + " | ".join(f"**{rate(total[lang], pairs[lang])}**" for lang in LANGS)
+        + f" | **{rate(sum(total.values()), sum(pairs.values()))}** |"
+    )
+    print(
+        "| aligned pairs | "
+        + " | ".join(str(pairs[lang]) for lang in LANGS)
+        + f" | {sum(pairs.values())} |"
+    )
+    print(
+        f"\n{n_docs} documents; raw counts: "
+        + ", ".join(f"{rule} {sum(c.values())}" for rule, c in sorted(counts.items()))
+    )
     if result.warnings:
         print("\npipeline warnings: " + "; ".join(result.warnings[:5]))
     return flagged, reported
@@ -307,18 +378,25 @@ def print_findings(items) -> None:
         src = rel.source.texts(f.source_segments) if f.source_segments else ""
         tgt = next(t.target for t in rel.targets if t.target.lang == f.lang)
         tgt_text = tgt.texts(f.target_segments) if f.target_segments else ""
-        print(f"- {f.rule} {f.lang} doc{d} s{list(f.source_segments)} t{list(f.target_segments)}: "
-              f"{short(f.message, 160)}\n    SRC: {short(src, 300)}\n    TGT: {short(tgt_text, 300)}")
+        print(
+            f"- {f.rule} {f.lang} doc{d} s{list(f.source_segments)} t{list(f.target_segments)}: "
+            f"{short(f.message, 160)}\n    SRC: {short(src, 300)}\n    TGT: {short(tgt_text, 300)}"
+        )
 
 
 def clean(docs, glossaries: dict[int, list], show: int):
     """Two runs: without a glossary (the tool's default use) and with each document's own
     glossary (`build_glossaries`); the plants are filtered by the second."""
-    releases = [release(f"ntrex{d:02d}", joined(doc, "en"), {lang: joined(doc, lang) for lang in LANGS})
-                for d, doc in enumerate(docs)]
+    releases = [
+        release(f"ntrex{d:02d}", joined(doc, "en"), {lang: joined(doc, lang) for lang in LANGS})
+        for d, doc in enumerate(docs)
+    ]
     _, plain = rate_table("without a glossary (default use)", run(releases), len(docs))
-    flagged, reported = rate_table("each document with its own glossary",
-                                   run(releases, [glossaries.get(d, []) for d in range(len(docs))]), len(docs))
+    flagged, reported = rate_table(
+        "each document with its own glossary",
+        run(releases, [glossaries.get(d, []) for d in range(len(docs))]),
+        len(docs),
+    )
     if show:
         key = lambda d, f: (d, f.rule, f.lang, f.message, f.source_segments, f.target_segments)
         before = {key(d, f) for d, _, f in plain}
@@ -327,7 +405,9 @@ def clean(docs, glossaries: dict[int, list], show: int):
         print_findings(only)
         rng = random.Random(5)
         sample = rng.sample(reported, min(show, len(reported)))
-        print(f"\nSample of {len(sample)} clean findings with the glossaries (for inspection; not for the README):\n")
+        print(
+            f"\nSample of {len(sample)} clean findings with the glossaries (for inspection; not for the README):\n"
+        )
         print_findings(sample)
     return flagged
 
@@ -335,17 +415,34 @@ def clean(docs, glossaries: dict[int, list], show: int):
 # --------------------------------------------------------------------------- plants
 
 CATEGORY = {
-    "number changed": "number", "number dropped": "number",
-    "date changed": "date", "date dropped": "date",
-    "email changed": "email", "email dropped": "email",
-    "url changed": "url", "url dropped": "url",
-    "name changed": "name", "name dropped": "name",
-    "paragraph omitted": "omission", "paragraph added": "addition", "sentence dropped": "omission",
-    "untranslated": "untranslated", "glossary forbidden": "glossary",
+    "number changed": "number",
+    "number dropped": "number",
+    "date changed": "date",
+    "date dropped": "date",
+    "email changed": "email",
+    "email dropped": "email",
+    "url changed": "url",
+    "url dropped": "url",
+    "name changed": "name",
+    "name dropped": "name",
+    "paragraph omitted": "omission",
+    "paragraph added": "addition",
+    "sentence dropped": "omission",
+    "untranslated": "untranslated",
+    "glossary forbidden": "glossary",
 }
-EMAILS = ("press@steppe-news.org", "j.doe@agency.example.kz", "info@lake-fund.net", "office@aral-basin.org")
-URLS = ("www.steppe-news.org", "https://lake-fund.net/en/reports/2025", "http://example.kz/a/b.html",
-        "https://aral-basin.org/news")
+EMAILS = (
+    "press@steppe-news.org",
+    "j.doe@agency.example.kz",
+    "info@lake-fund.net",
+    "office@aral-basin.org",
+)
+URLS = (
+    "www.steppe-news.org",
+    "https://lake-fund.net/en/reports/2025",
+    "http://example.kz/a/b.html",
+    "https://aral-basin.org/news",
+)
 
 
 def cut(text: str, s: int, e: int, new: str = "") -> str:
@@ -360,19 +457,20 @@ def bump(raw: str) -> str | None:
     if not digits:
         return None
     i = digits[-1]
-    return raw[:i] + str((int(raw[i]) + 1) % 10) + raw[i + 1:]
+    return raw[:i] + str((int(raw[i]) + 1) % 10) + raw[i + 1 :]
 
 
 def alter(value: str, rng: random.Random) -> str:
     head, tail = value[:-4], value[-4:]
     i = rng.randrange(len(head) // 2, len(head))
     if head[i].isalpha():
-        return head[:i] + ("x" if head[i] != "x" else "y") + head[i + 1:] + tail
+        return head[:i] + ("x" if head[i] != "x" else "y") + head[i + 1 :] + tail
     return head[:i] + "q" + head[i:] + tail
 
 
 def month_forms(lang: str) -> dict[int, list[str]]:
     from babel.dates import get_month_names
+
     forms: dict[int, list[str]] = defaultdict(list)
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -392,25 +490,32 @@ def month_forms(lang: str) -> dict[int, list[str]]:
 def change_date(d, lang: str, turn: int) -> str | None:
     """d.raw with its day, month or year changed (trying the `turn`-th field first)."""
     import regex
+
     for field in [("day", "month", "year")[(turn + i) % 3] for i in range(3)]:
         if field == "day" and d.day:
-            m = regex.search(rf"(?<!\d){d.day}(?!\d)", d.raw) or regex.search(rf"(?<!\d)0?{d.day}(?!\d)", d.raw)
+            m = regex.search(rf"(?<!\d){d.day}(?!\d)", d.raw) or regex.search(
+                rf"(?<!\d)0?{d.day}(?!\d)", d.raw
+            )
             if m:
                 new = str(d.day % 27 + 1)
-                return d.raw[:m.start()] + new + d.raw[m.end():]
+                return d.raw[: m.start()] + new + d.raw[m.end() :]
         if field == "year" and d.year:
             at = d.raw.find(str(d.year))
             if at >= 0:
-                return d.raw[:at] + str(d.year + 1) + d.raw[at + 4:]
+                return d.raw[:at] + str(d.year + 1) + d.raw[at + 4 :]
         if field == "month" and d.month:
             forms = month_forms(lang)
             low = d.raw.lower()
             for name in forms.get(d.month, []):
-                at = low.find(name[:max(3, len(name) - 2)])
+                at = low.find(name[: max(3, len(name) - 2)])
                 if at >= 0:
                     other = forms[d.month % 12 + 1][0]
                     # keep the case ending the text had after the stem
-                    end = at + len(name) if low[at:at + len(name)] == name else at + max(3, len(name) - 2)
+                    end = (
+                        at + len(name)
+                        if low[at : at + len(name)] == name
+                        else at + max(3, len(name) - 2)
+                    )
                     repl = other.capitalize() if d.raw[at].isupper() else other
                     return d.raw[:at] + repl + d.raw[end:]
     return None
@@ -444,8 +549,13 @@ def plant_candidates(kind: str, lang: str, docs, names_by_lang, glossary_spots):
             if kind == "name dropped":
                 tgt[k] = cut(tgt[k], s, e)
             else:
-                others = [n for n in pool if n[:3].lower() != surface[:3].lower()
-                          and n.lower() not in tgt[k].lower() and n.lower() not in src[k].lower()]
+                others = [
+                    n
+                    for n in pool
+                    if n[:3].lower() != surface[:3].lower()
+                    and n.lower() not in tgt[k].lower()
+                    and n.lower() not in src[k].lower()
+                ]
                 tgt[k] = tgt[k][:s] + rng.choice(others) + tgt[k][e:]
             yield d, k, src, tgt, k
         return
@@ -454,15 +564,23 @@ def plant_candidates(kind: str, lang: str, docs, names_by_lang, glossary_spots):
         src, tgt = joined(doc, "en"), joined(doc, lang)
         if kind.startswith("number"):
             in_source = {v for m in extract_numbers(src[k], "en") if m.reportable for v in m.values}
-            nums = [m for m in extract_numbers(tgt[k], lang) if m.reportable and in_source & set(m.values)
-                    and any(c.isdigit() for c in m.raw) and m.kind not in ("word", "ordinal-word")]
+            nums = [
+                m
+                for m in extract_numbers(tgt[k], lang)
+                if m.reportable
+                and in_source & set(m.values)
+                and any(c.isdigit() for c in m.raw)
+                and m.kind not in ("word", "ordinal-word")
+            ]
             if not nums:
                 continue
             m = rng.choice(nums)
             tgt[k] = cut(tgt[k], *m.span, bump(m.raw) if kind == "number changed" else "")
         elif kind.startswith("date"):
             source_dates = extract_dates(src[k], "en")
-            dates = [x for x in extract_dates(tgt[k], lang) if any(x.matches(s) for s in source_dates)]
+            dates = [
+                x for x in extract_dates(tgt[k], lang) if any(x.matches(s) for s in source_dates)
+            ]
             if not dates:
                 continue
             x = rng.choice(dates)
@@ -472,7 +590,7 @@ def plant_candidates(kind: str, lang: str, docs, names_by_lang, glossary_spots):
                 new = change_date(x, lang, rng.randrange(3))
                 if not new or new == x.raw:
                     continue
-                tgt[k] = tgt[k][:x.span[0]] + new + tgt[k][x.span[1]:]
+                tgt[k] = tgt[k][: x.span[0]] + new + tgt[k][x.span[1] :]
         elif kind.startswith(("email", "url")):
             value = rng.choice(EMAILS if kind.startswith("email") else URLS)
             src[k] = f"{src[k]} ({value})"
@@ -508,8 +626,14 @@ def found_in(result_release, lang: str, category: str, kind: str, k: int) -> boo
 
 
 def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=None):
-    names_by_lang = {lang: [(d, k, m, s, e) for d, doc in enumerate(docs)
-                            for k, m, s, e in name_renderings(doc, lang)] for lang in LANGS}
+    names_by_lang = {
+        lang: [
+            (d, k, m, s, e)
+            for d, doc in enumerate(docs)
+            for k, m, s, e in name_renderings(doc, lang)
+        ]
+        for lang in LANGS
+    }
     table: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
     misses = []
     started = time.perf_counter()
@@ -518,8 +642,15 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
             continue
         for lang in LANGS:
             chosen = []
-            for d, k, src, tgt, at in plant_candidates(kind, lang, docs, names_by_lang, glossary_spots):
-                key = (d, lang, category + (":src" if kind in ("paragraph omitted", "sentence dropped") else ""))
+            for d, k, src, tgt, at in plant_candidates(
+                kind, lang, docs, names_by_lang, glossary_spots
+            ):
+                key = (
+                    d,
+                    lang,
+                    category
+                    + (":src" if kind in ("paragraph omitted", "sentence dropped") else ""),
+                )
                 if at in flagged.get(key, ()):
                     continue  # the clean run already has a finding of this category there
                 chosen.append((d, k, src, tgt, at))
@@ -528,22 +659,37 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
             if not chosen:
                 table[kind][lang] = (0, 0)
                 continue
-            result = run([release(f"{kind}-{lang}-{i}", src, {lang: tgt})
-                          for i, (d, k, src, tgt, at) in enumerate(chosen)],
-                         [glossaries.get(d, []) for d, *_ in chosen], category)
+            result = run(
+                [
+                    release(f"{kind}-{lang}-{i}", src, {lang: tgt})
+                    for i, (d, k, src, tgt, at) in enumerate(chosen)
+                ],
+                [glossaries.get(d, []) for d, *_ in chosen],
+                category,
+            )
             hits = 0
             for (d, k, src, tgt, at), rel in zip(chosen, result.releases):
                 hit = found_in(rel, lang, category, kind, at)
                 hits += hit
                 if not hit:
-                    other = sorted({f"{f.rule}@s{list(f.source_segments)}t{list(f.target_segments)}"
-                                    for f in rel.findings if f.lang == lang})
+                    other = sorted(
+                        {
+                            f"{f.rule}@s{list(f.source_segments)}t{list(f.target_segments)}"
+                            for f in rel.findings
+                            if f.lang == lang
+                        }
+                    )
                     tgt_text = tgt[at] if at < len(tgt) and kind != "paragraph omitted" else ""
-                    misses.append(f"- {kind} {lang} doc{d} p{k}: findings {other}\n    SRC: {short(src[k], 300)}"
-                                  f"\n    TGT: {short(tgt_text, 300)}")
+                    misses.append(
+                        f"- {kind} {lang} doc{d} p{k}: findings {other}\n    SRC: {short(src[k], 300)}"
+                        f"\n    TGT: {short(tgt_text, 300)}"
+                    )
             table[kind][lang] = (hits, len(chosen))
-            print(f"  [{time.perf_counter() - started:6.0f}s] {kind} {lang}: {hits}/{len(chosen)}",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  [{time.perf_counter() - started:6.0f}s] {kind} {lang}: {hits}/{len(chosen)}",
+                file=sys.stderr,
+                flush=True,
+            )
     print("\n### Planted-error recall (full suite, right category at the planted paragraph)\n")
     print("| planted error | category | " + " | ".join(LANGS) + " | all |")
     print("|---|---|" + "---:|" * (len(LANGS) + 1))
@@ -554,8 +700,11 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
             h_all, n_all = h_all + h, n_all + m
             cells.append(f"{h / m:.2f} ({h}/{m})" if m else "- (0)")
         flag = "" if n_all and h_all / n_all >= 0.95 else " ⚠"
-        print(f"| {kind} | {CATEGORY[kind]} | " + " | ".join(cells)
-              + f" | **{h_all / max(n_all, 1):.3f}** (n={n_all}){flag} |")
+        print(
+            f"| {kind} | {CATEGORY[kind]} | "
+            + " | ".join(cells)
+            + f" | **{h_all / max(n_all, 1):.3f}** (n={n_all}){flag} |"
+        )
     if show and misses:
         print(f"\nMisses ({len(misses)}; first {show} shown, for inspection):\n")
         for line in misses[:show]:
@@ -567,8 +716,22 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
 
 def cli(args: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(SEED), "--langs", SEED_LANGS,  # noqa: PLW1510
-                           "--quiet", *args], capture_output=True, text=True, cwd=HERE.parent)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aligncheck",
+            "check",
+            str(SEED),
+            "--langs",
+            SEED_LANGS,  # noqa: PLW1510
+            "--quiet",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"aligncheck failed ({proc.returncode}): {proc.stderr.strip()}")
@@ -581,15 +744,23 @@ def seed_findings() -> None:
     cli(["--format", "json", "--output", str(out)])
     report = json.loads(out.read_text(encoding="utf-8"))
     cats = ("number", "date", "email", "url", "name", "script")
-    rows = [f for doc in report["documents"] for f in doc["findings"]
-            if f["category"] in cats and f["severity"] in REPORTED]
-    print(f"\n### Seed: warnings/errors about numbers, dates, emails, URLs, names, scripts "
-          f"(summary of all findings: {report['summary']})\n")
+    rows = [
+        f
+        for doc in report["documents"]
+        for f in doc["findings"]
+        if f["category"] in cats and f["severity"] in REPORTED
+    ]
+    print(
+        f"\n### Seed: warnings/errors about numbers, dates, emails, URLs, names, scripts "
+        f"(summary of all findings: {report['summary']})\n"
+    )
     print("| rule | lang | source ¶ | target ¶ | source value | target value | message |")
     print("|---|---|---|---|---|---|---|")
     for f in rows:
-        print(f"| {f['rule']} | {f['lang']} | {f['source_segments']} | {f['target_segments']} | "
-              f"{short(f['source_text'], 40)} | {short(f['target_text'], 40)} | {short(f['message'], 110)} |")
+        print(
+            f"| {f['rule']} | {f['lang']} | {f['source_segments']} | {f['target_segments']} | "
+            f"{short(f['source_text'], 40)} | {short(f['target_text'], 40)} | {short(f['message'], 110)} |"
+        )
     if not rows:
         print("| - | - | - | - | - | - | none |")
 
@@ -602,7 +773,9 @@ def speed(repeat: int) -> None:
         core.append(cli(["--select", "AL01,OM01,AD01", *common])[0])
         full.append(cli(common)[0])
     c, f = statistics.median(core), statistics.median(full)
-    print(f"\n### Speed on the seed (5 versions, warm embedding cache, CLI wall clock, median of {repeat})\n")
+    print(
+        f"\n### Speed on the seed (5 versions, warm embedding cache, CLI wall clock, median of {repeat})\n"
+    )
     print("| run | seconds | vs core |")
     print("|---|---:|---:|")
     print(f"| core pipeline (AL01, OM01, AD01) | {c:.2f} | 1.00x |")
@@ -624,18 +797,25 @@ def main() -> None:
         docs = load_docs()
         paths, spots = build_glossaries(docs)
         glossaries = {d: [load_glossary(path)] for d, path in paths.items()}
-        print(f"glossaries: {len(paths)} in {(OUT / 'suite_glossaries').relative_to(HERE.parent)} "
-              f"({sum(len(g[0].entries) for g in glossaries.values())} entries, plant spots "
-              + ", ".join(f"{lang} {len(spots[lang])}" for lang in LANGS) + ")")
+        print(
+            f"glossaries: {len(paths)} in {(OUT / 'suite_glossaries').relative_to(HERE.parent)} "
+            f"({sum(len(g[0].entries) for g in glossaries.values())} entries, plant spots "
+            + ", ".join(f"{lang} {len(spots[lang])}" for lang in LANGS)
+            + ")"
+        )
         cache = OUT / "suite_clean_flagged.json"
         if "clean" not in parts and not cache.exists():
             flagged = {}  # planted alone, no clean run yet: plants may land on flagged paragraphs
             print("(no clean run cached: plants are not filtered by clean findings)")
         elif "clean" in parts:
             flagged = clean(docs, glossaries, args.show)
-            cache.write_text(json.dumps([[*key, sorted(v)] for key, v in flagged.items()]), encoding="utf-8")
+            cache.write_text(
+                json.dumps([[*key, sorted(v)] for key, v in flagged.items()]), encoding="utf-8"
+            )
         else:  # planted alone: reuse the clean run's finding positions
-            flagged = {tuple(row[:3]): set(row[3]) for row in json.loads(cache.read_text(encoding="utf-8"))}
+            flagged = {
+                tuple(row[:3]): set(row[3]) for row in json.loads(cache.read_text(encoding="utf-8"))
+            }
         if "planted" in parts:
             kinds = set(args.kinds.split(",")) if args.kinds else None
             planted(docs, glossaries, spots, flagged, args.n, args.show, kinds)

@@ -25,15 +25,16 @@ HERE = Path(__file__).resolve().parent
 SEED = HERE.parents[1] / "shared" / "seeds" / "000_ab64be821029c731.txt"
 
 
-def once(release: str, langs: str | None, select: str | None,
-         profile: str | None = None) -> dict[str, float]:
+def once(
+    release: str, langs: str | None, select: str | None, profile: str | None = None
+) -> dict[str, float]:
     """One in-process run (called in the child): CPU seconds per rule, plus 'core'."""
     sys.path.insert(0, str(HERE.parent))
     from aligncheck import pipeline
-    from aligncheck.findings import postprocess
     from aligncheck.app.config import load_config
-    from aligncheck.read import discover_releases
     from aligncheck.app.run import _cli_config, _langs, check_releases
+    from aligncheck.findings import postprocess
+    from aligncheck.read import discover_releases
 
     times: dict[str, float] = {}
     original = pipeline._run_rule
@@ -43,6 +44,7 @@ def once(release: str, langs: str | None, select: str | None,
         profiler = None
         if rule.code == profile:
             import cProfile
+
             profiler = cProfile.Profile()
             profiler.enable()
         try:
@@ -50,15 +52,24 @@ def once(release: str, langs: str | None, select: str | None,
         finally:
             if profiler is not None:
                 import pstats
+
                 profiler.disable()
-                pstats.Stats(profiler, stream=sys.stderr).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "45")))
+                pstats.Stats(profiler, stream=sys.stderr).sort_stats(
+                    os.environ.get("SORT", "cumulative")
+                ).print_stats(int(os.environ.get("TOP", "45")))
             times[rule.code] = times.get(rule.code, 0.0) + time.process_time() - start
 
     pipeline._run_rule = timed
     options = {"select": select} if select else {}
     config = load_config(Path(release), _cli_config(options))
-    releases, _ = postprocess.strip_release_directives(discover_releases(
-        [Path(release)], source_lang=config.source_lang, langs=_langs(langs), encoding=config.encoding))
+    releases, _ = postprocess.strip_release_directives(
+        discover_releases(
+            [Path(release)],
+            source_lang=config.source_lang,
+            langs=_langs(langs),
+            encoding=config.encoding,
+        )
+    )
     start = time.process_time()
     check_releases(releases, config, use_cache=True, quiet=True)
     total = time.process_time() - start
@@ -73,8 +84,12 @@ def main() -> None:
     parser.add_argument("--release", default=str(SEED))
     parser.add_argument("--langs", default="en,az,kk,ru,tk")
     parser.add_argument("--select", default=None)
-    parser.add_argument("--profile", default=None, metavar="CODE",
-                        help="one in-process run, printing cProfile statistics of rule CODE")
+    parser.add_argument(
+        "--profile",
+        default=None,
+        metavar="CODE",
+        help="one in-process run, printing cProfile statistics of rule CODE",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.profile:
@@ -83,18 +98,32 @@ def main() -> None:
     if args.child:
         print(json.dumps(once(args.release, args.langs or None, args.select)))
         return
-    command = [sys.executable, __file__, "--child", "--release", args.release, "--langs", args.langs]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        "--release",
+        args.release,
+        "--langs",
+        args.langs,
+    ]
     if args.select:
         command += ["--select", args.select]
     subprocess.run(command, capture_output=True, check=True)  # prime the embedding cache
-    runs = [json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-            for _ in range(args.repeat)]
-    codes = sorted({k for r in runs for k in r}, key=lambda k: (k in ("all rules", "core+rules"), k))
+    runs = [
+        json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        for _ in range(args.repeat)
+    ]
+    codes = sorted(
+        {k for r in runs for k in r}, key=lambda k: (k in ("all rules", "core+rules"), k)
+    )
     print(f"| rule | median CPU s ({args.repeat} runs) | min | max |")
     print("|---|---:|---:|---:|")
     for code in codes:
         values = [r.get(code, 0.0) for r in runs]
-        print(f"| {code} | {statistics.median(values):.4f} | {min(values):.4f} | {max(values):.4f} |")
+        print(
+            f"| {code} | {statistics.median(values):.4f} | {min(values):.4f} | {max(values):.4f} |"
+        )
 
 
 if __name__ == "__main__":

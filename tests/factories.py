@@ -35,9 +35,17 @@ def one_to_one(source: Segmentation, target: Segmentation) -> tuple[Link, ...]:
     return tuple(Link((i,), (i,), 1.0) for i in range(count))
 
 
-def pair(source: Text | Segmentation, target: Text, lang: str = "ru", glossaries=(), *,
-         embedder=None, links: Sequence[Link] | None = None, release: str = "r",
-         **options: Any) -> PairContext:
+def pair(
+    source: Text | Segmentation,
+    target: Text,
+    lang: str = "ru",
+    glossaries=(),
+    *,
+    embedder=None,
+    links: Sequence[Link] | None = None,
+    release: str = "r",
+    **options: Any,
+) -> PairContext:
     """An English source (or a given segmentation) and its `lang` version; keyword
     arguments other than these are rule options."""
     src = source if isinstance(source, Segmentation) else segmented(source, "en")
@@ -49,12 +57,15 @@ def pair(source: Text | Segmentation, target: Text, lang: str = "ru", glossaries
     return PairContext(release, src, tgt, links, options, resources)
 
 
-def release(source: Text, targets: Mapping[str, Text], *, glossaries=(), embedder=None,
-            **options: Any) -> ReleaseContext:
+def release(
+    source: Text, targets: Mapping[str, Text], *, glossaries=(), embedder=None, **options: Any
+) -> ReleaseContext:
     """One English source and its versions, by language."""
     src = segmented(source, "en")
-    pairs = tuple(pair(src, text, lang, glossaries=glossaries, embedder=embedder, **options)
-                  for lang, text in targets.items())
+    pairs = tuple(
+        pair(src, text, lang, glossaries=glossaries, embedder=embedder, **options)
+        for lang, text in targets.items()
+    )
     return release_of(pairs)
 
 

@@ -1,15 +1,17 @@
+from factories import pair
+
 from aligncheck.checks.addition.AD01 import AD01
 from aligncheck.checks.alignment.AL01 import AL01
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.omission.OM01 import OM01
 from aligncheck.model import Link, Severity
 
-from factories import pair
-
 EN = "The bridge opened on Monday.\n\nIt cost forty million dollars.\n\nTraffic fell by half."
 RU = "Мост открылся в понедельник.\n\nДвижение сократилось вдвое."
-RU_EXTRA = ("Мост открылся в понедельник.\n\nМэр назвал его лучшим мостом страны.\n\n"
-            "Движение сократилось вдвое.")
+RU_EXTRA = (
+    "Мост открылся в понедельник.\n\nМэр назвал его лучшим мостом страны.\n\n"
+    "Движение сократилось вдвое."
+)
 
 
 def ctx(source: str, target: str, links, **options) -> PairContext:

@@ -21,9 +21,15 @@ def blocks():
     from aligncheck.segment import segment_document
 
     lines = path.read_text(encoding="utf-8").split("\n")
-    texts = {lang: [s.text for s in segment_document(
-        Document(str(path), lang, "\n".join(lines[a - 1:b]))).segments]
-        for lang, (a, b) in gold["blocks"].items()}
+    texts = {
+        lang: [
+            s.text
+            for s in segment_document(
+                Document(str(path), lang, "\n".join(lines[a - 1 : b]))
+            ).segments
+        ]
+        for lang, (a, b) in gold["blocks"].items()
+    }
     return gold, texts
 
 

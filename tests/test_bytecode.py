@@ -81,8 +81,9 @@ def test_needed_only_when_python_writes_no_bytecode_and_the_package_has_none(tmp
 def _loader_name(cache, **env):
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "ALIGNCHECK_CACHE_DIR": str(cache), **env}
     code = "import aligncheck.model as m; print(type(m.__spec__.loader).__name__)"
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 

@@ -11,7 +11,9 @@ from aligncheck._runtime import cachefiles
 
 def aligncheck(cache, *args):
     env = {**os.environ, "ALIGNCHECK_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "aligncheck", *args], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *args], capture_output=True, text=True, env=env
+    )
 
 
 def assert_one_line_error(proc, *needles):
@@ -35,8 +37,12 @@ def test_a_project_directory_named_as_cache_is_never_emptied(tmp_path):
     (project / "embeddings.sqlite3").write_bytes(b"the project's own database")
     before = files_under(project)
     for part in ("all", "models", "embeddings"):
-        assert_one_line_error(aligncheck(project, "cache", "--clear", part),
-                              "not an aligncheck cache directory", "src", "nothing deleted")
+        assert_one_line_error(
+            aligncheck(project, "cache", "--clear", part),
+            "not an aligncheck cache directory",
+            "src",
+            "nothing deleted",
+        )
     assert files_under(project) == before
     assert not (project / "CACHEDIR.TAG").exists()
 
@@ -58,7 +64,9 @@ def test_another_programs_cache_tag_is_not_taken_over(tmp_path):
     tag = "Signature: 8a477f597d28d172789f06886806bc55\n# created by another tool\n"
     (root / "CACHEDIR.TAG").write_text(tag)
     (root / "models").mkdir()
-    assert_one_line_error(aligncheck(root, "cache", "--clear", "models"), "another program's CACHEDIR.TAG")
+    assert_one_line_error(
+        aligncheck(root, "cache", "--clear", "models"), "another program's CACHEDIR.TAG"
+    )
     assert (root / "models").is_dir() and (root / "CACHEDIR.TAG").read_text() == tag
 
 
@@ -76,8 +84,10 @@ def test_a_check_run_with_a_file_as_cache_dir_is_one_line(tmp_path):
     (tmp_path / "rel" / "en.txt").write_text("The bridge opened in 1931.\n")
     (tmp_path / "rel" / "de.txt").write_text("Die Brücke wurde 1931 eröffnet.\n")
     (tmp_path / "cachefile").write_text("x")
-    assert_one_line_error(aligncheck(tmp_path / "cachefile", "check", tmp_path / "rel", "--select", "NU01", "-q"),
-                          "cannot be the cache directory")
+    assert_one_line_error(
+        aligncheck(tmp_path / "cachefile", "check", tmp_path / "rel", "--select", "NU01", "-q"),
+        "cannot be the cache directory",
+    )
 
 
 def test_clear_all_in_a_tagged_root_keeps_unknown_entries_and_the_tag(tmp_path):
@@ -126,7 +136,9 @@ def test_cache_dir_tags_a_new_root_but_never_a_shared_one(tmp_path, monkeypatch)
     (shared / "report.docx").write_bytes(b"doc")
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(shared))
     assert cachefiles.cache_dir() == shared
-    assert not (shared / "CACHEDIR.TAG").exists()  # a tag there would make backup tools skip the folder
+    assert not (
+        shared / "CACHEDIR.TAG"
+    ).exists()  # a tag there would make backup tools skip the folder
 
 
 @pytest.mark.parametrize("part", ["embeddings", "models"])

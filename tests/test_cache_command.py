@@ -11,13 +11,19 @@ from aligncheck.embed.cache import EmbeddingCache, text_key
 
 def aligncheck(cache, *args):
     env = {**os.environ, "ALIGNCHECK_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "aligncheck", "cache", *args], capture_output=True,
-                          text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", "cache", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def fill(cache):
     store = EmbeddingCache(cache / "embeddings.sqlite3")
-    store.put_many("model-a|abc", "passage: ", [(text_key(t), np.ones(4)) for t in ("one", "two", "three")])
+    store.put_many(
+        "model-a|abc", "passage: ", [(text_key(t), np.ones(4)) for t in ("one", "two", "three")]
+    )
     store.put_many("model-b|def", "", [(text_key("one"), np.ones(4))])
     store.close()
     (cache / "models" / "built-model").mkdir(parents=True)
@@ -44,7 +50,8 @@ def test_clear_embeddings_keeps_the_models_and_clear_all_removes_everything(tmp_
     assert not tmp_path.exists()
     after = aligncheck(tmp_path).stdout  # this run may keep its own bytecode there (bytecode.py)
     assert "not created yet" in after or all(
-        line.split()[0] == "bytecode" for line in after.splitlines()[1:])
+        line.split()[0] == "bytecode" for line in after.splitlines()[1:]
+    )
 
 
 def test_a_cache_dir_not_created_yet_is_said_so(tmp_path, monkeypatch):

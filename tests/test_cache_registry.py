@@ -18,8 +18,14 @@ LANGS = ["en", "ru", "kk", "az", "tk"]
 
 def aligncheck(cache: Path, *args, **env):
     env = {**os.environ, "ALIGNCHECK_CACHE_DIR": str(cache), **env}
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=600,
+    )
 
 
 def _globs(entry) -> list[str]:
@@ -29,7 +35,7 @@ def _globs(entry) -> list[str]:
         wild = template.replace("{version}", str(entry.version))
         while "{" in wild:
             start = wild.index("{")
-            wild = wild[:start] + "*" + wild[wild.index("}", start) + 1:]
+            wild = wild[:start] + "*" + wild[wild.index("}", start) + 1 :]
         found += [wild, f"{wild}-*", f"{wild}/*"]
     return found
 
@@ -44,14 +50,31 @@ def filled(tmp_path_factory) -> Path:
     if (cache_dir() / "models").is_dir():
         (cache / "models").symlink_to(cache_dir() / "models", target_is_directory=True)
     one = tmp / "release.md"
-    one.write_text("\n\n".join((SAMPLE / f"{lang}.md").read_text(encoding="utf-8").strip()
-                               for lang in LANGS) + "\n", encoding="utf-8")
+    one.write_text(
+        "\n\n".join((SAMPLE / f"{lang}.md").read_text(encoding="utf-8").strip() for lang in LANGS)
+        + "\n",
+        encoding="utf-8",
+    )
     glossary = ROOT / "glossaries" / "steppe-rivers.tsv"
     for target in (SAMPLE, one):
-        proc = aligncheck(cache, "check", target, "--langs", ",".join(LANGS),
-                          "--glossary", glossary, "--format", "json",
-                          "--output", tmp / "report.json", "-q", "--fail-on", "never",
-                          ALIGNCHECK_BYTECODE_CACHE="1", PYTHONDONTWRITEBYTECODE="1")
+        proc = aligncheck(
+            cache,
+            "check",
+            target,
+            "--langs",
+            ",".join(LANGS),
+            "--glossary",
+            glossary,
+            "--format",
+            "json",
+            "--output",
+            tmp / "report.json",
+            "-q",
+            "--fail-on",
+            "never",
+            ALIGNCHECK_BYTECODE_CACHE="1",
+            PYTHONDONTWRITEBYTECODE="1",
+        )
         assert proc.returncode == 0, proc.stderr
     return cache
 
@@ -60,7 +83,8 @@ def test_every_name_a_run_writes_in_the_cache_root_is_a_registry_entry(filled):
     names = sorted(os.listdir(filled))
     assert [name for name in names if name != "CACHEDIR.TAG" and owner(name) is None] == []
     assert {"embeddings", "langid", "months", "numwords", "glossary", "split"} <= {
-        owner(name).name for name in names if owner(name)}
+        owner(name).name for name in names if owner(name)
+    }
 
 
 def test_every_file_a_run_writes_matches_its_entry_template(filled):
@@ -68,8 +92,11 @@ def test_every_file_a_run_writes_matches_its_entry_template(filled):
     for path in filled.rglob("*"):
         relative = path.relative_to(filled).as_posix()
         entry = owner(relative.split("/")[0])
-        if path.is_file() and entry and not any(
-                fnmatch.fnmatchcase(relative, glob) for glob in _globs(entry)):
+        if (
+            path.is_file()
+            and entry
+            and not any(fnmatch.fnmatchcase(relative, glob) for glob in _globs(entry))
+        ):
             unmatched.append(relative)
     assert unmatched == []
 

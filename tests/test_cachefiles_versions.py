@@ -26,10 +26,14 @@ def test_a_missing_package_has_no_version(fresh_lookup):
     assert cachefiles.installed_version("no-such-package-for-aligncheck") is None
 
 
-def test_the_first_dist_info_on_the_path_wins_whatever_the_spelling(fresh_lookup, tmp_path, monkeypatch):
+def test_the_first_dist_info_on_the_path_wins_whatever_the_spelling(
+    fresh_lookup, tmp_path, monkeypatch
+):
     first, second = tmp_path / "a", tmp_path / "b"
     (first / "Word_Lists-2.1.0.dist-info").mkdir(parents=True)
     (second / "word_lists-1.0.0.dist-info").mkdir(parents=True)
-    monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second), *sys.path])
+    monkeypatch.setattr(
+        sys, "path", [str(first), str(tmp_path / "missing"), str(second), *sys.path]
+    )
     assert cachefiles.installed_version("word-lists") == "2.1.0"
     assert cachefiles.installed_version("Word.Lists") == "2.1.0"

@@ -13,8 +13,12 @@ SAMPLE = ROOT / "corpora" / "steppe-rivers"
 
 
 def aligncheck(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
 
 
 def assert_one_line_error(proc, *needles):
@@ -57,7 +61,9 @@ def test_undecodable_file_names_encoding_option(tmp_path):
 def test_bad_langs_for_explicit_files(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Some text here.\n")
-    assert_one_line_error(aligncheck("check", tmp_path / "a.txt", tmp_path / "b.txt", "--langs", "en,ru,kk"))
+    assert_one_line_error(
+        aligncheck("check", tmp_path / "a.txt", tmp_path / "b.txt", "--langs", "en,ru,kk")
+    )
 
 
 def test_rules_list_and_explain():
@@ -90,12 +96,26 @@ def test_sample_report_follows_the_json_contract(sample_report):
         covered_tgt = sorted(i for link in target["links"] for i in link["target"])
         assert covered_src == list(range(doc["source"]["segments"]))
         assert covered_tgt == list(range(target["segments"]))
-    keys = {"rule", "category", "severity", "lang", "source_segments", "target_segments", "source_text",
-            "target_text", "message", "source_location", "target_location", "fingerprint"}
+    keys = {
+        "rule",
+        "category",
+        "severity",
+        "lang",
+        "source_segments",
+        "target_segments",
+        "source_text",
+        "target_text",
+        "message",
+        "source_location",
+        "target_location",
+        "fingerprint",
+    }
     for finding in doc["findings"]:
         assert set(finding) == keys
         assert finding["fingerprint"]
-    summary = {s: sum(f["severity"] == s for f in doc["findings"]) for s in ("error", "warning", "info")}
+    summary = {
+        s: sum(f["severity"] == s for f in doc["findings"]) for s in ("error", "warning", "info")
+    }
     assert report["summary"] == summary
 
 
@@ -120,8 +140,11 @@ def test_sample_planted_discrepancy_is_found(sample_report, row):
 
 def test_sample_has_no_error_outside_the_answer_file(sample_report):
     rows = answers()
-    stray = [f for f in sample_report["documents"][0]["findings"]
-             if f["severity"] == "error" and not any(matches(f, r) for r in rows)]
+    stray = [
+        f
+        for f in sample_report["documents"][0]["findings"]
+        if f["severity"] == "error" and not any(matches(f, r) for r in rows)
+    ]
     assert stray == []
 
 
@@ -131,9 +154,16 @@ def test_same_input_same_report(sample_report):
 
 
 def test_fail_on_sets_the_exit_code():
-    assert aligncheck("check", SAMPLE, "--format", "text", "--quiet", "--fail-on", "never").returncode == 0
-    assert aligncheck("check", SAMPLE, "--format", "text", "--quiet", "--select", "AL01",
-                      "--fail-on", "error").returncode == 0
+    assert (
+        aligncheck("check", SAMPLE, "--format", "text", "--quiet", "--fail-on", "never").returncode
+        == 0
+    )
+    assert (
+        aligncheck(
+            "check", SAMPLE, "--format", "text", "--quiet", "--select", "AL01", "--fail-on", "error"
+        ).returncode
+        == 0
+    )
 
 
 def test_text_report_points_at_both_files(sample_report):
@@ -151,9 +181,17 @@ def test_split_writes_one_file_per_language(tmp_path):
         pytest.skip("seed documents not available")
     proc = aligncheck("split", SEED, "--langs", "en,az,kk,ru,tk", "--out", tmp_path)
     assert proc.returncode == 0, proc.stderr
-    counts = {line.split(":")[0]: int(line.split("(")[1].split()[0]) for line in proc.stdout.splitlines()}
+    counts = {
+        line.split(":")[0]: int(line.split("(")[1].split()[0]) for line in proc.stdout.splitlines()
+    }
     assert counts == {"en": 31, "az": 30, "kk": 30, "ru": 29, "tk": 32}
-    assert sorted(p.name.split(".")[-2] for p in tmp_path.iterdir()) == ["az", "en", "kk", "ru", "tk"]
+    assert sorted(p.name.split(".")[-2] for p in tmp_path.iterdir()) == [
+        "az",
+        "en",
+        "kk",
+        "ru",
+        "tk",
+    ]
 
 
 def test_align_json_covers_both_sides():
@@ -162,5 +200,7 @@ def test_align_json_covers_both_sides():
     data = json.loads(proc.stdout)
     assert data["schema_version"] == 1 and data["unit"] == "paragraph"
     assert (data["source"]["lang"], data["target"]["lang"]) == ("en", "ru")
-    assert sorted(i for link in data["links"] for i in link["target"]) == list(range(data["target"]["segments"]))
+    assert sorted(i for link in data["links"] for i in link["target"]) == list(
+        range(data["target"]["segments"])
+    )
     assert {"source": [7], "target": [], "score": 0.0} in data["links"]  # the dropped paragraph

@@ -17,7 +17,10 @@ class FakeNumbers:
 
 class FakeDates:
     code, category, groups = "DA01", "date", ("all", "strict")
-    config_keys = {"strict_dates": (False, "compare weekdays too"), "date_kinds": (("day", "month"), "parts")}
+    config_keys = {
+        "strict_dates": (False, "compare weekdays too"),
+        "date_kinds": (("day", "month"), "parts"),
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -65,10 +68,14 @@ def test_nearest_file_wins_and_pyproject_without_table_is_passed_over(tmp_path):
 
 
 def test_cli_overrides_file_and_origins_say_so(tmp_path):
-    cfg = write(tmp_path / "aligncheck.toml",
-                'unit = "line"\nfail_on = "warning"\n[thresholds]\nnumber_tolerance = 0.2\n')
-    config = load_config(tmp_path, {"unit": "sentence", "model": None, "select": (),
-                                    "thresholds": {"max_items": "5"}})
+    cfg = write(
+        tmp_path / "aligncheck.toml",
+        'unit = "line"\nfail_on = "warning"\n[thresholds]\nnumber_tolerance = 0.2\n',
+    )
+    config = load_config(
+        tmp_path,
+        {"unit": "sentence", "model": None, "select": (), "thresholds": {"max_items": "5"}},
+    )
     rows = {key: (value, origin) for key, value, origin in config.describe()}
     assert rows["unit"] == ("sentence", "cli")
     assert rows["fail_on"] == ("warning", f"file:{cfg.resolve()}")
@@ -82,7 +89,9 @@ def test_cli_overrides_file_and_origins_say_so(tmp_path):
 
 def test_explicit_file_replaces_discovery(tmp_path):
     write(tmp_path / "aligncheck.toml", 'unit = "line"\n')
-    other = write(tmp_path / "elsewhere" / "pyproject.toml", '[tool.aligncheck]\nunit = "sentence"\n')
+    other = write(
+        tmp_path / "elsewhere" / "pyproject.toml", '[tool.aligncheck]\nunit = "sentence"\n'
+    )
     assert load_config(tmp_path, {}, explicit=other).unit == "sentence"
     with pytest.raises(InputError, match="config file not found"):
         load_config(tmp_path, {}, explicit=tmp_path / "missing.toml")
@@ -104,7 +113,9 @@ def test_model_is_a_name_or_a_directory_next_to_the_config(tmp_path):
 
 
 def test_tables_and_lists_are_parsed(tmp_path):
-    write(tmp_path / "aligncheck.toml", """
+    write(
+        tmp_path / "aligncheck.toml",
+        """
 select = ["number", "DA01"]
 ignore = ["strict"]
 format = ["json", "SARIF"]
@@ -114,7 +125,8 @@ KK = ["NU"]
 pt_br = ["DA01"]
 [severity]
 DA01 = "error"
-""")
+""",
+    )
     config = load_config(tmp_path, {"ignore": "NU01, DA"})
     assert config.select == ("number", "DA01")
     assert config.ignore == ("NU01", "DA")
@@ -127,31 +139,51 @@ DA01 = "error"
     assert 'ignore = ["NU01", "DA"]  # cli' in text
 
 
-@pytest.mark.parametrize("toml, message", [
-    ('sourcelang = "en"', "sourcelang: unknown key (did you mean 'source_lang'?)"),
-    ('unit = "chapter"', "unit: unknown value 'chapter'; expected one of paragraph, line, sentence"),
-    ('fail_on = "fatal"', "fail_on: unknown value 'fatal'"),
-    ('source_lang = "xx"', "source_lang: unknown language code 'xx'"),
-    ('source_lang = 5', "source_lang: expected a non-empty string, got a number"),
-    ('select = "NU01"', "select: expected a list of strings, got a string"),
-    ('select = ["NU99"]', "select: unknown rule code, prefix or category 'NU99' (did you mean 'NU01'?)"),
-    ('ignore = ["XY"]', "ignore: unknown rule code, prefix or category 'XY'"),
-    ('format = ["pdf"]', "format: unknown value 'pdf'"),
-    ('encoding = "klingon-8"', "encoding: unknown encoding 'klingon-8'"),
-    ('glossaries = ["nope.tsv"]', "glossaries: glossary file not found"),
-    ('severity = { NU01 = "fatal" }', "severity.NU01: unknown value 'fatal'"),
-    ('severity = { ZZ01 = "error" }', "severity.ZZ01: unknown rule code"),
-    ('severity = "error"', "severity: expected a table, got a string"),
-    ('per_lang_ignore = { qq = ["NU"] }', "per_lang_ignore.qq: unknown language code 'qq'"),
-    ('per_lang_ignore = { kk = ["NX"] }', "per_lang_ignore.kk: unknown rule code"),
-    ('thresholds = { number_tolerence = 0.1 }', "thresholds.number_tolerence: unknown threshold "
-                                                "(did you mean 'number_tolerance'?)"),
-    ('thresholds = { number_tolerance = "low" }', "thresholds.number_tolerance: expected a number, got a string"),
-    ('thresholds = { max_items = 2.5 }', "thresholds.max_items: expected a number"),
-    ('thresholds = { strict_dates = 1 }', "thresholds.strict_dates: expected a boolean, got a number"),
-    ('thresholds = { date_kinds = "day" }', "thresholds.date_kinds: expected a list, got a string"),
-    ('unit = ', "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('sourcelang = "en"', "sourcelang: unknown key (did you mean 'source_lang'?)"),
+        (
+            'unit = "chapter"',
+            "unit: unknown value 'chapter'; expected one of paragraph, line, sentence",
+        ),
+        ('fail_on = "fatal"', "fail_on: unknown value 'fatal'"),
+        ('source_lang = "xx"', "source_lang: unknown language code 'xx'"),
+        ("source_lang = 5", "source_lang: expected a non-empty string, got a number"),
+        ('select = "NU01"', "select: expected a list of strings, got a string"),
+        (
+            'select = ["NU99"]',
+            "select: unknown rule code, prefix or category 'NU99' (did you mean 'NU01'?)",
+        ),
+        ('ignore = ["XY"]', "ignore: unknown rule code, prefix or category 'XY'"),
+        ('format = ["pdf"]', "format: unknown value 'pdf'"),
+        ('encoding = "klingon-8"', "encoding: unknown encoding 'klingon-8'"),
+        ('glossaries = ["nope.tsv"]', "glossaries: glossary file not found"),
+        ('severity = { NU01 = "fatal" }', "severity.NU01: unknown value 'fatal'"),
+        ('severity = { ZZ01 = "error" }', "severity.ZZ01: unknown rule code"),
+        ('severity = "error"', "severity: expected a table, got a string"),
+        ('per_lang_ignore = { qq = ["NU"] }', "per_lang_ignore.qq: unknown language code 'qq'"),
+        ('per_lang_ignore = { kk = ["NX"] }', "per_lang_ignore.kk: unknown rule code"),
+        (
+            "thresholds = { number_tolerence = 0.1 }",
+            "thresholds.number_tolerence: unknown threshold (did you mean 'number_tolerance'?)",
+        ),
+        (
+            'thresholds = { number_tolerance = "low" }',
+            "thresholds.number_tolerance: expected a number, got a string",
+        ),
+        ("thresholds = { max_items = 2.5 }", "thresholds.max_items: expected a number"),
+        (
+            "thresholds = { strict_dates = 1 }",
+            "thresholds.strict_dates: expected a boolean, got a number",
+        ),
+        (
+            'thresholds = { date_kinds = "day" }',
+            "thresholds.date_kinds: expected a list, got a string",
+        ),
+        ("unit = ", "invalid TOML"),
+    ],
+)
 def test_bad_values_name_file_and_key(tmp_path, toml, message):
     cfg = write(tmp_path / "aligncheck.toml", toml + "\n")
     with pytest.raises(InputError) as err:
@@ -164,7 +196,9 @@ def test_bad_values_name_file_and_key(tmp_path, toml, message):
 
 def test_pyproject_keys_are_named_as_written(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.aligncheck]\nunit = "page"\n')
-    with pytest.raises(InputError, match=r"pyproject\.toml: tool\.aligncheck\.unit: unknown value 'page'"):
+    with pytest.raises(
+        InputError, match=r"pyproject\.toml: tool\.aligncheck\.unit: unknown value 'page'"
+    ):
         load_config(tmp_path, {})
 
 
@@ -183,7 +217,12 @@ def test_integral_float_is_accepted_for_int_threshold(tmp_path):
 
 
 def test_list_thresholds_take_toml_arrays_and_comma_separated_flags(tmp_path):
-    write(tmp_path / "aligncheck.toml", '[thresholds]\ndate_kinds = ["year"]\nstrict_dates = true\n')
+    write(
+        tmp_path / "aligncheck.toml", '[thresholds]\ndate_kinds = ["year"]\nstrict_dates = true\n'
+    )
     assert load_config(tmp_path, {}).thresholds == {"date_kinds": ("year",), "strict_dates": True}
     flags = {"thresholds": {"date_kinds": "day, year", "strict_dates": "False"}}
-    assert load_config(tmp_path, flags).thresholds == {"date_kinds": ("day", "year"), "strict_dates": False}
+    assert load_config(tmp_path, flags).thresholds == {
+        "date_kinds": ("day", "year"),
+        "strict_dates": False,
+    }

@@ -4,8 +4,8 @@ import pytest
 
 import aligncheck.checks
 from aligncheck.app.config import Config
-from aligncheck.model import Finding, Severity
 from aligncheck.findings.selection import apply_selection, fails, rule_selected
+from aligncheck.model import Finding, Severity
 
 
 class NU01:
@@ -33,8 +33,13 @@ def finding(rule: str, category: str, lang: str = "ru", severity=Severity.WARNIN
     return Finding(rule, category, severity, lang, (0,), (0,), None, None, "m", None, None)
 
 
-ALL = [finding("NU01", "number"), finding("NU02", "number"), finding("DA01", "date"),
-       finding("XP01", "script"), finding("NU01", "number", "kk")]
+ALL = [
+    finding("NU01", "number"),
+    finding("NU02", "number"),
+    finding("DA01", "date"),
+    finding("XP01", "script"),
+    finding("NU01", "number", "kk"),
+]
 
 
 def kept(config: Config) -> list[tuple[str, str]]:
@@ -50,7 +55,11 @@ def test_default_selects_the_all_group_only():
 def test_more_specific_selector_wins_and_ties_go_to_ignore():
     assert kept(Config(select=("number",), ignore=("NU02",))) == [("NU01", "ru"), ("NU01", "kk")]
     assert kept(Config(select=("nu02",), ignore=("NU",))) == [("NU02", "ru")]
-    assert kept(Config(select=("NU",), ignore=("number",))) == [("NU01", "ru"), ("NU02", "ru"), ("NU01", "kk")]
+    assert kept(Config(select=("NU",), ignore=("number",))) == [
+        ("NU01", "ru"),
+        ("NU02", "ru"),
+        ("NU01", "kk"),
+    ]
     assert kept(Config(select=("NU01",), ignore=("NU01",))) == []
 
 
@@ -63,22 +72,29 @@ def test_per_lang_ignore_drops_rules_for_that_language_only():
 def test_severity_overrides_most_specific_first():
     config = Config(severity={"number": Severity.INFO, "NU02": Severity.ERROR})
     result = {(f.rule, f.lang): f.severity for f in apply_selection(ALL, config)}
-    assert result == {("NU01", "ru"): Severity.INFO, ("NU02", "ru"): Severity.ERROR,
-                      ("DA01", "ru"): Severity.WARNING, ("NU01", "kk"): Severity.INFO}
+    assert result == {
+        ("NU01", "ru"): Severity.INFO,
+        ("NU02", "ru"): Severity.ERROR,
+        ("DA01", "ru"): Severity.WARNING,
+        ("NU01", "kk"): Severity.INFO,
+    }
 
 
 def test_unchanged_findings_are_passed_through():
     assert apply_selection(ALL[:1], Config())[0] is ALL[0]
 
 
-@pytest.mark.parametrize("severities, fail_on, expected", [
-    ([Severity.WARNING], "error", False),
-    ([Severity.WARNING, Severity.ERROR], "error", True),
-    ([Severity.WARNING], "warning", True),
-    ([Severity.INFO], "warning", False),
-    ([Severity.INFO], "info", True),
-    ([Severity.ERROR], "never", False),
-    ([], "info", False),
-])
+@pytest.mark.parametrize(
+    "severities, fail_on, expected",
+    [
+        ([Severity.WARNING], "error", False),
+        ([Severity.WARNING, Severity.ERROR], "error", True),
+        ([Severity.WARNING], "warning", True),
+        ([Severity.INFO], "warning", False),
+        ([Severity.INFO], "info", True),
+        ([Severity.ERROR], "never", False),
+        ([], "info", False),
+    ],
+)
 def test_fails_at_or_above_threshold(severities, fail_on, expected):
     assert fails([finding("NU01", "number", severity=s) for s in severities], fail_on) is expected

@@ -26,8 +26,11 @@ def config_error(tmp_path, text: str) -> str:
 
 
 def numeric_thresholds():
-    return sorted(key for key, (default, _) in known_thresholds().items()
-                  if isinstance(default, (int, float)) and not isinstance(default, bool))
+    return sorted(
+        key
+        for key, (default, _) in known_thresholds().items()
+        if isinstance(default, (int, float)) and not isinstance(default, bool)
+    )
 
 
 def test_every_numeric_threshold_has_a_range_holding_its_default():
@@ -37,10 +40,17 @@ def test_every_numeric_threshold_has_a_range_holding_its_default():
         assert low <= known_thresholds()[key][0] <= high, key
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("nan", "nan"), ("inf", "inf"), ("-inf", "-inf"), ("1e308", "1e+308"), ("-0.5", "-0.5"),
-    (str(10**330), "(331 digits)"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("nan", "nan"),
+        ("inf", "inf"),
+        ("-inf", "-inf"),
+        ("1e308", "1e+308"),
+        ("-0.5", "-0.5"),
+        (str(10**330), "(331 digits)"),
+    ],
+)
 def test_bad_alignment_floor_names_file_key_value_and_range(tmp_path, value, shown):
     message = config_error(tmp_path, f"[thresholds]\nalignment_score_floor = {value}\n")
     assert "thresholds.alignment_score_floor: " in message
@@ -69,15 +79,22 @@ def test_huge_threshold_through_the_cli_is_exit_2_not_3(tmp_path):
     (tmp_path / "en.txt").write_text("The ferry leaves at noon.\n", encoding="utf-8")
     (tmp_path / "ru.txt").write_text("Паром отходит в полдень.\n", encoding="utf-8")
     write_config(tmp_path, f"[thresholds]\nname_match_threshold = {10**330}\n")
-    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(tmp_path)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "aligncheck", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
     assert "thresholds.name_match_threshold:" in lines[0] and "from 0 to 1" in lines[0]
 
 
 def test_reader_keys_from_the_file(tmp_path):
-    write_config(tmp_path, 'max_input_mb = 2\nfollow_symlinks = true\nencoding = ["uk=koi8-u", "cp1251"]\n')
+    write_config(
+        tmp_path, 'max_input_mb = 2\nfollow_symlinks = true\nencoding = ["uk=koi8-u", "cp1251"]\n'
+    )
     config = load_config(tmp_path, {})
     assert (config.max_input_mb, config.follow_symlinks) == (2.0, True)
     assert config.encoding == "cp1251,uk=koi8-u"
@@ -88,15 +105,21 @@ def test_reader_key_defaults(tmp_path):
     assert (config.max_input_mb, config.follow_symlinks, config.encoding) == (50, False, None)
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("max_input_mb = 0", "max_input_mb: 0 is out of range; expected a finite number from 0.001 to 100000"),
-    ("max_input_mb = nan", "max_input_mb: nan is out of range"),
-    ('max_input_mb = "big"', "max_input_mb: expected a number, got a string"),
-    ('follow_symlinks = "yes"', "follow_symlinks: expected true or false, got a string"),
-    ('encoding = "base64"', "encoding: 'base64' is not a text encoding"),
-    ('encoding = "rot13"', "encoding: 'rot13' is not a text encoding"),
-    ('encoding = "ru=cp1251,ru=koi8-r"', "encoding: two encodings for ru"),
-])
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        (
+            "max_input_mb = 0",
+            "max_input_mb: 0 is out of range; expected a finite number from 0.001 to 100000",
+        ),
+        ("max_input_mb = nan", "max_input_mb: nan is out of range"),
+        ('max_input_mb = "big"', "max_input_mb: expected a number, got a string"),
+        ('follow_symlinks = "yes"', "follow_symlinks: expected true or false, got a string"),
+        ('encoding = "base64"', "encoding: 'base64' is not a text encoding"),
+        ('encoding = "rot13"', "encoding: 'rot13' is not a text encoding"),
+        ('encoding = "ru=cp1251,ru=koi8-r"', "encoding: two encodings for ru"),
+    ],
+)
 def test_bad_reader_keys(tmp_path, text, needle):
     assert needle in config_error(tmp_path, text + "\n")
 
@@ -107,6 +130,8 @@ def test_cli_max_input_mb_is_checked_too(tmp_path):
 
 
 def test_config_file_with_a_utf8_bom_is_read(tmp_path):
-    write_config(tmp_path, 'fail_on = "warning"\n[thresholds]\nalignment_score_floor = 0.2\n', bom=True)
+    write_config(
+        tmp_path, 'fail_on = "warning"\n[thresholds]\nalignment_score_floor = 0.2\n', bom=True
+    )
     config = load_config(tmp_path, {})
     assert (config.fail_on, config.threshold("alignment_score_floor")) == ("warning", 0.2)

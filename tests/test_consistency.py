@@ -1,3 +1,5 @@
+import factories
+
 from aligncheck.checks.base import ReleaseContext
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.consistency.CO02 import CO02
@@ -5,8 +7,6 @@ from aligncheck.checks.consistency.variants import same_spelling, spellings
 from aligncheck.glossary import extract_glossary
 from aligncheck.glossary.reader import parse_table
 from aligncheck.model import ReleaseResult, TargetResult
-
-import factories
 
 SOURCE = [
     "Mr. Nurlan Abenov opened the “Clean Steppe Air” forum.",
@@ -45,23 +45,29 @@ def test_co01_name_spelled_two_ways_in_one_version():
 
 def test_co01_glossary_alternatives_mixed_in_one_version():
     glossary = "en\tru\nClean Steppe Air\tЧистый воздух степи | Чистый степной воздух\n"
-    ru = ["Г-н Нурлан Абенов открыл форум «Чистый воздух степи».",
-          "Г-н Абенов сказал, что план «Чистый степной воздух» начнётся в мае.",
-          "Г-н Абенов поблагодарил доноров."]
+    ru = [
+        "Г-н Нурлан Абенов открыл форум «Чистый воздух степи».",
+        "Г-н Абенов сказал, что план «Чистый степной воздух» начнётся в мае.",
+        "Г-н Абенов поблагодарил доноров.",
+    ]
     [f] = list(CO01().check_release(release({"ru": ru}, glossary)))
     assert "Clean Steppe Air" in f.message and f.target_segments == (1,)
 
 
-TITLES = ("en\tru\tkk\tkind\tkk:note\n"
-          "Clean Steppe Air\tЧистый воздух степи\tТаза дала ауасы\ttitle\t"
-          "«Дала тынысы» = \"breath of the steppe\"\n")
+TITLES = (
+    "en\tru\tkk\tkind\tkk:note\n"
+    "Clean Steppe Air\tЧистый воздух степи\tТаза дала ауасы\ttitle\t"
+    '«Дала тынысы» = "breath of the steppe"\n'
+)
 
 
 def test_co02_reports_each_deviating_language_with_back_meaning():
     kk = ["Нұрлан Әбенов мырза «Дала тынысы» форумын ашты."] + KK_GOOD[1:]
-    ru = ["Г-н Нурлан Абенов открыл форум «Чистый воздух степи».",
-          "Г-н Абенов сказал, что план «Чистого воздуха степи» начнётся в мае.",
-          "Г-н Абенов поблагодарил доноров."]
+    ru = [
+        "Г-н Нурлан Абенов открыл форум «Чистый воздух степи».",
+        "Г-н Абенов сказал, что план «Чистого воздуха степи» начнётся в мае.",
+        "Г-н Абенов поблагодарил доноров.",
+    ]
     [f] = list(CO02().check_release(release({"ru": ru, "kk": kk}, TITLES)))
     assert f.lang == "kk" and f.target_segments == (0,)
     assert "(1 of 2 places differ)" in f.message and "found 'Дала тынысы'" in f.message
@@ -69,9 +75,15 @@ def test_co02_reports_each_deviating_language_with_back_meaning():
 
 
 def test_extract_glossary_lists_renderings_and_flags_inconsistency():
-    ctx = release({"kk": ["Нұрлан Әбенов мырза «Таза дала ауасы» форумын ашты.",
-                          "Әбенов мырза «Дала тынысы» жоспары мамырда басталатынын айтты.",
-                          "Әбеновтің алғысы демеушілерге арналды."]})
+    ctx = release(
+        {
+            "kk": [
+                "Нұрлан Әбенов мырза «Таза дала ауасы» форумын ашты.",
+                "Әбенов мырза «Дала тынысы» жоспары мамырда басталатынын айтты.",
+                "Әбеновтің алғысы демеушілерге арналды.",
+            ]
+        }
+    )
     pair = ctx.pairs[0]
     result = ReleaseResult("r", ctx.source, (TargetResult(pair.target, pair.links),), ())
     rows = [line.split("\t") for line in extract_glossary([result]).splitlines()]

@@ -1,13 +1,12 @@
 """CO01 skips work that cannot change its findings: the same findings, fewer name searches."""
 
+import factories
 import pytest
 
 import aligncheck.checks.consistency.CO01 as co01_module
 from aligncheck.checks.base import ReleaseContext
 from aligncheck.checks.consistency import variants
 from aligncheck.checks.consistency.CO01 import CO01
-
-import factories
 
 SOURCE = [
     "Mr. Nurlan Abenov opened the forum in Astana.",

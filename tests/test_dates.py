@@ -1,4 +1,5 @@
 import pytest
+from factories import line_segments
 
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.date.DA01 import DA01
@@ -7,12 +8,11 @@ from aligncheck.extract import extract_dates
 from aligncheck.extract.dates import month_number
 from aligncheck.model import Link
 
-from factories import line_segments
-
 
 def check(source: str, target: str, lang: str = "ru", rule=DA01) -> list:
-    ctx = PairContext("t", line_segments("en", source), line_segments(lang, target),
-                      (Link((0,), (0,), 1.0),))
+    ctx = PairContext(
+        "t", line_segments("en", source), line_segments(lang, target), (Link((0,), (0,), 1.0),)
+    )
     return list(rule().check(ctx))
 
 
@@ -20,34 +20,40 @@ def fields(text: str, lang: str) -> list[tuple]:
     return [d.fields() for d in extract_dates(text, lang)]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("The fair opens on 9 October 2027.", "en"),
-    ("The fair opens on October 9, 2027.", "en"),
-    ("The fair opens on the 9th of October 2027.", "en"),
-    ("Ярмарка откроется 9 октября 2027 года.", "ru"),
-    ("Ярмарка откроется 9-го октября 2027 г.", "ru"),
-    ("Жәрмеңке 2027 жылғы 9 қазанда ашылады.", "kk"),
-    ("Жәрмеңке 2027 жылдың 9 қазанында ашылады.", "kk"),
-    ("Yarmarka 9 oktyabr 2027-ci il tarixində açılır.", "az"),
-    ("Yarmarka 2027-ci il 9 oktyabrda açılır.", "az"),
-    ("Ýarmarka 2027-nji ýylyň 9-njy oktýabrynda açylýar.", "tk"),
-    ("Fuar 9 Ekim 2027'de açılıyor.", "tr"),
-    ("Fuar 09.10.2027 tarihinde açılıyor.", "tr"),
-    ("The fair opens on 2027-10-09.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The fair opens on 9 October 2027.", "en"),
+        ("The fair opens on October 9, 2027.", "en"),
+        ("The fair opens on the 9th of October 2027.", "en"),
+        ("Ярмарка откроется 9 октября 2027 года.", "ru"),
+        ("Ярмарка откроется 9-го октября 2027 г.", "ru"),
+        ("Жәрмеңке 2027 жылғы 9 қазанда ашылады.", "kk"),
+        ("Жәрмеңке 2027 жылдың 9 қазанында ашылады.", "kk"),
+        ("Yarmarka 9 oktyabr 2027-ci il tarixində açılır.", "az"),
+        ("Yarmarka 2027-ci il 9 oktyabrda açılır.", "az"),
+        ("Ýarmarka 2027-nji ýylyň 9-njy oktýabrynda açylýar.", "tk"),
+        ("Fuar 9 Ekim 2027'de açılıyor.", "tr"),
+        ("Fuar 09.10.2027 tarihinde açılıyor.", "tr"),
+        ("The fair opens on 2027-10-09.", "en"),
+    ],
+)
 def test_every_usual_form_is_the_same_date(text, lang):
     assert fields(text, lang) == [(2027, 10, 9, None)]
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("Talks are set for November 3-5.", "en", (None, 11, 3, 5)),
-    ("Переговоры пройдут 3–5 ноября 2027 года.", "ru", (2027, 11, 3, 5)),
-    ("Work resumes in November 2027.", "en", (2027, 11, None, None)),
-    ("Работы возобновятся в ноябре 2027 года.", "ru", (2027, 11, None, None)),
-    ("Жұмыс 2027 жылдың қарашасында қайта басталады.", "kk", (2027, 11, None, None)),
-    ("Iş noýabrynda 2027-nji ýylda dowam eder.", "tk", (2027, 11, None, None)),
-    ("Danışıqlar noyabrın 3-ü başlayır.", "az", (None, 11, 3, None)),
-])
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Talks are set for November 3-5.", "en", (None, 11, 3, 5)),
+        ("Переговоры пройдут 3–5 ноября 2027 года.", "ru", (2027, 11, 3, 5)),
+        ("Work resumes in November 2027.", "en", (2027, 11, None, None)),
+        ("Работы возобновятся в ноябре 2027 года.", "ru", (2027, 11, None, None)),
+        ("Жұмыс 2027 жылдың қарашасында қайта басталады.", "kk", (2027, 11, None, None)),
+        ("Iş noýabrynda 2027-nji ýylda dowam eder.", "tk", (2027, 11, None, None)),
+        ("Danışıqlar noyabrın 3-ü başlayır.", "az", (None, 11, 3, None)),
+    ],
+)
 def test_ranges_and_partial_dates(text, lang, expected):
     assert fields(text, lang) == [expected]
 
@@ -62,8 +68,11 @@ def test_changed_day_is_one_error_naming_both_dates():
     [f] = check("Signed on 3 March 2027 in Baku.", "Подписано 13 марта 2027 года в Баку.")
     assert f.message == 'date 3 March 2027 changed to 13 March 2027 ("13 марта 2027 года") in ru'
     target = "Подписано 13 марта 2027 года в Баку."
-    assert target[f.target_span.start:f.target_span.end] == "13 марта 2027 года"
-    assert check("Signed on 3 March 2027 in Baku.", "Подписано 13 марта 2027 года в Баку.", rule=NU01) == []
+    assert target[f.target_span.start : f.target_span.end] == "13 марта 2027 года"
+    assert (
+        check("Signed on 3 March 2027 in Baku.", "Подписано 13 марта 2027 года в Баку.", rule=NU01)
+        == []
+    )
 
 
 def test_changed_month_or_year_and_agreeing_forms():
@@ -92,8 +101,13 @@ def test_month_names_do_not_depend_on_which_language_was_read_first():
 
 
 def test_day_ranges_written_with_words():
-    assert check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 14 мая 2027 года.") == []
-    [f] = check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 15 мая 2027 года.")
+    assert (
+        check("The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 14 мая 2027 года.")
+        == []
+    )
+    [f] = check(
+        "The forum runs from May 12 to 14, 2027.", "Форум пройдёт с 12 по 15 мая 2027 года."
+    )
     assert f.message.startswith("date 12-14 May 2027 changed to 12-15 May 2027")
 
 
@@ -103,12 +117,20 @@ def test_abbreviations_outside_cldr_still_name_one_month():
     assert fields("We met Ma. 3 and Ju. 4.", "en") == []
 
 
-@pytest.mark.parametrize("lang, pattern", [
-    ("en", "{d} {m} {y}"), ("ru", "{d} {m} {y} года"), ("az", "{d} {m} {y}-ci il"),
-    ("tr", "{d} {m} {y}"), ("kk", "{y} жылғы {d} {m}"), ("tk", "{y}-nji ýylyň {d}-nji {m}"),
-])
+@pytest.mark.parametrize(
+    "lang, pattern",
+    [
+        ("en", "{d} {m} {y}"),
+        ("ru", "{d} {m} {y} года"),
+        ("az", "{d} {m} {y}-ci il"),
+        ("tr", "{d} {m} {y}"),
+        ("kk", "{y} жылғы {d} {m}"),
+        ("tk", "{y}-nji ýylyň {d}-nji {m}"),
+    ],
+)
 def test_every_month_of_every_language(lang, pattern):
     from babel.dates import get_month_names
+
     for month, name in get_month_names("wide", "format", lang).items():
         text = "Report: " + pattern.format(d=17, m=name, y=2031) + "."
         assert fields(text, lang) == [(2031, month, 17, None)], text

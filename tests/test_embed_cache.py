@@ -27,7 +27,9 @@ def test_round_trip_is_keyed_by_model_prompt_and_text(tmp_path):
 def test_survives_reopening(tmp_path):
     key = text_key("persisted")
     EmbeddingCache(tmp_path / "c.sqlite3").put_many("m", "", [(key, _vec(3))])
-    assert np.array_equal(EmbeddingCache(tmp_path / "c.sqlite3").get_many("m", "", [key])[key], _vec(3))
+    assert np.array_equal(
+        EmbeddingCache(tmp_path / "c.sqlite3").get_many("m", "", [key])[key], _vec(3)
+    )
 
 
 def test_many_keys_are_fetched_in_chunks(tmp_path):
@@ -72,12 +74,19 @@ def _writer(path: str, worker: int, queue) -> None:
 def test_concurrent_processes_read_and_write_safely(tmp_path):
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
-    workers = [ctx.Process(target=_writer, args=(str(tmp_path / "c.sqlite3"), w, queue))
-               for w in range(4)]
+    workers = [
+        ctx.Process(target=_writer, args=(str(tmp_path / "c.sqlite3"), w, queue)) for w in range(4)
+    ]
     for w in workers:
         w.start()
     for w in workers:
         w.join(60)
     assert [queue.get(timeout=5) for _ in workers] == ["ok"] * 4
-    assert len(EmbeddingCache(tmp_path / "c.sqlite3").get_many(
-        "m", "", [text_key(f"text {i}") for i in range(10)])) == 10
+    assert (
+        len(
+            EmbeddingCache(tmp_path / "c.sqlite3").get_many(
+                "m", "", [text_key(f"text {i}") for i in range(10)]
+            )
+        )
+        == 10
+    )

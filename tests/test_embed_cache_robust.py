@@ -17,8 +17,12 @@ from aligncheck.embed.cache import EmbeddingCache, text_key
 from aligncheck.embed.embedder import CachedEmbedder
 
 DIM = 8
-TEXTS = ["The reservoir holds water for four villages.", "Водохранилище снабжает водой четыре села.",
-         "Inspections take place twice a year.", "Проверки проходят дважды в год."]
+TEXTS = [
+    "The reservoir holds water for four villages.",
+    "Водохранилище снабжает водой четыре села.",
+    "Inspections take place twice a year.",
+    "Проверки проходят дважды в год.",
+]
 
 
 class FakeModel:
@@ -37,7 +41,9 @@ class FakeModel:
 
 
 def _embedder(path, model: FakeModel, dim: int | None = DIM) -> CachedEmbedder:
-    return CachedEmbedder("fake", "fake|1", "passage: ", lambda: model, EmbeddingCache(path), dim=dim)
+    return CachedEmbedder(
+        "fake", "fake|1", "passage: ", lambda: model, EmbeddingCache(path), dim=dim
+    )
 
 
 def _expected() -> np.ndarray:
@@ -85,14 +91,21 @@ DAMAGE = {  # SQL, or the blob to store made from the right vector
 def test_damaged_rows_are_dropped_and_computed_again(filled, damage, dim):
     key = text_key(TEXTS[1])
     if callable(DAMAGE[damage]):
-        _sql(filled, "UPDATE vectors SET vector = ? WHERE text_hash = ?", DAMAGE[damage](_expected()[1]), key)
+        _sql(
+            filled,
+            "UPDATE vectors SET vector = ? WHERE text_hash = ?",
+            DAMAGE[damage](_expected()[1]),
+            key,
+        )
     else:
         _sql(filled, f"UPDATE vectors SET vector = {DAMAGE[damage]} WHERE text_hash = ?", key)
     model = FakeModel()
     embedder = _embedder(filled, model, dim)
     assert np.allclose(embedder.embed(TEXTS), _expected(), atol=1e-6)
     assert model.encoded == [TEXTS[1]]
-    assert [w for w in embedder.warnings if "1 damaged vector(s) dropped" in w] == list(embedder.warnings)
+    assert [w for w in embedder.warnings if "1 damaged vector(s) dropped" in w] == list(
+        embedder.warnings
+    )
     assert len(embedder.warnings) == 1
     assert np.allclose(np.frombuffer(_blobs(filled)[key], "<f4"), _expected()[1])
     again = FakeModel()
@@ -175,8 +188,12 @@ def shared_build_cache(tmp_path, monkeypatch):
 
 
 def _check(release):
-    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", str(release), "--format", "json",
-                           "-q"], capture_output=True, text=True, env={**os.environ, "ALIGNCHECK_JOBS": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "aligncheck", "check", str(release), "--format", "json", "-q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ALIGNCHECK_JOBS": "1"},
+    )
     assert proc.returncode in (0, 1), proc.stderr
     findings = json.loads(proc.stdout)["documents"][0]["findings"]
     return proc.returncode, sorted(f["fingerprint"] for f in findings), proc.stderr
@@ -188,10 +205,14 @@ def test_cli_gives_the_same_findings_on_a_damaged_cache(tmp_path, shared_build_c
     release.mkdir()
     (release / "en.txt").write_text(
         "The pumping station serves 1,200 households.\n\nRepairs will end on 14 March.\n\n"
-        "Residents can write to water@valley.example.org with questions.\n", encoding="utf-8")
+        "Residents can write to water@valley.example.org with questions.\n",
+        encoding="utf-8",
+    )
     (release / "ru.txt").write_text(
         "Насосная станция обслуживает 1 500 домохозяйств.\n\nРемонт завершится 14 марта.\n\n"
-        "Жители могут писать с вопросами на water@valley.example.org.\n", encoding="utf-8")
+        "Жители могут писать с вопросами на water@valley.example.org.\n",
+        encoding="utf-8",
+    )
     clean = _check(release)
     assert clean[1] and "warning" not in clean[2]
     _sql(shared_build_cache / "embeddings.sqlite3", f"UPDATE vectors SET vector = {damage}")

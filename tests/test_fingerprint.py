@@ -12,8 +12,19 @@ def seg(path, lang, text):
 
 
 def number_finding(src_index, tgt_index, lang="ru", line=1, source_text="120", target_text="12"):
-    return Finding("NU01", "number", Severity.ERROR, lang, (src_index,), (tgt_index,), source_text, target_text,
-                   "120 became 12", Location("en.md", line, 1), Location(f"{lang}.md", line, 1))
+    return Finding(
+        "NU01",
+        "number",
+        Severity.ERROR,
+        lang,
+        (src_index,),
+        (tgt_index,),
+        source_text,
+        target_text,
+        "120 became 12",
+        Location("en.md", line, 1),
+        Location(f"{lang}.md", line, 1),
+    )
 
 
 def fingerprint(source_text, target_text, finding):
@@ -30,8 +41,11 @@ def test_fingerprint_is_short_hex_and_returned_on_a_copy():
 
 def test_inserting_paragraphs_elsewhere_keeps_the_fingerprint():
     before = fingerprint("Bridge 120 m.", "Мост 12 м.", number_finding(0, 0, line=1))
-    after = fingerprint("New intro.\n\nBridge 120 m.", "Новое вступление.\n\nМост 12 м.",
-                        number_finding(1, 1, line=3))
+    after = fingerprint(
+        "New intro.\n\nBridge 120 m.",
+        "Новое вступление.\n\nМост 12 м.",
+        number_finding(1, 1, line=3),
+    )
     assert before == after
 
 

@@ -12,14 +12,22 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
-from aligncheck.report import html
 from fixtures_report import RULES, build_result
 
+from aligncheck.report import html
+
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1400,1000")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
 
 
 def _unavailable(reason: str):
@@ -65,7 +73,8 @@ def visible(driver, selector: str) -> list:
     """The elements matching `selector` that take up space on the page (one round trip)."""
     return driver.execute_script(
         "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0)",
-        selector)
+        selector,
+    )
 
 
 def click(driver, selector: str) -> None:
@@ -89,7 +98,9 @@ def test_rows_and_highlights_are_visible(opened, result):
     marks = visible(opened, "mark")
     changed = next(m for m in marks if m.text == "22")
     assert "sev-error" in changed.get_attribute("class")
-    assert changed.get_attribute("title").startswith("NU01 number-mismatch (error, ru): number 21 changed to 22")
+    assert changed.get_attribute("title").startswith(
+        "NU01 number-mismatch (error, ru): number 21 changed to 22"
+    )
     assert len(visible(opened, "li.finding")) == len(result.findings())
     assert opened.find_element("id", "shown").text == str(len(result.findings()))
 
@@ -98,8 +109,12 @@ def test_filters_hide_rows_findings_marks_and_columns(opened, result):
     click(opened, "#only-findings")
     assert len(visible(opened, "tbody.row")) == rows_with(result)
     click(opened, 'input[data-filter="severity"][value="info"]')
-    assert len(visible(opened, "tbody.row")) == rows_with(result, lambda f: f.severity.value != "info")
-    assert opened.find_element("id", "shown").text == str(sum(f.severity.value != "info" for f in result.findings()))
+    assert len(visible(opened, "tbody.row")) == rows_with(
+        result, lambda f: f.severity.value != "info"
+    )
+    assert opened.find_element("id", "shown").text == str(
+        sum(f.severity.value != "info" for f in result.findings())
+    )
     info_mark = opened.find_element("css selector", 'mark[title^="MK01"]')
     assert "off" in info_mark.get_attribute("class")
     click(opened, 'input[data-filter="lang"][value="ru"]')

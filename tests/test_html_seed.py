@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_html_browser import browser, click, visible  # noqa: F401  (browser is a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,9 +20,28 @@ def seed_reports(tmp_path_factory):
         pytest.skip("seed documents not available")
     out = tmp_path_factory.mktemp("seed")
     proc = subprocess.run(
-        [sys.executable, "-m", "aligncheck", "check", str(SEED), "--langs", "en,az,kk,ru,tk", "--quiet",
-         "--format", "json", "--output", str(out / "seed.json"), "--format", "html", "--output", str(out / "seed.html")],
-        capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "aligncheck",
+            "check",
+            str(SEED),
+            "--langs",
+            "en,az,kk,ru,tk",
+            "--quiet",
+            "--format",
+            "json",
+            "--output",
+            str(out / "seed.json"),
+            "--format",
+            "html",
+            "--output",
+            str(out / "seed.html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads((out / "seed.json").read_text(encoding="utf-8")), out / "seed.html"
 
@@ -35,7 +53,8 @@ def test_every_seed_finding_is_visible_and_filters_hide_them(browser, seed_repor
     browser.get(page.as_uri())
     assert len(visible(browser, "li.finding")) == len(findings)
     assert len(visible(browser, "tbody.row")) == report["documents"][0]["source"]["segments"] + sum(
-        1 for t in report["documents"][0]["targets"] for link in t["links"] if not link["source"])
+        1 for t in report["documents"][0]["targets"] for link in t["links"] if not link["source"]
+    )
     hidden_lang = sorted({f["lang"] for f in findings})[0]
     click(browser, f'input[data-filter="lang"][value="{hidden_lang}"]')
     shown = [f.get_attribute("data-lang") for f in visible(browser, "li.finding")]

@@ -13,7 +13,13 @@ from babel.core import get_global
 
 from aligncheck.lang import data, profiles
 from aligncheck.lang.profiles import (
-    CORE_LANGUAGES, DOTTED_I, TURKIC, length_factor, length_spread, profile)
+    CORE_LANGUAGES,
+    DOTTED_I,
+    TURKIC,
+    length_factor,
+    length_spread,
+    profile,
+)
 
 DATA = files("aligncheck.lang.data")
 DATA_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".json"))
@@ -62,7 +68,13 @@ def test_one_turkic_set_everywhere():
 
 def test_length_model_holds_the_calibrated_values():
     assert {lang: length_factor(lang) for lang in CORE_LANGUAGES} == {
-        "en": 1.000, "ru": 1.101, "kk": 1.038, "az": 1.090, "tk": 1.069, "tr": 1.054}
+        "en": 1.000,
+        "ru": 1.101,
+        "kk": 1.038,
+        "az": 1.090,
+        "tk": 1.069,
+        "tr": 1.054,
+    }
     assert length_spread() == 2.12 and length_factor("de") is None
 
 
@@ -79,17 +91,30 @@ def test_the_calibration_script_writes_the_length_model(tmp_path):
     shipped = DATA.joinpath("length_ratios.json").read_text(encoding="utf-8")
     stored = json.loads(shipped)
     calibrate.write_ratios(stored["factors"], stored["spread"], path)
-    path.write_text(path.read_text(encoding="utf-8").replace('"_about": ""', '"_about": '
-                    + json.dumps(stored["_about"], ensure_ascii=False)), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '"_about": ""', '"_about": ' + json.dumps(stored["_about"], ensure_ascii=False)
+        ),
+        encoding="utf-8",
+    )
     assert path.read_text(encoding="utf-8") == shipped  # --write keeps the file's layout
 
 
 def test_a_profile_row_adds_a_language(monkeypatch):
-    rows = {**data.load("profiles.json"), "xx": {
-        "script": "Latn", "family": "turkic", "casefold": "dotted-i", "number_words": None,
-        "harmony": "tr", "core": False}}
-    monkeypatch.setattr(profiles, "load",
-                        lambda name: rows if name == "profiles.json" else data.load(name))
+    rows = {
+        **data.load("profiles.json"),
+        "xx": {
+            "script": "Latn",
+            "family": "turkic",
+            "casefold": "dotted-i",
+            "number_words": None,
+            "harmony": "tr",
+            "core": False,
+        },
+    }
+    monkeypatch.setattr(
+        profiles, "load", lambda name: rows if name == "profiles.json" else data.load(name)
+    )
     profiles.profiles.cache_clear()
     try:
         assert profile("xx").turkic and profile("xx").harmony == "tr"
@@ -123,6 +148,7 @@ def test_a_new_turkic_language_is_matched_through_its_profile(tmp_path):
         print("ok")
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.strip() == "ok", done.stderr

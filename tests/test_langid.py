@@ -14,17 +14,17 @@ SIX = ["en", "ru", "kk", "az", "tk", "tr"]
 # The same two sentences in each language, written for these tests.
 SAMPLES = {
     "en": "The new city library opened its doors on Monday morning. Hundreds of children came "
-          "with their parents to choose their first books.",
+    "with their parents to choose their first books.",
     "ru": "Новая городская библиотека открыла свои двери в понедельник утром. Сотни детей пришли "
-          "вместе с родителями, чтобы выбрать свои первые книги.",
+    "вместе с родителями, чтобы выбрать свои первые книги.",
     "kk": "Жаңа қалалық кітапхана дүйсенбі күні таңертең есігін ашты. Жүздеген бала ата-аналарымен "
-          "бірге алғашқы кітаптарын таңдауға келді.",
+    "бірге алғашқы кітаптарын таңдауға келді.",
     "az": "Yeni şəhər kitabxanası bazar ertəsi səhər qapılarını açdı. Yüzlərlə uşaq ilk "
-          "kitablarını seçmək üçün valideynləri ilə gəldi.",
+    "kitablarını seçmək üçün valideynləri ilə gəldi.",
     "tk": "Täze şäher kitaphanasy duşenbe güni irden gapylaryny açdy. Ýüzlerçe çaga ilkinji "
-          "kitaplaryny saýlamak üçin ene-atalary bilen geldi.",
+    "kitaplaryny saýlamak üçin ene-atalary bilen geldi.",
     "tr": "Yeni şehir kütüphanesi pazartesi sabahı kapılarını açtı. Yüzlerce çocuk ilk "
-          "kitaplarını seçmek için aileleriyle birlikte geldi.",
+    "kitaplarını seçmek için aileleriyle birlikte geldi.",
 }
 NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
 
@@ -41,11 +41,14 @@ def test_identifies_each_language_without_candidates(lang):
     assert identify(SAMPLES[lang])[0] == lang
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Das Wetter ist heute schön, und wir gehen am Nachmittag in den Park.", "de"),
-    ("Il fait beau aujourd'hui et nous irons au parc cet après-midi.", "fr"),
-    ("Сьогодні гарна погода, і ми підемо до парку після обіду.", "uk"),
-])
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Das Wetter ist heute schön, und wir gehen am Nachmittag in den Park.", "de"),
+        ("Il fait beau aujourd'hui et nous irons au parc cet après-midi.", "fr"),
+        ("Сьогодні гарна погода, і ми підемо до парку після обіду.", "uk"),
+    ],
+)
 def test_other_babel_languages_are_told_apart_too(text, lang):
     assert identify(text, ["en", "ru", "de", "fr", "uk", "tr"])[0] == lang
 
@@ -58,7 +61,9 @@ def test_single_sentence_close_pairs():
     assert identify("Bu kitap örän gyzykly.", ["az", "tr", "tk"])[0] == "tk"
 
 
-@pytest.mark.parametrize("text", ["", "2026", "12.05 - 14:30", "a@b.example www.site.example/x", "Ok"])
+@pytest.mark.parametrize(
+    "text", ["", "2026", "12.05 - 14:30", "a@b.example www.site.example/x", "Ok"]
+)
 def test_too_few_letters_gives_none(text):
     assert identify(text, SIX) == (None, 0.0)
 
@@ -75,7 +80,9 @@ def test_scores_without_letters_are_uniform():
 
 
 def test_deterministic():
-    assert language_scores(SAMPLES["tr"], SIX) == language_scores(SAMPLES["tr"], list(reversed(SIX)))
+    assert language_scores(SAMPLES["tr"], SIX) == language_scores(
+        SAMPLES["tr"], list(reversed(SIX))
+    )
 
 
 def test_known_languages_and_normalisation():
@@ -94,14 +101,13 @@ def test_ntrex_accuracy_by_line_and_paragraph():
         lines = _ntrex(lang)[::3]
         line_hits = sum(identify(line, SIX)[0] == lang for line in lines)
         assert line_hits / len(lines) >= 0.96, lang
-        paragraphs = ["\n".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
+        paragraphs = ["\n".join(lines[i : i + 3]) for i in range(0, len(lines), 3)]
         para_hits = sum(identify(p, SIX)[0] == lang for p in paragraphs)
         assert para_hits / len(paragraphs) >= 0.99, lang
 
 
 def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
-    from aligncheck.lang import langid
-    from aligncheck.lang import langid_scores
+    from aligncheck.lang import langid, langid_scores
 
     monkeypatch.setattr(langid, "_cache_file", lambda lang: tmp_path / f"{lang}.json")
     monkeypatch.setattr(langid_scores, "load", lambda *args: None)  # score with the profiles
@@ -122,8 +128,7 @@ def test_cached_profile_scores_exactly_like_a_fresh_one(tmp_path, monkeypatch):
 
 
 def test_scores_are_kept_across_runs_and_read_back_unchanged(tmp_path, monkeypatch):
-    from aligncheck.lang import langid
-    from aligncheck.lang import langid_scores
+    from aligncheck.lang import langid, langid_scores
 
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
     langid_scores.forget_store()
@@ -141,15 +146,17 @@ def test_scores_are_kept_across_runs_and_read_back_unchanged(tmp_path, monkeypat
 
 
 def test_a_damaged_score_store_is_rebuilt(tmp_path, monkeypatch):
-    from aligncheck.lang import langid
-    from aligncheck.lang import langid_scores
+    from aligncheck.lang import langid, langid_scores
 
     monkeypatch.setenv("ALIGNCHECK_CACHE_DIR", str(tmp_path))
     (tmp_path / "langid").mkdir()
     (tmp_path / "langid" / "scores.sqlite3").write_bytes(b"not a database" * 100)
     langid_scores.forget_store()
     langid._SCORED.clear()
-    assert langid.identify("The committee met on Tuesday to discuss the budget.", ["en", "ru"])[0] == "en"
+    assert (
+        langid.identify("The committee met on Tuesday to discuss the budget.", ["en", "ru"])[0]
+        == "en"
+    )
     langid_scores.forget_store()
     langid._SCORED.clear()
 
@@ -166,7 +173,10 @@ class _BrokenAlias(dict):
 def test_locale_walk_skips_entries_babel_cannot_resolve():
     from aligncheck.lang.langid import _strings
 
-    data = {"months": {"wide": {1: "January"}}, "meta_zones": _BrokenAlias(GMT=None, Europe="Europe time")}
+    data = {
+        "months": {"wide": {1: "January"}},
+        "meta_zones": _BrokenAlias(GMT=None, Europe="Europe time"),
+    }
     found = dict(_strings(data))
     assert found == {("months", "wide", 1): "January", ("meta_zones", "Europe"): "Europe time"}
 

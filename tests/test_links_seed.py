@@ -13,10 +13,14 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ab64be821
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seeds not available")
 def test_every_version_has_the_same_emails_and_urls():
-    docs = split_multilingual(SEED.read_text(encoding="utf-8"), ["en", "az", "kk", "ru", "tk"], path=str(SEED))
+    docs = split_multilingual(
+        SEED.read_text(encoding="utf-8"), ["en", "az", "kk", "ru", "tk"], path=str(SEED)
+    )
     emails = {d.lang: Counter(email_key(e.text) for e in find_emails(d.text)) for d in docs}
-    urls = {d.lang: Counter(url_key(u.text) for u in find_urls(d.text) if not u.text.startswith("#"))
-            for d in docs}
+    urls = {
+        d.lang: Counter(url_key(u.text) for u in find_urls(d.text) if not u.text.startswith("#"))
+        for d in docs
+    }
     english_emails, english_urls = emails.pop("en"), urls.pop("en")
     assert sum(english_emails.values()) >= 2 and sum(english_urls.values()) >= 5
     assert all(u.count(".") >= 1 and not u.endswith(".") for u in english_urls)

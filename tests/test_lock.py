@@ -28,7 +28,9 @@ def normal(name: str) -> str:
 
 def direct_dependencies() -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    names = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    names = project["dependencies"] + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
     return [Requirement(r) for r in names]
 
 
@@ -36,8 +38,11 @@ def test_every_direct_dependency_is_pinned_within_its_range():
     locked = pins()
     unpinned = [str(r) for r in direct_dependencies() if normal(r.name) not in locked]
     assert unpinned == [], "run `bash .ci/lock` to refresh constraints.txt"
-    outside = [f"{r} locked at {locked[normal(r.name)]}" for r in direct_dependencies()
-               if not r.specifier.contains(locked[normal(r.name)], prereleases=True)]
+    outside = [
+        f"{r} locked at {locked[normal(r.name)]}"
+        for r in direct_dependencies()
+        if not r.specifier.contains(locked[normal(r.name)], prereleases=True)
+    ]
     assert outside == []
 
 
@@ -51,5 +56,8 @@ def test_installed_versions_are_the_locked_ones():
         if have.split("+")[0] != locked[normal(requirement.name)]:
             drift.append(f"{requirement.name} {have} (locked {locked[normal(requirement.name)]})")
     if drift:
-        pytest.fail("installed without the lock: " + ", ".join(drift)
-                    + "; install with `pip install -c constraints.txt -e '.[test]'`")
+        pytest.fail(
+            "installed without the lock: "
+            + ", ".join(drift)
+            + "; install with `pip install -c constraints.txt -e '.[test]'`"
+        )

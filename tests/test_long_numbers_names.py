@@ -5,20 +5,23 @@ comparisons, never time."""
 import random
 from collections import Counter
 
-from aligncheck.lang import translit
-from aligncheck.checks.consistency.CO01 import CO01
-from aligncheck.extract import name_match as matching
-from aligncheck.checks.name.NA01 import NA01
-from aligncheck.checks.number.NU01 import NU01
-from aligncheck.extract import number_match as nu01
-from aligncheck.checks.script import SC02 as sc02
-from aligncheck.extract.numbers import extract_numbers
-from aligncheck.lang.morph import words
-
 import factories
 
-PEOPLE = [("Bolat Ermekov", "Болат Ермеков"), ("Zarina Tulegenova", "Зарина Тулегенова"),
-          ("Ruslan Omarov", "Руслан Омаров")]
+from aligncheck.checks.consistency.CO01 import CO01
+from aligncheck.checks.name.NA01 import NA01
+from aligncheck.checks.number.NU01 import NU01
+from aligncheck.checks.script import SC02 as sc02
+from aligncheck.extract import name_match as matching
+from aligncheck.extract import number_match as nu01
+from aligncheck.extract.numbers import extract_numbers
+from aligncheck.lang import translit
+from aligncheck.lang.morph import words
+
+PEOPLE = [
+    ("Bolat Ermekov", "Болат Ермеков"),
+    ("Zarina Tulegenova", "Зарина Тулегенова"),
+    ("Ruslan Omarov", "Руслан Омаров"),
+]
 
 
 def long_pair(sentences: int, seed: int = 3, change_at=(), drop_name_at: int = -1):
@@ -27,13 +30,22 @@ def long_pair(sentences: int, seed: int = 3, change_at=(), drop_name_at: int = -
     rng = random.Random(seed)
     en, ru = [], []
     for i in range(sentences):
-        (name, name_ru), figure, share = rng.choice(PEOPLE), 2 * rng.randint(50, 4999), rng.randint(2, 97)
+        (name, name_ru), figure, share = (
+            rng.choice(PEOPLE),
+            2 * rng.randint(50, 4999),
+            rng.randint(2, 97),
+        )
         if i in (drop_name_at, drop_name_at + 50):  # a name met once, dropped; another kept
-            name, name_ru = ("Aigul Sarsenbayeva", "Наблюдатель") if i == drop_name_at else \
-                ("Daulet Kassymov", "Даулет Касымов")
+            name, name_ru = (
+                ("Aigul Sarsenbayeva", "Наблюдатель")
+                if i == drop_name_at
+                else ("Daulet Kassymov", "Даулет Касымов")
+            )
         en.append(f"On Monday the ranger {name} counted {figure} geese at lake number {share}.")
-        ru.append(f"В понедельник смотритель {name_ru} насчитал {figure + (i in change_at)} гусей "
-                  f"у озера номер {share}.")
+        ru.append(
+            f"В понедельник смотритель {name_ru} насчитал {figure + (i in change_at)} гусей "
+            f"у озера номер {share}."
+        )
     return " ".join(en), " ".join(ru)
 
 
@@ -44,6 +56,7 @@ def counting(monkeypatch, module, name):
     def counted(*args, **kwargs):
         calls[0] += 1
         return original(*args, **kwargs)
+
     monkeypatch.setattr(module, name, counted)
     return calls
 
@@ -57,7 +70,9 @@ def test_changed_figures_in_a_long_paragraph_are_reported_comparing_only_candida
         def same(a, b):
             compared[0] += 1
             return test(a, b)
+
         return same
+
     monkeypatch.setattr(nu01, "TIERS", tuple(counted(t) for t in nu01.TIERS))  # tested first
     monkeypatch.setattr(nu01, "MATCHES", tuple(counted(m) for m in nu01.MATCHES))
     findings = list(NU01().check(factories.pair(source, target)))
@@ -65,21 +80,64 @@ def test_changed_figures_in_a_long_paragraph_are_reported_comparing_only_candida
     changed = [int(sentences[i].split(" counted ")[1].split()[0]) for i in changes]
     assert len(findings) == len(changes) and all(" changed to " in f.message for f in findings)
     assert Counter(int(f.source_text) for f in findings) == Counter(changed)
-    assert Counter(int(target[f.target_span.start:f.target_span.end]) for f in findings) == \
-        Counter(n + 1 for n in changed)  # figures are even: an odd one is a changed one
+    assert Counter(
+        int(target[f.target_span.start : f.target_span.end]) for f in findings
+    ) == Counter(n + 1 for n in changed)  # figures are even: an odd one is a changed one
     # 6000 mentions a side: all against all would be tens of millions of comparisons
     assert compared[0] < 50 * 6000
 
 
-FIGURES_EN = ["5", "five", "the first", "1,500", "30 miles", "48 km", "6-foot-6", "one of", "two",
-              "12%", "80 degrees", "decades", "5,000", "1-0", "7 or 8", "10 inches", "2020", "nine", "40"]
-FIGURES_RU = ["5", "пять", "первую", "1,5", "48 км", "30 миль", "198 см", "один из", "двое", "12 %",
-              "27 °C", "десятилетия", "тысячи", "1:0", "7 или 8", "25 см", "2020", "девять", "пятью",
-              "четырёхдневный", "6", "41"]
+FIGURES_EN = [
+    "5",
+    "five",
+    "the first",
+    "1,500",
+    "30 miles",
+    "48 km",
+    "6-foot-6",
+    "one of",
+    "two",
+    "12%",
+    "80 degrees",
+    "decades",
+    "5,000",
+    "1-0",
+    "7 or 8",
+    "10 inches",
+    "2020",
+    "nine",
+    "40",
+]
+FIGURES_RU = [
+    "5",
+    "пять",
+    "первую",
+    "1,5",
+    "48 км",
+    "30 миль",
+    "198 см",
+    "один из",
+    "двое",
+    "12 %",
+    "27 °C",
+    "десятилетия",
+    "тысячи",
+    "1:0",
+    "7 или 8",
+    "25 см",
+    "2020",
+    "девять",
+    "пятью",
+    "четырёхдневный",
+    "6",
+    "41",
+]
 
 
-UNITLESS = {"en": ["1,500", "1.5", "2,5", "2500", "25", "the first", "10", "4"],
-            "ru": ["1 500", "1,5", "2,5", "2500", "25", "1.500", "первый", "10", "4"]}
+UNITLESS = {
+    "en": ["1,500", "1.5", "2,5", "2500", "25", "the first", "10", "4"],
+    "ru": ["1 500", "1,5", "2,5", "2500", "25", "1.500", "первый", "10", "4"],
+}
 
 
 class _AllLinked:
@@ -99,10 +157,17 @@ def test_indexed_pairing_makes_the_decisions_of_trying_every_partner(monkeypatch
         for _ in range(400):
             en = " and ".join(rng.choice(en_words) for _ in range(rng.randint(0, 12)))
             ru = " и ".join(rng.choice(ru_words) for _ in range(rng.randint(0, 12)))
-            cases.append(([(0, m) for m in extract_numbers(en, "en")], [(0, m) for m in extract_numbers(ru, "ru")]))
+            cases.append(
+                (
+                    [(0, m) for m in extract_numbers(en, "en")],
+                    [(0, m) for m in extract_numbers(ru, "ru")],
+                )
+            )
     indexed = [(nu01.unmatched(list(s), list(t)), s, t) for s, t in cases]
     scan = nu01._pair_off
-    monkeypatch.setattr(nu01, "_pair_off", lambda left, right, same, *index: scan(left, right, same))
+    monkeypatch.setattr(
+        nu01, "_pair_off", lambda left, right, same, *index: scan(left, right, same)
+    )
     monkeypatch.setattr(nu01, "_Linked", _AllLinked)
     for found, s, t in indexed:
         assert nu01.unmatched(list(s), list(t)) == found
@@ -122,14 +187,27 @@ def test_a_dropped_name_deep_in_a_long_paragraph_is_reported_and_others_found(mo
 def test_a_name_word_beside_a_matched_one_is_taken_without_scanning_the_paragraph(monkeypatch):
     filler = " ".join(f"Озеро номер {i} замерзло." for i in range(4000))
     text = f"{filler} Вчера Ларри Джайлз уехал."
-    monkeypatch.setattr(translit, "text_between", lambda *a: (_ for _ in ()).throw(AssertionError("scan")))
+    monkeypatch.setattr(
+        translit, "text_between", lambda *a: (_ for _ in ()).throw(AssertionError("scan"))
+    )
     hit = translit.find_name("Larry Giles", "en", text, "ru", 0.8)
     assert hit is not None and hit.text == "Ларри Джайлз"
 
 
 def test_neighbour_lookup_agrees_with_scanning_the_tokens(monkeypatch):
     rng = random.Random(9)
-    vocabulary = ["Ларри", "Джайлз", "Лари", "Джайлса", "Гайлс", "и", "сказал", "Ли-Энн", "Гилс", "вчера"]
+    vocabulary = [
+        "Ларри",
+        "Джайлз",
+        "Лари",
+        "Джайлса",
+        "Гайлс",
+        "и",
+        "сказал",
+        "Ли-Энн",
+        "Гилс",
+        "вчера",
+    ]
     cases = []
     for _ in range(300):
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
@@ -154,7 +232,7 @@ def test_a_half_transliterated_name_deep_in_a_long_paragraph_is_reported(monkeyp
     source = source.replace("geese at", "geese (the Apple Music service streamed it) at")
     target = target.replace("гусей у", "гусей (Сервис Apple Music транслировал это) у")
     at = target.index("Болат Ермеков", len(target) * 9 // 10)
-    target = target[:at] + "Болат Ermekov" + target[at + len("Болат Ермеков"):]
+    target = target[:at] + "Болат Ermekov" + target[at + len("Болат Ермеков") :]
     scripts = counting(monkeypatch, sc02, "word_script")
     [finding] = list(sc02.SC02().check(factories.pair(source, target)))
     assert finding.target_text == "Болат Ermekov" and finding.target_span.start > at
@@ -163,8 +241,10 @@ def test_a_half_transliterated_name_deep_in_a_long_paragraph_is_reported(monkeyp
 
 def test_a_name_spelled_two_ways_deep_in_a_long_paragraph_and_after_it_is_reported():
     source, target = long_pair(1500, drop_name_at=1400)  # Даулет Касымов at sentence 1450
-    release = factories.release([source, "On Friday Daulet Kassymov left."],
-                                {"ru": [target, "В пятницу Даулет Касимов уехал."]})
+    release = factories.release(
+        [source, "On Friday Daulet Kassymov left."],
+        {"ru": [target, "В пятницу Даулет Касимов уехал."]},
+    )
     [finding] = list(CO01().check_release(release))
     assert "'Касимов' (1x)" in finding.message and "'Касымов' (1x)" in finding.message
 

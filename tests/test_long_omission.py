@@ -9,20 +9,26 @@ import zlib
 import numpy as np
 
 import aligncheck.align.sentences as om02
+from aligncheck.align.sentences import align_sentences, medians_without_each
 from aligncheck.checks.addition.AD02 import AD02
 from aligncheck.checks.base import PairContext
-from aligncheck.align.sentences import align_sentences, medians_without_each
 from aligncheck.checks.omission.OM02 import OM02
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
 
 TEMPLATES = [
-    ("Gauge {k} on the northern channel showed {v} centimetres of water at dawn.",
-     "Датчик {k} на северном протоке показал {v} сантиметров воды на рассвете."),
-    ("The ferry crossed the lake {v} times in week {k} despite the wind.",
-     "Паром пересёк озеро {v} раз за неделю {k}, несмотря на ветер."),
-    ("Field team {k} counted {v} herons nesting in the reeds near the dam.",
-     "Полевая группа {k} насчитала {v} цапель, гнездящихся в камышах у плотины."),
+    (
+        "Gauge {k} on the northern channel showed {v} centimetres of water at dawn.",
+        "Датчик {k} на северном протоке показал {v} сантиметров воды на рассвете.",
+    ),
+    (
+        "The ferry crossed the lake {v} times in week {k} despite the wind.",
+        "Паром пересёк озеро {v} раз за неделю {k}, несмотря на ветер.",
+    ),
+    (
+        "Field team {k} counted {v} herons nesting in the reeds near the dam.",
+        "Полевая группа {k} насчитала {v} цапель, гнездящихся в камышах у плотины.",
+    ),
 ]
 
 
@@ -57,7 +63,9 @@ def test_a_sentence_dropped_from_a_paragraph_of_2000_is_found_where_it_was_dropp
     source = segment_document(Document("en.txt", "en", " ".join(en)))
     target = segment_document(Document("ru.txt", "ru", " ".join(ru)))
     assert len(source.segments) == len(target.segments) == 1
-    ctx = PairContext("t", source, target, (Link((0,), (0,), 1.0),), resources={"embedder": FigureEmbedder()})
+    ctx = PairContext(
+        "t", source, target, (Link((0,), (0,), 1.0),), resources={"embedder": FigureEmbedder()}
+    )
     found = list(OM02().check(ctx))
     start = source.segments[0].text.index(en[dropped])
     spans = [(f.source_span.start, f.source_span.end) for f in found]
@@ -75,12 +83,13 @@ def test_alignment_work_grows_linearly_with_the_sentence_count(monkeypatch):
     def counted(*args):
         calls[0] += 1
         return length_z(*args)
+
     monkeypatch.setattr(om02, "length_z", counted)
     work = []
     for count in (400, 1600):
         en, ru = sentence_pairs(count)
         calls[0] = 0
-        beads = align_sentences(en, ru[:count // 2] + ru[count // 2 + 1:], 1.101)
+        beads = align_sentences(en, ru[: count // 2] + ru[count // 2 + 1 :], 1.101)
         assert ((count // 2,), ()) in beads
         work.append(calls[0])
     assert work[1] < 5 * work[0]
@@ -89,8 +98,12 @@ def test_alignment_work_grows_linearly_with_the_sentence_count(monkeypatch):
 def test_medians_without_each_equal_the_median_of_the_rest():
     rng = random.Random(3)
     for size in (2, 3, 4, 7, 10):
-        values = [rng.choice([0.1, 0.25, 0.5, 0.75]) + rng.random() * (size % 3) for _ in range(size)]
-        assert medians_without_each(values) == [statistics.median(values[:i] + values[i + 1:]) for i in range(size)]
+        values = [
+            rng.choice([0.1, 0.25, 0.5, 0.75]) + rng.random() * (size % 3) for _ in range(size)
+        ]
+        assert medians_without_each(values) == [
+            statistics.median(values[:i] + values[i + 1 :]) for i in range(size)
+        ]
 
 
 def test_in_a_long_link_unmatched_neighbours_that_match_each_other_best_are_paired():
@@ -101,8 +114,16 @@ def test_in_a_long_link_unmatched_neighbours_that_match_each_other_best_are_pair
     e = FigureEmbedder()
     source = [f"Gauge {k} read {k + 500} centimetres." for k in range(80)]
     target = [f"Датчик {k}: {k + 500} см." for k in range(80)]
-    beads = [((k,), (k,)) for k in range(40)] + [((40,), ()), ((), (40,))] + [((k,), (k,)) for k in range(41, 80)]
+    beads = (
+        [((k,), (k,)) for k in range(40)]
+        + [((40,), ()), ((), (40,))]
+        + [((k,), (k,)) for k in range(41, 80)]
+    )
     condensed = e.embed(source + target)
-    assert paired_gap(beads, 40, 0, 40, condensed, 80) and paired_gap(beads, 41, 1, 40, condensed, 80)
+    assert paired_gap(beads, 40, 0, 40, condensed, 80) and paired_gap(
+        beads, 41, 1, 40, condensed, 80
+    )
     foreign = e.embed(source + target[:40] + ["Паром ходил 7 раз."] + target[41:])
-    assert not paired_gap(beads, 40, 0, 40, foreign, 80) and not paired_gap(beads, 41, 1, 40, foreign, 80)
+    assert not paired_gap(beads, 40, 0, 40, foreign, 80) and not paired_gap(
+        beads, 41, 1, 40, foreign, 80
+    )

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from factories import pair, release
 
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
@@ -8,33 +9,37 @@ from aligncheck.extract.names import document_evidence, extract_names
 from aligncheck.glossary.reader import parse_table
 from aligncheck.lang.translit import find_name, key
 
-from factories import pair, release
-
 NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
 
 
-@pytest.mark.parametrize("name, lang, text, target_lang", [
-    ("Zhomart Aliyev", "en", "Жомарт Алиев выступил.", "ru"),
-    ("Zhomart Aliyev", "en", "Жомарт Әлиев сөз сөйледі.", "kk"),
-    ("Regner-Burke", "en", "сказала Регнер-Бёрк", "ru"),
-    ("Berdiyev", "en", "Бердиев отметил", "ru"),
-    ("Azerbaijan", "en", "в Азербайджане", "ru"),
-    ("Azerbaijan", "en", "Azerbaýjanyň hökümeti", "tk"),
-    ("Kazakhstan", "en", "Qazaxıstanın paytaxtı", "az"),
-    ("Kazakhstan", "en", "Қазақстанның астанасы", "kk"),
-    ("Macpherson", "en", "Blair Macpherson-yň", "tk"),
-])
+@pytest.mark.parametrize(
+    "name, lang, text, target_lang",
+    [
+        ("Zhomart Aliyev", "en", "Жомарт Алиев выступил.", "ru"),
+        ("Zhomart Aliyev", "en", "Жомарт Әлиев сөз сөйледі.", "kk"),
+        ("Regner-Burke", "en", "сказала Регнер-Бёрк", "ru"),
+        ("Berdiyev", "en", "Бердиев отметил", "ru"),
+        ("Azerbaijan", "en", "в Азербайджане", "ru"),
+        ("Azerbaijan", "en", "Azerbaýjanyň hökümeti", "tk"),
+        ("Kazakhstan", "en", "Qazaxıstanın paytaxtı", "az"),
+        ("Kazakhstan", "en", "Қазақстанның астанасы", "kk"),
+        ("Macpherson", "en", "Blair Macpherson-yň", "tk"),
+    ],
+)
 def test_names_match_across_scripts_and_inflection(name, lang, text, target_lang):
     assert find_name(name, lang, text, target_lang, 0.8) is not None
 
 
-@pytest.mark.parametrize("name, text, target_lang", [
-    ("Aliyev", "Петров выступил.", "ru"),
-    ("Ospanova", "Садыкова сказала.", "ru"),
-    ("Karimov", "Kerimli aýtdy.", "tk"),
-    ("May", "сказал Майк Трюделл", "ru"),
-    ("Johnson", "сказал Джон", "ru"),
-])
+@pytest.mark.parametrize(
+    "name, text, target_lang",
+    [
+        ("Aliyev", "Петров выступил.", "ru"),
+        ("Ospanova", "Садыкова сказала.", "ru"),
+        ("Karimov", "Kerimli aýtdy.", "tk"),
+        ("May", "сказал Майк Трюделл", "ru"),
+        ("Johnson", "сказал Джон", "ru"),
+    ],
+)
 def test_different_names_do_not_match(name, text, target_lang):
     assert find_name(name, "en", text, target_lang, 0.8) is None
 
@@ -50,7 +55,9 @@ def kinds(text: str, context: list[str] | None = None) -> dict[str, str]:
 
 
 def test_name_kinds():
-    found = kinds("Later Ms. Dana Ospanova met UNEP staff about the A320 and the Tehran Convention.")
+    found = kinds(
+        "Later Ms. Dana Ospanova met UNEP staff about the A320 and the Tehran Convention."
+    )
     assert found["Dana Ospanova"] == "person"
     assert found["UNEP"] == "acronym" and found["A320"] == "code"
     assert found.get("Tehran") == "proper" and "Later" not in found
@@ -68,9 +75,13 @@ def test_headline_and_shouting_give_no_false_names():
 
 def test_na01_reports_a_dropped_person_but_not_an_inflected_one():
     source = ["Ms. Dana Ospanova opened the meeting.", "Ospanova thanked the donors."]
-    ok = pair(source, ["Кездесуді Дана Оспанова ханым ашты.", "Оспанованың алғысы донорларға."], "kk")
+    ok = pair(
+        source, ["Кездесуді Дана Оспанова ханым ашты.", "Оспанованың алғысы донорларға."], "kk"
+    )
     assert list(NA01().check(ok)) == []
-    dropped = pair(source, ["Кездесуді вице-министр ашты.", "Оспанова донорларға алғыс айтты."], "kk")
+    dropped = pair(
+        source, ["Кездесуді вице-министр ашты.", "Оспанова донорларға алғыс айтты."], "kk"
+    )
     [f] = list(NA01().check(dropped))
     assert f.source_text == "Dana Ospanova" and f.source_segments == (0,)
     assert f.severity.value == "warning"
@@ -83,7 +94,11 @@ def test_na01_reports_a_changed_name_with_the_closest_candidate():
 
 
 def test_exonyms_are_not_names_to_report():
-    ctx = pair(["Germany and Hungary signed with Finland."], ["Германия и Венгрия подписали с Финляндией."], "ru")
+    ctx = pair(
+        ["Germany and Hungary signed with Finland."],
+        ["Германия и Венгрия подписали с Финляндией."],
+        "ru",
+    )
     assert list(NA01().check(ctx)) == [] and list(NA02().check(ctx)) == []
 
 
@@ -102,13 +117,25 @@ def test_na02_missing_acronym_is_a_warning_unless_the_other_versions_leave_it_ou
     alone = ["The board of the GCF met."]
     [f] = list(NA02().check(pair(alone, ["Собрался совет фонда."], "ru")))
     assert f.severity.value == "warning"
-    spelled = release(alone, {"ru": ["Собрался совет фонда."], "kk": ["Қор кеңесі жиналды."],
-                              "tr": ["Fonun kurulu toplandı."]})
+    spelled = release(
+        alone,
+        {
+            "ru": ["Собрался совет фонда."],
+            "kk": ["Қор кеңесі жиналды."],
+            "tr": ["Fonun kurulu toplandı."],
+        },
+    )
     found = list(NA02().check_release(spelled))
     assert {f.lang for f in found} == {"ru", "kk", "tr"}
     assert {f.severity.value for f in found} == {"info"}
-    one_dropped = release(alone, {"ru": ["Собрался совет фонда."], "kk": ["GCF кеңесі жиналды."],
-                                  "tr": ["GCF kurulu toplandı."]})
+    one_dropped = release(
+        alone,
+        {
+            "ru": ["Собрался совет фонда."],
+            "kk": ["GCF кеңесі жиналды."],
+            "tr": ["GCF kurulu toplandı."],
+        },
+    )
     [f] = list(NA02().check_release(one_dropped))
     assert f.lang == "ru" and f.severity.value == "warning" and "2 of 2 other" in f.message
 
@@ -166,29 +193,35 @@ def test_acronyms_spelled_by_letter_names_are_kept():
 
 
 def test_full_name_needs_more_than_a_later_surname():
-    source = ["It was criticised by secretary Ari Fleischer. \"Angry,\" Fleischer wrote."]
+    source = ['It was criticised by secretary Ari Fleischer. "Angry," Fleischer wrote.']
     replaced = pair(source, ["Её раскритиковал Майк Ли. «Гневно», — пишет Флейшер."], "ru")
     [f] = list(NA01().check(replaced))
     assert f.source_text == "Ari Fleischer" and f.severity.value == "warning"
     kept = pair(source, ["Её раскритиковал Ари Флейшер. «Гневно», — пишет Флейшер."], "ru")
     assert list(NA01().check(kept)) == []
-    first_name_dropped = pair(["President Donald Trump spoke."], ["Выступил президент Трамп."], "ru")
+    first_name_dropped = pair(
+        ["President Donald Trump spoke."], ["Выступил президент Трамп."], "ru"
+    )
     assert list(NA01().check(first_name_dropped)) == []
 
 
 @pytest.mark.skipif(not NTREX.is_dir(), reason="NTREX corpus absent")
 def test_few_false_alarms_on_professional_translations():
     langs = ("ru", "kk", "az", "tk", "tr")
-    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-             for lang in ("en", *langs)}
+    lines = {
+        lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", *langs)
+    }
     ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     alarms = 0
     for doc in sorted(set(ids))[::3]:
         rows = [i for i, d in enumerate(ids) if d == doc]
-        ctx = release([lines["en"][i] for i in rows],
-                      {lang: [lines[lang][i] for i in rows] for lang in langs})
-        alarms += sum(f.severity.value != "info" for r in (NA01(), NA02())
-                      for f in r.check_release(ctx))
+        ctx = release(
+            [lines["en"][i] for i in rows], {lang: [lines[lang][i] for i in rows] for lang in langs}
+        )
+        alarms += sum(
+            f.severity.value != "info" for r in (NA01(), NA02()) for f in r.check_release(ctx)
+        )
     pairs = sum(1 for d in ids if d in set(sorted(set(ids))[::3])) * len(langs)
     assert alarms * 50 / pairs <= 0.5
 

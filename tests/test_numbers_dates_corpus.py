@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from factories import line_segments
 
 from aligncheck.checks.base import PairContext
 from aligncheck.checks.date.DA01 import DA01
@@ -10,10 +11,10 @@ from aligncheck.checks.number.NU01 import NU01
 from aligncheck.extract import extract_numbers
 from aligncheck.model import Link
 
-from factories import line_segments
-
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-dev"
-pytestmark = pytest.mark.skipif(not (CORPUS / "en.txt").exists(), reason="NTREX-dev corpus not available")
+pytestmark = pytest.mark.skipif(
+    not (CORPUS / "en.txt").exists(), reason="NTREX-dev corpus not available"
+)
 
 
 def findings(english: list[str], lines: list[str], lang: str) -> list:
@@ -31,7 +32,11 @@ def test_clean_translations_raise_few_alarms_and_changed_figures_are_caught(lang
     planted = list(lines)
     changed = []
     for i, line in enumerate(lines):
-        digits = [m for m in extract_numbers(line, lang) if m.reportable and m.kind in ("integer", "percent")]
+        digits = [
+            m
+            for m in extract_numbers(line, lang)
+            if m.reportable and m.kind in ("integer", "percent")
+        ]
         if digits:
             start, end = digits[0].span
             planted[i] = line[:start] + str(int(digits[0].value) + 7) + line[end:]

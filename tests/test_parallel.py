@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from aligncheck import pipeline
-
 from aligncheck._runtime import parallel
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "steppe-rivers"
@@ -70,12 +69,16 @@ def test_a_child_reopens_the_sqlite_connections_it_inherits(tmp_path):
 def _sample_run(env_extra: dict) -> tuple[dict, str]:
     """The sample's JSON report, and stderr (which says "shared" each time rules were shared)."""
     env = {**os.environ, **env_extra}
-    code = ("import sys; from aligncheck import pipeline; from aligncheck._runtime import parallel; pipeline.MIN_SEGMENTS_TO_FORK = 0; "
-            "run_both = parallel.run_both; "
-            "parallel.run_both = lambda h, t: (sys.stderr.write('shared\\n'), run_both(h, t))[1]; "
-            "from aligncheck.app.cli import main; sys.argv = ['aligncheck', 'check', sys.argv[1], "
-            "'--format', 'json', '--quiet']; main()")
-    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, env=env)
+    code = (
+        "import sys; from aligncheck import pipeline; from aligncheck._runtime import parallel; pipeline.MIN_SEGMENTS_TO_FORK = 0; "
+        "run_both = parallel.run_both; "
+        "parallel.run_both = lambda h, t: (sys.stderr.write('shared\\n'), run_both(h, t))[1]; "
+        "from aligncheck.app.cli import main; sys.argv = ['aligncheck', 'check', sys.argv[1], "
+        "'--format', 'json', '--quiet']; main()"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, env=env
+    )
     assert out.returncode in (0, 1), out.stderr
     return json.loads(out.stdout), out.stderr
 
@@ -87,7 +90,9 @@ def test_the_sample_report_is_the_same_with_the_rules_shared_or_not():
     shared, said_shared = _sample_run({})
     assert "shared" in said_shared
     assert shared == alone
-    assert any(f["rule"].startswith(("NA", "CO")) for d in shared["documents"] for f in d["findings"])
+    assert any(
+        f["rule"].startswith(("NA", "CO")) for d in shared["documents"] for f in d["findings"]
+    )
 
 
 class _Loaded:

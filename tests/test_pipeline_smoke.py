@@ -17,8 +17,15 @@ LANGS = ["en", "ru", "kk", "az", "tk"]
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], cwd=cwd, env=fresh_cache(cwd),
-                          capture_output=True, text=True, encoding="utf-8", timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)],
+        cwd=cwd,
+        env=fresh_cache(cwd),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
 
 
 def fresh_cache(tmp_path: Path) -> dict:
@@ -52,17 +59,41 @@ def test_split_gives_back_each_version(tmp_path):
 def test_check_of_one_file_finds_every_planted_discrepancy(tmp_path):
     path = one_file(tmp_path)
     report = tmp_path / "report.json"
-    proc = run("check", path, "--langs", ",".join(LANGS), "--glossary", ROOT / "glossaries" / "steppe-rivers.tsv",
-               "--format", "json", "--output", report, "--quiet", cwd=tmp_path)
+    proc = run(
+        "check",
+        path,
+        "--langs",
+        ",".join(LANGS),
+        "--glossary",
+        ROOT / "glossaries" / "steppe-rivers.tsv",
+        "--format",
+        "json",
+        "--output",
+        report,
+        "--quiet",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1, proc.stderr  # errors found, nothing crashed
-    findings = [f for doc in json.loads(report.read_text(encoding="utf-8"))["documents"] for f in doc["findings"]]
+    findings = [
+        f
+        for doc in json.loads(report.read_text(encoding="utf-8"))["documents"]
+        for f in doc["findings"]
+    ]
     with (SAMPLE / "answers.tsv").open(encoding="utf-8") as rows:
         answers = list(csv.DictReader(rows, delimiter="\t"))
     missed = []
     for row in answers:
-        side, index = ("source", row["source_segment"]) if row["source_segment"] else ("target", row["target_segment"])
-        if not any(f["lang"] == row["lang"] and f["category"] in row["category"].split("|")
-                   and int(index) in f[f"{side}_segments"] for f in findings):
+        side, index = (
+            ("source", row["source_segment"])
+            if row["source_segment"]
+            else ("target", row["target_segment"])
+        )
+        if not any(
+            f["lang"] == row["lang"]
+            and f["category"] in row["category"].split("|")
+            and int(index) in f[f"{side}_segments"]
+            for f in findings
+        ):
             missed.append(row)
     assert missed == []
     assert all(f["source_location"]["path"] == str(path) for f in findings if f["source_location"])

@@ -20,14 +20,61 @@ from aligncheck.extract.numwords import find_number_words
 
 LANGS = ["en", "ru", "kk", "az", "tk", "tr"]
 langs = st.sampled_from(LANGS + ["de", "xx"])
-_PIECES = ["12", "1 234,5", "3.5%", "%40", "2026", "May", "мая", "жылғы", "Mart", "ýylyň", "Dr.",
-           "NASA", "Aigerim", "Садықова", "https://", "www.", "@", "mailto:", "[a](", ")", "-", "–",
-           "/", ":", ".", ",", "'", "’", "«", "»", "\u00a0", "\u202f", "\u0301", "\u200f", "\u05e9\u05dc",
-           "\x00", "\x1b", "\n", " ", "one hundred", "сорок", "iki yüz", "XIV", "½", "٣", "𝟘", "ǅ"]
+_PIECES = [
+    "12",
+    "1 234,5",
+    "3.5%",
+    "%40",
+    "2026",
+    "May",
+    "мая",
+    "жылғы",
+    "Mart",
+    "ýylyň",
+    "Dr.",
+    "NASA",
+    "Aigerim",
+    "Садықова",
+    "https://",
+    "www.",
+    "@",
+    "mailto:",
+    "[a](",
+    ")",
+    "-",
+    "–",
+    "/",
+    ":",
+    ".",
+    ",",
+    "'",
+    "’",
+    "«",
+    "»",
+    "\u00a0",
+    "\u202f",
+    "\u0301",
+    "\u200f",
+    "\u05e9\u05dc",
+    "\x00",
+    "\x1b",
+    "\n",
+    " ",
+    "one hundred",
+    "сорок",
+    "iki yüz",
+    "XIV",
+    "½",
+    "٣",
+    "𝟘",
+    "ǅ",
+]
 texts = st.one_of(
     st.text(max_size=120),
     st.lists(st.sampled_from(_PIECES), max_size=25).map("".join),
-    st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 10**40).map(str)), max_size=12).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 10**40).map(str)), max_size=12).map(
+        " ".join
+    ),
     st.integers(0, 10**400).map(str),
 )
 
@@ -46,7 +93,9 @@ def test_extractors_never_raise_and_quote_their_spans(text, lang):
         _quotes(text, *number.span, number.raw)
     for date in extract_dates(text, lang):
         _quotes(text, *date.span, date.raw)
-    for name in extract_names(text, lang) + extract_names(text, lang, document_evidence([text, text.upper()], lang)):
+    for name in extract_names(text, lang) + extract_names(
+        text, lang, document_evidence([text, text.upper()], lang)
+    ):
         _quotes(text, name.start, name.end, name.text)
     for value in find_links(text):
         _quotes(text, value.start, value.end, value.text)
@@ -56,11 +105,15 @@ def test_extractors_never_raise_and_quote_their_spans(text, lang):
 
 
 locales = st.sampled_from(LANGS)
-amounts = st.one_of(st.integers(0, 10**12).map(Decimal),
-                    st.decimals(0, 10**9, places=2, allow_nan=False, allow_infinity=False))
+amounts = st.one_of(
+    st.integers(0, 10**12).map(Decimal),
+    st.decimals(0, 10**9, places=2, allow_nan=False, allow_infinity=False),
+)
 
 
-frames = st.sampled_from(["{} items", "in {}.", "({})", "{}, then", "«{}»", "total {}!", "{}\n", "— {} —", "x: {}; y"])
+frames = st.sampled_from(
+    ["{} items", "in {}.", "({})", "{}, then", "«{}»", "total {}!", "{}\n", "— {} —", "x: {}; y"]
+)
 
 
 @settings(max_examples=800)
@@ -69,7 +122,9 @@ frames = st.sampled_from(["{} items", "in {}.", "({})", "{}, then", "«{}»", "t
 def test_babel_number_is_read_back(value, lang, frame):
     written = format_decimal(value, locale=lang)
     found = [m for m in extract_numbers(frame.format(written), lang) if m.reportable]
-    assert [(m.raw, m.value) for m in found] == [(written, value.normalize() if value % 1 else value)]
+    assert [(m.raw, m.value) for m in found] == [
+        (written, value.normalize() if value % 1 else value)
+    ]
 
 
 @settings(max_examples=400)
@@ -82,8 +137,12 @@ def test_babel_percent_is_read_back(percent, lang):
 
 @settings(max_examples=800)
 @example(datetime.date(2024, 3, 5), "kk", "long", "{}")  # "2024 ж. 5 наурыз": the year too
-@given(st.dates(datetime.date(1000, 1, 1), datetime.date(2999, 12, 31)), locales,
-       st.sampled_from(["long", "medium", "full"]), frames)
+@given(
+    st.dates(datetime.date(1000, 1, 1), datetime.date(2999, 12, 31)),
+    locales,
+    st.sampled_from(["long", "medium", "full"]),
+    frames,
+)
 def test_cldr_date_is_read_back(date, lang, width, frame):
     written = format_date(date, width, locale=lang)
     found = extract_dates(frame.format(written), lang)
@@ -109,14 +168,25 @@ def test_num2words_number_is_read_back(n, lang):
 
 
 _label = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=10)
-_host = st.builds(lambda labels, tld: ".".join([*labels, tld]), st.lists(_label, min_size=1, max_size=3),
-                  st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=6))
-_path = st.lists(st.text("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-~%", min_size=1, max_size=12),
-                 max_size=4).map(lambda parts: "".join("/" + p for p in parts))
+_host = st.builds(
+    lambda labels, tld: ".".join([*labels, tld]),
+    st.lists(_label, min_size=1, max_size=3),
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=6),
+)
+_path = st.lists(
+    st.text("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-~%", min_size=1, max_size=12), max_size=4
+).map(lambda parts: "".join("/" + p for p in parts))
 _query = st.one_of(st.just(""), st.builds(lambda k, v: f"?{k}={v}", _label, _label))
-urls = st.builds(lambda scheme, host, path, query: f"{scheme}{host}{path}{query}",
-                 st.sampled_from(["http://", "https://", "ftp://", "https://www.", "www."]), _host, _path, _query)
-url_frames = st.sampled_from(["See {}.", "({})", "«{}»", "{}, then", "[link]({})", "Адрес: {}!", "“{}”"])
+urls = st.builds(
+    lambda scheme, host, path, query: f"{scheme}{host}{path}{query}",
+    st.sampled_from(["http://", "https://", "ftp://", "https://www.", "www."]),
+    _host,
+    _path,
+    _query,
+)
+url_frames = st.sampled_from(
+    ["See {}.", "({})", "«{}»", "{}, then", "[link]({})", "Адрес: {}!", "“{}”"]
+)
 
 
 @settings(max_examples=600)
@@ -124,21 +194,24 @@ url_frames = st.sampled_from(["See {}.", "({})", "«{}»", "{}, then", "[link]({
 def test_built_url_is_found_intact(url, frame):
     text = frame.format(url)
     found = find_urls(text)
-    assert [(v.text, text[v.start:v.end]) for v in found] == [(url, url)]
+    assert [(v.text, text[v.start : v.end]) for v in found] == [(url, url)]
 
 
-_local = st.builds(lambda a, b: a + b, _label, st.text("abcdefghijklmnopqrstuvwxyz0123456789._+-", max_size=8)
-                   ).filter(lambda s: not s.endswith(".") and ".." not in s)
+_local = st.builds(
+    lambda a, b: a + b, _label, st.text("abcdefghijklmnopqrstuvwxyz0123456789._+-", max_size=8)
+).filter(lambda s: not s.endswith(".") and ".." not in s)
 emails = st.builds(lambda local, host: f"{local}@{host}", _local, _host)
 
 
 @settings(max_examples=500)
-@given(emails, st.sampled_from(["Write to {}.", "({})", "mailto:{}", "«{}»", "{}, or", "Почта: {}!"]))
+@given(
+    emails, st.sampled_from(["Write to {}.", "({})", "mailto:{}", "«{}»", "{}, or", "Почта: {}!"])
+)
 def test_built_email_is_found_intact(email, frame):
     text = frame.format(email)
     found = find_emails(text)
     assert [v.text for v in found] == [email]
-    assert text[found[0].start:found[0].end].endswith(email)
+    assert text[found[0].start : found[0].end].endswith(email)
 
 
 @settings(max_examples=400)
@@ -158,26 +231,40 @@ def test_url_key_ignores_scheme_trailing_slash_and_language_segment(url, lang):
     rest = url.split("://", 1)[-1]
     host, _, path = rest.partition("/")
     assert url_key(f"https://{rest}", langs=[lang]) == url_key(f"http://{rest}/", langs=[lang])
-    assert url_key(f"https://{host}/{lang}/{path}", langs=[lang]) == url_key(f"https://{host}/{path}", langs=[lang])
+    assert url_key(f"https://{host}/{lang}/{path}", langs=[lang]) == url_key(
+        f"https://{host}/{path}", langs=[lang]
+    )
 
 
-_ACRONYM_FRAMES = {"en": "The {} report was published in spring.", "ru": "Доклад {} опубликован весной.",
-                   "kk": "Көктемде {} есебі жарияланды.", "tr": "Bu bahar {} raporu yayımlandı."}
+_ACRONYM_FRAMES = {
+    "en": "The {} report was published in spring.",
+    "ru": "Доклад {} опубликован весной.",
+    "kk": "Көктемде {} есебі жарияланды.",
+    "tr": "Bu bahar {} raporu yayımlandı.",
+}
 
 
 @settings(max_examples=300)
-@given(st.text("ABEFGHJKNOPRSTUWYZ", min_size=2, max_size=6), st.sampled_from(sorted(_ACRONYM_FRAMES)))
-def test_acronym_inside_a_sentence_is_a_reportable_name(acronym, lang):  # no I V X L C D M: Roman numerals
+@given(
+    st.text("ABEFGHJKNOPRSTUWYZ", min_size=2, max_size=6), st.sampled_from(sorted(_ACRONYM_FRAMES))
+)
+def test_acronym_inside_a_sentence_is_a_reportable_name(
+    acronym, lang
+):  # no I V X L C D M: Roman numerals
     text = _ACRONYM_FRAMES[lang].format(acronym)
-    found = [(n.text, n.kind, text[n.start:n.end]) for n in extract_names(text, lang) if n.reportable]
+    found = [
+        (n.text, n.kind, text[n.start : n.end]) for n in extract_names(text, lang) if n.reportable
+    ]
     assert (acronym, "acronym", acronym) in found
 
 
 # Turkic numerals are plain word sequences: [units] hundred [tens] [units], with thousand after its count.
-_TURKIC = {"kk": "нөл бір екі үш төрт бес алты жеті сегіз тоғыз / он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан / жүз мың",
-           "tk": "nol bir iki üç dört bäş alty ýedi sekiz dokuz / on ýigrimi otuz kyrk elli altmyş ýetmiş segsen togsan / ýüz müň",
-           "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz / on yirmi otuz kırk elli altmış yetmiş seksen doksan / yüz bin",
-           "az": "sıfır bir iki üç dörd beş altı yeddi səkkiz doqquz / on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan / yüz min"}
+_TURKIC = {
+    "kk": "нөл бір екі үш төрт бес алты жеті сегіз тоғыз / он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан / жүз мың",
+    "tk": "nol bir iki üç dört bäş alty ýedi sekiz dokuz / on ýigrimi otuz kyrk elli altmyş ýetmiş segsen togsan / ýüz müň",
+    "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz / on yirmi otuz kırk elli altmış yetmiş seksen doksan / yüz bin",
+    "az": "sıfır bir iki üç dörd beş altı yeddi səkkiz doqquz / on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan / yüz min",
+}
 
 
 def _turkic_words(n: int, lang: str) -> str:

@@ -22,10 +22,22 @@ from aligncheck.segment import segment_document
 
 # Text a file may hold that decode() must return unchanged: no \r (line endings are
 # normalised), no control characters but tab and newline, no leading BOM character.
-clean_text = st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"),
-                     min_size=1, max_size=300).filter(lambda t: not t.startswith("\ufeff"))
-_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"{\\rtf",
-          codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+clean_text = st.text(
+    st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"),
+    min_size=1,
+    max_size=300,
+).filter(lambda t: not t.startswith("\ufeff"))
+_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"{\\rtf",
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 file_bytes = st.one_of(
     st.binary(max_size=400),
     st.tuples(st.sampled_from(_MAGIC), st.binary(max_size=200)).map(b"".join),
@@ -45,7 +57,10 @@ def test_any_bytes_decode_to_text_or_input_error(data, encoding):
     assert "\r" not in text and not text.startswith("\ufeff")
 
 
-_CODECS = sorted(set(encodings.aliases.aliases.values()) | {"rot13", "base64", "hex", "idna", "punycode", "utf-7", "undefined"})
+_CODECS = sorted(
+    set(encodings.aliases.aliases.values())
+    | {"rot13", "base64", "hex", "idna", "punycode", "utf-7", "undefined"}
+)
 
 
 @example(b"abc", "rot13")
@@ -60,26 +75,38 @@ def test_any_codec_name_decodes_or_gives_input_error(data, encoding):
 
 
 @settings(max_examples=300)
-@given(clean_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"]))
+@given(
+    clean_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+)
 def test_text_round_trips_through_its_encoding(text, encoding):
     if text.encode("utf-8").startswith(_MAGIC[:6]):
         return  # looks like a PDF, a zip...: refused by design
-    data = {"utf-16-le-bom": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
-            "utf-16-be-bom": codecs.BOM_UTF16_BE + text.encode("utf-16-be")}.get(encoding)
+    data = {
+        "utf-16-le-bom": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        "utf-16-be-bom": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    }.get(encoding)
     data = data if data is not None else text.encode(encoding)
     assert decode(data, "f.txt") == text
 
 
 @settings(max_examples=200)
-@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n"),
-               min_size=2, max_size=300), st.sampled_from(["utf-16-le", "utf-16-be"]))
+@given(
+    st.text(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("\t\n"),
+        min_size=2,
+        max_size=300,
+    ),
+    st.sampled_from(["utf-16-le", "utf-16-be"]),
+)
 def test_ascii_utf16_without_bom_is_recognised(text, encoding):
     assert decode(text.encode(encoding), "f.txt") == text
 
 
 @settings(max_examples=300)
-@given(st.lists(clean_text.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=8),
-       st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]), min_size=8, max_size=8))
+@given(
+    st.lists(clean_text.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]), min_size=8, max_size=8),
+)
 def test_segments_point_at_the_lines_of_the_file(lines, breaks):
     raw = "".join(line + brk for line, brk in zip(lines, breaks))
     if raw.encode("utf-8").startswith(_MAGIC[:6]):
@@ -87,7 +114,7 @@ def test_segments_point_at_the_lines_of_the_file(lines, breaks):
     text = decode(raw.encode("utf-8"), "f.txt")
     file_lines = re.split(r"\r\n|\r|\n", raw)
     for segment in segment_document(Document("f.txt", "en", text), "line").segments:
-        assert file_lines[segment.line - 1][segment.column - 1:].startswith(segment.text)
+        assert file_lines[segment.line - 1][segment.column - 1 :].startswith(segment.text)
 
 
 @pytest.fixture(scope="module")
@@ -103,11 +130,27 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-docx_members = st.lists(st.tuples(
-    st.sampled_from(["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"]),
-    st.one_of(st.binary(max_size=80), st.just(b'<?xml version="1.0"?><Types xmlns='
-                                              b'"http://schemas.openxmlformats.org/package/2006/content-types"/>'))),
-    max_size=4, unique_by=lambda m: m[0])
+docx_members = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+            ]
+        ),
+        st.one_of(
+            st.binary(max_size=80),
+            st.just(
+                b'<?xml version="1.0"?><Types xmlns='
+                b'"http://schemas.openxmlformats.org/package/2006/content-types"/>'
+            ),
+        ),
+    ),
+    max_size=4,
+    unique_by=lambda m: m[0],
+)
 
 
 def _read_or_refuse(path: Path, data: bytes) -> None:
@@ -134,9 +177,23 @@ def test_any_zip_named_docx_reads_as_a_document_or_input_error(workdir, data):
 
 
 @settings(max_examples=100)
-@given(st.lists(st.sampled_from(["Birds came back to the lake this spring.", "Птицы вернулись на озеро.",
-                                 "Құстар көлге оралды.", "", "", "x", "1 2 3"]), max_size=12),
-       st.sampled_from([["en", "ru"], ["en", "ru", "kk"], ["ru", "en"]]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Birds came back to the lake this spring.",
+                "Птицы вернулись на озеро.",
+                "Құстар көлге оралды.",
+                "",
+                "",
+                "x",
+                "1 2 3",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([["en", "ru"], ["en", "ru", "kk"], ["ru", "en"]]),
+)
 def test_multilingual_blocks_point_into_the_file(paragraphs, langs):
     text = "\n".join(paragraphs)
     try:
@@ -147,4 +204,4 @@ def test_multilingual_blocks_point_into_the_file(paragraphs, langs):
     lines = text.split("\n")
     for document in documents:
         block = document.text.split("\n")
-        assert lines[document.line_base:document.line_base + len(block)] == block
+        assert lines[document.line_base : document.line_base + len(block)] == block

@@ -10,19 +10,30 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from fixtures_report import RULES, segmentation
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from aligncheck.model import Finding, Link, Location, ReleaseResult, RunResult, Severity, Span, TargetResult
+from aligncheck.model import (
+    Finding,
+    Link,
+    Location,
+    ReleaseResult,
+    RunResult,
+    Severity,
+    Span,
+    TargetResult,
+)
 from aligncheck.report import FORMATS, render
 from aligncheck.report.json_report import alignment_dict, dumps
 from aligncheck.report.text_alignment import render_alignment
-from fixtures_report import RULES, segmentation
 
 _SPECIAL = "<>&\"'|%:,\n\r\t`*_[]()#\\\u00a0\u200f\u0301\u2028\U0001f600::warning"
 _NOT_XML = "\x00\x01\x08\x0b\x1b\x7f\ufffe"
 _xml_chars = st.characters(exclude_categories=["Cs"], exclude_characters=_NOT_XML)
-xml_texts = st.one_of(st.text(_xml_chars, max_size=25), st.text(st.sampled_from(_SPECIAL), max_size=20))
+xml_texts = st.one_of(
+    st.text(_xml_chars, max_size=25), st.text(st.sampled_from(_SPECIAL), max_size=20)
+)
 any_texts = st.one_of(xml_texts, st.text(max_size=30))
 _paragraph = lambda texts: texts.map(str.strip).filter(bool)  # noqa: E731 - segments are stripped
 
@@ -43,38 +54,74 @@ def _finding(draw, texts, source, target, links):
 
     src_text, src_span, src_loc = side(source, link.source)
     tgt_text, tgt_span, tgt_loc = side(target, link.target)
-    return Finding(rule.code, rule.category, draw(st.sampled_from(list(Severity))), target.lang, link.source,
-                   link.target, src_text, tgt_text, draw(texts), src_loc, tgt_loc,
-                   draw(st.text("0123456789abcdef", min_size=16, max_size=16)), src_span, tgt_span)
+    return Finding(
+        rule.code,
+        rule.category,
+        draw(st.sampled_from(list(Severity))),
+        target.lang,
+        link.source,
+        link.target,
+        src_text,
+        tgt_text,
+        draw(texts),
+        src_loc,
+        tgt_loc,
+        draw(st.text("0123456789abcdef", min_size=16, max_size=16)),
+        src_span,
+        tgt_span,
+    )
 
 
 def _links(draw, n_source: int, n_target: int) -> list[Link]:
     links, i, j = [], 0, 0
     while i < n_source or j < n_target:
-        take_s = draw(st.integers(0 if j < n_target else 1, min(2, n_source - i))) if i < n_source else 0
+        take_s = (
+            draw(st.integers(0 if j < n_target else 1, min(2, n_source - i))) if i < n_source else 0
+        )
         take_t = draw(st.integers(0 if take_s else 1, min(2, n_target - j))) if j < n_target else 0
-        links.append(Link(tuple(range(i, i + take_s)), tuple(range(j, j + take_t)),
-                          draw(st.floats(0, 1, allow_nan=False))))
+        links.append(
+            Link(
+                tuple(range(i, i + take_s)),
+                tuple(range(j, j + take_t)),
+                draw(st.floats(0, 1, allow_nan=False)),
+            )
+        )
         i, j = i + take_s, j + take_t
     return links
 
 
 @st.composite
 def run_results(draw, texts=xml_texts):
-    paths = st.builds(lambda name, ext: f"rel/{name}.{ext}", texts.filter(lambda t: "\n" not in t and "\r" not in t),
-                      st.sampled_from(["txt", "md", "docx"]))
+    paths = st.builds(
+        lambda name, ext: f"rel/{name}.{ext}",
+        texts.filter(lambda t: "\n" not in t and "\r" not in t),
+        st.sampled_from(["txt", "md", "docx"]),
+    )
     releases = []
     for _ in range(draw(st.integers(1, 2))):
         source = segmentation(draw(paths), "en", draw(st.lists(_paragraph(texts), max_size=3)))
         targets, findings = [], []
-        for lang in draw(st.lists(st.sampled_from(["ru", "kk", "az", "tk", "tr"]), min_size=1, max_size=2, unique=True)):
+        for lang in draw(
+            st.lists(
+                st.sampled_from(["ru", "kk", "az", "tk", "tr"]), min_size=1, max_size=2, unique=True
+            )
+        ):
             target = segmentation(draw(paths), lang, draw(st.lists(_paragraph(texts), max_size=3)))
             links = _links(draw, len(source.segments), len(target.segments))
             targets.append(TargetResult(target, tuple(links)))
             findings += draw(st.lists(_finding(texts, source, target, links), max_size=3))
-        releases.append(ReleaseResult(draw(texts), source, tuple(targets), tuple(sorted(findings, key=Finding.sort_key))))
-    return RunResult(draw(texts), draw(st.sampled_from(["paragraph", "line", "sentence"])), tuple(releases),
-                     draw(texts), tuple(draw(st.lists(texts, max_size=2))))
+        releases.append(
+            ReleaseResult(
+                draw(texts), source, tuple(targets), tuple(sorted(findings, key=Finding.sort_key))
+            )
+        )
+    return RunResult(
+        draw(texts),
+        draw(st.sampled_from(["paragraph", "line", "sentence"])),
+        tuple(releases),
+        draw(texts),
+        tuple(draw(st.lists(texts, max_size=2))),
+    )
 
 
 def _render(fmt: str, result: RunResult) -> str:
@@ -101,14 +148,17 @@ def test_json_round_trips_every_text(result):
     for document, release in zip(data["documents"], result.releases, strict=True):
         assert document["source"]["path"] == release.source.path
         assert [t["path"] for t in document["targets"]] == [t.target.path for t in release.targets]
-        assert [(f["message"], f["source_text"], f["target_text"]) for f in document["findings"]] == \
-            [(f.message, f.source_text, f.target_text) for f in release.findings]
+        assert [
+            (f["message"], f["source_text"], f["target_text"]) for f in document["findings"]
+        ] == [(f.message, f.source_text, f.target_text) for f in release.findings]
     assert data["summary"] == result.summary()
 
 
 def _schema() -> Path | None:
     here = Path(__file__).resolve()
-    candidates = [here.parents[i] / "shared" / "schemas" / "sarif-schema-2.1.0.json" for i in (2, 3)]
+    candidates = [
+        here.parents[i] / "shared" / "schemas" / "sarif-schema-2.1.0.json" for i in (2, 3)
+    ]
     return next((c for c in candidates if c.exists()), None)
 
 
@@ -170,8 +220,34 @@ def test_html_tags_balance_and_texts_stay_text(result):
 
 
 @settings(max_examples=250)
-@example(RunResult("m", "paragraph", (ReleaseResult("r", segmentation("a.txt", "en", []), (), (Finding(
-    "AL01", "alignment", Severity.ERROR, "ru", (), (), None, "\u2028::x\r::y", "m", None, None),)),)))
+@example(
+    RunResult(
+        "m",
+        "paragraph",
+        (
+            ReleaseResult(
+                "r",
+                segmentation("a.txt", "en", []),
+                (),
+                (
+                    Finding(
+                        "AL01",
+                        "alignment",
+                        Severity.ERROR,
+                        "ru",
+                        (),
+                        (),
+                        None,
+                        "\u2028::x\r::y",
+                        "m",
+                        None,
+                        None,
+                    ),
+                ),
+            ),
+        ),
+    )
+)
 @given(run_results(any_texts))
 def test_github_writes_one_annotation_line_per_finding(result):
     output = _render("github", result)
@@ -182,7 +258,13 @@ def test_github_writes_one_annotation_line_per_finding(result):
 
 
 @settings(max_examples=200)
-@given(run_results(any_texts), st.integers(1, 200), st.booleans(), st.integers(0, 5), st.integers(0, 300))
+@given(
+    run_results(any_texts),
+    st.integers(1, 200),
+    st.booleans(),
+    st.integers(0, 5),
+    st.integers(0, 300),
+)
 def test_writer_options_never_break_rendering(result, width, color, first, max_chars):
     assert isinstance(render("rich", result, RULES, width=width, color=color), str)
     markdown = render("markdown", result, RULES, first=first, max_chars=max_chars)
@@ -197,5 +279,6 @@ def test_alignment_listings_hold_every_link(result):
             listing = render_alignment(release.source, target.target, target.links)
             assert len(listing.splitlines()) >= 1 + len(target.links)
             data = json.loads(dumps(alignment_dict(release.source, target.target, target.links)))
-            assert [(tuple(k["source"]), tuple(k["target"])) for k in data["links"]] == \
-                [(k.source, k.target) for k in target.links]
+            assert [(tuple(k["source"]), tuple(k["target"])) for k in data["links"]] == [
+                (k.source, k.target) for k in target.links
+            ]

@@ -14,8 +14,23 @@ _TRICKY = "aZ \n\n \t.!?…«»“”„\"'*_-1905 Mr.Dr.\u00a0\u2028\u0301\u05d
 texts = st.one_of(
     st.text(max_size=200),
     st.text(st.sampled_from(_TRICKY), max_size=200),
-    st.lists(st.sampled_from(["Mr. Lee came.", "**Stop.**", "Он ушёл. 2016 жылы", "«Да»,",
-                              "\n\n", " ", "\n", "_x_", "end!", "басталды."]), max_size=20).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "Mr. Lee came.",
+                "**Stop.**",
+                "Он ушёл. 2016 жылы",
+                "«Да»,",
+                "\n\n",
+                " ",
+                "\n",
+                "_x_",
+                "end!",
+                "басталды.",
+            ]
+        ),
+        max_size=20,
+    ).map("".join),
 )
 langs = st.sampled_from(["en", "ru", "kk", "az", "tk", "tr", "xx"])
 
@@ -27,7 +42,7 @@ def _check(text: str, document: Document, unit: str) -> None:
         assert segment.index == i
         assert segment.text and segment.text == segment.text.strip()
         assert previous_end <= segment.offset
-        assert text[segment.offset:segment.offset + len(segment.text)] == segment.text
+        assert text[segment.offset : segment.offset + len(segment.text)] == segment.text
         previous_end = segment.offset + len(segment.text)
         line = text.count("\n", 0, segment.offset) + 1 + document.line_base
         column = segment.offset - (text.rfind("\n", 0, segment.offset) + 1) + 1
@@ -61,7 +76,10 @@ def test_locate_agrees_with_the_offset(text, lang, data):
     segment = data.draw(st.sampled_from(segments))
     pos = data.draw(st.integers(0, len(segment.text)))
     absolute = segment.offset + pos
-    expected = (text.count("\n", 0, absolute) + 1, absolute - (text.rfind("\n", 0, absolute) + 1) + 1)
+    expected = (
+        text.count("\n", 0, absolute) + 1,
+        absolute - (text.rfind("\n", 0, absolute) + 1) + 1,
+    )
     assert segment.locate(pos) == expected
 
 
@@ -75,12 +93,14 @@ def test_sentence_spans_are_disjoint_stripped_and_ordered(text, lang):
         previous = b
 
 
-_WORDS = {"en": "river birds water station report season field school",
-          "ru": "река птицы вода станция отчёт сезон поле школа",
-          "kk": "өзен құстар су станция есеп маусым алаң мектеп",
-          "tr": "nehir kuşlar su istasyon rapor sezon alan okul",
-          "az": "çay quşlar su stansiya hesabat mövsüm sahə məktəb",
-          "tk": "derýa guşlar suw stansiýa hasabat möwsüm meýdan mekdep"}
+_WORDS = {
+    "en": "river birds water station report season field school",
+    "ru": "река птицы вода станция отчёт сезон поле школа",
+    "kk": "өзен құстар су станция есеп маусым алаң мектеп",
+    "tr": "nehir kuşlar su istasyon rapor sezon alan okul",
+    "az": "çay quşlar su stansiya hesabat mövsüm sahə məktəb",
+    "tk": "derýa guşlar suw stansiýa hasabat möwsüm meýdan mekdep",
+}
 
 
 @st.composite

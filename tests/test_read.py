@@ -17,14 +17,18 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("encoded", [
-    RU.encode("utf-8"),
-    codecs.BOM_UTF8 + RU.encode("utf-8"),
-    codecs.BOM_UTF16_LE + RU.encode("utf-16-le"),
-    codecs.BOM_UTF16_BE + RU.encode("utf-16-be"),
-    RU.encode("utf-16-le"),
-    RU.encode("utf-16-be"),
-], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-nobom", "utf16be-nobom"])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        RU.encode("utf-8"),
+        codecs.BOM_UTF8 + RU.encode("utf-8"),
+        codecs.BOM_UTF16_LE + RU.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + RU.encode("utf-16-be"),
+        RU.encode("utf-16-le"),
+        RU.encode("utf-16-be"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-nobom", "utf16be-nobom"],
+)
 def test_reads_utf8_and_utf16(tmp_path, encoded):
     doc = read_document(write(tmp_path, "ru.txt", encoded), "ru")
     assert doc.text == RU
@@ -60,11 +64,14 @@ def test_unknown_explicit_encoding(tmp_path):
         read_document(write(tmp_path, "en.txt", b"text"), "en", encoding="no-such-codec")
 
 
-@pytest.mark.parametrize("data", [
-    bytes(range(256)) * 4,
-    b"%PDF-1.7\n" + bytes(range(256)),
-    b"\x89PNG\r\n\x1a\n" + b"\x00" * 40,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,
+        b"%PDF-1.7\n" + bytes(range(256)),
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 40,
+    ],
+)
 def test_binary_files_are_refused(tmp_path, data):
     with pytest.raises(InputError) as error:
         read_document(write(tmp_path, "en.txt", data), "en")
@@ -107,9 +114,18 @@ def test_broken_docx_is_refused(tmp_path):
         read_document(write(tmp_path, "en.docx", b"PK\x03\x04 not really a zip"), "en")
 
 
-@pytest.mark.parametrize("name,lang", [
-    ("en.txt", "en"), ("release.kk.md", "kk"), ("notes.v2.TK.docx", "tk"), ("doc.pt-BR.txt", "pt-BR"),
-    ("notes.txt", None), ("en.pdf", None), ("xq.txt", None), ("report.new.txt", None),
-])
+@pytest.mark.parametrize(
+    "name,lang",
+    [
+        ("en.txt", "en"),
+        ("release.kk.md", "kk"),
+        ("notes.v2.TK.docx", "tk"),
+        ("doc.pt-BR.txt", "pt-BR"),
+        ("notes.txt", None),
+        ("en.pdf", None),
+        ("xq.txt", None),
+        ("report.new.txt", None),
+    ],
+)
 def test_lang_from_filename(name, lang):
     assert lang_from_filename(Path(name)) == lang

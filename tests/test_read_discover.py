@@ -127,7 +127,9 @@ def test_one_multilingual_file(tmp_path):
     assert release.name == "bulletin"
     assert langs_of(release) == ("en", ["kk", "ru"])
     assert [(t.lang, t.line_base, t.text) for t in release.targets] == [
-        ("kk", 5, TEXT["kk"]), ("ru", 2, TEXT["ru"])]
+        ("kk", 5, TEXT["kk"]),
+        ("ru", 2, TEXT["ru"]),
+    ]
 
 
 def test_one_file_needs_langs(tmp_path):
@@ -158,4 +160,6 @@ def test_one_multilingual_word_file(tmp_path):
     (release,) = discover_releases([path], langs=["en", "ru", "kk"])
     assert (release.source.format, release.source.line_base) == ("docx", 0)
     assert [(t.lang, t.line_base, t.text) for t in release.targets] == [
-        ("kk", 4, f"{TEXT['kk']}\n{TEXT['kk'].upper()}"), ("ru", 2, f"{TEXT['ru']}\n{TEXT['ru'].upper()}")]
+        ("kk", 4, f"{TEXT['kk']}\n{TEXT['kk'].upper()}"),
+        ("ru", 2, f"{TEXT['ru']}\n{TEXT['ru'].upper()}"),
+    ]

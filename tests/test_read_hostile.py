@@ -31,18 +31,31 @@ def release_dir(tmp_path: Path, **texts: str) -> Path:
 def run_python(code: str, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     """`code` in a child with 2 GB of address space and a minute: a reader that hangs or eats
     memory fails the test instead of the machine."""
+
     def limit() -> None:
         import resource
+
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=60, preexec_fn=limit)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        preexec_fn=limit,
+    )
 
 
 def aligncheck(cwd: Path, *args) -> subprocess.CompletedProcess:
     """The CLI run from `cwd` (not the checkout, so PYTHONPATH decides which code runs)."""
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def one_line_error(proc: subprocess.CompletedProcess) -> str:
@@ -52,12 +65,15 @@ def one_line_error(proc: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-READ_RU = ("import sys\nfrom aligncheck.errors import InputError\nfrom aligncheck.read import read_document\n"
-           "try:\n    read_document(sys.argv[1], 'ru')\nexcept InputError as error:\n"
-           "    print(error)\n    sys.exit(2)\n")
+READ_RU = (
+    "import sys\nfrom aligncheck.errors import InputError\nfrom aligncheck.read import read_document\n"
+    "try:\n    read_document(sys.argv[1], 'ru')\nexcept InputError as error:\n"
+    "    print(error)\n    sys.exit(2)\n"
+)
 
 
 # --- item 6: non-regular files and the size cap ---------------------------------------------
+
 
 @needs_posix
 def test_fifo_is_refused_without_opening_it(tmp_path):
@@ -113,7 +129,10 @@ def docx_bytes(text: str, extra: dict[str, bytes] | None = None) -> bytes:
     if not extra:
         return buffer.getvalue()
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for name in source.namelist():
             target.writestr(name, source.read(name))
         for name, data in extra.items():
@@ -125,7 +144,9 @@ def test_docx_bomb_is_refused_by_the_unpacked_size(tmp_path):
     path = tmp_path / "ru.docx"
     path.write_bytes(docx_bytes("Мост открыт.", {"word/media/padding.bin": bytes(3 * 1024 * 1024)}))
     assert path.stat().st_size < 1024 * 1024  # small on disk, 3 MB unpacked
-    with pytest.raises(InputError, match=r"ru.docx: unpacks to 3\.\d MB, over the input limit of 1 MB"):
+    with pytest.raises(
+        InputError, match=r"ru.docx: unpacks to 3\.\d MB, over the input limit of 1 MB"
+    ):
         read_document(path, "ru", max_input_mb=1)
     assert read_document(path, "ru", max_input_mb=8).text == "Мост открыт."
 
@@ -167,6 +188,7 @@ def test_malformed_docx_exits_2_through_the_cli(tmp_path):
 
 
 # --- item 8: symlinks leaving the release directory -------------------------------------------
+
 
 @needs_posix
 def test_symlink_leaving_the_release_is_skipped_with_a_note(tmp_path, capsys):
@@ -214,13 +236,19 @@ def test_follow_symlinks_option_reaches_the_reader(tmp_path):
     (tmp_path / "blank.txt").write_text("   \n", encoding="utf-8")
     (directory / "ru.txt").symlink_to(tmp_path / "blank.txt")
     skipped = aligncheck(tmp_path, "check", directory)
-    assert "note: skipped" in skipped.stderr and "needs at least two language versions" in skipped.stderr
-    assert "ru.txt: is empty" in one_line_error(aligncheck(tmp_path, "check", directory, "--follow-symlinks"))
+    assert (
+        "note: skipped" in skipped.stderr
+        and "needs at least two language versions" in skipped.stderr
+    )
+    assert "ru.txt: is empty" in one_line_error(
+        aligncheck(tmp_path, "check", directory, "--follow-symlinks")
+    )
     (directory / "aligncheck.toml").write_text("follow_symlinks = true\n", encoding="utf-8")
     assert "ru.txt: is empty" in one_line_error(aligncheck(tmp_path, "check", directory))
 
 
 # --- item 13: entries that are skipped are named; unreadable explicit paths -----------------------
+
 
 @needs_posix
 def test_loop_broken_link_directory_and_fifo_entries_are_named(tmp_path, capsys):
@@ -252,7 +280,10 @@ def test_explicit_loop_and_directory_are_named(tmp_path):
 def test_missing_explicit_path_is_one_line(tmp_path):
     (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
     line = one_line_error(aligncheck(tmp_path, "check", tmp_path / "en.txt", tmp_path / "ru.txt"))
-    assert line == f"aligncheck: error: {tmp_path / 'ru.txt'}: no such file or directory; check the path"
+    assert (
+        line
+        == f"aligncheck: error: {tmp_path / 'ru.txt'}: no such file or directory; check the path"
+    )
 
 
 def test_permission_denied_explicit_path(tmp_path, monkeypatch):
@@ -278,7 +309,8 @@ def test_permission_denied_through_the_cli(tmp_path):
     (tmp_path / "ru.txt").write_text(RU, encoding="utf-8")
     (tmp_path / "ru.txt").chmod(0)
     assert "ru.txt: permission denied" in one_line_error(
-        aligncheck(tmp_path, "check", tmp_path / "en.txt", tmp_path / "ru.txt"))
+        aligncheck(tmp_path, "check", tmp_path / "en.txt", tmp_path / "ru.txt")
+    )
 
 
 def test_usage_error_is_one_line(tmp_path):
@@ -288,6 +320,7 @@ def test_usage_error_is_one_line(tmp_path):
 
 # --- item 9: --encoding only for files that are not UTF-8, and per language ----------------------
 
+
 def test_encoding_leaves_utf8_files_alone_and_names_the_files_it_decoded(tmp_path, capsys):
     directory = release_dir(tmp_path, en="Café naïve — the façade opens on Friday.\n")
     (directory / "ru.txt").write_bytes(RU.encode("cp1251"))
@@ -295,8 +328,10 @@ def test_encoding_leaves_utf8_files_alone_and_names_the_files_it_decoded(tmp_pat
     assert release.source.text == "Café naïve — the façade opens on Friday.\n"
     assert release.targets[0].text == RU
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"aligncheck: note: --encoding applied to files that are not UTF-8/UTF-16: "
-                   f"{directory / 'ru.txt'} (cp1251)"]
+    assert err == [
+        f"aligncheck: note: --encoding applied to files that are not UTF-8/UTF-16: "
+        f"{directory / 'ru.txt'} (cp1251)"
+    ]
 
 
 def test_encoding_per_language(tmp_path, capsys):
@@ -320,14 +355,23 @@ def test_encoding_spec_forms_agree():
             parse_encodings(bad)
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("base64", "is not a text encoding"), ("rot13", "is not a text encoding"),
-    ("hex", "is not a text encoding"), ("zlib", "is not a text encoding"),
-    ("no-such-codec", "unknown encoding"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("base64", "is not a text encoding"),
+        ("rot13", "is not a text encoding"),
+        ("hex", "is not a text encoding"),
+        ("zlib", "is not a text encoding"),
+        ("no-such-codec", "unknown encoding"),
+    ],
+)
 def test_bad_encoding_is_one_line(tmp_path, name, reason):
     directory = release_dir(tmp_path, en=EN, ru=RU)
     line = one_line_error(aligncheck(tmp_path, "check", directory, "--encoding", name))
-    assert line.startswith("aligncheck: error: --encoding: ") and f"'{name}'" in line and reason in line
+    assert (
+        line.startswith("aligncheck: error: --encoding: ")
+        and f"'{name}'" in line
+        and reason in line
+    )
     with pytest.raises(InputError, match=reason):
         read_document(directory / "ru.txt", "ru", encoding=name)

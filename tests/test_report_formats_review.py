@@ -6,10 +6,10 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 import pytest
+from fixtures_report import RULES, build_result, empty_result
 
 from aligncheck.model import Severity
 from aligncheck.report import github, html, junit, markdown, sarif
-from fixtures_report import RULES, build_result, empty_result
 
 # The attributes the common JUnit XSD (Jenkins / Ant) requires and allows on each element.
 JUNIT_SHAPE = {
@@ -43,7 +43,9 @@ def test_junit_is_well_formed_and_has_the_expected_shape(result):
     assert [s.get("name") for s in suites] == ["2026-05-wetlands", "june brief"]
     cases = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
     assert cases == [("2026-05-wetlands", lang) for lang in ("ru", "kk", "az", "tk")] + [
-        ("june brief", "ru"), ("june brief", "tr")]
+        ("june brief", "ru"),
+        ("june brief", "tr"),
+    ]
 
 
 def test_junit_counts_match_failures(result):
@@ -61,7 +63,9 @@ def test_junit_failure_lists_errors_and_system_out_the_rest(result):
     failure = ru.find("failure")
     assert failure.get("type") == "DA01,NU01,OM01"
     assert failure.get("message") == "3 finding(s) at or above error: DA01, NU01, OM01"
-    assert "releases/2026-05/ru.md:7:26: error NU01 [number] number 21 changed to 22" in failure.text
+    assert (
+        "releases/2026-05/ru.md:7:26: error NU01 [number] number 21 changed to 22" in failure.text
+    )
     assert "releases/2026-05/en.md:29:1: error OM01" in failure.text
     assert "warning SC01" in ru.find("system-out").text and "warning" not in failure.text
 
@@ -78,8 +82,9 @@ def test_junit_fail_on_warning_fails_more_cases_and_never_fails_none(result):
 
 
 def test_junit_escapes_markup_and_control_characters(result):
-    finding = dataclasses.replace(result.releases[1].findings[0], message="bad \x0b char <b> & \"q\"",
-                                  severity=Severity.ERROR)
+    finding = dataclasses.replace(
+        result.releases[1].findings[0], message='bad \x0b char <b> & "q"', severity=Severity.ERROR
+    )
     release = dataclasses.replace(result.releases[1], findings=(finding,))
     xml = junit.render(dataclasses.replace(result, releases=(release,)), RULES)
     text = "".join(ET.fromstring(xml).itertext())
@@ -93,8 +98,11 @@ def test_junit_clean_run_passes():
 
 
 def table_rows(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.startswith("| 🔴") or line.startswith("| 🟠")
-            or line.startswith("| 🔵")]
+    return [
+        line
+        for line in text.splitlines()
+        if line.startswith("| 🔴") or line.startswith("| 🟠") or line.startswith("| 🔵")
+    ]
 
 
 def test_markdown_totals_and_per_language_table(result):
@@ -138,6 +146,8 @@ def test_markdown_clean_run():
 
 @pytest.mark.parametrize("module", [sarif, github, junit, markdown, html])
 def test_every_format_is_independent_of_finding_order(module, result):
-    releases = tuple(dataclasses.replace(r, findings=tuple(reversed(r.findings))) for r in result.releases)
+    releases = tuple(
+        dataclasses.replace(r, findings=tuple(reversed(r.findings))) for r in result.releases
+    )
     reordered = dataclasses.replace(result, releases=releases)
     assert module.render(reordered, RULES) == module.render(result, RULES)

@@ -40,10 +40,12 @@ def test_text_report_marks_spans_and_counts_totals():
     assert spanned
     f = spanned[0]
     seg = next(t.target for r in result.releases for t in r.targets if t.target.lang == f.lang)
-    marked = seg.segments[f.target_span.segment].text[f.target_span.start:f.target_span.end]
+    marked = seg.segments[f.target_span.segment].text[f.target_span.start : f.target_span.end]
     assert f"[[{' '.join(marked.split(chr(10)))}]]" in out
     s = result.summary()
-    assert out.rstrip().endswith(f"summary: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info")
+    assert out.rstrip().endswith(
+        f"summary: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info"
+    )
 
 
 def test_text_report_is_deterministic():

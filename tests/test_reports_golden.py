@@ -27,15 +27,32 @@ SEED_FORMATS = ("json", "text", "sarif", "markdown", "html")
 def _reports(args: list[str], formats: tuple[str, ...], out: Path) -> dict[str, bytes]:
     """Run `aligncheck check` once from the repository root, every format to its own file."""
     outputs = [arg for fmt in formats for arg in ("--format", fmt, "--output", str(out / fmt))]
-    proc = subprocess.run([sys.executable, "-m", "aligncheck", "check", *args, *outputs, "--quiet",
-                           "--fail-on", "never"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aligncheck",
+            "check",
+            *args,
+            *outputs,
+            "--quiet",
+            "--fail-on",
+            "never",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     return {fmt: (out / fmt).read_bytes() for fmt in formats}
 
 
 def test_the_sample_reports_are_unchanged(tmp_path):
-    reports = _reports(["corpora/steppe-rivers", "--glossary", "glossaries/steppe-rivers.tsv"],
-                       SAMPLE_FORMATS, tmp_path)
+    reports = _reports(
+        ["corpora/steppe-rivers", "--glossary", "glossaries/steppe-rivers.tsv"],
+        SAMPLE_FORMATS,
+        tmp_path,
+    )
     for fmt, data in reports.items():
         golden = GOLDEN / f"steppe-rivers.{fmt}"
         if UPDATE:

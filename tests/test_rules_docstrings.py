@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from factories import pair, release
 
 from aligncheck.app.run import run_check
 from aligncheck.checks import all_rules, rule_by_code
 from aligncheck.model import Link
 
-from factories import pair, release
-
-LABEL = re.compile(r"^(?P<indent> *)(?P<side>source|target)(?: \((?P<file>[^)]+)\))?:"
-                   r"\s*(?P<text>.*)$")
+LABEL = re.compile(
+    r"^(?P<indent> *)(?P<side>source|target)(?: \((?P<file>[^)]+)\))?:"
+    r"\s*(?P<text>.*)$"
+)
 NOTE = re.compile(r"\s{2,}\((?P<note>[^()]*)\)\s*$")
 HEADING = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 GLOSSARY_LANG = re.compile(r"^glossary:? (?P<lang>[a-z]{2}):")
@@ -35,14 +36,16 @@ GLOSSARIES = {
     "CO02": "en\tkk\tkind\nLiving Steppe Rivers\tТірі дала өзендері\ttitle\n",
 }
 
-_MERGED = ("the aligner joins the {} paragraph to its neighbour in so short a text (one link, "
-           "so {} reports it instead)")
+_MERGED = (
+    "the aligner joins the {} paragraph to its neighbour in so short a text (one link, "
+    "so {} reports it instead)"
+)
 NOT_THROUGH_CHECK = {
     "AD01": _MERGED.format("added", "AD02"),
     "OM01": _MERGED.format("omitted", "OM02"),
     "CO01": "the aligner links the two mentions as one, and CO01 compares spellings across links",
     "AL01": "a one-paragraph document is barely centred (align.features.CENTRE_SHRINK): the pair "
-            "scores about 0.79, far above the 0.15 floor; the example needs a longer document",
+    "scores about 0.79, far above the 0.15 floor; the example needs a longer document",
 }
 
 
@@ -82,10 +85,11 @@ def parse(block: str) -> Example:
         note = NOTE.search(text)
         if note:
             notes.append(note["note"])
-            text = text[:note.start()]
+            text = text[: note.start()]
         texts[side] = "\n\n".join(text.split(" / "))
-    return Example(texts["source"], texts["target"], fields["source"][0], fields["target"][0],
-                   tuple(notes))
+    return Example(
+        texts["source"], texts["target"], fields["source"][0], fields["target"][0], tuple(notes)
+    )
 
 
 def examples(rule) -> tuple[Example, Example]:
@@ -109,8 +113,9 @@ def fired(example: Example, lang: str, code: str, tmp_path: Path) -> list[str]:
     folder = tmp_path / "release"
     folder.mkdir(parents=True)
     (folder / (example.source_file or "en.txt")).write_text(example.source + "\n", encoding="utf-8")
-    (folder / (example.target_file or f"{lang}.txt")).write_text(example.target + "\n",
-                                                                 encoding="utf-8")
+    (folder / (example.target_file or f"{lang}.txt")).write_text(
+        example.target + "\n", encoding="utf-8"
+    )
     report = tmp_path / "report.json"
     options = {"formats": ("json",), "outputs": (report,), "quiet": True, "fail_on": "never"}
     if code in GLOSSARIES:
@@ -125,8 +130,11 @@ def fired(example: Example, lang: str, code: str, tmp_path: Path) -> list[str]:
 def marked(rule):
     if rule.code in NOT_THROUGH_CHECK:
         reason = NOT_THROUGH_CHECK[rule.code]
-        return pytest.param(rule, id=rule.code, marks=pytest.mark.xfail(
-            reason=reason, raises=AssertionError, strict=True))
+        return pytest.param(
+            rule,
+            id=rule.code,
+            marks=pytest.mark.xfail(reason=reason, raises=AssertionError, strict=True),
+        )
     return pytest.param(rule, id=rule.code)
 
 
@@ -138,8 +146,9 @@ def test_the_anti_pattern_fires_and_the_best_practice_does_not(rule, tmp_path):
         if note.startswith("glossary"):  # the glossary the test gives holds what the note says
             assert note.rsplit("=", 1)[-1].rsplit(":", 1)[-1].strip() in GLOSSARIES[rule.code]
     assert fired(bad, lang, rule.code, tmp_path / "bad"), f"{rule.code} misses its anti-pattern"
-    assert fired(good, lang, rule.code, tmp_path / "good") == [], \
+    assert fired(good, lang, rule.code, tmp_path / "good") == [], (
         f"{rule.code} fires on its best practice"
+    )
 
 
 def test_every_example_is_read_whole():

@@ -4,9 +4,19 @@ from aligncheck.checks import all_rules, rule_by_code
 from aligncheck.model import CATEGORIES, Severity
 
 PREFIX = {
-    "alignment": "AL", "omission": "OM", "addition": "AD", "number": "NU", "date": "DA",
-    "email": "EM", "url": "UR", "name": "NA", "glossary": "GL", "untranslated": "UT",
-    "consistency": "CO", "script": "SC", "markup": "MK",
+    "alignment": "AL",
+    "omission": "OM",
+    "addition": "AD",
+    "number": "NU",
+    "date": "DA",
+    "email": "EM",
+    "url": "UR",
+    "name": "NA",
+    "glossary": "GL",
+    "untranslated": "UT",
+    "consistency": "CO",
+    "script": "SC",
+    "markup": "MK",
 }
 
 

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from aligncheck._runtime import safe_write
-from aligncheck.findings.baseline import write_baseline
 from aligncheck.errors import InputError
+from aligncheck.findings.baseline import write_baseline
 from aligncheck.model import Document
 from aligncheck.read.multilingual import write_split
 
@@ -19,8 +19,13 @@ DE = "Die Fähre fährt um 7 Uhr von Pier 4 ab.\n\nFahrkarten kosten 12 Euro.\n"
 
 
 def aligncheck(*args, cwd, stdout=subprocess.PIPE):
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], cwd=cwd, stdout=stdout,
-                          stderr=subprocess.PIPE, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)],
+        cwd=cwd,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def assert_one_line_error(proc, *needles):
@@ -41,7 +46,9 @@ def release(tmp_path):
 
 
 def check(release, *args, **kwargs):
-    return aligncheck("check", release, "--select", "NU01", "-q", *args, cwd=release.parent, **kwargs)
+    return aligncheck(
+        "check", release, "--select", "NU01", "-q", *args, cwd=release.parent, **kwargs
+    )
 
 
 @pytest.mark.parametrize("output", ["rel/de.txt", "rel/../rel/de.txt", "link.txt"])
@@ -58,17 +65,42 @@ def test_baseline_glossary_and_config_are_inputs_too(release):
     (root / "aligncheck.toml").write_text('fail_on = "never"\n')
     (root / "known.json").write_text('{"aligncheck_baseline": 1, "findings": []}\n')
     saved = {p: p.read_bytes() for p in root.iterdir() if p.is_file()}
-    assert_one_line_error(check(release, "--glossary", "terms.tsv", "--write-baseline", "terms.tsv"), "terms.tsv")
-    assert_one_line_error(check(release, "--config", "aligncheck.toml", "--format", "sarif",
-                                "--output", "aligncheck.toml"), "aligncheck.toml")
-    assert_one_line_error(check(release, "--baseline", "known.json", "--write-baseline", "./known.json"),
-                          "known.json")
-    assert_one_line_error(aligncheck("glossary", "extract", release, "--out", "rel/en.txt", cwd=root), "en.txt")
+    assert_one_line_error(
+        check(release, "--glossary", "terms.tsv", "--write-baseline", "terms.tsv"), "terms.tsv"
+    )
+    assert_one_line_error(
+        check(
+            release,
+            "--config",
+            "aligncheck.toml",
+            "--format",
+            "sarif",
+            "--output",
+            "aligncheck.toml",
+        ),
+        "aligncheck.toml",
+    )
+    assert_one_line_error(
+        check(release, "--baseline", "known.json", "--write-baseline", "./known.json"), "known.json"
+    )
+    assert_one_line_error(
+        aligncheck("glossary", "extract", release, "--out", "rel/en.txt", cwd=root), "en.txt"
+    )
     assert {p: p.read_bytes() for p in root.iterdir() if p.is_file()} == saved
 
 
 def test_two_outputs_naming_one_file_are_refused(release):
-    proc = check(release, "--format", "json", "--format", "sarif", "--output", "out.json", "--output", "./out.json")
+    proc = check(
+        release,
+        "--format",
+        "json",
+        "--format",
+        "sarif",
+        "--output",
+        "out.json",
+        "--output",
+        "./out.json",
+    )
     assert_one_line_error(proc, "name the same file")
     assert not (release.parent / "out.json").exists()
     proc = check(release, "--format", "json", "--write-baseline", "b.json", "--output", "b.json")
@@ -76,16 +108,24 @@ def test_two_outputs_naming_one_file_are_refused(release):
 
 
 def test_reports_to_a_full_device_or_closed_stdout_are_one_line(release, tmp_path):
-    assert_one_line_error(check(release, "--format", "json", "--output", "/dev/full"), "No space left")
+    assert_one_line_error(
+        check(release, "--format", "json", "--output", "/dev/full"), "No space left"
+    )
     with open("/dev/full", "w") as full:
         assert_one_line_error(check(release, stdout=full), "standard output", "No space left")
-    closed = subprocess.run([sys.executable, "-m", "aligncheck", "check", release, "--select", "NU01", "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: os.close(1))
+    closed = subprocess.run(
+        [sys.executable, "-m", "aligncheck", "check", release, "--select", "NU01", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
     assert_one_line_error(closed, "standard output is closed")
     (tmp_path / "plain").write_text("x")
-    assert_one_line_error(check(release, "--format", "json", "--output", tmp_path / "plain" / "r.json"),
-                          "not a directory")
+    assert_one_line_error(
+        check(release, "--format", "json", "--output", tmp_path / "plain" / "r.json"),
+        "not a directory",
+    )
 
 
 def test_a_reader_that_left_the_pipe_ends_the_run_quietly(release):
@@ -104,7 +144,9 @@ def test_a_report_into_a_read_only_directory_is_one_line(release, tmp_path):
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        assert_one_line_error(check(release, "--format", "json", "--output", locked / "r.json"), "Permission denied")
+        assert_one_line_error(
+            check(release, "--format", "json", "--output", locked / "r.json"), "Permission denied"
+        )
     finally:
         locked.chmod(0o700)
 
@@ -162,8 +204,10 @@ def test_split_never_writes_over_its_input(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "both.de.txt").symlink_to(source)
-    docs = [Document(path=str(source), lang="en", text=EN, format="txt"),
-            Document(path=str(source), lang="de", text=DE, format="txt")]
+    docs = [
+        Document(path=str(source), lang="en", text=EN, format="txt"),
+        Document(path=str(source), lang="de", text=DE, format="txt"),
+    ]
     with pytest.raises(InputError, match="would overwrite the input"):
         write_split(docs, out, "both")
     assert source.read_text(encoding="utf-8") == EN + "\n" + DE

@@ -26,7 +26,10 @@ def test_whitespace_only_lines_count_as_blank():
 
 def test_line_unit_keeps_every_non_empty_line():
     s = seg("line")
-    assert [x.text for x in s.segments][1:3] == ["First paragraph, first line.", "Second line of it."]
+    assert [x.text for x in s.segments][1:3] == [
+        "First paragraph, first line.",
+        "Second line of it.",
+    ]
     assert [(x.line, x.column) for x in s.segments] == [(1, 1), (3, 3), (4, 3), (8, 1)]
 
 
@@ -56,7 +59,7 @@ def test_docx_paragraphs_are_lines():
 def test_segments_are_exact_slices_of_the_text():
     for unit in ("paragraph", "line", "sentence"):
         for x in seg(unit).segments:
-            assert TEXT[x.offset:x.offset + len(x.text)] == x.text
+            assert TEXT[x.offset : x.offset + len(x.text)] == x.text
 
 
 def test_sentence_split_for_kazakh_and_turkmen():
@@ -71,7 +74,10 @@ def test_sentences_split_where_a_kazakh_sentence_opens_with_a_figure():
 
     text = "Жұмыс былтыр күзде басталды. 2016 жылы екінші кезең ашылды. Бәрі дайын."
     assert [text[a:b] for a, b in split_sentences(text, "kk")] == [
-        "Жұмыс былтыр күзде басталды.", "2016 жылы екінші кезең ашылды.", "Бәрі дайын."]
+        "Жұмыс былтыр күзде басталды.",
+        "2016 жылы екінші кезең ашылды.",
+        "Бәрі дайын.",
+    ]
 
 
 def test_sentences_split_after_a_quotation_closed_from_the_paragraph_before():
@@ -79,17 +85,24 @@ def test_sentences_split_after_a_quotation_closed_from_the_paragraph_before():
 
     text = "Мы готовы к этому», — сказала она. Совещание началось в полдень. Директор сказал: «Это важно»."
     assert [text[a:b] for a, b in split_sentences(text, "ru")] == [
-        "Мы готовы к этому», — сказала она.", "Совещание началось в полдень.",
-        "Директор сказал: «Это важно»."]
+        "Мы готовы к этому», — сказала она.",
+        "Совещание началось в полдень.",
+        "Директор сказал: «Это важно».",
+    ]
 
 
 def test_emphasis_around_an_abbreviated_title_does_not_end_the_sentence():
     text = "The plan works, said **Dr. Osei**, the engineer. Building starts in May."
     assert [text[a:b] for a, b in split_sentences(text, "en")] == [
-        "The plan works, said **Dr. Osei**, the engineer.", "Building starts in May."]
+        "The plan works, said **Dr. Osei**, the engineer.",
+        "Building starts in May.",
+    ]
 
 
 def test_emphasis_closed_after_a_full_stop_stays_with_its_sentence():
     text = "Read the notice. **Entry is free.** Doors open at noon."
     assert [text[a:b] for a, b in split_sentences(text, "en")] == [
-        "Read the notice.", "**Entry is free.**", "Doors open at noon."]
+        "Read the notice.",
+        "**Entry is free.**",
+        "Doors open at noon.",
+    ]

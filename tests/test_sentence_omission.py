@@ -1,13 +1,12 @@
 import numpy as np
+from factories import pair
 
+from aligncheck.align.sentences import align_sentences
 from aligncheck.checks.addition.AD02 import AD02
 from aligncheck.checks.base import PairContext
-from aligncheck.align.sentences import align_sentences
 from aligncheck.checks.omission.OM02 import OM02
 from aligncheck.model import Document, Link
 from aligncheck.segment import segment_document
-
-from factories import pair
 
 EN = [
     "The new bridge over the river opened on Monday after three years of construction work.",
@@ -21,8 +20,14 @@ RU = [
     "Движение в центре старого города сократилось вдвое всего за неделю после открытия.",
     "Мэр поблагодарил строителей и пообещал построить второй мост ниже по течению реки.",
 ]
-CONCEPTS = [("bridge over", "мост через"), ("million", "миллион"), ("traffic", "движение"), ("mayor", "мэр"),
-            ("programme", "программ"), ("smiled", "улыбнулся")]
+CONCEPTS = [
+    ("bridge over", "мост через"),
+    ("million", "миллион"),
+    ("traffic", "движение"),
+    ("mayor", "мэр"),
+    ("programme", "программ"),
+    ("smiled", "улыбнулся"),
+]
 
 
 class ConceptEmbedder:
@@ -53,13 +58,15 @@ def test_dropped_sentence_is_found_and_highlighted():
         c = ctx(EN, RU[:1] + RU[2:], embedder)
         [f] = list(OM02().check(c))
         text = c.source.segments[0].text
-        assert text[f.source_span.start:f.source_span.end] == EN[1]
+        assert text[f.source_span.start : f.source_span.end] == EN[1]
         assert list(AD02().check(c)) == []
 
 
 def test_added_sentence_is_found():
-    extra = ("Жители соседних сёл также смогут пользоваться им бесплатно до конца следующего года, "
-             "а грузовикам въезд будет закрыт по выходным дням.")
+    extra = (
+        "Жители соседних сёл также смогут пользоваться им бесплатно до конца следующего года, "
+        "а грузовикам въезд будет закрыт по выходным дням."
+    )
     for embedder in (None, ConceptEmbedder()):
         c = ctx(EN[:3], RU[:2] + [extra] + RU[2:3], embedder)
         [f] = list(AD02().check(c))
@@ -86,8 +93,14 @@ def test_with_embeddings_a_short_drop_within_normal_length_variation_is_found():
 
 def test_score_threshold_is_configurable():
     c = ctx(EN, RU[:1] + RU[2:], ConceptEmbedder())
-    strict = PairContext(c.release, c.source, c.target, c.links, options={"omission_min_score": 1000.0},
-                         resources=c.resources)
+    strict = PairContext(
+        c.release,
+        c.source,
+        c.target,
+        c.links,
+        options={"omission_min_score": 1000.0},
+        resources=c.resources,
+    )
     assert list(OM02().check(strict)) == []
 
 
@@ -100,8 +113,10 @@ def merged_link(target_paragraphs: list[str], embedder=None) -> PairContext:
 
 
 def test_paragraph_added_and_merged_into_a_one_to_two_link_is_an_addition():
-    note = ("Примечание редакции: фотографии к этой статье любезно предоставлены пресс-службой "
-            "областного краеведческого музея.")
+    note = (
+        "Примечание редакции: фотографии к этой статье любезно предоставлены пресс-службой "
+        "областного краеведческого музея."
+    )
     for embedder in (None, ConceptEmbedder()):
         c = merged_link(["Программа рассчитана на пять лет.", note], embedder)
         [f] = list(AD02().check(c))
@@ -127,7 +142,9 @@ def test_ratio_falls_back_to_the_document_median_for_uncalibrated_languages():
     from aligncheck.align.sentences import expected_ratio
 
     src = segment_document(Document("a.txt", "xx", "one two\n\nthree four five\n\nsix"))
-    tgt = segment_document(Document("b.txt", "yy", "one two one two\n\nthree four five three four five\n\nsix six"))
+    tgt = segment_document(
+        Document("b.txt", "yy", "one two one two\n\nthree four five three four five\n\nsix six")
+    )
     links = tuple(Link((i,), (i,), 1.0) for i in range(3))
     assert abs(expected_ratio(src, tgt, links) - 2.0) < 0.2
     en = segment_document(Document("en.txt", "en", "one two"))
@@ -158,7 +175,11 @@ def test_prepare_embeds_every_scored_sentence_of_the_release_in_one_call():
 
     embedder = CountingEmbedder()
     normal = RU[:3] + [RU[3][:-1] + ", как и обещал в прошлом году."]
-    pairs = (ctx(EN, RU[:1] + RU[2:], embedder), ctx(EN, RU[:3], embedder), ctx(EN, normal, embedder))
+    pairs = (
+        ctx(EN, RU[:1] + RU[2:], embedder),
+        ctx(EN, RU[:3], embedder),
+        ctx(EN, normal, embedder),
+    )
     OM02().prepare(ReleaseContext("t", pairs[0].source, pairs, {}, {"embedder": embedder}))
     [batch] = embedder.calls
     assert sorted(set(batch)) == sorted(set(EN + RU)) and normal[3] not in batch
@@ -169,18 +190,26 @@ def test_sentences_are_split_where_a_quotation_closes_from_the_paragraph_before(
     its sentences (the splitter would read it up to the next opening quote as one quotation)."""
     from aligncheck.align.sentences import sentences
 
-    text = ("Так и будет», — добавил он. Затем мэр объявил, что мост назовут «Северным». "
-            "Работы начнутся весной. Город ждёт.")
+    text = (
+        "Так и будет», — добавил он. Затем мэр объявил, что мост назовут «Северным». "
+        "Работы начнутся весной. Город ждёт."
+    )
     seg = segment_document(Document("ru.txt", "ru", text))
     assert [s.text for s in sentences(seg, (0,))] == [
-        "Так и будет», — добавил он.", "Затем мэр объявил, что мост назовут «Северным».",
-        "Работы начнутся весной.", "Город ждёт."]
+        "Так и будет», — добавил он.",
+        "Затем мэр объявил, что мост назовут «Северным».",
+        "Работы начнутся весной.",
+        "Город ждёт.",
+    ]
 
 
 def test_a_paragraph_closing_an_earlier_quotation_is_not_an_omission():
     source = ['So it will be," he added.', *EN]
-    target = ["Так и будет», — добавил он.", *RU[:3],
-              "Мэр поблагодарил «строителей» и пообещал построить второй мост ниже по течению реки."]
+    target = [
+        "Так и будет», — добавил он.",
+        *RU[:3],
+        "Мэр поблагодарил «строителей» и пообещал построить второй мост ниже по течению реки.",
+    ]
     for embedder in (None, ConceptEmbedder()):
         assert list(OM02().check(ctx(source, target, embedder))) == []
         assert list(AD02().check(ctx(source, target, embedder))) == []
@@ -203,8 +232,13 @@ def test_absorption_tells_a_split_sentence_from_a_foreign_one():
 def test_a_sentence_opening_with_a_figure_is_its_own_sentence():
     from aligncheck.align.sentences import sentences
 
-    seg = segment_document(Document("kk.txt", "kk", "Көпір дүйсенбіде ашылды. 2019 жылы салына бастады."))
-    assert [s.text for s in sentences(seg, (0,))] == ["Көпір дүйсенбіде ашылды.", "2019 жылы салына бастады."]
+    seg = segment_document(
+        Document("kk.txt", "kk", "Көпір дүйсенбіде ашылды. 2019 жылы салына бастады.")
+    )
+    assert [s.text for s in sentences(seg, (0,))] == [
+        "Көпір дүйсенбіде ашылды.",
+        "2019 жылы салына бастады.",
+    ]
     seg = segment_document(Document("en.txt", "en", "It opened on Oct. 2, 1968, in the plaza."))
     assert len(sentences(seg, (0,))) == 1
 
@@ -226,7 +260,10 @@ def test_markup_without_letters_is_part_of_the_sentence_before():
 
     text = "Мост открылся в понедельник. Так сообщил **мэр города.**"
     seg = segment_document(Document("ru.txt", "ru", text))
-    assert [s.text for s in sentences(seg, (0,))] == ["Мост открылся в понедельник.", "Так сообщил **мэр города.**"]
+    assert [s.text for s in sentences(seg, (0,))] == [
+        "Мост открылся в понедельник.",
+        "Так сообщил **мэр города.**",
+    ]
     seg = segment_document(Document("ru.txt", "ru", "** Мост открылся. Город ждёт."))
     assert [s.text for s in sentences(seg, (0,))] == ["** Мост открылся.", "Город ждёт."]
 
@@ -235,14 +272,23 @@ def test_merged_sentences_are_not_embedded_unless_a_threshold_allows_it():
     """Counts differ (two source sentences translated as one), but no sentence of either side
     could reach a score threshold whatever its embedding says: nothing is embedded. A threshold
     low enough (here configured) makes the link worth scoring again."""
-    merged = RU[:1] + [RU[1].rstrip(".") + ", а " + RU[2][0].lower() + RU[2][1:]] + [
-        RU[3][:-1] + ", как и обещал в прошлом году."]  # of the usual length
+    merged = (
+        RU[:1]
+        + [RU[1].rstrip(".") + ", а " + RU[2][0].lower() + RU[2][1:]]
+        + [RU[3][:-1] + ", как и обещал в прошлом году."]
+    )  # of the usual length
     embedder = CountingEmbedder()
     c = ctx(EN, merged, embedder)
     assert list(OM02().check(c)) == [] and list(AD02().check(c)) == []
     assert embedder.calls == []
-    lenient = PairContext(c.release, c.source, c.target, c.links, options={"omission_min_score": -20.0},
-                          resources=c.resources)
+    lenient = PairContext(
+        c.release,
+        c.source,
+        c.target,
+        c.links,
+        options={"omission_min_score": -20.0},
+        resources=c.resources,
+    )
     list(OM02().check(lenient))
     assert len(embedder.calls) == 1
 
@@ -254,7 +300,10 @@ def test_unmatched_neighbours_that_match_each_other_best_are_paired():
     from aligncheck.align.sentences import paired_gap
 
     e = ConceptEmbedder()
-    source = ["The bridge over the river opened.", "The mayor said that traffic fell by half in a week."]
+    source = [
+        "The bridge over the river opened.",
+        "The mayor said that traffic fell by half in a week.",
+    ]
     beads = [((0,), (0,)), ((1,), ()), ((), (1,))]
     condensed = e.embed(source + ["Мост через реку открыт.", "Мэр: движение упало."])
     assert paired_gap(beads, 1, 0, 1, condensed, 2) and paired_gap(beads, 2, 1, 1, condensed, 2)

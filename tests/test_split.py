@@ -9,27 +9,61 @@ from aligncheck.read import paragraphs, split_multilingual, write_split
 # One short notice per language, written for these tests: a Title Case heading, a byline of
 # names (Latin letters in every block), prose, a line without letters and a contact line.
 NOTICE = {
-    "en": ("City Library Opens Its Doors", ("The new city library opened its doors on Monday "
-           "morning. Hundreds of children came with their parents to choose their first books."),
-           "If you have questions, write to us: desk@library.example"),
-    "az": ("Şəhər Kitabxanası Qapılarını Açdı", ("Yeni şəhər kitabxanası bazar ertəsi səhər "
-           "qapılarını açdı. Yüzlərlə uşaq ilk kitablarını seçmək üçün valideynləri ilə gəldi."),
-           "Suallarınız varsa, bizə yazın: desk@library.example"),
-    "kk": ("Қалалық Кітапхана Есігін Ашты", ("Жаңа қалалық кітапхана дүйсенбі күні таңертең "
-           "есігін ашты. Жүздеген бала ата-аналарымен бірге алғашқы кітаптарын таңдауға келді."),
-           "Сұрақтарыңыз болса, бізге жазыңыз: desk@library.example"),
-    "ru": ("Городская Библиотека Открыла Двери", ("Новая городская библиотека открыла свои двери "
-           "в понедельник утром. Сотни детей пришли вместе с родителями выбрать первые книги."),
-           "Если у вас есть вопросы, напишите нам: desk@library.example"),
-    "tk": ("Şäher Kitaphanasy Gapylaryny Açdy", ("Täze şäher kitaphanasy duşenbe güni irden "
-           "gapylaryny açdy. Ýüzlerçe çaga ilkinji kitaplaryny saýlamak üçin ene-atalary bilen "
-           "geldi."), "Soraglaryňyz bar bolsa, bize ýazyň: desk@library.example"),
-    "tr": ("Şehir Kütüphanesi Kapılarını Açtı", ("Yeni şehir kütüphanesi pazartesi sabahı "
-           "kapılarını açtı. Yüzlerce çocuk ilk kitaplarını seçmek için aileleriyle birlikte "
-           "geldi."), "Sorularınız varsa bize yazın: desk@library.example"),
+    "en": (
+        "City Library Opens Its Doors",
+        (
+            "The new city library opened its doors on Monday "
+            "morning. Hundreds of children came with their parents to choose their first books."
+        ),
+        "If you have questions, write to us: desk@library.example",
+    ),
+    "az": (
+        "Şəhər Kitabxanası Qapılarını Açdı",
+        (
+            "Yeni şəhər kitabxanası bazar ertəsi səhər "
+            "qapılarını açdı. Yüzlərlə uşaq ilk kitablarını seçmək üçün valideynləri ilə gəldi."
+        ),
+        "Suallarınız varsa, bizə yazın: desk@library.example",
+    ),
+    "kk": (
+        "Қалалық Кітапхана Есігін Ашты",
+        (
+            "Жаңа қалалық кітапхана дүйсенбі күні таңертең "
+            "есігін ашты. Жүздеген бала ата-аналарымен бірге алғашқы кітаптарын таңдауға келді."
+        ),
+        "Сұрақтарыңыз болса, бізге жазыңыз: desk@library.example",
+    ),
+    "ru": (
+        "Городская Библиотека Открыла Двери",
+        (
+            "Новая городская библиотека открыла свои двери "
+            "в понедельник утром. Сотни детей пришли вместе с родителями выбрать первые книги."
+        ),
+        "Если у вас есть вопросы, напишите нам: desk@library.example",
+    ),
+    "tk": (
+        "Şäher Kitaphanasy Gapylaryny Açdy",
+        (
+            "Täze şäher kitaphanasy duşenbe güni irden "
+            "gapylaryny açdy. Ýüzlerçe çaga ilkinji kitaplaryny saýlamak üçin ene-atalary bilen "
+            "geldi."
+        ),
+        "Soraglaryňyz bar bolsa, bize ýazyň: desk@library.example",
+    ),
+    "tr": (
+        "Şehir Kütüphanesi Kapılarını Açtı",
+        (
+            "Yeni şehir kütüphanesi pazartesi sabahı "
+            "kapılarını açtı. Yüzlerce çocuk ilk kitaplarını seçmek için aileleriyle birlikte "
+            "geldi."
+        ),
+        "Sorularınız varsa bize yazın: desk@library.example",
+    ),
 }
-BLOCKS = {lang: [title, "Anna Smith, John Brown", prose, "10:00 - 18:00", contact]
-          for lang, (title, prose, contact) in NOTICE.items()}
+BLOCKS = {
+    lang: [title, "Anna Smith, John Brown", prose, "10:00 - 18:00", contact]
+    for lang, (title, prose, contact) in NOTICE.items()
+}
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ab64be821029c731.txt"
 
 
@@ -38,12 +72,15 @@ def compose(langs, preamble=None, gap="\n\n"):
     return (f"{preamble}\n\n" if preamble else "") + gap.join(blocks) + "\n"
 
 
-@pytest.mark.parametrize("langs", [
-    ["en", "az", "kk", "ru", "tk", "tr"],
-    ["ru", "kk"],
-    ["az", "tr", "tk"],
-    ["tr", "en", "kk", "az"],
-])
+@pytest.mark.parametrize(
+    "langs",
+    [
+        ["en", "az", "kk", "ru", "tk", "tr"],
+        ["ru", "kk"],
+        ["az", "tr", "tk"],
+        ["tr", "en", "kk", "az"],
+    ],
+)
 def test_blocks_are_found_in_order_with_their_file_lines(langs):
     text = compose(langs, gap="\n\n \n\n")
     docs = split_multilingual(text, langs, path="all.txt")
@@ -51,7 +88,9 @@ def test_blocks_are_found_in_order_with_their_file_lines(langs):
     assert [d.lang for d in docs] == langs
     for doc in docs:
         assert doc.text == "\n\n".join(BLOCKS[doc.lang])
-        assert lines[doc.line_base:doc.line_base + doc.text.count("\n") + 1] == doc.text.split("\n")
+        assert lines[doc.line_base : doc.line_base + doc.text.count("\n") + 1] == doc.text.split(
+            "\n"
+        )
         assert (doc.path, doc.format) == ("all.txt", "txt")
 
 
@@ -71,8 +110,10 @@ def test_first_paragraph_is_kept_when_it_names_one_language():
     assert docs[0].text.startswith(first)
 
 
-@pytest.mark.parametrize("langs", [
-    ["ru", "en", "kk"], ["en", "kk"], ["ru", "kk"], ["en", "ru"], ["en", "ru", "kk", "tr"]])
+@pytest.mark.parametrize(
+    "langs",
+    [["ru", "en", "kk"], ["en", "kk"], ["ru", "kk"], ["en", "ru"], ["en", "ru", "kk", "tr"]],
+)
 def test_langs_that_do_not_fit_the_file_are_refused(langs):
     text = compose(["en", "ru", "kk"])
     with pytest.raises(InputError, match="--langs") as error:
@@ -91,7 +132,11 @@ def test_too_few_paragraphs_or_languages():
 
 def test_paragraphs_split_on_whitespace_only_lines():
     found = paragraphs("a\nb\n \t\nc\n\n\n\nd")
-    assert [(p.first_line, p.last_line, p.text) for p in found] == [(0, 1, "a\nb"), (3, 3, "c"), (7, 7, "d")]
+    assert [(p.first_line, p.last_line, p.text) for p in found] == [
+        (0, 1, "a\nb"),
+        (3, 3, "c"),
+        (7, 7, "d"),
+    ]
 
 
 def test_write_split(tmp_path):
@@ -128,7 +173,9 @@ NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex128-d
 def ntrex_documents(count):
     """Line-parallel NTREX documents as {lang: [paragraph, ...]}, paragraphs of 1-3 lines."""
     langs = ["en", "ru", "kk", "az", "tk", "tr"]
-    lines = {lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in langs}
+    lines = {
+        lang: (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in langs
+    }
     ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
     starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]][:count]
     for number, start in enumerate(starts):
@@ -138,7 +185,9 @@ def ntrex_documents(count):
 
 
 @pytest.mark.skipif(not NTREX.is_dir(), reason="shared NTREX corpus not available")
-@pytest.mark.parametrize("langs", [["en", "ru", "kk", "az", "tk", "tr"], ["tr", "az", "tk"], ["kk", "ru"]])
+@pytest.mark.parametrize(
+    "langs", [["en", "ru", "kk", "az", "tk", "tr"], ["tr", "az", "tk"], ["kk", "ru"]]
+)
 def test_ntrex_documents_split_exactly(langs):
     for document in ntrex_documents(3):
         text = "\n\n".join("\n\n".join(document[lang]) for lang in langs)

@@ -9,7 +9,16 @@ import sys
 import pytest
 
 from aligncheck.model import (
-    Document, Finding, Link, Location, ReleaseResult, RunResult, Segment, Segmentation, Severity, Span,
+    Document,
+    Finding,
+    Link,
+    Location,
+    ReleaseResult,
+    RunResult,
+    Segment,
+    Segmentation,
+    Severity,
+    Span,
     TargetResult,
 )
 from aligncheck.report import render
@@ -33,14 +42,26 @@ def _result() -> RunResult:
     target = _seg("docs/ru.txt", "ru", TARGET)
     start = TARGET.index("\x1b")
     finding = Finding(
-        rule="NU01", category="number", severity=Severity.ERROR, lang="ru", source_segments=(0,),
-        target_segments=(0,), source_text=SOURCE, target_text=TARGET,
+        rule="NU01",
+        category="number",
+        severity=Severity.ERROR,
+        lang="ru",
+        source_segments=(0,),
+        target_segments=(0,),
+        source_text=SOURCE,
+        target_text=TARGET,
         message=f"7 in the source, 8 in the target: {ATTACK}{MARKUP}\nsecond line",
-        source_location=Location(source.path, 1, 1), target_location=Location(target.path, 1, start + 1),
-        fingerprint="f1", target_span=Span(0, start, start + len(ATTACK) + len(MARKUP)),
+        source_location=Location(source.path, 1, 1),
+        target_location=Location(target.path, 1, start + 1),
+        fingerprint="f1",
+        target_span=Span(0, start, start + len(ATTACK) + len(MARKUP)),
     )
-    release = ReleaseResult(f"rel{ATTACK}{MARKUP}", source, (TargetResult(target, (Link((0,), (0,), 0.9),)),),
-                            (finding,))
+    release = ReleaseResult(
+        f"rel{ATTACK}{MARKUP}",
+        source,
+        (TargetResult(target, (Link((0,), (0,), 0.9),)),),
+        (finding,),
+    )
     return RunResult("test-model", "paragraph", (release,), warnings=(f"warned {ATTACK}",))
 
 
@@ -126,17 +147,34 @@ def test_progress_shows_a_release_name_literally():
 
 
 def _aligncheck(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True,
-                          cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "aligncheck", *map(str, args)], capture_output=True, cwd=cwd
+    )
 
 
 def test_cli_check_and_align_print_no_raw_controls(tmp_path):
     source, target = tmp_path / "en.txt", tmp_path / f"ru{ATTACK}.txt"
     source.write_text(f"{SOURCE}\n\nThe ticket office opens an hour earlier.\n", encoding="utf-8")
-    target.write_text(f"{TARGET.replace(chr(13), '')}\n\nКасса открывается на час раньше.\n",
-                      encoding="utf-8")
-    check = _aligncheck("check", source, target, "--langs", "en,ru", "--format", "text", "--format", "json",
-                        "--output", "-", "--output", tmp_path / f"r{ATTACK}.json", "-q", cwd=tmp_path)
+    target.write_text(
+        f"{TARGET.replace(chr(13), '')}\n\nКасса открывается на час раньше.\n", encoding="utf-8"
+    )
+    check = _aligncheck(
+        "check",
+        source,
+        target,
+        "--langs",
+        "en,ru",
+        "--format",
+        "text",
+        "--format",
+        "json",
+        "--output",
+        "-",
+        "--output",
+        tmp_path / f"r{ATTACK}.json",
+        "-q",
+        cwd=tmp_path,
+    )
     assert check.returncode == 1, check.stderr
     for stream in (check.stdout, check.stderr):
         _assert_no_raw_controls(stream.decode("utf-8"))

@@ -2,14 +2,28 @@
 
 import random
 
-from aligncheck.lang.translit import find_word, key, score_bound, token_score
 from aligncheck.lang.morph import words
+from aligncheck.lang.translit import find_word, key, score_bound, token_score
 
-NAMES = ["Karimov", "Ospanova", "Regner-Burke", "Berdiyev", "Macpherson", "Johnson", "Chelsea",
-         "Azerbaijan", "Kazakhstan", "Schwarzenegger", "Fleischer", "Trump"]
-TARGETS = ("Каримов Оспанова Регнер-Бёрк Бердиев Макферсон Джонсона Челси Азербайджане "
-           "Қазақстанның Шварценеггер Флейшер Трампа Karimowyň Ospanowa Berdiýew Azərbaycanın "
-           "Qazaxıstan Macpherson Jonsonun Çelsi Şwarsenegger Fleýşer Tramp уже река суперкубок")
+NAMES = [
+    "Karimov",
+    "Ospanova",
+    "Regner-Burke",
+    "Berdiyev",
+    "Macpherson",
+    "Johnson",
+    "Chelsea",
+    "Azerbaijan",
+    "Kazakhstan",
+    "Schwarzenegger",
+    "Fleischer",
+    "Trump",
+]
+TARGETS = (
+    "Каримов Оспанова Регнер-Бёрк Бердиев Макферсон Джонсона Челси Азербайджане "
+    "Қазақстанның Шварценеггер Флейшер Трампа Karimowyň Ospanowa Berdiýew Azərbaycanın "
+    "Qazaxıstan Macpherson Jonsonun Çelsi Şwarsenegger Fleýşer Tramp уже река суперкубок"
+)
 
 
 def test_bound_is_never_below_the_score_it_stands_for():
@@ -23,8 +37,10 @@ def test_bound_is_never_below_the_score_it_stands_for():
             for token in tokens:
                 for target_lang in ("ru", "kk", "az", "tk", "tr", "en"):
                     if len(source_key) > 3:
-                        assert token_score(source_key, lang, token, target_lang) <= \
-                            score_bound(source_key, lang, token, target_lang) + 1e-9, (name, token)
+                        assert (
+                            token_score(source_key, lang, token, target_lang)
+                            <= score_bound(source_key, lang, token, target_lang) + 1e-9
+                        ), (name, token)
 
 
 def test_find_word_still_finds_inflected_transliterations():
@@ -48,7 +64,10 @@ def _find_word_one_by_one(word, lang, tokens, target_lang, threshold, aliases=No
         if known and key(token.text, target_lang) in known:
             return NameHit(token.start, token.end, token.text, 1.0)
         bonus = CAPITAL_BONUS if token.text[:1].isupper() else 0.0
-        if len(source_key) > 3 and score_bound(source_key, lang, token.text, target_lang) + bonus < threshold - 1e-9:
+        if (
+            len(source_key) > 3
+            and score_bound(source_key, lang, token.text, target_lang) + bonus < threshold - 1e-9
+        ):
             continue
         score = min(1.0, token_score(source_key, lang, token.text, target_lang) + bonus)
         if score >= threshold and (best is None or score > best.score):
@@ -65,13 +84,22 @@ def test_token_table_bounds_are_score_bound_exactly():
         for name in NAMES:
             source_key = key(name, "en")
             bounds = table.bounds(source_key)
-            assert [float(b) for b in bounds] == \
-                [score_bound(source_key, "en", part.text, target_lang) for part in table.parts]
+            assert [float(b) for b in bounds] == [
+                score_bound(source_key, "en", part.text, target_lang) for part in table.parts
+            ]
 
 
 def test_find_word_agrees_with_the_token_by_token_search():
     rng = random.Random(11)
-    vocabulary = TARGETS.split() + ["Алиевым", "Ли-Энн", "Джонсон-младший", "UNEP'in", "НАТО-ның", "в", "и"]
+    vocabulary = TARGETS.split() + [
+        "Алиевым",
+        "Ли-Энн",
+        "Джонсон-младший",
+        "UNEP'in",
+        "НАТО-ның",
+        "в",
+        "и",
+    ]
     for _ in range(300):
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 25)))
         tokens = words(text)
@@ -81,8 +109,9 @@ def test_find_word_agrees_with_the_token_by_token_search():
             aliases = None
             if tokens and rng.random() < 0.3:
                 aliases = {key(name, "en"): {key(rng.choice(tokens).text, target_lang)}}
-            assert find_word(name, "en", tokens, target_lang, threshold, aliases) == \
-                _find_word_one_by_one(name, "en", tokens, target_lang, threshold, aliases)
+            assert find_word(
+                name, "en", tokens, target_lang, threshold, aliases
+            ) == _find_word_one_by_one(name, "en", tokens, target_lang, threshold, aliases)
 
 
 def test_a_token_list_rebuilt_from_the_same_text_shares_its_table():
@@ -105,5 +134,6 @@ def test_bounds_primed_for_many_names_at_once_are_score_bound_exactly():
             source_key = key(name, "en")
             if len(source_key) > 3:
                 assert source_key in table._rows
-                assert [float(b) for b in table.bounds(source_key)] == \
-                    [score_bound(source_key, "en", part.text, target_lang) for part in table.parts]
+                assert [float(b) for b in table.bounds(source_key)] == [
+                    score_bound(source_key, "en", part.text, target_lang) for part in table.parts
+                ]

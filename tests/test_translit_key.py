@@ -16,8 +16,39 @@ def _reduce_with_regex(text: str) -> str:
 
 def test_reductions_match_the_regex_substitutions():
     rng = random.Random(5)
-    pieces = ["dzh", "dj", "zh", "kh", "x", "shch", "sch", "tch", "ts", "q", "w", "yu", "ya", "yo",
-              "z", "iy", "y", "ou", "oo", "a", "e", "i", "o", "u", "b", "c", "h", "s", "t", "n", "1"]
+    pieces = [
+        "dzh",
+        "dj",
+        "zh",
+        "kh",
+        "x",
+        "shch",
+        "sch",
+        "tch",
+        "ts",
+        "q",
+        "w",
+        "yu",
+        "ya",
+        "yo",
+        "z",
+        "iy",
+        "y",
+        "ou",
+        "oo",
+        "a",
+        "e",
+        "i",
+        "o",
+        "u",
+        "b",
+        "c",
+        "h",
+        "s",
+        "t",
+        "n",
+        "1",
+    ]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _reduce(text) == _reduce_with_regex(text), text

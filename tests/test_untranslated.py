@@ -1,20 +1,22 @@
-from aligncheck.checks.untranslated.UT01 import UT01, letters_support, prose
-
 from factories import pair
 
-SOURCE = ("The regional council approved a new plan to clean the rivers of the steppe, and the work "
-          "will begin in the spring after the snow has melted.")
+from aligncheck.checks.untranslated.UT01 import UT01, letters_support, prose
+
+SOURCE = (
+    "The regional council approved a new plan to clean the rivers of the steppe, and the work "
+    "will begin in the spring after the snow has melted."
+)
 TRANSLATIONS = {
     "ru": "Областной совет одобрил новый план очистки степных рек, и работы начнутся весной, "
-          "когда сойдёт снег.",
+    "когда сойдёт снег.",
     "kk": "Облыстық кеңес дала өзендерін тазартудың жаңа жоспарын мақұлдады, жұмыс көктемде қар "
-          "ерігеннен кейін басталады.",
+    "ерігеннен кейін басталады.",
     "az": "Regional şura çöl çaylarının təmizlənməsi üçün yeni planı təsdiqləyib, işlər yazda qar "
-          "əriyəndən sonra başlayacaq.",
+    "əriyəndən sonra başlayacaq.",
     "tr": "Bölge meclisi bozkır nehirlerini temizlemek için yeni bir planı onayladı ve çalışmalar "
-          "ilkbaharda karlar eridikten sonra başlayacak.",
+    "ilkbaharda karlar eridikten sonra başlayacak.",
     "tk": "Sebit geňeşi meýdan derýalaryny arassalamak boýunça täze meýilnamany tassyklady, işler "
-          "ýazda gar ereninden soň başlanar.",
+    "ýazda gar ereninden soň başlanar.",
 }
 
 
@@ -50,4 +52,8 @@ def test_names_numbers_and_links_alone_are_not_untranslated():
 def test_letters_decide_between_close_languages():
     assert letters_support("Ол қазақша жазылған мәтін", "kk", "ru")
     assert not letters_support("Это написано по-русски", "kk", "ru")
-    assert letters_support("bu metin türkçe yazılmıştır ve içinde hiç ters e harfi yoktur, tamamen öyle kalacak", "tr", "az")
+    assert letters_support(
+        "bu metin türkçe yazılmıştır ve içinde hiç ters e harfi yoktur, tamamen öyle kalacak",
+        "tr",
+        "az",
+    )

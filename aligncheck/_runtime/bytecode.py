@@ -30,13 +30,16 @@ class _CachedSourceLoader(importlib.machinery.SourceFileLoader):
     def get_code(self, fullname: str):
         source = self.get_filename(fullname)
         stat = os.stat(source)
-        header = (importlib.util.MAGIC_NUMBER + stat.st_mtime_ns.to_bytes(8, "little")
-                  + stat.st_size.to_bytes(8, "little"))
+        header = (
+            importlib.util.MAGIC_NUMBER
+            + stat.st_mtime_ns.to_bytes(8, "little")
+            + stat.st_size.to_bytes(8, "little")
+        )
         cached = self.root / f"{fullname}.pyc"
         try:
             data = cached.read_bytes()
             if data.startswith(header):
-                return marshal.loads(data[len(header):])
+                return marshal.loads(data[len(header) :])
         except (OSError, ValueError, EOFError, TypeError):
             pass
         code = self.source_to_code(self.get_data(source), source)
@@ -64,7 +67,9 @@ class _Finder:
 
 def needed(package_file: str) -> bool:
     """Python writes no .pyc and the package has none of its own."""
-    return sys.dont_write_bytecode and not os.path.exists(importlib.util.cache_from_source(package_file))
+    return sys.dont_write_bytecode and not os.path.exists(
+        importlib.util.cache_from_source(package_file)
+    )
 
 
 def install(package_file: str) -> None:

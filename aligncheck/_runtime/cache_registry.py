@@ -30,39 +30,96 @@ class CacheEntry:
         return any(fnmatch.fnmatchcase(root_name, pattern) for pattern in self.clears)
 
 
-def _entry(name: str, holds: str, form: str, version: int | None, clears: tuple[str, ...] = (),
-           **files: str) -> CacheEntry:
+def _entry(
+    name: str,
+    holds: str,
+    form: str,
+    version: int | None,
+    clears: tuple[str, ...] = (),
+    **files: str,
+) -> CacheEntry:
     return CacheEntry(name, holds, form, version, files, clears or (name,))
 
 
-REGISTRY: dict[str, CacheEntry] = {e.name: e for e in (
-    _entry("embeddings", "sentence vectors by model, prompt and text",
-           "sqlite (schema in user_version)", 1,
-           (*(f"embeddings.sqlite3{s}" for s in _SQLITE_FILES), "embeddings.sqlite3.corrupt-*"),
-           store="embeddings.sqlite3"),
-    _entry("models", "the default model, built once (ONNX graph, tokenizer)", "onnx dir", 1,
-           dir="models/{key}"),
-    _entry("bytecode", "compiled modules of an editable install (ALIGNCHECK_BYTECODE_CACHE=1)",
-           "pyc dir", None, dir="bytecode/{key}"),
-    _entry("langid", "language profiles from Babel's locales, and paragraph scores",
-           "json; npz; sqlite", 4,
-           profile="langid/babel{babel}-v{version}/{key}.json",
-           table="langid/babel{babel}-v{version}/table-{key}.npz",  # a profile path, .npz
-           letters="langid/babel{babel}-v{version}/letter-scripts-regex{regex}-v1.json",
-           scores="langid/scores.sqlite3"),
-    _entry("numbers", "each locale's group and decimal symbols", "json", None,
-           symbols="numbers/symbols-babel{babel}.json"),
-    _entry("numwords", "number-word lexicons from num2words (and pymorphy3 for ru)", "json", 3,
-           lexicon="numwords/{key}-v{version}-{packages}.json"),
-    _entry("months", "month names and their case forms per locale", "json", 1,
-           forms="months/{key}-v{version}-{packages}.json"),
-    _entry("morph", "Russian lemmas looked up in pymorphy3", "sqlite", 2,
-           lemmas="morph/ru-lemmas-v{version}-{packages}.sqlite3"),
-    _entry("glossary", "Babel's language codes", "json", None,
-           languages="glossary/languages-babel{babel}.json"),
-    _entry("split", "language names as stems, for splitting multilingual files", "json", 1,
-           stems="split/babel{babel}-v{version}/stems-{key}.json"),
-)}
+REGISTRY: dict[str, CacheEntry] = {
+    e.name: e
+    for e in (
+        _entry(
+            "embeddings",
+            "sentence vectors by model, prompt and text",
+            "sqlite (schema in user_version)",
+            1,
+            (*(f"embeddings.sqlite3{s}" for s in _SQLITE_FILES), "embeddings.sqlite3.corrupt-*"),
+            store="embeddings.sqlite3",
+        ),
+        _entry(
+            "models",
+            "the default model, built once (ONNX graph, tokenizer)",
+            "onnx dir",
+            1,
+            dir="models/{key}",
+        ),
+        _entry(
+            "bytecode",
+            "compiled modules of an editable install (ALIGNCHECK_BYTECODE_CACHE=1)",
+            "pyc dir",
+            None,
+            dir="bytecode/{key}",
+        ),
+        _entry(
+            "langid",
+            "language profiles from Babel's locales, and paragraph scores",
+            "json; npz; sqlite",
+            4,
+            profile="langid/babel{babel}-v{version}/{key}.json",
+            table="langid/babel{babel}-v{version}/table-{key}.npz",  # a profile path, .npz
+            letters="langid/babel{babel}-v{version}/letter-scripts-regex{regex}-v1.json",
+            scores="langid/scores.sqlite3",
+        ),
+        _entry(
+            "numbers",
+            "each locale's group and decimal symbols",
+            "json",
+            None,
+            symbols="numbers/symbols-babel{babel}.json",
+        ),
+        _entry(
+            "numwords",
+            "number-word lexicons from num2words (and pymorphy3 for ru)",
+            "json",
+            3,
+            lexicon="numwords/{key}-v{version}-{packages}.json",
+        ),
+        _entry(
+            "months",
+            "month names and their case forms per locale",
+            "json",
+            1,
+            forms="months/{key}-v{version}-{packages}.json",
+        ),
+        _entry(
+            "morph",
+            "Russian lemmas looked up in pymorphy3",
+            "sqlite",
+            2,
+            lemmas="morph/ru-lemmas-v{version}-{packages}.sqlite3",
+        ),
+        _entry(
+            "glossary",
+            "Babel's language codes",
+            "json",
+            None,
+            languages="glossary/languages-babel{babel}.json",
+        ),
+        _entry(
+            "split",
+            "language names as stems, for splitting multilingual files",
+            "json",
+            1,
+            stems="split/babel{babel}-v{version}/stems-{key}.json",
+        ),
+    )
+}
 
 
 def owner(root_name: str) -> CacheEntry | None:

@@ -24,8 +24,10 @@ from aligncheck.errors import InputError
 CACHE_ENV = "ALIGNCHECK_CACHE_DIR"
 MARKER = "CACHEDIR.TAG"
 MARKER_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
-MARKER_TEXT = (f"{MARKER_SIGNATURE}\n# This file is a cache directory tag created by aligncheck.\n"
-               "# For information about cache directory tags see https://bford.info/cachedir/\n")
+MARKER_TEXT = (
+    f"{MARKER_SIGNATURE}\n# This file is a cache directory tag created by aligncheck.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
 
 
 def configured_cache_dir() -> Path:
@@ -66,8 +68,11 @@ def foreign_entries(root: Path) -> list[str]:
 
 
 def _ours(name: str) -> bool:
-    return (name == MARKER or re.fullmatch(r"CACHEDIR\.\d+\.tmp", name) is not None
-            or owner(name) is not None)
+    return (
+        name == MARKER
+        or re.fullmatch(r"CACHEDIR\.\d+\.tmp", name) is not None
+        or owner(name) is not None
+    )
 
 
 def claim(root: Path) -> bool:
@@ -94,12 +99,16 @@ def require_cache_dir() -> Path:
     if existing.is_dir():
         return root
     what = "is a file" if existing == root else f"is inside {existing}, a file"
-    raise InputError(f"cannot be the cache directory: it {what}, not a directory; "
-                     f"set {CACHE_ENV} to a directory", str(root))
+    raise InputError(
+        f"cannot be the cache directory: it {what}, not a directory; "
+        f"set {CACHE_ENV} to a directory",
+        str(root),
+    )
 
 
-def cache_file(name: str, kind: str | None = None, key: str = "",
-               packages: tuple[str, ...] = ()) -> Path | None:
+def cache_file(
+    name: str, kind: str | None = None, key: str = "", packages: tuple[str, ...] = ()
+) -> Path | None:
     """Where registry entry `name` keeps its file of `kind` (its only kind if None): for data
     built from `packages`, so a new release of any of them builds it again. None when one is
     not installed (nothing to key the file on: build without keeping)."""
@@ -108,8 +117,11 @@ def cache_file(name: str, kind: str | None = None, key: str = "",
     versions = [installed_version(p) for p in packages]
     if None in versions:
         return None
-    fields: dict[str, object] = {"version": entry.version, "key": key,
-                                 "packages": "-".join(versions)}  # type: ignore[arg-type]
+    fields: dict[str, object] = {
+        "version": entry.version,
+        "key": key,
+        "packages": "-".join(versions),
+    }  # type: ignore[arg-type]
     for _, field, _, _ in string.Formatter().parse(template):
         if field and field not in fields:
             fields[field] = import_module(field).__version__
@@ -147,7 +159,7 @@ def _dist_info_versions() -> dict[str, str]:
             continue
         for name in names:
             if name.endswith(".dist-info"):
-                dist, _, version = name[:-len(".dist-info")].partition("-")
+                dist, _, version = name[: -len(".dist-info")].partition("-")
                 found.setdefault(_normal_name(dist), version)
     return found
 
@@ -178,12 +190,18 @@ def store_json(path: Path, data: object) -> None:
     store(path, lambda t: t.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8"))
 
 
-def kept_strings(path: Path, build: Callable[[], Iterable[str]], *, nonempty: bool = False) -> tuple[str, ...]:
+def kept_strings(
+    path: Path, build: Callable[[], Iterable[str]], *, nonempty: bool = False
+) -> tuple[str, ...]:
     """The list of strings stored at `path`, else `build()`'s, stored there for the next run
     (`nonempty`: an empty stored list counts as damaged)."""
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, list) and (stored or not nonempty) and all(isinstance(x, str) for x in stored):
+        if (
+            isinstance(stored, list)
+            and (stored or not nonempty)
+            and all(isinstance(x, str) for x in stored)
+        ):
             return tuple(stored)
     except (OSError, ValueError):
         pass

@@ -9,8 +9,13 @@ import sqlite3
 from pathlib import Path
 
 from aligncheck._runtime.cache_registry import REGISTRY, CacheEntry, owner
-from aligncheck._runtime.cachefiles import (CACHE_ENV, MARKER, claim, foreign_entries,
-                                            require_cache_dir)
+from aligncheck._runtime.cachefiles import (
+    CACHE_ENV,
+    MARKER,
+    claim,
+    foreign_entries,
+    require_cache_dir,
+)
 from aligncheck.errors import InputError
 
 PARTS = (*REGISTRY, "all")
@@ -32,12 +37,16 @@ def _embedding_counts(path: Path) -> str:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0)
         try:
-            rows = conn.execute("SELECT model, count(*) FROM vectors GROUP BY model ORDER BY model").fetchall()
+            rows = conn.execute(
+                "SELECT model, count(*) FROM vectors GROUP BY model ORDER BY model"
+            ).fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
         return f"unreadable ({exc}); the next run rebuilds it"
-    return "; ".join(f"{count:,} vectors of {model.split('|')[0]}" for model, count in rows) or "empty"
+    return (
+        "; ".join(f"{count:,} vectors of {model.split('|')[0]}" for model, count in rows) or "empty"
+    )
 
 
 def _claimed(root: Path) -> bool:
@@ -63,8 +72,10 @@ def _details(entry: CacheEntry, paths: list[Path]) -> str:
         if ".corrupt-" in path.name:
             said.append(f"set aside as damaged: {path.name}")
         elif path.is_dir():
-            said.append(", ".join(sorted(p.name for p in path.iterdir() if p.is_dir()))
-                        or f"{sum(1 for p in path.iterdir() if p.is_file())} files")
+            said.append(
+                ", ".join(sorted(p.name for p in path.iterdir() if p.is_dir()))
+                or f"{sum(1 for p in path.iterdir() if p.is_file())} files"
+            )
             said += [f"set aside as damaged: {p.name}" for p in sorted(path.glob("*.corrupt-*"))]
         elif entry.name == "embeddings" and path.name == entry.files["store"]:
             said.append(_embedding_counts(path))
@@ -114,14 +125,20 @@ def clear(part: str) -> str:
         others = foreign_entries(root)
         found = _found(root)
     except OSError as exc:
-        raise InputError(f"cannot read the cache directory ({exc.strerror}); check its permissions",
-                         str(root)) from None
+        raise InputError(
+            f"cannot read the cache directory ({exc.strerror}); check its permissions", str(root)
+        ) from None
     if not ours:
-        why = (f"holds files aligncheck did not create ({_names(others)})" if others
-               else "carries another program's CACHEDIR.TAG")
-        raise InputError(f"not an aligncheck cache directory: it {why}; nothing deleted. Set {CACHE_ENV} "
-                         "to a directory of its own, or delete aligncheck's entries by hand",
-                         str(root.absolute()))
+        why = (
+            f"holds files aligncheck did not create ({_names(others)})"
+            if others
+            else "carries another program's CACHEDIR.TAG"
+        )
+        raise InputError(
+            f"not an aligncheck cache directory: it {why}; nothing deleted. Set {CACHE_ENV} "
+            "to a directory of its own, or delete aligncheck's entries by hand",
+            str(root.absolute()),
+        )
     freed = 0
     for name in REGISTRY if part == "all" else (part,):
         for target in found.get(name, ()):
@@ -132,8 +149,9 @@ def clear(part: str) -> str:
                 else:
                     target.unlink()
             except OSError as exc:
-                raise InputError(f"cannot delete {target} ({exc.strerror}); "
-                                 "check its permissions") from None
+                raise InputError(
+                    f"cannot delete {target} ({exc.strerror}); check its permissions"
+                ) from None
     kept = ""
     if part == "all" and others:
         kept = f"; kept what aligncheck did not create: {_names(others)}"

@@ -31,11 +31,16 @@ def write_text(path: str | Path, text: str, *, what: str, option: str) -> None:
             raise NotADirectoryError(20, f"{target.parent} is not a directory")
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644 & ~_umask()
-        replace_via(target, target.with_name(f".{target.name}.{os.getpid()}.tmp"),
-                    lambda temporary: _write_synced(temporary, data, mode))
+        replace_via(
+            target,
+            target.with_name(f".{target.name}.{os.getpid()}.tmp"),
+            lambda temporary: _write_synced(temporary, data, mode),
+        )
         _sync_directory(target.parent)
     except OSError as exc:
-        raise InputError(f"cannot write {what}: {exc.strerror or exc}; choose another {option}", str(path)) from None
+        raise InputError(
+            f"cannot write {what}: {exc.strerror or exc}; choose another {option}", str(path)
+        ) from None
 
 
 def _write_synced(path: Path, data: bytes, mode: int) -> None:
@@ -80,15 +85,22 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def refuse_overwriting(outputs: Iterable[tuple[str, str | Path]], inputs: Iterable[str | Path]) -> None:
+def refuse_overwriting(
+    outputs: Iterable[tuple[str, str | Path]], inputs: Iterable[str | Path]
+) -> None:
     """InputError when an output (label, path) is one of the run's inputs, or two outputs are one file."""
     inputs = [str(p) for p in inputs]
     seen: list[tuple[str, str | Path]] = []
     for label, path in outputs:
         for source in inputs:
             if same_file(path, source):
-                raise InputError(f"{label} would overwrite the input {source}; choose another path", str(path))
+                raise InputError(
+                    f"{label} would overwrite the input {source}; choose another path", str(path)
+                )
         for other_label, other in seen:
             if same_file(path, other):
-                raise InputError(f"{label} and {other_label} name the same file; give each its own path", str(path))
+                raise InputError(
+                    f"{label} and {other_label} name the same file; give each its own path",
+                    str(path),
+                )
         seen.append((label, path))

@@ -1,8 +1,8 @@
 """Alignment stage: source and target segments -> monotonic many-to-many Links.
 
-    from aligncheck.align import align
-    links = align(source_texts, target_texts, embedder.embed)
-    per_target = align_many(source_texts, [texts_ru, texts_kk], embedder.embed)
+from aligncheck.align import align
+links = align(source_texts, target_texts, embedder.embed)
+per_target = align_many(source_texts, [texts_ru, texts_kk], embedder.embed)
 """
 
 from aligncheck.align.aligner import align, align_many

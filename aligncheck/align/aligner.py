@@ -52,8 +52,9 @@ def align_many(
     """`align` of one source with each of several targets; the exact merge windows of every
     pair are embedded in one batch (each pair's result is what `align` alone gives)."""
     embeds = [embed] if callable(embed) else list(embed)
-    params = Params(skip=skip, max_window=max_window, merge_penalty=merge_penalty,
-                    length_power=length_power)
+    params = Params(
+        skip=skip, max_window=max_window, merge_penalty=merge_penalty, length_power=length_power
+    )
     searched = []
     for target_texts in targets:
         n, m = len(source_texts), len(target_texts)
@@ -64,15 +65,24 @@ def align_many(
         path, band = _search(src, tgt, params, radius)
         windows = _merges(path) if exact_windows and max_window > 1 else ([], [])
         searched.append((src, tgt, path, band, windows))
-    pending = [joined_text(side.texts, w) for item in searched if item
-               for side, side_windows in zip(item[:2], item[4]) for w in side_windows]
+    pending = [
+        joined_text(side.texts, w)
+        for item in searched
+        if item
+        for side, side_windows in zip(item[:2], item[4])
+        for w in side_windows
+    ]
     for e in embeds if pending else ():
         e(pending)  # one batch; add_exact below finds them in the embedder's memory
     out = []
     for target_texts, item in zip(targets, searched):
         if item is None:
-            out.append(tuple([Link((i,), (), 0.0) for i in range(len(source_texts))]
-                             + [Link((), (j,), 0.0) for j in range(len(target_texts))]))
+            out.append(
+                tuple(
+                    [Link((i,), (), 0.0) for i in range(len(source_texts))]
+                    + [Link((), (j,), 0.0) for j in range(len(target_texts))]
+                )
+            )
             continue
         src, tgt, path, (lo, hi), (src_windows, tgt_windows) = item
         if src_windows or tgt_windows:
@@ -120,14 +130,16 @@ def _links(path, src: Side, tgt: Side) -> tuple[Link, ...]:
             by_type.setdefault((a, b), []).append(k)
     for (a, b), members in by_type.items():
         for c in range(0, len(members), CHUNK):
-            chunk = members[c:c + CHUNK]
+            chunk = members[c : c + CHUNK]
             s_ends = np.array([spans[k][0] + a for k in chunk])
             t_ends = np.array([spans[k][2] + b for k in chunk])
             sv = _windows_at(src, s_ends, a)
             tv = _windows_at(tgt, t_ends, b)
             scores[chunk] = np.clip((sv * tv).sum(axis=1), 0.0, 1.0)
-    return tuple(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), round(float(s), 4))
-                 for (i, a, j, b), s in zip(spans, scores))
+    return tuple(
+        Link(tuple(range(i, i + a)), tuple(range(j, j + b)), round(float(s), 4))
+        for (i, a, j, b), s in zip(spans, scores)
+    )
 
 
 def _windows_at(side: Side, ends: np.ndarray, size: int) -> np.ndarray:

@@ -20,8 +20,9 @@ def needs_coarse_pass(n: int, m: int) -> bool:
     return (n + 1) * (m + 1) > FULL_BAND_CELLS and min(n, m) > 8
 
 
-def band_around(path: list[tuple[int, int]], n: int, m: int, scale: int, radius: int
-                ) -> tuple[np.ndarray, np.ndarray]:
+def band_around(
+    path: list[tuple[int, int]], n: int, m: int, scale: int, radius: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Band over an n x m grid around a path of (a, b) steps found on a grid `scale` times coarser."""
     raw_lo = np.full(n + 1, m, dtype=np.int64)
     raw_hi = np.zeros(n + 1, dtype=np.int64)
@@ -29,8 +30,8 @@ def band_around(path: list[tuple[int, int]], n: int, m: int, scale: int, radius:
     for a, b in path:
         r0, r1 = min(i * scale, n), min((i + a) * scale, n)
         c0, c1 = min(j * scale, m), min((j + b) * scale, m)
-        raw_lo[r0:r1 + 1] = np.minimum(raw_lo[r0:r1 + 1], c0)
-        raw_hi[r0:r1 + 1] = np.maximum(raw_hi[r0:r1 + 1], c1)
+        raw_lo[r0 : r1 + 1] = np.minimum(raw_lo[r0 : r1 + 1], c0)
+        raw_hi[r0 : r1 + 1] = np.maximum(raw_hi[r0 : r1 + 1], c1)
         i, j = i + a, j + b
     padded_lo = np.pad(raw_lo, radius, mode="edge")
     padded_hi = np.pad(raw_hi, radius, mode="edge")

@@ -26,8 +26,12 @@ BLOCK_CELLS = 1 << 13
 def link_types(max_window: int) -> tuple[tuple[int, int], ...]:
     """(a, b) pairs: 1-1, skips, then merges up to max_window segments a side."""
     limit = max(4, max_window + 1)
-    merges = [(a, b) for a in range(1, max_window + 1) for b in range(1, max_window + 1)
-              if a + b <= limit and (a, b) != (1, 1)]
+    merges = [
+        (a, b)
+        for a in range(1, max_window + 1)
+        for b in range(1, max_window + 1)
+        if a + b <= limit and (a, b) != (1, 1)
+    ]
     return ((1, 1), (1, 0), (0, 1), *sorted(merges, key=lambda t: (t[0] + t[1], t)))
 
 
@@ -39,9 +43,16 @@ class Params:
     length_power: float = 2.0
 
 
-def _block_values(src: Side, tgt: Side, rows: tuple[int, int], cols: tuple[int, int],
-                  types, ratio: float, merge_penalty: float, length_power: float
-                  ) -> dict[tuple[int, int], np.ndarray]:
+def _block_values(
+    src: Side,
+    tgt: Side,
+    rows: tuple[int, int],
+    cols: tuple[int, int],
+    types,
+    ratio: float,
+    merge_penalty: float,
+    length_power: float,
+) -> dict[tuple[int, int], np.ndarray]:
     """Link values for states rows[0]..rows[1] x cols[0]..cols[1], one matrix per type."""
     (r0, r1), (c0, c1) = rows, cols
     k = max(max(t) for t in types)
@@ -69,13 +80,16 @@ def _block_values(src: Side, tgt: Side, rows: tuple[int, int], cols: tuple[int, 
         has_right_s = (ii < src.n)[:, None]
         margin_t = _mean2(left_t, has_left_t, right_t, has_right_t)
         margin_s = _mean2(left_s, has_left_s, right_s, has_right_s)
-        margin = np.where(np.isnan(margin_t), margin_s,
-                          np.where(np.isnan(margin_s), margin_t, (margin_t + margin_s) / 2))
+        margin = np.where(
+            np.isnan(margin_t),
+            margin_s,
+            np.where(np.isnan(margin_s), margin_t, (margin_t + margin_s) / 2),
+        )
         margin = np.nan_to_num(margin, nan=0.0)
         ls = src.span_len(r0, r1, a)[:, None] * ratio
         lt = tgt.span_len(c0, c1, b)[None, :]
         factor = np.log2(1 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
-        value = (sim - margin) * factor ** length_power - merge_penalty * (a + b - 2)
+        value = (sim - margin) * factor**length_power - merge_penalty * (a + b - 2)
         fits = (ii >= a)[:, None] & (jj >= b)[None, :]
         out[(a, b)] = np.where(fits, value, -np.inf)
     return out
@@ -109,8 +123,9 @@ def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params)
     back: list[np.ndarray] = []
     for r0, r1 in _row_blocks(lo, hi):
         c0, c1 = int(lo[r0]), int(hi[r1])
-        values = _block_values(src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty,
-                              params.length_power)
+        values = _block_values(
+            src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty, params.length_power
+        )
         for i in range(r0, r1 + 1):
             width = int(hi[i] - lo[i] + 1)
             best = np.full(width, -np.inf)
@@ -125,11 +140,11 @@ def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params)
                 j1 = min(hi[i], plo + b + len(prev) - 1)
                 if j0 > j1:
                     continue
-                cand = prev[j0 - b - plo:j1 - b - plo + 1]
+                cand = prev[j0 - b - plo : j1 - b - plo + 1]
                 if b == 0:
                     cand = cand + params.skip
                 else:
-                    cand = cand + values[(a, b)][i - r0, j0 - c0:j1 - c0 + 1]
+                    cand = cand + values[(a, b)][i - r0, j0 - c0 : j1 - c0 + 1]
                 seg = slice(j0 - lo[i], j1 - lo[i] + 1)
                 better = cand > best[seg]
                 np.copyto(best[seg], cand, where=better)

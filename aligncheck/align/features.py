@@ -26,7 +26,7 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 def joined_text(texts: Sequence[str], window: tuple[int, int]) -> str:
     """The text embedded for the window (start, size): its segments, one per line."""
     start, size = window
-    return "\n".join(texts[start:start + size])
+    return "\n".join(texts[start : start + size])
 
 
 def _window_sums(rows: np.ndarray, size: int) -> np.ndarray:
@@ -39,8 +39,14 @@ class Side:
     """One side of a pair: per-embedder centred unit vectors (and the uncentred ones they
     came from), char lengths, texts."""
 
-    def __init__(self, blocks: list[np.ndarray], lens: np.ndarray, texts: Sequence[str] | None,
-                 means: list[np.ndarray] | None = None, raw: list[np.ndarray] | None = None):
+    def __init__(
+        self,
+        blocks: list[np.ndarray],
+        lens: np.ndarray,
+        texts: Sequence[str] | None,
+        means: list[np.ndarray] | None = None,
+        raw: list[np.ndarray] | None = None,
+    ):
         self.blocks = blocks
         self.raw = raw
         self.lens = lens.astype(np.float64)
@@ -68,15 +74,19 @@ class Side:
         if not windows or self.texts is None or self.means is None:
             return
         joined = [joined_text(self.texts, w) for w in windows]
-        vecs = [_normalise(_normalise(np.asarray(e(joined), dtype=np.float32)) - mean)
-                for e, mean in zip(embeds, self.means)]
+        vecs = [
+            _normalise(_normalise(np.asarray(e(joined), dtype=np.float32)) - mean)
+            for e, mean in zip(embeds, self.means)
+        ]
         for row, w in enumerate(windows):
             self.exact[w] = [v[row] for v in vecs]
         for size in {k for _, k in windows}:
             items = sorted((s + k, v) for (s, k), v in self.exact.items() if k == size)
             ends = np.array([e for e, _ in items])
-            self._exact_by_size[size] = (ends, [np.stack([v[m] for _, v in items])
-                                                for m in range(len(self.blocks))])
+            self._exact_by_size[size] = (
+                ends,
+                [np.stack([v[m] for _, v in items]) for m in range(len(self.blocks))],
+            )
 
     def halved(self) -> Side:
         """Pairs of consecutive segments summed: the coarse level of the band search."""
@@ -84,10 +94,10 @@ class Side:
         blocks = []
         for b in self.blocks:
             padded = np.zeros((n2 * 2, b.shape[1]), dtype=b.dtype)
-            padded[:self.n] = b
+            padded[: self.n] = b
             blocks.append(_normalise(padded.reshape(n2, 2, -1).sum(axis=1)))
         lens = np.zeros(n2 * 2)
-        lens[:self.n] = self.lens
+        lens[: self.n] = self.lens
         return Side(blocks, lens.reshape(n2, 2).sum(axis=1), None)
 
     def windows(self, first_end: int, last_end: int, size: int) -> np.ndarray:
@@ -102,12 +112,12 @@ class Side:
             if valid.any():
                 lo, hi = ends[valid][0], ends[valid][-1]
                 if size == 1:
-                    vec[valid] = b[lo - 1:hi]
+                    vec[valid] = b[lo - 1 : hi]
                 elif self.raw is not None:
-                    members = self.raw[k][lo - size:hi] * self.lens[lo - size:hi, None]
+                    members = self.raw[k][lo - size : hi] * self.lens[lo - size : hi, None]
                     vec[valid] = _normalise(_normalise(_window_sums(members, size)) - self.means[k])
                 else:
-                    vec[valid] = _normalise(_window_sums(b[lo - size:hi], size))
+                    vec[valid] = _normalise(_window_sums(b[lo - size : hi], size))
                 if size in self._exact_by_size:
                     exact_ends, exact_vecs = self._exact_by_size[size]
                     a, z = np.searchsorted(exact_ends, [first_end, last_end + 1])

@@ -21,7 +21,6 @@ from aligncheck.lang.profiles import length_factor, length_spread
 from aligncheck.model import Link, Segmentation
 from aligncheck.segment import split_sentences
 
-
 _BEADS = {(1, 1): 0.0, (2, 1): 2.3, (1, 2): 2.3, (2, 2): 4.5, (3, 1): 4.5, (1, 3): 4.5}
 _SKIP = 3.0
 _EMBED_WEIGHT = 6.0  # 12 found fewer drops on NTREX-dev (a dropped sentence hid in a 2-1 bead)
@@ -127,13 +126,20 @@ def expected_ratio(source: Segmentation, target: Segmentation, links: Sequence[L
     src_factor, tgt_factor = length_factor(src), length_factor(tgt)
     if src_factor and tgt_factor:  # calibrated (lang/data/length_ratios.json)
         return tgt_factor / src_factor
-    ratios = [len(target.texts(link.target)) / max(1, len(source.texts(link.source)))
-              for link in links if link.source and link.target]
+    ratios = [
+        len(target.texts(link.target)) / max(1, len(source.texts(link.source)))
+        for link in links
+        if link.source and link.target
+    ]
     return statistics.median(ratios) if ratios else 1.0
 
 
 def length_z(src_len: int, tgt_len: int, ratio: float) -> float:
-    return math.log((tgt_len + 1) / (ratio * (src_len + 1))) * math.sqrt(max(src_len, 1)) / length_spread()
+    return (
+        math.log((tgt_len + 1) / (ratio * (src_len + 1)))
+        * math.sqrt(max(src_len, 1))
+        / length_spread()
+    )
 
 
 def _runs(rows: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
@@ -141,7 +147,7 @@ def _runs(rows: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
     out = {}
     for k in (1, 2, 3):
         for i in range(len(rows) - k + 1):
-            v = rows[i:i + k].sum(axis=0)
+            v = rows[i : i + k].sum(axis=0)
             out[i, k] = v / (np.linalg.norm(v) or 1.0)
     return out
 
@@ -162,7 +168,7 @@ class _RunSimilarities:
         if v is None:
             if len(self.runs) > _RUN_CAP:
                 self.runs.clear()
-            v = self.vectors[offset + start:offset + start + size].sum(axis=0)
+            v = self.vectors[offset + start : offset + start + size].sum(axis=0)
             v = self.runs[key] = v / (np.linalg.norm(v) or 1.0)
         return v
 
@@ -199,7 +205,9 @@ def _best_run_cosines(mine: np.ndarray, other: np.ndarray) -> list[float]:
     for lo in range(0, len(mine), _WINDOW):
         hi = min(lo + _WINDOW, len(mine))
         a, b = _near(lo, hi, len(mine), len(other))
-        best.extend((mine[lo:hi] @ np.stack(list(_runs(other[a:b]).values())).T).max(axis=1).tolist())
+        best.extend(
+            (mine[lo:hi] @ np.stack(list(_runs(other[a:b]).values())).T).max(axis=1).tolist()
+        )
     return best
 
 
@@ -219,8 +227,10 @@ def medians_without_each(values: list[float]) -> list[float]:
     half, odd = divmod(len(values) - 1, 2)
     out = []
     for r in rank:
+
         def at(k: int) -> float:  # k-th smallest once values[i] (rank r) is left out
             return ranked[k] if k < r else ranked[k + 1]
+
         out.append(at(half) if odd else (at(half - 1) + at(half)) / 2)
     return out
 
@@ -230,22 +240,28 @@ def _text_runs(texts: list[str]) -> dict[tuple[int, int], tuple[int, frozenset]]
     out = {}
     for k in (1, 2, 3):
         for i in range(len(texts) - k + 1):
-            part = texts[i:i + k]
+            part = texts[i : i + k]
             out[i, k] = (sum(map(len, part)), frozenset(_NUMBER.findall(" ".join(part))))
     return out
 
 
-def align_sentences(src: list[str], tgt: list[str], ratio: float, sims=None
-                    ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def align_sentences(
+    src: list[str], tgt: list[str], ratio: float, sims=None
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
     with a penalty for numbers found on one side only, and a cosine term when run
     similarities (`_run_similarities`) are given."""
     return _align(src, tgt, ratio, sims)[1]
 
 
-def _align(src: list[str], tgt: list[str], ratio: float, sims=None,
-           keep: tuple[str, int] | None = None, drop: tuple[str, int] | None = None
-           ) -> tuple[float, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+def _align(
+    src: list[str],
+    tgt: list[str],
+    ratio: float,
+    sims=None,
+    keep: tuple[str, int] | None = None,
+    drop: tuple[str, int] | None = None,
+) -> tuple[float, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """(cost, beads) of the cheapest alignment; `keep` = ("source"|"target", i) forbids
     leaving that one sentence unmatched, `drop` forces it to be."""
     n, m = len(src), len(tgt)
@@ -324,7 +340,9 @@ def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str])
 
 
 @functools.lru_cache(maxsize=4096)  # prepare and the check both ask, per link
-def length_evidence(src: tuple[str, ...], tgt: tuple[str, ...], ratio: float) -> tuple[float, float]:
+def length_evidence(
+    src: tuple[str, ...], tgt: tuple[str, ...], ratio: float
+) -> tuple[float, float]:
     """(source, target): the best score a sentence of that side could get without the embedding
     terms: what matching it costs over leaving it out in the length-and-numbers DP, + its
     numbers absent from the other side - half of those present (no unit conversions: that only
@@ -343,13 +361,16 @@ def length_evidence(src: tuple[str, ...], tgt: tuple[str, ...], ratio: float) ->
                 keep, drop = free, _align(src, tgt, ratio, drop=(name, i))[0]
             margin = 50.0 if keep == math.inf else max(-50.0, min(keep - drop, 50.0))
             numbers = set(_NUMBER.findall(text))
-            best = max(best, margin + len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers))
+            best = max(
+                best, margin + len(numbers - other_numbers) - 0.5 * len(numbers & other_numbers)
+            )
         out.append(best + (z if side else -z))
     return out[0], out[1]
 
 
-def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float,
-                  thresholds: tuple[float, float]) -> bool:
+def worth_scoring(
+    src: list[Sentence], tgt: list[Sentence], ratio: float, thresholds: tuple[float, float]
+) -> bool:
     """Whether the sentences of a link are embedded and scored at all: something may be
     missing or extra (_SCORE_GATE_Z), and a sentence could pass OM02's or AD02's threshold
     (`thresholds`: the score each must exceed) whatever the embedding terms say
@@ -365,9 +386,14 @@ def worth_scoring(src: list[Sentence], tgt: list[Sentence], ratio: float,
     return any(e + _EVIDENCE_SLACK > t for e, t in zip(evidence, thresholds))
 
 
-def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
-               langs: tuple[str, str] | None, thresholds: tuple[float, float]
-               ) -> tuple[list[Gap], list[Gap]]:
+def candidates(
+    src: list[Sentence],
+    tgt: list[Sentence],
+    ratio: float,
+    embedder,
+    langs: tuple[str, str] | None,
+    thresholds: tuple[float, float],
+) -> tuple[list[Gap], list[Gap]]:
     """Unmatched sentences of each side: scored (`scored_candidates`) with an embedder where
     one could pass `thresholds` (OM02's, AD02's), else those whose removal brings the length
     ratio closer to normal."""
@@ -397,8 +423,13 @@ def candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
     return omitted, extra
 
 
-def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, embedder,
-                      langs: tuple[str, str] | None = None) -> tuple[list[Gap], list[Gap]]:
+def scored_candidates(
+    src: list[Sentence],
+    tgt: list[Sentence],
+    ratio: float,
+    embedder,
+    langs: tuple[str, str] | None = None,
+) -> tuple[list[Gap], list[Gap]]:
     """Every sentence the embedding-aware DP leaves unmatched, with its score (see _SCORE_*):
     no length gate, so a drop within normal length variation can still be found."""
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
@@ -409,20 +440,32 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
         return [], []
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
     long = len(src) + len(tgt) > _LONG_LINK
-    bead_of = ({i: k for k, bead in enumerate(beads) for i in bead[0]},
-               {j: k for k, bead in enumerate(beads) for j in bead[1]})
+    bead_of = (
+        {i: k for k, bead in enumerate(beads) for i in bead[0]},
+        {j: k for k, bead in enumerate(beads) for j in bead[1]},
+    )
     out: tuple[list[Gap], list[Gap]] = ([], [])
     converted: set[str] | None = None  # the same for both sides: computed once, when needed
     for side, (mine, theirs, texts, other_texts) in enumerate(
-            ((src, tgt, src_texts, tgt_texts), (tgt, src, tgt_texts, src_texts))):
+        ((src, tgt, src_texts, tgt_texts), (tgt, src, tgt_texts, src_texts))
+    ):
         gaps = [i for bead in beads if not bead[1 - side] for i in bead[side]]
         unmatched = set(gaps)
         if not gaps and (side == 0 or len(mine) < 2):
             continue
         # sd by which this side is longer than expected (> 0: something of it may be unmatched)
-        z = -length_z(total_src, total_tgt, ratio) if side == 0 else length_z(total_src, total_tgt, ratio)
-        shortfall = _sibling_shortfall(*((vectors[:len(src)], vectors[len(src):]) if side == 0
-                                         else (vectors[len(src):], vectors[:len(src)])))
+        z = (
+            -length_z(total_src, total_tgt, ratio)
+            if side == 0
+            else length_z(total_src, total_tgt, ratio)
+        )
+        shortfall = _sibling_shortfall(
+            *(
+                (vectors[: len(src)], vectors[len(src) :])
+                if side == 0
+                else (vectors[len(src) :], vectors[: len(src)])
+            )
+        )
         other_numbers = set(_NUMBER.findall(" ".join(other_texts)))
         if langs and not long:  # figures the other side gives in another unit count as present
             if converted is None:
@@ -430,20 +473,31 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
             other_numbers |= converted
         name = "source" if side == 0 else "target"
         worst = max(range(len(mine)), key=lambda i: shortfall[i])
-        near = [] if side == 0 or worst in unmatched or shortfall[worst] < _NEAR_SHORTFALL else [worst]
+        near = (
+            [] if side == 0 or worst in unmatched or shortfall[worst] < _NEAR_SHORTFALL else [worst]
+        )
         for i in gaps + near:
             # re-aligned within a few beads around the sentence (linear in a long link)
             at = bead_of[side][i]
-            window = beads[max(0, at - _MARGIN_BEADS):at + _MARGIN_BEADS + 1]
+            window = beads[max(0, at - _MARGIN_BEADS) : at + _MARGIN_BEADS + 1]
             s0 = min((x for b in window for x in b[0]), default=0)
             s1 = max((x + 1 for b in window for x in b[0]), default=s0)
             t0 = min((x for b in window for x in b[1]), default=0)
             t1 = max((x + 1 for b in window for x in b[1]), default=t0)
-            sub = (src_texts[s0:s1], tgt_texts[t0:t1], ratio,
-                   _run_similarities(np.concatenate([vectors[s0:s1], vectors[len(src) + t0:len(src) + t1]]), s1 - s0))
+            sub = (
+                src_texts[s0:s1],
+                tgt_texts[t0:t1],
+                ratio,
+                _run_similarities(
+                    np.concatenate([vectors[s0:s1], vectors[len(src) + t0 : len(src) + t1]]),
+                    s1 - s0,
+                ),
+            )
             local = i - (s0 if side == 0 else t0)
             free = _align(*sub)[0]
-            if i in unmatched:  # the best alignment leaves it unmatched: what matching it would cost
+            if (
+                i in unmatched
+            ):  # the best alignment leaves it unmatched: what matching it would cost
                 margin = min(_align(*sub, keep=(name, local))[0] - free, 50.0)
             else:  # matched, but worse than its siblings: what leaving it out would cost (<= 0)
                 margin = max(free - _align(*sub, drop=(name, local))[0], -50.0)
@@ -451,11 +505,17 @@ def scored_candidates(src: list[Sentence], tgt: list[Sentence], ratio: float, em
             if langs and long:  # ... in a long link: given near it
                 a, b = _near(i, i + 1, len(mine), len(theirs))
                 numbers_there = other_numbers | converted_figures(
-                    [texts[i]], other_texts[a:b], langs if side == 0 else langs[::-1])
+                    [texts[i]], other_texts[a:b], langs if side == 0 else langs[::-1]
+                )
             else:
                 numbers_there = other_numbers
-            score = (margin + _SCORE_LENGTH * z + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
-                     + _SCORE_NUMBER * (len(numbers - numbers_there) - 0.5 * len(numbers & numbers_there)))
+            score = (
+                margin
+                + _SCORE_LENGTH * z
+                + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
+                + _SCORE_NUMBER
+                * (len(numbers - numbers_there) - 0.5 * len(numbers & numbers_there))
+            )
             if side == 1 and i in unmatched:
                 score -= _SCORE_ABSORB * absorption(beads, at, side, i, vectors, len(src))
             if i in unmatched and paired_gap(beads, at, side, i, vectors, len(src)):
@@ -473,12 +533,17 @@ def paired_gap(beads, at: int, side: int, i: int, vectors: np.ndarray, n_src: in
     mine = vectors[:n_src] if side == 0 else vectors[n_src:]
     theirs = vectors[n_src:] if side == 0 else vectors[:n_src]
     if len(vectors) > _LONG_LINK:  # each other's best among the sentences within _WINDOW
+
         def best(v: np.ndarray, rows: np.ndarray, near: int) -> int:
             lo = max(0, near - _WINDOW)
-            return lo + int(np.argmax(rows[lo:near + _WINDOW + 1] @ v))
-        return any(best(mine[i], theirs, j) == j and best(theirs[j], mine, i) == i
-                   for nb in (at - 1, at + 1) if 0 <= nb < len(beads) and not beads[nb][side]
-                   for j in beads[nb][1 - side])
+            return lo + int(np.argmax(rows[lo : near + _WINDOW + 1] @ v))
+
+        return any(
+            best(mine[i], theirs, j) == j and best(theirs[j], mine, i) == i
+            for nb in (at - 1, at + 1)
+            if 0 <= nb < len(beads) and not beads[nb][side]
+            for j in beads[nb][1 - side]
+        )
     sims = mine @ theirs.T
     for nb in (at - 1, at + 1):
         if 0 <= nb < len(beads) and not beads[nb][side]:
@@ -497,9 +562,11 @@ def absorption(beads, at: int, side: int, i: int, vectors: np.ndarray, n_src: in
     `side` (in bead `at`) joins that bead's sentences (the best neighbour; 0 when none has
     both sides): > 0 when the sentence carries on its neighbour's translation, as where a
     translator split one long source sentence into several."""
+
     def cos(src_idx, tgt_idx) -> float:
         a = _unit(vectors[list(src_idx)].sum(axis=0))
         return float(a @ _unit(vectors[[n_src + j for j in tgt_idx]].sum(axis=0)))
+
     gain = 0.0
     for nb in (at - 1, at + 1):
         if 0 <= nb < len(beads) and beads[nb][0] and beads[nb][1]:

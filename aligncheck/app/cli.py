@@ -24,16 +24,32 @@ def _langs(value: str | None) -> list[str] | None:
     return [part.strip().lower() for part in value.split(",") if part.strip()]
 
 
-unit_option = click.option("--unit", type=click.Choice(UNITS), default=None,
-                           help="Segment unit: paragraph (default), line (pre-split bitext) or sentence.")
-model_option = click.option("--model", default=None, metavar="NAME_OR_PATH",
-                            help="sentence-transformers model name or local directory "
-                                 "[default: multilingual-e5-small, built offline].")
-langs_option = click.option("--langs", default=None, metavar="LANG,LANG,...",
-                            help="Languages of the files (or of the blocks of one multilingual file), in order.")
-encoding_option = click.option("--encoding", multiple=True, metavar="[LANG=]ENCODING",
-                               help="Encoding of the files that are not UTF-8 or UTF-16 (e.g. cp1251), "
-                                    "or of one language's (ru=cp1251); repeatable or comma-separated.")
+unit_option = click.option(
+    "--unit",
+    type=click.Choice(UNITS),
+    default=None,
+    help="Segment unit: paragraph (default), line (pre-split bitext) or sentence.",
+)
+model_option = click.option(
+    "--model",
+    default=None,
+    metavar="NAME_OR_PATH",
+    help="sentence-transformers model name or local directory "
+    "[default: multilingual-e5-small, built offline].",
+)
+langs_option = click.option(
+    "--langs",
+    default=None,
+    metavar="LANG,LANG,...",
+    help="Languages of the files (or of the blocks of one multilingual file), in order.",
+)
+encoding_option = click.option(
+    "--encoding",
+    multiple=True,
+    metavar="[LANG=]ENCODING",
+    help="Encoding of the files that are not UTF-8 or UTF-16 (e.g. cp1251), "
+    "or of one language's (ru=cp1251); repeatable or comma-separated.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -54,29 +70,79 @@ def cli() -> None:
 @click.option("--source-lang", default=None, help="Language of the source version [default: en].")
 @unit_option
 @model_option
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Glossary file (TSV, CSV or TBX); repeatable.")
-@click.option("--format", "formats", multiple=True,
-              type=click.Choice(("rich", "text", "json", "sarif", "junit", "github", "markdown", "html")),
-              help="Report format; repeatable [default: rich on a terminal, text otherwise].")
-@click.option("--output", "outputs", multiple=True, type=click.Path(path_type=Path),
-              help="File for the --format at the same position ('-' for stdout); "
-                   "file formats without one go to reports/.")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
-              help="Lowest severity that makes the exit code 1 [default: error].")
-@click.option("--select", default=None, metavar="CODES", help="Only these rules (codes, prefixes or categories).")
-@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules (codes, prefixes or categories).")
-@click.option("--baseline", type=click.Path(path_type=Path), default=None,
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(path_type=Path), default=None,
-              help="Record the current findings in this baseline file.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None,
-              help="Configuration file [default: aligncheck.toml or pyproject.toml found upwards].")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossary file (TSV, CSV or TBX); repeatable.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(("rich", "text", "json", "sarif", "junit", "github", "markdown", "html")),
+    help="Report format; repeatable [default: rich on a terminal, text otherwise].",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="File for the --format at the same position ('-' for stdout); "
+    "file formats without one go to reports/.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: error].",
+)
+@click.option(
+    "--select",
+    default=None,
+    metavar="CODES",
+    help="Only these rules (codes, prefixes or categories).",
+)
+@click.option(
+    "--ignore",
+    default=None,
+    metavar="CODES",
+    help="Skip these rules (codes, prefixes or categories).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Configuration file [default: aligncheck.toml or pyproject.toml found upwards].",
+)
 @encoding_option
-@click.option("--max-input-mb", type=float, default=None, metavar="MB",
-              help="Refuse input files (or unpacked .docx) larger than this [default: 50].")
-@click.option("--follow-symlinks", is_flag=True, default=None,
-              help="In a release directory, read symlinks that lead outside it (skipped by default).")
+@click.option(
+    "--max-input-mb",
+    type=float,
+    default=None,
+    metavar="MB",
+    help="Refuse input files (or unpacked .docx) larger than this [default: 50].",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    default=None,
+    help="In a release directory, read symlinks that lead outside it (skipped by default).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def check(paths, **cli_options) -> None:
@@ -94,20 +160,37 @@ def check(paths, **cli_options) -> None:
 @unit_option
 @model_option
 @encoding_option
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
     """Print the alignment of SOURCE and TARGET."""
     from aligncheck.app.run import run_align
 
-    click.echo(run_align(source, target, langs=_langs(langs), unit=unit or "paragraph", model=model,
-                         encoding=encoding, fmt=fmt, use_cache=not no_cache), nl=False)
+    click.echo(
+        run_align(
+            source,
+            target,
+            langs=_langs(langs),
+            unit=unit or "paragraph",
+            model=model,
+            encoding=encoding,
+            fmt=fmt,
+            use_cache=not no_cache,
+        ),
+        nl=False,
+    )
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--langs", required=True, metavar="LANG,LANG,...", help="Languages of the blocks, in order.")
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output directory.")
+@click.option(
+    "--langs", required=True, metavar="LANG,LANG,...", help="Languages of the blocks, in order."
+)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Output directory."
+)
 @encoding_option
 def split(file, langs, out_dir, encoding) -> None:
     """Split one multilingual FILE into one file per language."""
@@ -152,13 +235,26 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
     """Propose a glossary from a release: candidate terms and their renderings."""
     from aligncheck.app.run import run_glossary_extract
 
-    click.echo(run_glossary_extract(list(paths), out_file, langs=_langs(langs), source_lang=source_lang,
-                                    model=model, encoding=encoding))
+    click.echo(
+        run_glossary_extract(
+            list(paths),
+            out_file,
+            langs=_langs(langs),
+            source_lang=source_lang,
+            model=model,
+            encoding=encoding,
+        )
+    )
 
 
 @cli.command()
-@click.option("--clear", "part", type=click.Choice((*REGISTRY, "all")), default=None,
-              help="Delete one entry (rebuilt on next use; see --entries) or all of them.")
+@click.option(
+    "--clear",
+    "part",
+    type=click.Choice((*REGISTRY, "all")),
+    default=None,
+    help="Delete one entry (rebuilt on next use; see --entries) or all of them.",
+)
 @click.option("--entries", is_flag=True, help="List the entries: what each holds, format, version.")
 def cache(part, entries) -> None:
     """Show what the cache directory holds ($ALIGNCHECK_CACHE_DIR moves it), or clear it."""
@@ -195,8 +291,11 @@ def main() -> None:
         else:  # one line, like every other input error
             from aligncheck.report.visible import one_line
 
-            click.echo(f"aligncheck: error: {one_line(exc.format_message())} "
-                       f"(see '{exc.ctx.command_path} -h')", err=True)
+            click.echo(
+                f"aligncheck: error: {one_line(exc.format_message())} "
+                f"(see '{exc.ctx.command_path} -h')",
+                err=True,
+            )
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
         exc.show()
@@ -207,12 +306,18 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("ALIGNCHECK_DEBUG"):
             raise
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):  # e.g. > /dev/full
+        if isinstance(exc, OSError) and exc.errno in (
+            errno.ENOSPC,
+            errno.EDQUOT,
+        ):  # e.g. > /dev/full
             click.echo(f"aligncheck: error: cannot write the output: {exc.strerror}", err=True)
             sys.exit(EXIT_INPUT)
         from aligncheck.report.visible import one_line
 
-        click.echo(f"aligncheck: internal error: {type(exc).__name__}: {one_line(str(exc))} "
-                   "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)", err=True)
+        click.echo(
+            f"aligncheck: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+            "(set ALIGNCHECK_DEBUG=1 for a traceback and please report it)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)

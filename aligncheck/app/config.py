@@ -17,10 +17,10 @@ from typing import Any
 
 from aligncheck.embed import DEFAULT_MODEL
 from aligncheck.errors import InputError
+from aligncheck.findings.selection import is_known_selector
 from aligncheck.lang.langid import is_known_language, normalize_lang
 from aligncheck.model import UNITS, Severity
 from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB_RANGE, parse_encodings
-from aligncheck.findings.selection import is_known_selector
 
 CONFIG_FILE = "aligncheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -79,8 +79,10 @@ class Config:
                     rows.append((dotted, self.threshold(name), self.origins.get(dotted, "default")))
             elif key in TABLES:
                 table = getattr(self, key)
-                rows.extend((f"{key}.{k}", table[k], self.origins.get(f"{key}.{k}", "default"))
-                            for k in sorted(table))
+                rows.extend(
+                    (f"{key}.{k}", table[k], self.origins.get(f"{key}.{k}", "default"))
+                    for k in sorted(table)
+                )
                 if not table:
                     rows.append((key, {}, "default"))
             else:
@@ -155,8 +157,9 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
     return table
 
 
-def load_config(start: Path, cli: Mapping[str, Any] | None = None, *,
-                explicit: Path | None = None) -> Config:
+def load_config(
+    start: Path, cli: Mapping[str, Any] | None = None, *, explicit: Path | None = None
+) -> Config:
     """Defaults < the config file (`explicit`, or found from `start`) < `cli`.
 
     `cli` uses the config key names; unset flags may be left out or given as None or ().
@@ -243,8 +246,15 @@ def _threshold_name(entry: str, src: _Source) -> str:
 
 
 def _kind(value: Any) -> str:
-    return {str: "a string", bool: "a boolean", int: "a number", float: "a number",
-            list: "a list", tuple: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        tuple: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 def _string(value: Any, src: _Source) -> str:
@@ -266,6 +276,7 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any, _Source], str]:
         if _string(value, src).lower() not in options:
             raise _Invalid(f"unknown value {value!r}; expected one of {', '.join(options)}")
         return value.lower()
+
     return check
 
 
@@ -352,6 +363,7 @@ def _number(valid: tuple[float, float]) -> Callable[[Any, _Source], float]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _Invalid(f"expected a number, got {_kind(value)}")
         return _in_range(value, valid, integer=False)
+
     return check
 
 
@@ -385,7 +397,9 @@ def _threshold(key: str, value: Any, src: _Source) -> Any:
             return type(default)(value)
     elif isinstance(default, (int, float)) and not isinstance(default, bool):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return _in_range(value, THRESHOLD_RANGES.get(key), integer=not isinstance(default, float))
+            return _in_range(
+                value, THRESHOLD_RANGES.get(key), integer=not isinstance(default, float)
+            )
     elif isinstance(value, type(default)):
         return value
     raise _Invalid(f"expected {_kind(default)}, got {_kind(value)}")

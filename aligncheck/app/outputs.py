@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
+from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 from aligncheck.checks import all_rules
 from aligncheck.errors import InputError
 from aligncheck.model import Release, RunResult
 from aligncheck.report import EXTENSIONS, render
 from aligncheck.report.visible import one_line
-from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
 EXIT_STDOUT_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
@@ -32,7 +32,9 @@ def _default_path(names: Sequence[str], fmt: str, output_dir: Path) -> Path:
     return output_dir / f"{stem}.{EXTENSIONS[fmt]}"
 
 
-def plan_outputs(result: RunResult, formats: list[str], outputs: list[Path], output_dir: Path) -> list[tuple[str, Path | None]]:
+def plan_outputs(
+    result: RunResult, formats: list[str], outputs: list[Path], output_dir: Path
+) -> list[tuple[str, Path | None]]:
     """Pair formats with paths (None = stdout); at most one format may go to stdout."""
     return _plan([r.name for r in result.releases], formats, outputs, output_dir)
 
@@ -41,10 +43,14 @@ def _chosen_formats(config) -> list[str]:
     return [] if config.origins.get("format", "default") == "default" else list(config.format)
 
 
-def _plan(names: Sequence[str], formats: list[str], outputs: list[Path], output_dir: Path) -> list[tuple[str, Path | None]]:
+def _plan(
+    names: Sequence[str], formats: list[str], outputs: list[Path], output_dir: Path
+) -> list[tuple[str, Path | None]]:
     formats = formats or [_default_format()]
     if len(outputs) > len(formats):
-        raise InputError(f"{len(outputs)} --output for {len(formats)} --format; give one --format per --output")
+        raise InputError(
+            f"{len(outputs)} --output for {len(formats)} --format; give one --format per --output"
+        )
     plan: list[tuple[str, Path | None]] = []
     for i, fmt in enumerate(formats):
         path = outputs[i] if i < len(outputs) else None
@@ -56,27 +62,42 @@ def _plan(names: Sequence[str], formats: list[str], outputs: list[Path], output_
     return plan
 
 
-def refuse_unsafe_outputs(config, outputs: list[Path], releases: Sequence[Release], *,
-                          baseline_out: Path | None, baseline_in: Path | None) -> None:
+def refuse_unsafe_outputs(
+    config,
+    outputs: list[Path],
+    releases: Sequence[Release],
+    *,
+    baseline_out: Path | None,
+    baseline_in: Path | None,
+) -> None:
     """Before the run: InputError when a report or the baseline written would overwrite an input
     (a translation, glossary, config or baseline file) or another output, or stdout is closed."""
-    plan = _plan([r.name for r in releases], _chosen_formats(config), outputs, Path(config.output_dir))
+    plan = _plan(
+        [r.name for r in releases], _chosen_formats(config), outputs, Path(config.output_dir)
+    )
     to_stdout = [fmt for fmt, path in plan if path is None]
     if len(to_stdout) > 1:
-        raise InputError(f"the {' and '.join(to_stdout)} reports would both go to standard output; "
-                         "give one of them --output FILE")
+        raise InputError(
+            f"the {' and '.join(to_stdout)} reports would both go to standard output; "
+            "give one of them --output FILE"
+        )
     if sys.stdout is None and to_stdout:
         raise InputError("standard output is closed; give --output FILE for the report")
     written = [(f"the {fmt} report", path) for fmt, path in plan if path is not None]
     if baseline_out is not None:
         written.append(("--write-baseline", baseline_out))
-    refuse_overwriting(written, [*run_inputs(config, releases), *([baseline_in] if baseline_in else [])])
+    refuse_overwriting(
+        written, [*run_inputs(config, releases), *([baseline_in] if baseline_in else [])]
+    )
 
 
 def run_inputs(config, releases: Sequence[Release]) -> list[str | Path]:
     """The files a run reads: every version, the glossaries and the config file."""
-    return [*(d.path for r in releases for d in (r.source, *r.targets)), *config.glossaries,
-            *([config.path] if config.path else [])]
+    return [
+        *(d.path for r in releases for d in (r.source, *r.targets)),
+        *config.glossaries,
+        *([config.path] if config.path else []),
+    ]
 
 
 def write_stdout(text: str) -> None:
@@ -89,8 +110,9 @@ def write_stdout(text: str) -> None:
     except BrokenPipeError:
         stdout_gone()
     except OSError as exc:
-        raise InputError(f"cannot write the report to standard output: {exc.strerror or exc}; "
-                         "give --output FILE") from None
+        raise InputError(
+            f"cannot write the report to standard output: {exc.strerror or exc}; give --output FILE"
+        ) from None
 
 
 def stdout_gone() -> None:
@@ -102,7 +124,9 @@ def stdout_gone() -> None:
 
 def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
     rules = all_rules()
-    for fmt, path in plan_outputs(result, _chosen_formats(config), outputs, Path(config.output_dir)):
+    for fmt, path in plan_outputs(
+        result, _chosen_formats(config), outputs, Path(config.output_dir)
+    ):
         options = {"fail_on": config.fail_on}
         if fmt == "rich":
             options["color"] = path is None and _stdout_is_terminal()

@@ -64,8 +64,9 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
     return {"glossaries": glossaries, "embedder": embedder}, warnings
 
 
-def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: bool,
-                   with_rules: bool = True) -> RunResult:
+def check_releases(
+    releases: list[Release], config, *, use_cache: bool, quiet: bool, with_rules: bool = True
+) -> RunResult:
     from aligncheck import pipeline
     from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.embed import load_embedder
@@ -76,8 +77,13 @@ def check_releases(releases: list[Release], config, *, use_cache: bool, quiet: b
     resources, warnings = _resources(config, releases, embedder)
     with progress:
         result = pipeline.run(
-            releases, unit=config.unit, model=embedder.name, embed=embedder.embed,
-            rules=load_rules(config) if with_rules else [], options=dict(config.thresholds), resources=resources,
+            releases,
+            unit=config.unit,
+            model=embedder.name,
+            embed=embedder.embed,
+            rules=load_rules(config) if with_rules else [],
+            options=dict(config.thresholds),
+            resources=resources,
             progress=progress.step,
         )
     embed_warnings = tuple(getattr(embedder, "warnings", ()))
@@ -101,36 +107,59 @@ def _print_warnings(warnings: Sequence[str]) -> None:
 
 
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
-    from aligncheck.findings import postprocess
     from aligncheck.app.config import load_config
     from aligncheck.app.outputs import refuse_unsafe_outputs, write_reports
-    from aligncheck.read import discover_releases
+    from aligncheck.findings import postprocess
     from aligncheck.findings.selection import fails
+    from aligncheck.read import discover_releases
 
     config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
     _prefetch_model(config, use_cache=not options.get("no_cache"))
-    releases, directives = postprocess.strip_release_directives(discover_releases(
-        paths, source_lang=config.source_lang, langs=_langs(options.get("langs")), encoding=config.encoding,
-        max_input_mb=config.max_input_mb, follow_symlinks=config.follow_symlinks,
-    ))
-    refuse_unsafe_outputs(config, list(options.get("outputs") or ()), releases,
-                          baseline_out=options.get("write_baseline"), baseline_in=options.get("baseline"))
-    result = check_releases(releases, config, use_cache=not options.get("no_cache"),
-                            quiet=bool(options.get("quiet")))
+    releases, directives = postprocess.strip_release_directives(
+        discover_releases(
+            paths,
+            source_lang=config.source_lang,
+            langs=_langs(options.get("langs")),
+            encoding=config.encoding,
+            max_input_mb=config.max_input_mb,
+            follow_symlinks=config.follow_symlinks,
+        )
+    )
+    refuse_unsafe_outputs(
+        config,
+        list(options.get("outputs") or ()),
+        releases,
+        baseline_out=options.get("write_baseline"),
+        baseline_in=options.get("baseline"),
+    )
+    result = check_releases(
+        releases, config, use_cache=not options.get("no_cache"), quiet=bool(options.get("quiet"))
+    )
     if options.get("write_baseline"):
         from aligncheck.findings.baseline import write_baseline
 
-        write_baseline(options["write_baseline"], postprocess.finish(result, config, directives).findings())
+        write_baseline(
+            options["write_baseline"], postprocess.finish(result, config, directives).findings()
+        )
     result = postprocess.finish(result, config, directives, baseline=options.get("baseline"))
     _print_warnings(result.warnings)
     write_reports(result, config, list(options.get("outputs") or ()))
     return 1 if fails(result.findings(), config.fail_on) else 0
 
 
-def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str, model: str | None,
-              encoding: str | None, fmt: str, use_cache: bool) -> str:
-    from aligncheck.align import align
+def run_align(
+    source: Path,
+    target: Path,
+    *,
+    langs: list[str] | None,
+    unit: str,
+    model: str | None,
+    encoding: str | None,
+    fmt: str,
+    use_cache: bool,
+) -> str:
     from aligncheck._runtime.cachefiles import require_cache_dir
+    from aligncheck.align import align
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -140,8 +169,9 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
     if langs is not None and len(langs) != 2:
         raise InputError(f"--langs needs two languages for SOURCE and TARGET, got {len(langs)}")
     require_cache_dir()
-    (release,) = discover_releases([source, target], source_lang=langs[0] if langs else "en",
-                                   langs=langs, encoding=encoding)
+    (release,) = discover_releases(
+        [source, target], source_lang=langs[0] if langs else "en", langs=langs, encoding=encoding
+    )
     if len(release.targets) != 1:
         raise InputError("align takes exactly one SOURCE and one TARGET file")
     src = segment_document(release.source, unit)
@@ -154,7 +184,9 @@ def run_align(source: Path, target: Path, *, langs: list[str] | None, unit: str,
     return render_alignment(src, tgt, links)
 
 
-def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None) -> list[str]:
+def run_split(
+    file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None
+) -> list[str]:
     from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.read import read_text, split_multilingual, write_split
 
@@ -165,8 +197,10 @@ def run_split(file: Path, langs: list[str] | None, out_dir: Path, *, encoding: s
     from aligncheck.segment import segment_document
 
     written = write_split(documents, out_dir, file.stem)
-    return [f"{doc.lang}: {path} ({len(segment_document(doc).segments)} paragraphs, from line {doc.line_base + 1})"
-            for doc, path in zip(documents, written)]
+    return [
+        f"{doc.lang}: {path} ({len(segment_document(doc).segments)} paragraphs, from line {doc.line_base + 1})"
+        for doc, path in zip(documents, written)
+    ]
 
 
 def list_rules() -> str:
@@ -187,11 +221,18 @@ def describe_rule(code: str) -> str:
     rule = rule_by_code(code)
     if rule is None:
         raise InputError(f"unknown rule {code!r}; `aligncheck rules` lists them")
-    head = f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity.value}, " \
-           f"groups: {', '.join(rule.groups)})"
+    head = (
+        f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity.value}, "
+        f"groups: {', '.join(rule.groups)})"
+    )
     body = inspect.cleandoc(rule.__doc__ or "")
-    keys = [f"  {key} = {default!r}  {help_}" for key, (default, help_) in sorted(rule.config_keys.items())]
-    config = "\n\nConfiguration keys ([tool.aligncheck.thresholds]):\n" + "\n".join(keys) if keys else ""
+    keys = [
+        f"  {key} = {default!r}  {help_}"
+        for key, (default, help_) in sorted(rule.config_keys.items())
+    ]
+    config = (
+        "\n\nConfiguration keys ([tool.aligncheck.thresholds]):\n" + "\n".join(keys) if keys else ""
+    )
     return f"{head}\n\n{body}{config}\n"
 
 
@@ -201,13 +242,20 @@ def run_config(path: Path, config_file: Path | None) -> str:
     return render_description(load_config(path, {}, explicit=config_file)) + "\n"
 
 
-def run_glossary_extract(paths: list[Path], out_file: Path, *, langs: list[str] | None, source_lang: str,
-                         model: str | None, encoding: str | None) -> str:
+def run_glossary_extract(
+    paths: list[Path],
+    out_file: Path,
+    *,
+    langs: list[str] | None,
+    source_lang: str,
+    model: str | None,
+    encoding: str | None,
+) -> str:
+    from aligncheck._runtime.safe_write import refuse_overwriting, write_text
     from aligncheck.app.config import load_config
+    from aligncheck.app.outputs import run_inputs
     from aligncheck.glossary import extract_glossary
     from aligncheck.read import discover_releases
-    from aligncheck.app.outputs import run_inputs
-    from aligncheck._runtime.safe_write import refuse_overwriting, write_text
 
     cli = {"source_lang": source_lang, **({"model": model} if model else {})}
     config = load_config(paths[0], cli, explicit=None)

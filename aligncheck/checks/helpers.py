@@ -24,7 +24,7 @@ def where(unit: str, indices: tuple[int, ...]) -> str:
 def quote(seg: Segmentation, indices: tuple[int, ...]) -> str:
     """The linked texts, cut to about QUOTE_CHARS characters."""
     text = " ".join(seg.texts(indices).split())
-    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
 def quoted(variants: tuple[str, ...]) -> str:
@@ -35,7 +35,7 @@ def quoted(variants: tuple[str, ...]) -> str:
 def gap_span(seg: Segmentation, links: tuple[Link, ...], at: int, side: str) -> Span | None:
     """Where the counterpart of links[at] is missing on `side`: the start of that side's next
     linked segment, else the end of its previous one (a zero-width span)."""
-    for link in links[at + 1:]:
+    for link in links[at + 1 :]:
         indices = getattr(link, side)
         if indices:
             return Span(indices[0], 0, 0)
@@ -47,8 +47,11 @@ def gap_span(seg: Segmentation, links: tuple[Link, ...], at: int, side: str) -> 
     return None
 
 
-SCRIPTS = {"Latin": regex.compile(r"\p{Latin}"), "Cyrillic": regex.compile(r"\p{Cyrillic}"),
-           "Greek": regex.compile(r"\p{Greek}")}
+SCRIPTS = {
+    "Latin": regex.compile(r"\p{Latin}"),
+    "Cyrillic": regex.compile(r"\p{Cyrillic}"),
+    "Greek": regex.compile(r"\p{Greek}"),
+}
 
 
 @lru_cache(maxsize=4096)  # asked for every letter of a mixed word; there are few letters
@@ -80,8 +83,9 @@ class ValueRule(Rule):
         for d in compare([v for _, v in src], [v for _, v in tgt], self.key(ctx)):
             yield self._finding(ctx, link, d.source, d.target, where)
 
-    def _finding(self, ctx: PairContext, link: Link, s: Value | None, t: Value | None,
-                 where: dict[int, int]) -> Finding:
+    def _finding(
+        self, ctx: PairContext, link: Link, s: Value | None, t: Value | None, where: dict[int, int]
+    ) -> Finding:
         span = lambda v: Span(where[id(v)], v.start, v.end) if v else None  # noqa: E731
         if s and t:
             message = f"{self.kind} changed from {s.text} to {t.text}"
@@ -89,6 +93,12 @@ class ValueRule(Rule):
             message = f"{self.kind} {s.text} is missing in the target"
         else:
             message = f"{self.kind} {t.text} is not in the source"
-        return self.finding(ctx, link, message, source_text=s.text if s else None,
-                            target_text=t.text if t else None,
-                            source_span=span(s), target_span=span(t))
+        return self.finding(
+            ctx,
+            link,
+            message,
+            source_text=s.text if s else None,
+            target_text=t.text if t else None,
+            source_span=span(s),
+            target_span=span(t),
+        )

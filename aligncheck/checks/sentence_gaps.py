@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.align.sentences import (
-    Gap, candidates, expected_ratio, sentences, worth_scoring)
+from aligncheck.align.sentences import Gap, candidates, expected_ratio, sentences, worth_scoring
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.model import Finding, Link, Span
 
@@ -21,8 +20,10 @@ ADDITION_MIN_SCORE = 4.0
 def min_scores(options) -> tuple[float, float]:
     """(OM02's, AD02's) score thresholds as configured: the bound on what scoring a link can
     find (`worth_scoring`) honours both, since the two rules share one scoring."""
-    return (float(options.get("omission_min_score", OMISSION_MIN_SCORE)),
-            float(options.get("addition_min_score", ADDITION_MIN_SCORE)))
+    return (
+        float(options.get("omission_min_score", OMISSION_MIN_SCORE)),
+        float(options.get("addition_min_score", ADDITION_MIN_SCORE)),
+    )
 
 
 def length_ratio(ctx: PairContext) -> float:
@@ -36,8 +37,14 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
     src, tgt = sentences(ctx.source, link.source), sentences(ctx.target, link.target)
     langs = (ctx.source.lang, ctx.lang)
     thresholds = min_scores(ctx.options)
-    key = ("sentence gaps", tuple(s.text for s in src), tuple(t.text for t in tgt), ratio, langs,
-           thresholds)
+    key = (
+        "sentence gaps",
+        tuple(s.text for s in src),
+        tuple(t.text for t in tgt),
+        ratio,
+        langs,
+        thresholds,
+    )
     embedder = ctx.resources.get("embedder")
     return ctx.remember(key, lambda: candidates(src, tgt, ratio, embedder, langs, thresholds))
 
@@ -75,8 +82,11 @@ class SentenceGapRule(Rule):
         min_score = float(self.opt(ctx, self.score_key))
         seg = ctx.source if self.side == "source" else ctx.target
         omitted, added = sentence_gaps(ctx, link, length_ratio(ctx))
-        gaps = [g for g in (omitted if self.side == "source" else added)
-                if (g.score > min_score if g.score is not None else abs(g.z) > min_z)]
+        gaps = [
+            g
+            for g in (omitted if self.side == "source" else added)
+            if (g.score > min_score if g.score is not None else abs(g.z) > min_z)
+        ]
         indices = link.source if self.side == "source" else link.target
         whole = set()
         if len(indices) > 1:
@@ -87,7 +97,8 @@ class SentenceGapRule(Rule):
                 if own and 2 * unmatched >= len(own):
                     whole.add(i)
                     yield self._paragraph_finding(
-                        ctx, link, i, [g for g in gaps if g.sentence.segment == i])
+                        ctx, link, i, [g for g in gaps if g.sentence.segment == i]
+                    )
         for gap in gaps:
             if gap.sentence.segment not in whole:
                 yield self._finding(ctx, link, gap)
@@ -99,27 +110,50 @@ class SentenceGapRule(Rule):
             return f"target {abs(gap.z):.1f} sd {longer} than expected"
         return f"score {gap.score:.1f}; target {z:+.1f} sd {longer} than expected"
 
-    def _paragraph_finding(self, ctx: PairContext, link: Link, index: int,
-                           gaps: list[Gap]) -> Finding:
+    def _paragraph_finding(
+        self, ctx: PairContext, link: Link, index: int, gaps: list[Gap]
+    ) -> Finding:
         seg = (ctx.source if self.side == "source" else ctx.target).segments[index]
         span = Span(index, 0, len(seg.text))
         short = seg.text if len(seg.text) <= 80 else seg.text[:77] + "..."
         unit = ctx.source.unit
         top = max(gaps, key=lambda g: g.score if g.score is not None else abs(g.z))
-        merged = (f"(aligned together with its neighbour, {len(gaps)} of its sentences "
-                  f"unmatched): \"{short}\" ({self._evidence(top)})")
+        merged = (
+            f"(aligned together with its neighbour, {len(gaps)} of its sentences "
+            f'unmatched): "{short}" ({self._evidence(top)})'
+        )
         if self.side == "source":
-            return self.finding(ctx, link, f"source {unit} {index + 1} has no translation {merged}",
-                                source_text=seg.text, source_span=span)
-        return self.finding(ctx, link, f"{ctx.lang} {unit} {index + 1} has no source {merged}",
-                            target_text=seg.text, target_span=span)
+            return self.finding(
+                ctx,
+                link,
+                f"source {unit} {index + 1} has no translation {merged}",
+                source_text=seg.text,
+                source_span=span,
+            )
+        return self.finding(
+            ctx,
+            link,
+            f"{ctx.lang} {unit} {index + 1} has no source {merged}",
+            target_text=seg.text,
+            target_span=span,
+        )
 
     def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
         s = gap.sentence
         span = Span(s.segment, s.start, s.end)
         short = s.text if len(s.text) <= 80 else s.text[:77] + "..."
         if self.side == "source":
-            return self.finding(ctx, link, f"source sentence has no translation: \"{short}\" "
-                                f"({self._evidence(gap)})", source_text=s.text, source_span=span)
-        return self.finding(ctx, link, f"target sentence has no source: \"{short}\" "
-                            f"({self._evidence(gap)})", target_text=s.text, target_span=span)
+            return self.finding(
+                ctx,
+                link,
+                f'source sentence has no translation: "{short}" ({self._evidence(gap)})',
+                source_text=s.text,
+                source_span=span,
+            )
+        return self.finding(
+            ctx,
+            link,
+            f'target sentence has no source: "{short}" ({self._evidence(gap)})',
+            target_text=s.text,
+            target_span=span,
+        )

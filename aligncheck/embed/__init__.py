@@ -46,11 +46,15 @@ def default_model_dir() -> Path:
             if not e5build.is_built(target):
                 e5build.build_default_model(target)  # loaded afresh below, by the lean runner
     except Timeout:
-        raise InputError(f"waited {BUILD_LOCK_TIMEOUT:.0f}s for another aligncheck to build the "
-                         f"default model; if none runs, delete {target}.lock") from None
+        raise InputError(
+            f"waited {BUILD_LOCK_TIMEOUT:.0f}s for another aligncheck to build the "
+            f"default model; if none runs, delete {target}.lock"
+        ) from None
     except OSError as exc:
-        raise InputError(f"cannot build the default model in {target.parent} ({exc}); set "
-                         "ALIGNCHECK_CACHE_DIR to a writable directory") from None
+        raise InputError(
+            f"cannot build the default model in {target.parent} ({exc}); set "
+            "ALIGNCHECK_CACHE_DIR to a writable directory"
+        ) from None
     return target
 
 
@@ -80,16 +84,20 @@ def prefetch_default_model() -> None:
         start_session(path)
 
 
-def load_embedder(name_or_path: str = DEFAULT_MODEL, *, use_cache: bool = True,
-                  progress: Callable[[int, int], None] | None = None) -> Embedder:
+def load_embedder(
+    name_or_path: str = DEFAULT_MODEL,
+    *,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Embedder:
     """An embedder for a sentence-transformers model name or directory (never downloads).
 
     The model itself loads on the first text missing from the cache."""
+    from aligncheck._runtime.cachefiles import cache_file
     from aligncheck.embed import e5build, st
     from aligncheck.embed.cache import EmbeddingCache
     from aligncheck.embed.e5file import hidden_size
     from aligncheck.embed.embedder import CachedEmbedder
-    from aligncheck._runtime.cachefiles import cache_file
 
     if name_or_path == DEFAULT_MODEL:
         model_id = f"{DEFAULT_MODEL}|{e5build.model_dir_name()}"

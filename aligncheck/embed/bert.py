@@ -68,8 +68,10 @@ class _Runner:
         size = self.max_length - 2
         starts = range(0, max(len(content), 1), size)
         if len(starts) > MAX_WINDOWS:
-            starts = [starts[round(i * (len(starts) - 1) / (MAX_WINDOWS - 1))] for i in range(MAX_WINDOWS)]
-        return [[bos, *content[a:a + size], eos] for a in starts]
+            starts = [
+                starts[round(i * (len(starts) - 1) / (MAX_WINDOWS - 1))] for i in range(MAX_WINDOWS)
+            ]
+        return [[bos, *content[a : a + size], eos] for a in starts]
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """(rows, dim) sums of the last hidden states over each row's kept tokens."""
@@ -91,10 +93,14 @@ class _Runner:
             ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
             keep = np.zeros((len(chosen), length), dtype=np.int64)
             for i, r in enumerate(chosen):
-                ids[i, :len(rows[r])] = rows[r]
-                keep[i, :len(rows[r])] = 1
+                ids[i, : len(rows[r])] = rows[r]
+                keep[i, : len(rows[r])] = 1
             means = self._token_sums(ids, keep) / keep.sum(axis=1, keepdims=True)
-            np.add.at(total, [owner[r] for r in chosen], means * np.array([weight[r] for r in chosen])[:, None])
+            np.add.at(
+                total,
+                [owner[r] for r in chosen],
+                means * np.array([weight[r] for r in chosen])[:, None],
+            )
         norms = np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-12)
         return (total / norms).astype(np.float32)
 
@@ -133,15 +139,21 @@ class OrtBert(_Runner):
         options.intra_op_num_threads = threads()
         options.log_severity_level = 3
         try:
-            return onnxruntime.InferenceSession(str(ensure_graph(path)), options,
-                                                providers=["CPUExecutionProvider"])
+            return onnxruntime.InferenceSession(
+                str(ensure_graph(path)), options, providers=["CPUExecutionProvider"]
+            )
         except Exception:  # noqa: BLE001 - a damaged graph file: written again, once
-            return onnxruntime.InferenceSession(str(ensure_graph(path, rebuild=True)), options,
-                                                providers=["CPUExecutionProvider"])
+            return onnxruntime.InferenceSession(
+                str(ensure_graph(path, rebuild=True)), options, providers=["CPUExecutionProvider"]
+            )
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         positions = np.broadcast_to(np.arange(ids.shape[1], dtype=np.int64), ids.shape)
-        feed = {"input_ids": ids, "position_ids": np.ascontiguousarray(positions), "attention_mask": keep}
+        feed = {
+            "input_ids": ids,
+            "position_ids": np.ascontiguousarray(positions),
+            "attention_mask": keep,
+        }
         return self.session.run(None, feed)[0].astype(np.float64)
 
 
@@ -168,17 +180,32 @@ class LeanBert(_Runner):
         w, p = self.w, f"encoder.layer.{i}."
         batch, length, hidden = x.shape
         qkv = F.linear(x, w[f"{p}attention.self.qkv.weight"], w[f"{p}attention.self.qkv.bias"])
-        q, k, v = qkv.view(batch, length, 3, self.heads, hidden // self.heads).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv.view(batch, length, 3, self.heads, hidden // self.heads).permute(
+            2, 0, 3, 1, 4
+        )
         context = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
         context = context.transpose(1, 2).reshape(batch, length, hidden)
-        attended = F.linear(context, w[f"{p}attention.output.dense.weight"],
-                            w[f"{p}attention.output.dense.bias"])
-        x = F.layer_norm(x + attended, (hidden,), w[f"{p}attention.output.LayerNorm.weight"],
-                         w[f"{p}attention.output.LayerNorm.bias"], self.eps)
-        mid = F.gelu(F.linear(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
+        attended = F.linear(
+            context, w[f"{p}attention.output.dense.weight"], w[f"{p}attention.output.dense.bias"]
+        )
+        x = F.layer_norm(
+            x + attended,
+            (hidden,),
+            w[f"{p}attention.output.LayerNorm.weight"],
+            w[f"{p}attention.output.LayerNorm.bias"],
+            self.eps,
+        )
+        mid = F.gelu(
+            F.linear(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"])
+        )
         out = F.linear(mid, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"])
-        return F.layer_norm(x + out, (hidden,), w[f"{p}output.LayerNorm.weight"],
-                            w[f"{p}output.LayerNorm.bias"], self.eps)
+        return F.layer_norm(
+            x + out,
+            (hidden,),
+            w[f"{p}output.LayerNorm.weight"],
+            w[f"{p}output.LayerNorm.bias"],
+            self.eps,
+        )
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         import torch
@@ -187,11 +214,18 @@ class LeanBert(_Runner):
         w, length = self.w, ids.shape[1]
         with torch.inference_mode():
             ids_t, kept = torch.from_numpy(ids), torch.from_numpy(keep).bool()
-            x = (w["embeddings.word_embeddings.weight"][ids_t]
-                 + w["embeddings.position_embeddings.weight"][:length]
-                 + w["embeddings.token_type_embeddings.weight"][0])
-            x = F.layer_norm(x, (self.dim,), w["embeddings.LayerNorm.weight"],
-                             w["embeddings.LayerNorm.bias"], self.eps)
+            x = (
+                w["embeddings.word_embeddings.weight"][ids_t]
+                + w["embeddings.position_embeddings.weight"][:length]
+                + w["embeddings.token_type_embeddings.weight"][0]
+            )
+            x = F.layer_norm(
+                x,
+                (self.dim,),
+                w["embeddings.LayerNorm.weight"],
+                w["embeddings.LayerNorm.bias"],
+                self.eps,
+            )
             mask = kept[:, None, None, :]
             for i in range(self.layers):
                 x = self._layer(x, mask, i)

@@ -75,11 +75,15 @@ class EmbeddingCache:
     def warnings(self) -> tuple[str, ...]:
         said = []
         if self.set_aside:
-            said.append(f"embedding cache {self.path} was not a SQLite database: "
-                        f"moved aside to {self.set_aside.name}, a new cache was started")
+            said.append(
+                f"embedding cache {self.path} was not a SQLite database: "
+                f"moved aside to {self.set_aside.name}, a new cache was started"
+            )
         if self.dropped:
-            said.append(f"embedding cache {self.path}: {self.dropped} damaged vector(s) dropped "
-                        "and computed again")
+            said.append(
+                f"embedding cache {self.path}: {self.dropped} damaged vector(s) dropped "
+                "and computed again"
+            )
         return tuple(said) + tuple(r for r in (self.write_error, self.disabled_reason) if r)
 
     def forget_connection(self) -> None:
@@ -97,9 +101,11 @@ class EmbeddingCache:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version not in (0, SCHEMA_VERSION):
                     raise _NewerSchema(f"schema {version}, made by another aligncheck version")
-                conn.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, "
-                             "prompt TEXT NOT NULL, text_hash BLOB NOT NULL, vector BLOB NOT NULL, "
-                             "PRIMARY KEY (model, prompt, text_hash)) WITHOUT ROWID")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, "
+                    "prompt TEXT NOT NULL, text_hash BLOB NOT NULL, vector BLOB NOT NULL, "
+                    "PRIMARY KEY (model, prompt, text_hash)) WITHOUT ROWID"
+                )
                 if version != SCHEMA_VERSION:
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             except BaseException:
@@ -128,7 +134,9 @@ class EmbeddingCache:
                 companion.replace(Path(f"{aside}{suffix}"))
         self.set_aside = aside
 
-    def _run(self, operation: Callable[[sqlite3.Connection], T], fallback: T, *, write: bool = False) -> T:
+    def _run(
+        self, operation: Callable[[sqlite3.Connection], T], fallback: T, *, write: bool = False
+    ) -> T:
         """Run `operation`, retrying while the file is busy; see the module docstring for errors."""
         if self.disabled_reason or (write and self.write_error):
             return fallback
@@ -138,7 +146,7 @@ class EmbeddingCache:
                 return operation(self._connect())
             except sqlite3.Error as exc:
                 if _is_busy(exc):
-                    time.sleep(0.05 * 2 ** attempt)
+                    time.sleep(0.05 * 2**attempt)
                     continue
                 if "not a database" in str(exc) and not reopened:
                     reopened = True  # once: the header decides, as another run may have moved it
@@ -151,10 +159,14 @@ class EmbeddingCache:
                     except OSError as os_exc:
                         exc = os_exc
                 if write and self._conn is not None:
-                    self.write_error = (f"embedding cache {self.path}: cannot write ({exc}); "
-                                        "going on without saving new vectors")
+                    self.write_error = (
+                        f"embedding cache {self.path}: cannot write ({exc}); "
+                        "going on without saving new vectors"
+                    )
                 else:
-                    self.disabled_reason = f"embedding cache {self.path} unusable ({exc}); {CLEAR_HINT}"
+                    self.disabled_reason = (
+                        f"embedding cache {self.path} unusable ({exc}); {CLEAR_HINT}"
+                    )
                 return fallback
             except _NewerSchema as exc:
                 self.disabled_reason = f"embedding cache {self.path} not used: {exc}; {CLEAR_HINT}"
@@ -168,8 +180,15 @@ class EmbeddingCache:
             self.disabled_reason = f"embedding cache {self.path} stayed locked"
         return fallback
 
-    def get_many(self, model: str, prompt: str, keys: Sequence[bytes], *, dim: int | None = None,
-                 unit: bool = False) -> dict[bytes, np.ndarray]:
+    def get_many(
+        self,
+        model: str,
+        prompt: str,
+        keys: Sequence[bytes],
+        *,
+        dim: int | None = None,
+        unit: bool = False,
+    ) -> dict[bytes, np.ndarray]:
         """The stored float32 vectors of those keys that have a sound one: of length `dim` if
         given, of unit norm if `unit`. Other rows are deleted, so they are computed again."""
         bad: list[bytes] = []
@@ -177,19 +196,27 @@ class EmbeddingCache:
         def select(conn: sqlite3.Connection) -> dict[bytes, np.ndarray]:
             found, bad[:] = {}, []
             for start in range(0, len(keys), CHUNK):
-                chunk = list(keys[start:start + CHUNK])
+                chunk = list(keys[start : start + CHUNK])
                 marks = ",".join("?" * len(chunk))
-                rows = conn.execute(f"SELECT text_hash, vector FROM vectors WHERE model=? AND "
-                                    f"prompt=? AND text_hash IN ({marks})", [model, prompt, *chunk])
+                rows = conn.execute(
+                    f"SELECT text_hash, vector FROM vectors WHERE model=? AND "
+                    f"prompt=? AND text_hash IN ({marks})",
+                    [model, prompt, *chunk],
+                )
                 found.update(_sound(rows, dim, unit, bad))
             return found
 
         found = self._run(select, {}) if keys else {}
         if bad:
             self.dropped += len(bad)
-            self._run(lambda conn: conn.executemany(
-                "DELETE FROM vectors WHERE model=? AND prompt=? AND text_hash=?",
-                [(model, prompt, key) for key in bad]), None, write=True)
+            self._run(
+                lambda conn: conn.executemany(
+                    "DELETE FROM vectors WHERE model=? AND prompt=? AND text_hash=?",
+                    [(model, prompt, key) for key in bad],
+                ),
+                None,
+                write=True,
+            )
         return found
 
     def put_many(self, model: str, prompt: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
@@ -206,8 +233,11 @@ class EmbeddingCache:
     def dim(self, model: str) -> int | None:
         """Length of the vectors stored for `model`, if any are (the most common among a few
         rows, so one damaged row does not decide it)."""
+
         def sample(conn: sqlite3.Connection) -> int | None:
-            rows = conn.execute("SELECT length(vector) FROM vectors WHERE model=? LIMIT 64", [model])
+            rows = conn.execute(
+                "SELECT length(vector) FROM vectors WHERE model=? LIMIT 64", [model]
+            )
             counts = Counter(n // 4 for (n,) in rows if isinstance(n, int) and n and n % 4 == 0)
             return counts.most_common(1)[0][0] if counts else None
 
@@ -224,7 +254,12 @@ def _sound(rows, dim: int | None, unit: bool, bad: list[bytes]) -> dict[bytes, n
     Rows of one length are decoded and checked together (a warm run reads thousands)."""
     by_length: dict[int, list[tuple[bytes, bytes]]] = {}
     for key, blob in rows:
-        if isinstance(blob, bytes) and blob and len(blob) % 4 == 0 and dim in (None, len(blob) // 4):
+        if (
+            isinstance(blob, bytes)
+            and blob
+            and len(blob) % 4 == 0
+            and dim in (None, len(blob) // 4)
+        ):
             by_length.setdefault(len(blob), []).append((bytes(key), blob))
         else:
             bad.append(bytes(key))

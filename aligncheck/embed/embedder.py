@@ -25,9 +25,16 @@ def l2_normalise(vectors: np.ndarray) -> np.ndarray:
 class CachedEmbedder:
     """`name` is the id shown in reports; `model_id` also fingerprints the weights."""
 
-    def __init__(self, name: str, model_id: str, prompt: str, load: Callable[[], object],
-                 cache: EmbeddingCache | None, progress: Progress | None = None,
-                 dim: int | None = None):
+    def __init__(
+        self,
+        name: str,
+        model_id: str,
+        prompt: str,
+        load: Callable[[], object],
+        cache: EmbeddingCache | None,
+        progress: Progress | None = None,
+        dim: int | None = None,
+    ):
         self.name = name
         self.model_id = model_id
         self.prompt = prompt
@@ -67,8 +74,11 @@ class CachedEmbedder:
         keys = [text_key(t) for t in texts]
         unique = {k: t for k, t in zip(keys, texts) if k not in self._memo}
         if self.cache and unique:
-            self._memo.update(self.cache.get_many(self.model_id, self.prompt, list(unique),
-                                                  dim=self.dim, unit=True))
+            self._memo.update(
+                self.cache.get_many(
+                    self.model_id, self.prompt, list(unique), dim=self.dim, unit=True
+                )
+            )
         missing = [(k, t) for k, t in unique.items() if k not in self._memo]
         if missing:
             self._memo.update(self._encode(missing))
@@ -90,13 +100,19 @@ class CachedEmbedder:
         items = sorted(items, key=lambda item: (-len(item[1]), item[0]))
         done: dict[bytes, np.ndarray] = {}
         for start in range(0, len(items), CHUNK_SIZE):
-            batch = items[start:start + CHUNK_SIZE]
-            vectors = self.model.encode([t for _, t in batch], prompt=self.prompt,
-                                        batch_size=BATCH_SIZE, convert_to_numpy=True,
-                                        show_progress_bar=False)
+            batch = items[start : start + CHUNK_SIZE]
+            vectors = self.model.encode(
+                [t for _, t in batch],
+                prompt=self.prompt,
+                batch_size=BATCH_SIZE,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
             pairs = list(zip((k for k, _ in batch), l2_normalise(np.asarray(vectors))))
             if self.cache:  # a vector the cache would refuse is not written
-                self.cache.put_many(self.model_id, self.prompt, [p for p in pairs if is_unit_vector(p[1])])
+                self.cache.put_many(
+                    self.model_id, self.prompt, [p for p in pairs if is_unit_vector(p[1])]
+                )
             done.update(pairs)
             if self.progress:
                 self.progress(len(done), len(items))

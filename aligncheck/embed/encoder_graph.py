@@ -55,9 +55,17 @@ def _graph(model_dir: Path):
         if meta["dtype"] != "F32":
             raise ValueError(f"{name}: {meta['dtype']} weights, float32 expected")
         start, end = meta["data_offsets"]
-        tensor = onnx.TensorProto(name=name, data_type=TensorProto.FLOAT, dims=meta["shape"],
-                                  data_location=TensorProto.EXTERNAL)
-        for key, value in (("location", WEIGHTS), ("offset", base + start), ("length", end - start)):
+        tensor = onnx.TensorProto(
+            name=name,
+            data_type=TensorProto.FLOAT,
+            dims=meta["shape"],
+            data_location=TensorProto.EXTERNAL,
+        )
+        for key, value in (
+            ("location", WEIGHTS),
+            ("offset", base + start),
+            ("length", end - start),
+        ):
             tensor.external_data.add(key=key, value=str(value))
         initializers.append(tensor)
         return name
@@ -69,45 +77,105 @@ def _graph(model_dir: Path):
     def transposed(name: str) -> str:  # [out, in] -> [in, out]; folded once at session start
         return node("Transpose", [weight(name)], name + ".T", perm=[1, 0])
 
-    initializers += [helper.make_tensor("type_id", TensorProto.INT64, [], [0]),
-                     helper.make_tensor("seq_axis", TensorProto.INT64, [1], [1]),
-                     helper.make_tensor("last_axis", TensorProto.INT64, [1], [2])]
+    initializers += [
+        helper.make_tensor("type_id", TensorProto.INT64, [], [0]),
+        helper.make_tensor("seq_axis", TensorProto.INT64, [1], [1]),
+        helper.make_tensor("last_axis", TensorProto.INT64, [1], [2]),
+    ]
     e = "embeddings."
-    x = node("Add", [node("Gather", [weight(e + "word_embeddings.weight"), "input_ids"], "words"),
-                     node("Gather", [weight(e + "position_embeddings.weight"), "position_ids"], "positions")],
-             "words_positions")
-    x = node("Add", [x, node("Gather", [weight(e + "token_type_embeddings.weight"), "type_id"], "type")], "summed")
-    x = node("LayerNormalization", [x, weight(e + "LayerNorm.weight"), weight(e + "LayerNorm.bias")],
-             "embedded", axis=-1, epsilon=eps)
+    x = node(
+        "Add",
+        [
+            node("Gather", [weight(e + "word_embeddings.weight"), "input_ids"], "words"),
+            node("Gather", [weight(e + "position_embeddings.weight"), "position_ids"], "positions"),
+        ],
+        "words_positions",
+    )
+    x = node(
+        "Add",
+        [x, node("Gather", [weight(e + "token_type_embeddings.weight"), "type_id"], "type")],
+        "summed",
+    )
+    x = node(
+        "LayerNormalization",
+        [x, weight(e + "LayerNorm.weight"), weight(e + "LayerNorm.bias")],
+        "embedded",
+        axis=-1,
+        epsilon=eps,
+    )
     mask = node("Cast", ["attention_mask"], "mask_int32", to=TensorProto.INT32)
     for i in range(int(config["num_hidden_layers"])):
         p, a = f"encoder.layer.{i}.", f"encoder.layer.{i}.attention."
-        qkv_w = node("Concat", [transposed(f"{a}self.{n}.weight") for n in ("query", "key", "value")],
-                     f"{p}qkv.weight", axis=1)
-        qkv_b = node("Concat", [weight(f"{a}self.{n}.bias") for n in ("query", "key", "value")],
-                     f"{p}qkv.bias", axis=0)
-        attended = node("Attention", [x, qkv_w, qkv_b, mask], f"{p}attended", domain=MS, num_heads=heads)
+        qkv_w = node(
+            "Concat",
+            [transposed(f"{a}self.{n}.weight") for n in ("query", "key", "value")],
+            f"{p}qkv.weight",
+            axis=1,
+        )
+        qkv_b = node(
+            "Concat",
+            [weight(f"{a}self.{n}.bias") for n in ("query", "key", "value")],
+            f"{p}qkv.bias",
+            axis=0,
+        )
+        attended = node(
+            "Attention", [x, qkv_w, qkv_b, mask], f"{p}attended", domain=MS, num_heads=heads
+        )
         out = node("MatMul", [attended, transposed(f"{a}output.dense.weight")], f"{p}attention_out")
-        x = node("SkipLayerNormalization", [out, x, weight(f"{a}output.LayerNorm.weight"),
-                 weight(f"{a}output.LayerNorm.bias"), weight(f"{a}output.dense.bias")],
-                 f"{p}attention_normed", domain=MS, epsilon=eps)
+        x = node(
+            "SkipLayerNormalization",
+            [
+                out,
+                x,
+                weight(f"{a}output.LayerNorm.weight"),
+                weight(f"{a}output.LayerNorm.bias"),
+                weight(f"{a}output.dense.bias"),
+            ],
+            f"{p}attention_normed",
+            domain=MS,
+            epsilon=eps,
+        )
         mid = node("MatMul", [x, transposed(f"{p}intermediate.dense.weight")], f"{p}intermediate")
         mid = node("BiasGelu", [mid, weight(f"{p}intermediate.dense.bias")], f"{p}gelu", domain=MS)
         out = node("MatMul", [mid, transposed(f"{p}output.dense.weight")], f"{p}output")
-        x = node("SkipLayerNormalization", [out, x, weight(f"{p}output.LayerNorm.weight"),
-                 weight(f"{p}output.LayerNorm.bias"), weight(f"{p}output.dense.bias")],
-                 f"{p}normed", domain=MS, epsilon=eps)
-    keep = node("Unsqueeze", [node("Cast", ["attention_mask"], "mask_float", to=TensorProto.FLOAT), "last_axis"],
-                "mask_column")
+        x = node(
+            "SkipLayerNormalization",
+            [
+                out,
+                x,
+                weight(f"{p}output.LayerNorm.weight"),
+                weight(f"{p}output.LayerNorm.bias"),
+                weight(f"{p}output.dense.bias"),
+            ],
+            f"{p}normed",
+            domain=MS,
+            epsilon=eps,
+        )
+    keep = node(
+        "Unsqueeze",
+        [node("Cast", ["attention_mask"], "mask_float", to=TensorProto.FLOAT), "last_axis"],
+        "mask_column",
+    )
     node("ReduceSum", [node("Mul", [x, keep], "masked"), "seq_axis"], "token_sums", keepdims=0)
     ids = ["batch", "length"]
     graph = helper.make_graph(
-        nodes, "aligncheck-encoder",
-        [helper.make_tensor_value_info(n, TensorProto.INT64, ids)
-         for n in ("input_ids", "position_ids", "attention_mask")],
-        [helper.make_tensor_value_info("token_sums", TensorProto.FLOAT, ["batch", int(config["hidden_size"])])],
-        initializer=initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(MS, 1)],
-                              producer_name="aligncheck")
+        nodes,
+        "aligncheck-encoder",
+        [
+            helper.make_tensor_value_info(n, TensorProto.INT64, ids)
+            for n in ("input_ids", "position_ids", "attention_mask")
+        ],
+        [
+            helper.make_tensor_value_info(
+                "token_sums", TensorProto.FLOAT, ["batch", int(config["hidden_size"])]
+            )
+        ],
+        initializer=initializers,
+    )
+    model = helper.make_model(
+        graph,
+        opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(MS, 1)],
+        producer_name="aligncheck",
+    )
     model.ir_version = 8
     return model

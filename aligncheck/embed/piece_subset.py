@@ -77,8 +77,11 @@ def ensure_table(model_dir: Path) -> bool:
         return False  # words are found by splitting the raw text at the added tokens
     pieces = [piece for piece, _ in model["vocab"]]
     special_ids = sorted({t["id"] for t in spec.get("added_tokens", [])} | {model["unk_id"]})
-    template_ids = [i for t in (spec.get("post_processor") or {}).get("special_tokens", {}).values()
-                    for i in t.get("ids", [])]
+    template_ids = [
+        i
+        for t in (spec.get("post_processor") or {}).get("special_tokens", {}).values()
+        for i in t.get("ids", [])
+    ]
     leading = next((n for n in range(len(special_ids)) if special_ids[n] != n), len(special_ids))
     if any(i >= leading for i in template_ids) or model["unk_id"] >= leading:
         return False  # the template's ids must mean the same in every subset
@@ -89,10 +92,17 @@ def ensure_table(model_dir: Path) -> bool:
     order = np.argsort(keys, kind="stable").astype(np.int32)
     fd, tmp = tempfile.mkstemp(prefix=".pieces-", suffix=".npz", dir=model_dir)
     with os.fdopen(fd, "wb") as out:
-        np.savez(out, pieces=np.array(pieces), scores=np.array([s for _, s in model["vocab"]]),
-                 keys=keys[order], ids=order, always=np.array(special_ids, dtype=np.int32),
-                 unk=np.array(model["unk_id"]), shell=np.array(json.dumps(shell)),
-                 added=np.array(json.dumps(spec.get("added_tokens", []))))
+        np.savez(
+            out,
+            pieces=np.array(pieces),
+            scores=np.array([s for _, s in model["vocab"]]),
+            keys=keys[order],
+            ids=order,
+            always=np.array(special_ids, dtype=np.int32),
+            unk=np.array(model["unk_id"]),
+            shell=np.array(json.dumps(shell)),
+            added=np.array(json.dumps(spec.get("added_tokens", []))),
+        )
     os.replace(tmp, table_path(model_dir))
     return True
 
@@ -120,8 +130,12 @@ class SubsetTokenizer:
         for special in self.specials:
             parts = [piece for part in parts for piece in part.split(special)]
         normalizer, pre_tokenizer = self.shell.normalizer, self.shell.pre_tokenizer
-        return [w for part in parts if part
-                for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(part))]
+        return [
+            w
+            for part in parts
+            if part
+            for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(part))
+        ]
 
     def _add_pieces(self, words: set[str]) -> bool:
         hashes = _substring_hashes(sorted(words), self.longest)
@@ -136,13 +150,24 @@ class SubsetTokenizer:
         ids = np.array(sorted(self.needed), dtype=np.int64)
         vocab = list(zip(self.pieces[ids].tolist(), self.scores[ids].tolist()))
         shell = self.shell
-        tokenizer = Tokenizer(models.Unigram(vocab, unk_id=int(np.searchsorted(ids, self.unk)),
-                                             byte_fallback=False))
+        tokenizer = Tokenizer(
+            models.Unigram(vocab, unk_id=int(np.searchsorted(ids, self.unk)), byte_fallback=False)
+        )
         tokenizer.normalizer, tokenizer.pre_tokenizer = shell.normalizer, shell.pre_tokenizer
         tokenizer.post_processor = shell.post_processor
-        tokenizer.add_special_tokens([
-            AddedToken(t["content"], single_word=t["single_word"], lstrip=t["lstrip"], rstrip=t["rstrip"],
-                       normalized=t["normalized"], special=t["special"]) for t in self.added])
+        tokenizer.add_special_tokens(
+            [
+                AddedToken(
+                    t["content"],
+                    single_word=t["single_word"],
+                    lstrip=t["lstrip"],
+                    rstrip=t["rstrip"],
+                    normalized=t["normalized"],
+                    special=t["special"],
+                )
+                for t in self.added
+            ]
+        )
         self.tokenizer, self.ids = tokenizer, ids
 
     def encode_ids(self, texts: list[str]) -> list[list[int]]:

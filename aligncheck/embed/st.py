@@ -28,8 +28,9 @@ def _hub_cache() -> Path:
     for var in ("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE"):
         if os.environ.get(var):
             return Path(os.environ[var]).expanduser()
-    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", "~/.cache"),
-                                                     "huggingface")
+    home = os.environ.get("HF_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", "~/.cache"), "huggingface"
+    )
     return Path(home).expanduser() / "hub"
 
 
@@ -51,21 +52,28 @@ def resolve_model_dir(name_or_path: str) -> Path:
     path = Path(name_or_path).expanduser()
     if path.is_dir():
         if not any((path / name).is_file() for name in ("modules.json", "config.json")):
-            raise InputError(f"model {name_or_path!r}: directory has no modules.json or "
-                             "config.json; pass a sentence-transformers model directory")
+            raise InputError(
+                f"model {name_or_path!r}: directory has no modules.json or "
+                "config.json; pass a sentence-transformers model directory"
+            )
         return path.resolve()
     if path.exists() or name_or_path.startswith((".", "/", "~")) or name_or_path.count("/") > 1:
-        raise InputError(f"model {name_or_path!r}: no such model directory; pass a directory "
-                         "holding a sentence-transformers model")
-    candidates = [name_or_path] + ([] if "/" in name_or_path else
-                                   [f"sentence-transformers/{name_or_path}"])
+        raise InputError(
+            f"model {name_or_path!r}: no such model directory; pass a directory "
+            "holding a sentence-transformers model"
+        )
+    candidates = [name_or_path] + (
+        [] if "/" in name_or_path else [f"sentence-transformers/{name_or_path}"]
+    )
     for repo_id in candidates:
         snapshot = _hub_snapshot(repo_id)
         if snapshot is not None:
             return snapshot
-    raise InputError(f"model {name_or_path!r} is not a local directory and not in the Hugging "
-                     f"Face cache ({_hub_cache()}); aligncheck never downloads: pass a local "
-                     "sentence-transformers model directory")
+    raise InputError(
+        f"model {name_or_path!r} is not a local directory and not in the Hugging "
+        f"Face cache ({_hub_cache()}); aligncheck never downloads: pass a local "
+        "sentence-transformers model directory"
+    )
 
 
 def model_fingerprint(path: Path) -> str:
@@ -113,8 +121,10 @@ def load_sentence_transformer(path: str, name: str):
         model = SentenceTransformer(path, device="cpu", local_files_only=True)
     except Exception as exc:  # noqa: BLE001 - any load failure is the user's model
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise InputError(f"model {name!r} cannot be loaded offline ({reason}); pass a local "
-                         "sentence-transformers model directory") from None
+        raise InputError(
+            f"model {name!r} cannot be loaded offline ({reason}); pass a local "
+            "sentence-transformers model directory"
+        ) from None
     model.eval()
     _LOADED[path] = model
     return model
@@ -137,8 +147,11 @@ def load_lean_bert(path: str):
                 if n + 1 < len(runners):
                     continue
                 reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-                raise InputError(f"built default model cannot be loaded ({reason}); delete the "
-                                 "directory to rebuild it", path) from None
+                raise InputError(
+                    f"built default model cannot be loaded ({reason}); delete the "
+                    "directory to rebuild it",
+                    path,
+                ) from None
     return _LOADED[path]
 
 
@@ -146,9 +159,9 @@ def has_onnxruntime() -> bool:
     from importlib.util import find_spec
 
     return os.environ.get("ALIGNCHECK_RUNNER") != "torch" and all(
-        find_spec(name) is not None for name in ("onnxruntime", "onnx"))
+        find_spec(name) is not None for name in ("onnxruntime", "onnx")
+    )
 
 
 def forget(path: str) -> None:
     _LOADED.pop(os.path.realpath(path), None)
-

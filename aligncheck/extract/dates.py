@@ -25,8 +25,9 @@ from aligncheck.lang.profiles import CORE_LANGUAGES
 
 _DATA = load("dates.json")
 KNOWN_LANGS = CORE_LANGUAGES
-ENGLISH_MONTHS = ("January February March April May June July August September October "
-                  "November December").split()
+ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _compatible(a: DateMention, b: DateMention) -> bool:
 
 @lru_cache(maxsize=1024)
 def base_lang(lang: str) -> str:
-    """"kk-KZ", "az_Latn", "kz" -> "kk", "az", "kk"."""
+    """ "kk-KZ", "az_Latn", "kz" -> "kk", "az", "kk"."""
     base = lang.lower().replace("_", "-").split("-")[0]
     return {"kz": "kk"}.get(base, base)
 
@@ -141,7 +142,9 @@ def _built_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     for name, month in list(wide.items()):  # "қыркүйек" -> "қыркүйегінде", "Aralık" -> "Aralığı"
         for voiced in VOICED.get(name[-1], ""):
             wide.setdefault(name[:-1] + voiced, month)
-    forms = {n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()}
+    forms = {
+        n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()
+    }
     forms.update(wide)
     morph = russian_analyzer() if lang == "ru" else None
     if morph:
@@ -183,7 +186,11 @@ def month_number(token: str, lang: str) -> int | None:
             if word[:-cut] in stems:
                 return stems[word[:-cut]]
     if token.endswith(".") and len(word) >= 3:  # "Sept.": the start of exactly one month name
-        months = {m for name, m in (*stems.items(), *_locale_forms("en")[1].items()) if name.startswith(word)}
+        months = {
+            m
+            for name, m in (*stems.items(), *_locale_forms("en")[1].items())
+            if name.startswith(word)
+        }
         if len(months) == 1 and (lang != "en" or token[:1].isupper()):
             return months.pop()
     return None
@@ -198,15 +205,20 @@ MONTH = r"(?P<m>\p{L}+(?:['’]\p{L}+)?\.?)(?!\p{L})"
 YEAR_WORD = r"(?:г\.|ж\.|год\p{L}*|жыл\p{L}*|il\p{L}{0,6}|yıl\p{L}{0,6}|ýyl\p{L}{0,6})"
 YEAR = rf"(?P<y>\d{{4}})(?![\d.,]\d)(?:[-‑'’]?\p{{L}}{{1,4}})?(?:{WS}{YEAR_WORD}(?!\p{{L}}))?"
 START = r"(?<![\p{L}\p{N}.,/:-])"
-PATTERNS = [regex.compile(START + p, regex.IGNORECASE) for p in (
-    rf"{DAY}(?:{WS}of)?{WS}{MONTH}(?:,?{WS}{YEAR})?",
-    rf"{YEAR},?{WS}{DAY}{WS}{MONTH}",
-    rf"{MONTH},?{WS}{YEAR}",
-    rf"{YEAR}{WS}{MONTH}",
-)]
+PATTERNS = [
+    regex.compile(START + p, regex.IGNORECASE)
+    for p in (
+        rf"{DAY}(?:{WS}of)?{WS}{MONTH}(?:,?{WS}{YEAR})?",
+        rf"{YEAR},?{WS}{DAY}{WS}{MONTH}",
+        rf"{MONTH},?{WS}{YEAR}",
+        rf"{YEAR}{WS}{MONTH}",
+    )
+]
 MONTH_DAY = regex.compile(START + rf"{MONTH}{WS}{DAY}(?:,?{WS}{YEAR})?", regex.IGNORECASE)
-NUMERIC = regex.compile(START + r"(?:(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
-                        r"|(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?![\d\p{L}])")
+NUMERIC = regex.compile(
+    START + r"(?:(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
+    r"|(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?![\d\p{L}])"
+)
 
 
 def _int(match, group: str) -> int | None:
@@ -219,7 +231,12 @@ GENITIVE = regex.compile("(?:" + "|".join(_DATA["genitive_endings"]) + ")$", reg
 
 def _named(match, lang: str) -> DateMention | None:
     month = month_number(match.group("m"), lang)
-    if match.re is MONTH_DAY and lang in KNOWN_LANGS and lang != "en" and not GENITIVE.search(match.group("m")):
+    if (
+        match.re is MONTH_DAY
+        and lang in KNOWN_LANGS
+        and lang != "en"
+        and not GENITIVE.search(match.group("m"))
+    ):
         return None  # outside English only "Oktyabrın 1-i", "қазанның 1-і" put the month first
     day, day_end, year = _int(match, "d"), _int(match, "d2"), _int(match, "y")
     if month is None or (day is not None and not 1 <= day <= 31):

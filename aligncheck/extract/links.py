@@ -19,12 +19,16 @@ _EMAIL = regex.compile(
     regex.IGNORECASE,
 )
 _URL = regex.compile(r"(?<![\w@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”„]+", regex.IGNORECASE)
-_MARKDOWN_LINK = regex.compile(r"\[[^\]\n]*\]\(\s*([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"]*\")?\s*\)")
+_MARKDOWN_LINK = regex.compile(
+    r"\[[^\]\n]*\]\(\s*([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"]*\")?\s*\)"
+)
 _TRAILING = ".,;:!?'’\"»”)]}>*_"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _SCHEME = regex.compile(r"^(?:(?:https?|ftp)://)", regex.IGNORECASE)
 _SLASHES = regex.compile(r"/{2,}")
-_LANG_SEGMENT = regex.compile(r"(?<=[/=._-])([a-z]{2,3})(?:[-_][a-z]{2,4})?(?=[/?#&._-]|$)", regex.IGNORECASE)
+_LANG_SEGMENT = regex.compile(
+    r"(?<=[/=._-])([a-z]{2,3})(?:[-_][a-z]{2,4})?(?=[/?#&._-]|$)", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> 
 
         def drop(m: regex.Match) -> str:
             return "" if m.group(1).lower() in wanted else m.group()
+
         labels = host.split(".")
         if len(labels) >= 3 and labels[0] in wanted:
             host = ".".join(["{lang}", *labels[1:]])
@@ -132,8 +137,12 @@ def _unmatched(values: list[Value], others: list[Value], key: Callable[[str], st
     return out
 
 
-def compare(source: Iterable[Value], target: Iterable[Value], key: Callable[[str], str],
-            similar: float = 60.0) -> list[Difference]:
+def compare(
+    source: Iterable[Value],
+    target: Iterable[Value],
+    key: Callable[[str], str],
+    similar: float = 60.0,
+) -> list[Difference]:
     """Missing, extra and altered values, matched as multisets of `key`."""
     src, tgt = list(source), list(target)
     missing, extra = _unmatched(src, tgt, key), _unmatched(tgt, src, key)
@@ -149,6 +158,8 @@ def compare(source: Iterable[Value], target: Iterable[Value], key: Callable[[str
     return out
 
 
-def located(texts: Sequence[tuple[int, str]], finder: Callable[[str], list[Value]]) -> list[tuple[int, Value]]:
+def located(
+    texts: Sequence[tuple[int, str]], finder: Callable[[str], list[Value]]
+) -> list[tuple[int, Value]]:
     """(segment index, value) for each value `finder` sees in each (index, text)."""
     return [(i, v) for i, text in texts for v in finder(text)]

@@ -17,7 +17,9 @@ from aligncheck.extract.links import find_links
 KINDS = ("bold", "italic", "link", "quotes", "parentheses", "square brackets", "braces")
 _MARKERS = {
     "bold": regex.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)"),
-    "italic": regex.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"),
+    "italic": regex.compile(
+        r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"
+    ),
     "link": regex.compile(r"\[[^\]\n]*\]\([^)\n]*\)"),
     "quotes": None,  # _quote_marks(): every quotation mark of Unicode that is no apostrophe
     "parentheses": regex.compile(r"[()]"),
@@ -37,8 +39,12 @@ def _quote_marks() -> regex.Pattern:
     codes = np.concatenate([np.arange(0x20, 0xD800), np.arange(0xE000, 0x10000)]).astype("<u4")
     plane = codes.tobytes().decode("utf-32-le")
     marks = regex.findall(r"\p{Quotation_Mark}", plane)  # all of them are in the first plane
-    keep = [m for m in marks if "APOSTROPHE" not in unicodedata.name(m, "")
-            and ("SINGLE" not in unicodedata.name(m, "") or "ANGLE" in unicodedata.name(m, ""))]
+    keep = [
+        m
+        for m in marks
+        if "APOSTROPHE" not in unicodedata.name(m, "")
+        and ("SINGLE" not in unicodedata.name(m, "") or "ANGLE" in unicodedata.name(m, ""))
+    ]
     return regex.compile("[" + regex.escape("".join(keep)) + "]")
 
 
@@ -130,7 +136,7 @@ def _search(marks: tuple[str, ...], close_first: bool) -> bool:
             following.append((pos + 1, below))
         if _can_open(mark):
             following.append((pos + 1, push(stack, mark)))
-        for state in (reversed(following) if close_first else following):
+        for state in reversed(following) if close_first else following:
             if state not in seen:
                 seen.add(state)
                 todo.append(state)
@@ -154,8 +160,14 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 # Characters a kind's pattern needs (at least one): a text without any has no span of it.
-_NEEDS = {"bold": "*_", "italic": "*_", "link": "[", "parentheses": "()", "square brackets": "[]",
-          "braces": "{}"}
+_NEEDS = {
+    "bold": "*_",
+    "italic": "*_",
+    "link": "[",
+    "parentheses": "()",
+    "square brackets": "[]",
+    "braces": "{}",
+}
 
 
 def markers(text: str) -> dict[str, list[tuple[int, int]]]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz.distance import Indel
 
+from aligncheck.extract.literal import find_literal
 from aligncheck.extract.names import (
     NameEvidence,
     NameMention,
@@ -16,9 +17,8 @@ from aligncheck.extract.names import (
     extract_names,
 )
 from aligncheck.glossary.builtin import common_glossary
-from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.glossary.entries import Entry, Glossary, base_lang
-from aligncheck.extract.literal import find_literal
+from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.lang.morph import Phrase, lower, words
 from aligncheck.lang.translit import (
     CAPITAL_BONUS,
@@ -33,8 +33,12 @@ from aligncheck.lang.translit import (
 
 DEFAULT_THRESHOLD = 0.8
 # The config key of every rule that matches names (NA01, NA02, CO01): one default, one help.
-NAME_MATCH_CONFIG = {"name_match_threshold": (
-    DEFAULT_THRESHOLD, "similarity (0-1) of transliteration keys at which two names match")}
+NAME_MATCH_CONFIG = {
+    "name_match_threshold": (
+        DEFAULT_THRESHOLD,
+        "similarity (0-1) of transliteration keys at which two names match",
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -52,14 +56,24 @@ def evidence_for(source: LinkText | list[str], lang: str) -> NameEvidence:
 
 def glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:
     """Entries naming `mention` in `lang`; True for project glossaries, False for built-in."""
-    found = [(entry, True) for glossary in glossaries or () for entry in _naming(glossary, mention.text, lang)]
+    found = [
+        (entry, True)
+        for glossary in glossaries or ()
+        for entry in _naming(glossary, mention.text, lang)
+    ]
     return found + [(entry, False) for entry in _common_naming(mention.text, lang)]
 
 
 def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
-    return [entry for entry in glossary.found_in([text], lang)
-            if any(Phrase(v, lang, entry.case_sensitive(v)).find(text) and
-                   len(words(v)) == len(words(text)) for v in entry.variants(lang))]
+    return [
+        entry
+        for entry in glossary.found_in([text], lang)
+        if any(
+            Phrase(v, lang, entry.case_sensitive(v)).find(text)
+            and len(words(v)) == len(words(text))
+            for v in entry.variants(lang)
+        )
+    ]
 
 
 @lru_cache(maxsize=16384)
@@ -68,10 +82,16 @@ def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
     return tuple(_naming(common_glossary(), text, lang))
 
 
-def match_name(mention: NameMention, source_lang: str, target: LinkText,
-               glossaries: list[Glossary] | None, threshold: float,
-               aliases: dict[str, set[str]] | None = None,
-               source_text: str | None = None, source_document: str | None = None) -> NameMatch:
+def match_name(
+    mention: NameMention,
+    source_lang: str,
+    target: LinkText,
+    glossaries: list[Glossary] | None,
+    threshold: float,
+    aliases: dict[str, set[str]] | None = None,
+    source_text: str | None = None,
+    source_document: str | None = None,
+) -> NameMatch:
     """`aliases` (source word key -> target word keys) are spellings this target version used
     next to an already matched name word; new ones are added to it. `source_text` (the source
     side of the link) keeps a localised acronym from being one the source writes itself."""
@@ -91,7 +111,9 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
         if hit is not None:
             return NameMatch(mention, "found", hit[0], hit[1], "transliteration")
         if not listed:
-            localised = _localised_acronym(mention, target, glossaries, source_text, source_document)
+            localised = _localised_acronym(
+                mention, target, glossaries, source_text, source_document
+            )
             if localised:
                 return NameMatch(mention, "found", *localised, "localised acronym")
         elif not governed:
@@ -102,12 +124,25 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     tokens = target.tokens
     if mention.kind == "code":
         tokens = [t for t in tokens if t.text[:1].isupper()]
-    hit = find_name(mention.text, source_lang, target.text, target.lang, threshold, tokens,
-                    aliases=aliases, learned=aliases)
-    if hit is not None and mention.kind in ("person", "name") and \
-            not _enough_words(mention.text, hit, target, source_lang):
+    hit = find_name(
+        mention.text,
+        source_lang,
+        target.text,
+        target.lang,
+        threshold,
+        tokens,
+        aliases=aliases,
+        learned=aliases,
+    )
+    if (
+        hit is not None
+        and mention.kind in ("person", "name")
+        and not _enough_words(mention.text, hit, target, source_lang)
+    ):
         first = hit
-        hit = _full_name_elsewhere(mention.text, source_lang, target, threshold, tokens, hit, aliases)
+        hit = _full_name_elsewhere(
+            mention.text, source_lang, target, threshold, tokens, hit, aliases
+        )
         if hit is None and _surname_kept(mention.text, source_lang, source_text, target, threshold):
             hit = first
     if hit is None and len(words(mention.text)) > 1 and mention.kind != "person":
@@ -117,8 +152,9 @@ def match_name(mention: NameMention, source_lang: str, target: LinkText,
     return NameMatch(mention, "glossary" if governed else "missing")
 
 
-def _full_name_elsewhere(name: str, lang: str, target: LinkText, threshold: float, tokens,
-                         hit: NameHit, aliases) -> NameHit | None:
+def _full_name_elsewhere(
+    name: str, lang: str, target: LinkText, threshold: float, tokens, hit: NameHit, aliases
+) -> NameHit | None:
     """The surname first found stands alone (Father Johnson's ... David Johnson): look for the
     full name past that place, a few times, so a later full rendering is not overlooked. Only
     two or more of its words side by side count there, not a surname beside another name."""
@@ -132,7 +168,9 @@ def _full_name_elsewhere(name: str, lang: str, target: LinkText, threshold: floa
     return None
 
 
-def _sister_form(mention: NameMention, source_lang: str, target: LinkText) -> tuple[int, int] | None:
+def _sister_form(
+    mention: NameMention, source_lang: str, target: LinkText
+) -> tuple[int, int] | None:
     """The acronym as the built-in list writes it for another language in the target's
     script (AB, the Turkish EU, in an Azerbaijani text): a neighbour's established form,
     not a loss. The built-in list is no project ruling; a project glossary's is."""
@@ -151,7 +189,9 @@ def _sister_spans(mention: NameMention, source_lang: str, target: LinkText):
                         yield m.start(), m.end()
 
 
-def sister_expansion(mention: NameMention, source_lang: str, target: LinkText) -> tuple[int, int] | None:
+def sister_expansion(
+    mention: NameMention, source_lang: str, target: LinkText
+) -> tuple[int, int] | None:
     """The acronym's expansion as the built-in list writes it for another language in the
     target's script, spelled the target's way (Avropa Birliyi for the Turkish Avrupa
     Birliği, in an Azerbaijani text): every word of it, in order, matched by transliteration
@@ -168,10 +208,13 @@ def sister_expansion(mention: NameMention, source_lang: str, target: LinkText) -
                     continue
                 keys = [key(p, lang) for p in parts]
                 for i in range(len(tokens) - len(parts) + 1):
-                    window = tokens[i:i + len(parts)]
-                    if all(token_score(k, lang, t.text, target.lang) >= DEFAULT_THRESHOLD
-                           for k, t in zip(keys, window)) and \
-                            not any(target.text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
+                    window = tokens[i : i + len(parts)]
+                    if all(
+                        token_score(k, lang, t.text, target.lang) >= DEFAULT_THRESHOLD
+                        for k, t in zip(keys, window)
+                    ) and not any(
+                        target.text[a.end : b.start].strip() for a, b in zip(window, window[1:])
+                    ):
                         return window[0].start, window[-1].end
     return None
 
@@ -186,11 +229,12 @@ def initials_run(target: LinkText, letters: str) -> tuple[int, int] | None:
         return None
     tokens = target.tokens
     for i in range(len(tokens) - n + 1):
-        window = tokens[i:i + n]
+        window = tokens[i : i + n]
         if not window[0].text[:1].isupper() or window[0].text.isupper():
             continue
-        if "".join(lower(t.text[:1], target.lang) for t in window) == letters and \
-                not any(target.text[a.end:b.start].strip(" -") for a, b in zip(window, window[1:])):
+        if "".join(lower(t.text[:1], target.lang) for t in window) == letters and not any(
+            target.text[a.end : b.start].strip(" -") for a, b in zip(window, window[1:])
+        ):
             return window[0].start, window[-1].end
     return None
 
@@ -198,13 +242,20 @@ def initials_run(target: LinkText, letters: str) -> tuple[int, int] | None:
 def glossary_lists(mention: NameMention, source_lang: str, target_lang: str, glossaries) -> bool:
     """Does a glossary (a project's or the built-in one) give the name's rendering in the
     target language? Then its expansions' renderings are countable too (Евросоюз for EU)."""
-    return any(entry.variants(target_lang)
-               for entry, _ in glossary_entries(mention, base_lang(source_lang), glossaries))
+    return any(
+        entry.variants(target_lang)
+        for entry, _ in glossary_entries(mention, base_lang(source_lang), glossaries)
+    )
 
 
-def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
-                       glossaries: list[Glossary] | None, source_text: str | None = None,
-                       source_document: str | None = None) -> list[int]:
+def acronym_renderings(
+    mention: NameMention,
+    source_lang: str,
+    target: LinkText,
+    glossaries: list[Glossary] | None,
+    source_text: str | None = None,
+    source_document: str | None = None,
+) -> list[int]:
     """Where the target renders the acronym (kept, transliterated, as a glossary gives it or,
     when no glossary lists it and `source_text` is given, localised): a paragraph that names
     it twice should render it twice."""
@@ -212,10 +263,16 @@ def acronym_renderings(mention: NameMention, source_lang: str, target: LinkText,
     entries = glossary_entries(mention, source_lang, glossaries)
     starts = {hit.start for entry, _ in entries for hit in occurrences(entry, target)}
     starts |= {m.start() for m in _literal_pattern(mention.text, False).finditer(target.text)}
-    starts |= {start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)}
+    starts |= {
+        start for start, _ in _acronym_spans(mention.text, source_lang, target, DEFAULT_THRESHOLD)
+    }
     if source_text is not None and not any(entry.variants(target.lang) for entry, _ in entries):
-        starts |= {start for _, start, _ in _localised_spans(mention, target, glossaries, source_text,
-                                                             source_document)}
+        starts |= {
+            start
+            for _, start, _ in _localised_spans(
+                mention, target, glossaries, source_text, source_document
+            )
+        }
     elif not any(project and entry.variants(target.lang) for entry, project in entries):
         starts |= {start for start, _ in _sister_spans(mention, source_lang, target)}
     return sorted(starts)
@@ -240,20 +297,28 @@ def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
     for j in (at - 1, at + 1):
         if not 0 <= j < len(tokens) or not tokens[j].text[:1].isupper():
             continue
-        between = target.text[min(tokens[j].end, hit.end):max(tokens[j].start, hit.start)]
+        between = target.text[min(tokens[j].end, hit.end) : max(tokens[j].start, hit.start)]
         if between.strip(" -"):
             continue
         other = key(tokens[j].text, target.lang)
         for part in parts[:-1]:
             own = key(part, lang)
-            if own and other and (own[0] == other[0] or {own[0], other[0]} <= set("uv")
-                                  or token_score(own, lang, tokens[j].text, target.lang) >= 0.5):
+            if (
+                own
+                and other
+                and (
+                    own[0] == other[0]
+                    or {own[0], other[0]} <= set("uv")
+                    or token_score(own, lang, tokens[j].text, target.lang) >= 0.5
+                )
+            ):
                 return True
     return False
 
 
-def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkText,
-                  threshold: float) -> bool:
+def _surname_kept(
+    name: str, lang: str, source_text: str | None, target: LinkText, threshold: float
+) -> bool:
     """Only the surname of a full name is there: a translation that drops the first name
     (Donald Trump = Трамп) writes the surname as often as the source does; a full name
     replaced by another leaves one occurrence fewer (Ari Fleischer ... said Fleischer).
@@ -262,8 +327,9 @@ def _surname_kept(name: str, lang: str, source_text: str | None, target: LinkTex
     if not source_text:
         return True
     rivals = capitalised_keys(source_text, lang)
-    return surname_count(name, lang, target, threshold, rivals) >= \
-        surname_count(name, lang, _Plain(source_text, lang), threshold, rivals)
+    return surname_count(name, lang, target, threshold, rivals) >= surname_count(
+        name, lang, _Plain(source_text, lang), threshold, rivals
+    )
 
 
 @lru_cache(maxsize=1024)  # asked once per name of a link, about the same link text
@@ -272,8 +338,9 @@ def capitalised_keys(text: str, lang: str) -> frozenset[str]:
     return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
 
 
-def surname_count(name: str, lang: str, side, threshold: float,
-                  rivals: frozenset[str] = frozenset()) -> int:
+def surname_count(
+    name: str, lang: str, side, threshold: float, rivals: frozenset[str] = frozenset()
+) -> int:
     """Capitalised words of `side` (a LinkText, or any object with text and lang) that
     render the name's last word. `rivals`: keys of the source's other capitalised words; a
     word that one of them matches better is theirs (Wayde-iň is Wayde's, not Wade's)."""
@@ -283,8 +350,9 @@ def surname_count(name: str, lang: str, side, threshold: float,
     count = 0
     for text, times in capitalised_texts(tokens, lang, side_lang).items():
         score = token_score(own, lang, text, side_lang)
-        if score + CAPITAL_BONUS >= threshold and \
-                all(token_score(r, lang, text, side_lang) <= score for r in rivals if r != own):
+        if score + CAPITAL_BONUS >= threshold and all(
+            token_score(r, lang, text, side_lang) <= score for r in rivals if r != own
+        ):
             count += times
     return count
 
@@ -297,10 +365,34 @@ def _strip(word: str) -> str:
 
 
 # How English letter names are written out (CNN = Си-эн-эн, BBC = Би-би-си), as keys.
-_LETTER_NAMES = {"a": "ei", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef", "g": "ji",
-                 "h": "eich", "i": "ai", "j": "jei", "k": "kei", "l": "el", "m": "em", "n": "en",
-                 "o": "o", "p": "pi", "q": "ku", "r": "ar", "s": "es", "t": "ti", "u": "u",
-                 "v": "vi", "w": "dablu", "x": "eks", "y": "uai", "z": "zi"}
+_LETTER_NAMES = {
+    "a": "ei",
+    "b": "bi",
+    "c": "si",
+    "d": "di",
+    "e": "i",
+    "f": "ef",
+    "g": "ji",
+    "h": "eich",
+    "i": "ai",
+    "j": "jei",
+    "k": "kei",
+    "l": "el",
+    "m": "em",
+    "n": "en",
+    "o": "o",
+    "p": "pi",
+    "q": "ku",
+    "r": "ar",
+    "s": "es",
+    "t": "ti",
+    "u": "u",
+    "v": "vi",
+    "w": "dablu",
+    "x": "eks",
+    "y": "uai",
+    "z": "zi",
+}
 
 
 _STEM_END = regex.compile(r"[-'’]")
@@ -330,21 +422,35 @@ def _acronym_spans(text: str, lang: str, target: LinkText, threshold: float):
     own = key(text, lang)
     spelled = "".join(_LETTER_NAMES.get(c, c) for c in text.lower() if c.isalpha())
     # JAY-Z = Джей-Зи: a part with a vowel read as a word, a single letter by its name
-    read = "".join(key(part if len(part) >= 3 and regex.search(r"[AEIOUY]", part) else
-                       "".join(_LETTER_NAMES.get(c, c) for c in part.lower() if c.isalpha()), lang)
-                   for part in text.split("-"))
+    read = "".join(
+        key(
+            part
+            if len(part) >= 3 and regex.search(r"[AEIOUY]", part)
+            else "".join(_LETTER_NAMES.get(c, c) for c in part.lower() if c.isalpha()),
+            lang,
+        )
+        for part in text.split("-")
+    )
     for token in target.tokens:
         stem = acronym_stem(token.text)
         letters = [c for c in stem if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             other = key(stem, target.lang)
-            if other and (other == own or len(own) >= 4 and abs(len(own) - len(other)) <= 1
-                          and Indel.normalized_similarity(own, other) >= max(threshold, 0.85)):
+            if other and (
+                other == own
+                or len(own) >= 4
+                and abs(len(own) - len(other)) <= 1
+                and Indel.normalized_similarity(own, other) >= max(threshold, 0.85)
+            ):
                 yield token.start, token.start + len(stem)
         elif token.text[:1].isupper() and "-" in token.text:
             other = key(token.text, target.lang)
-            if len(spelled) >= 4 and Indel.normalized_similarity(spelled, other) >= threshold or \
-                    "-" in text and Indel.normalized_similarity(read, other) >= threshold:
+            if (
+                len(spelled) >= 4
+                and Indel.normalized_similarity(spelled, other) >= threshold
+                or "-" in text
+                and Indel.normalized_similarity(read, other) >= threshold
+            ):
                 yield token.start, token.end
 
 
@@ -352,20 +458,30 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.split("-")[0] if c.isalpha())
 
 
-def _localised_acronym(mention: NameMention, target: LinkText, glossaries=None,
-                       source_text: str | None = None,
-                       source_document: str | None = None) -> tuple[int, int] | None:
+def _localised_acronym(
+    mention: NameMention,
+    target: LinkText,
+    glossaries=None,
+    source_text: str | None = None,
+    source_document: str | None = None,
+) -> tuple[int, int] | None:
     """An upper-case target word in other letters than the source acronym, of about its
     length (FBI = ФБР, SCIS = ŞMMŞ, AI = YZ): a localised form no glossary lists, accepted
     rather than reported. Not one a glossary gives for another term (ЕС is EU's), nor one
     the source writes itself (another acronym kept)."""
-    best = min(_localised_spans(mention, target, glossaries, source_text, source_document),
-               default=None)
+    best = min(
+        _localised_spans(mention, target, glossaries, source_text, source_document), default=None
+    )
     return best[1:] if best else None
 
 
-def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
-                     source_text: str | None = None, source_document: str | None = None):
+def _localised_spans(
+    mention: NameMention,
+    target: LinkText,
+    glossaries=None,
+    source_text: str | None = None,
+    source_document: str | None = None,
+):
     """(length difference, start, end) of every acceptable localised form in the target. A
     Latin one the source document writes itself (CBS) is that acronym, not a localisation."""
     if not mention.text.isascii():
@@ -379,7 +495,11 @@ def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
         if not upper[i] or _shouted(upper, i) or token.start in claimed:
             continue
         candidates = [(token, token, _letters(token.text), True)]
-        if i + 1 < len(tokens) and upper[i + 1] and not target.text[token.end:tokens[i + 1].start].strip():
+        if (
+            i + 1 < len(tokens)
+            and upper[i + 1]
+            and not target.text[token.end : tokens[i + 1].start].strip()
+        ):
             after = tokens[i + 1]  # a two-word form (UNOPS = БҰҰ ЖҚБ)
             candidates.append((token, after, _letters(token.text) + _letters(after.text), False))
         for first, last, letters, single in candidates:
@@ -391,11 +511,17 @@ def _localised_spans(mention: NameMention, target: LinkText, glossaries=None,
                 continue  # a glossary's rendering of another term (ЕС is EU's)
             if source_text and _literal(letters, _Plain(source_text), case=False):
                 continue
-            if letters.isascii() and source_document and \
-                    _literal(letters, _Plain(source_document), case=False):
+            if (
+                letters.isascii()
+                and source_document
+                and _literal(letters, _Plain(source_document), case=False)
+            ):
                 continue
-            if not letters.isascii() and source_document and \
-                    _spells_other(letters, target.lang, mention.text, source_document):
+            if (
+                not letters.isascii()
+                and source_document
+                and _spells_other(letters, target.lang, mention.text, source_document)
+            ):
                 continue  # another acronym of the document transliterated (АМЛО is AMLO's)
             yield abs(len(letters) - len(own)), first.start, last.end
 
@@ -409,8 +535,11 @@ def _spells_other(letters: str, lang: str, acronym: str, document: str) -> bool:
 
 @lru_cache(maxsize=64)  # the source document, asked once per acronym in it
 def _document_acronyms(document: str) -> frozenset[str]:
-    return frozenset(t for t in (_ACRONYM_ENDING.sub("", w.text) for w in words(document))
-                     if len(t) >= 2 and t.isupper() and t.isalpha())
+    return frozenset(
+        t
+        for t in (_ACRONYM_ENDING.sub("", w.text) for w in words(document))
+        if len(t) >= 2 and t.isupper() and t.isalpha()
+    )
 
 
 def _latin_script(text: str) -> bool:
@@ -425,8 +554,11 @@ def _upper_word(text: str) -> bool:
     if len(letters) < 2 or not letters[0].isupper():
         return False
     capitals = sum(c.isupper() for c in letters)
-    return capitals == len(letters) or capitals >= 2 and all(
-        c.isupper() or letters[i - 1].isupper() for i, c in enumerate(letters))
+    return (
+        capitals == len(letters)
+        or capitals >= 2
+        and all(c.isupper() or letters[i - 1].isupper() for i, c in enumerate(letters))
+    )
 
 
 _ACRONYM_ENDING = regex.compile(r"(?<=\p{Lu})(?:['’]?s['’]?|['’])$")
@@ -438,8 +570,9 @@ def _claimed(acronym: str, source_text: str, target: LinkText) -> set[int]:
     for word in words(source_text):
         text = _ACRONYM_ENDING.sub("", word.text)  # WMPs, TV's
         if text != acronym and len(text) >= 2 and text.isupper():
-            hit = _literal(text, target, case=False) or \
-                _acronym(text, "en", target, DEFAULT_THRESHOLD)
+            hit = _literal(text, target, case=False) or _acronym(
+                text, "en", target, DEFAULT_THRESHOLD
+            )
             if hit:
                 claimed.add(hit[0])
     return claimed
@@ -447,8 +580,10 @@ def _claimed(acronym: str, source_text: str, target: LinkText) -> set[int]:
 
 def _shouted(upper: list[bool], i: int) -> bool:
     """Part of three or more upper-case words in a row: shouting, not an acronym."""
-    return any(start >= 0 and start + 3 <= len(upper) and all(upper[start:start + 3])
-               for start in range(i - 2, i + 1))
+    return any(
+        start >= 0 and start + 3 <= len(upper) and all(upper[start : start + 3])
+        for start in range(i - 2, i + 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -467,8 +602,12 @@ def _other_renderings(lang: str, glossaries) -> frozenset[str]:
 
 @lru_cache(maxsize=32)  # static: the built-in glossary
 def _common_renderings(lang: str) -> frozenset[str]:
-    return frozenset(lower(v, lang) for entry in common_glossary().entries
-                     for v in entry.variants(lang) if len(v) > 1 and v.isupper())
+    return frozenset(
+        lower(v, lang)
+        for entry in common_glossary().entries
+        for v in entry.variants(lang)
+        if len(v) > 1 and v.isupper()
+    )
 
 
 _BRACKET = regex.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -485,12 +624,16 @@ def bracket_replaced(source_text: str, target_text: str) -> bool:
 
 def _literal(name: str, target: LinkText, case: bool = True) -> tuple[int, int] | None:
     """The name as written (any case unless `case` is False), not inside an address."""
-    return _remembered(target.text, ("literal", name, case), lambda: find_literal(name, target.text, case))
+    return _remembered(
+        target.text, ("literal", name, case), lambda: find_literal(name, target.text, case)
+    )
 
 
 def _occurrences(entry: Entry, target: LinkText) -> list:
     """`occurrences` of a glossary entry in the target, remembered per text."""
-    return _remembered(target.text, ("occurrences", entry, target.lang), lambda: occurrences(entry, target))
+    return _remembered(
+        target.text, ("occurrences", entry, target.lang), lambda: occurrences(entry, target)
+    )
 
 
 _BY_TEXT: OrderedDict[str, dict] = OrderedDict()
@@ -528,15 +671,20 @@ def literal_count(acronym: str, text: str, plural: bool = False) -> int:
 
 @lru_cache(maxsize=1024)  # one compiled pattern per acronym
 def _plural_pattern(acronym: str) -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}\p{N}@./])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}@]|\.\w)")
+    return regex.compile(
+        r"(?<![\p{L}\p{N}@./])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}@]|\.\w)"
+    )
 
 
 def _joined(name: str, lang: str, target: LinkText, threshold: float):
     """A multi-word name written as one word in the target (Hong Kong = Гонконг)."""
     joined = "".join(w.text for w in words(name))
     size = len(key(joined, lang))
-    long_enough = [t for t in target.tokens if t.text[:1].isupper()
-                   and len(key(t.text, target.lang)) >= 0.8 * size]
+    long_enough = [
+        t
+        for t in target.tokens
+        if t.text[:1].isupper() and len(key(t.text, target.lang)) >= 0.8 * size
+    ]
     return find_word(joined, lang, long_enough, target.lang, threshold)
 
 
@@ -548,15 +696,22 @@ def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | N
     """Capitalised target words that look most like the name (with their capitalised
     neighbours: a changed surname shows next to a kept first name), to quote in a finding."""
     capitalised = [t for t in target.tokens if t.text[:1].isupper()]
-    hit = find_name(mention.text, base_lang(source_lang), target.text, target.lang, 0.7,
-                    capitalised, need_last=False)
+    hit = find_name(
+        mention.text,
+        base_lang(source_lang),
+        target.text,
+        target.lang,
+        0.7,
+        capitalised,
+        need_last=False,
+    )
     if hit is None:
         return None
     start, end = hit.start, hit.end
     for token in capitalised:
-        if token.start > end and not target.text[end:token.start].strip():
+        if token.start > end and not target.text[end : token.start].strip():
             end = token.end
-        if token.end < start and not target.text[token.end:start].strip():
+        if token.end < start and not target.text[token.end : start].strip():
             start = token.start
     return target.text[start:end]
 
@@ -581,8 +736,11 @@ def spelling_variant(mention: NameMention, source_lang: str, target: LinkText) -
     last = next((t for t in reversed(target.tokens) if t.start < hit.end), None)
     own = key(_strip(words(mention.text)[-1].text), lang)
     other = key(last.text, target.lang) if last else ""
-    return bool(own and other) and _same_onset(own, other) and \
-        token_score(own, lang, last.text, target.lang) >= VARIANT_THRESHOLD
+    return (
+        bool(own and other)
+        and _same_onset(own, other)
+        and token_score(own, lang, last.text, target.lang) >= VARIANT_THRESHOLD
+    )
 
 
 _CLAUSE_BREAK = regex.compile(r"[.!?;:,]")

@@ -80,22 +80,31 @@ def check_localised(outcomes: list[NameOutcome], lang: str, glossaries) -> list[
         if o.match.how == "localised acronym":
             users.setdefault((o.link.target, o.match.start), []).append(o)
     for (_, start), found in users.items():
-        letters = sum(c.isalpha() for c in found[0].target.text[start:found[0].match.end])
-        best = min({o.where[1]: o for o in found}.values(),
-                   key=lambda o: (abs(sum(c.isalpha() for c in o.mention.text) - letters), o.where))
-        latin = found[0].target.text[start:found[0].match.end].isascii()
+        letters = sum(c.isalpha() for c in found[0].target.text[start : found[0].match.end])
+        best = min(
+            {o.where[1]: o for o in found}.values(),
+            key=lambda o: (abs(sum(c.isalpha() for c in o.mention.text) - letters), o.where),
+        )
+        latin = found[0].target.text[start : found[0].match.end].isascii()
         # another acronym of the link closer in length claims it, even one found otherwise
         # (ИИ is AI's, which is also kept in AI Next, not NSF's)
         others: dict[str, list[NameOutcome]] = {}
         for o in outcomes:
-            if o.mention.kind == "acronym" and o.link == found[0].link and o.where[1] != best.where[1]:
+            if (
+                o.mention.kind == "acronym"
+                and o.link == found[0].link
+                and o.where[1] != best.where[1]
+            ):
                 others.setdefault(o.where[1], []).append(o)
-        rivals = {abs(sum(c.isalpha() for c in group[0].mention.text) - letters)
-                  for group in others.values()
-                  if len(acronym_renderings(group[0].mention, lang, group[0].target, glossaries))
-                  < len({o.mention.start for o in group})}  # not rendered as often otherwise
-        closer = min(rivals, default=99) < \
-            abs(sum(c.isalpha() for c in best.mention.text) - letters)
+        rivals = {
+            abs(sum(c.isalpha() for c in group[0].mention.text) - letters)
+            for group in others.values()
+            if len(acronym_renderings(group[0].mention, lang, group[0].target, glossaries))
+            < len({o.mention.start for o in group})
+        }  # not rendered as often otherwise
+        closer = min(rivals, default=99) < abs(
+            sum(c.isalpha() for c in best.mention.text) - letters
+        )
         for o in found:
             if o.where[1] != best.where[1] or (latin and o.where[1] in otherwise) or closer:
                 o.match = NameMatch(o.mention, "missing")
@@ -110,13 +119,18 @@ def written_out(outcomes: list[NameOutcome], lang: str, glossaries) -> list[Name
     forms: dict[str, set[str]] = {}
     for o in outcomes:
         if o.mention.kind == "acronym" and o.rendered and o.match.how == "localised acronym":
-            text = o.target.text[o.match.start:o.match.end]
+            text = o.target.text[o.match.start : o.match.end]
             forms.setdefault(o.where[1], set()).add("".join(c for c in text if c.isalpha()))
     for o in outcomes:
         if o.mention.kind != "acronym" or o.match.status != "missing":
             continue
-        span = next(filter(None, (initials_run(o.target, f) for f in sorted(forms.get(o.where[1], ())))), None)
-        if span is None and not any(project for _, project in glossary_entries(o.mention, lang, glossaries)):
+        span = next(
+            filter(None, (initials_run(o.target, f) for f in sorted(forms.get(o.where[1], ())))),
+            None,
+        )
+        if span is None and not any(
+            project for _, project in glossary_entries(o.mention, lang, glossaries)
+        ):
             span = sister_expansion(o.mention, lang, o.target)
         if span is not None:
             o.match = NameMatch(o.mention, "found", *span, "written out")
@@ -138,8 +152,9 @@ def _substituted(o: NameOutcome) -> str | None:
 _ACRONYM_END = regex.compile(r"(?<=\p{Lu})(?:['’]?s['’]?|['’])$")
 
 
-def fewer_renderings(outcomes: list[NameOutcome], lang: str, glossaries,
-                      document: str) -> list[NameOutcome]:
+def fewer_renderings(
+    outcomes: list[NameOutcome], lang: str, glossaries, document: str
+) -> list[NameOutcome]:
     """A name a link names more often than its target renders it: the later mentions beyond
     the target's count are missing. A merged link (two paragraphs aligned together) or a
     repeated name hides a loss otherwise. An acronym counts with its capitalised expansions
@@ -161,16 +176,21 @@ def fewer_renderings(outcomes: list[NameOutcome], lang: str, glossaries,
         if kind == "acronym":
             named = len({o.mention.start for o in group})
             expansions = capitalised_expansions(
-                first.source.text, acronym_letters(first.mention.text), whole=True)
-            if expansions and glossary_lists(first.mention, lang, first.target.lang, glossaries) \
-                    and not any(spelled_out(first.source.text, o.mention) for o in found):
+                first.source.text, acronym_letters(first.mention.text), whole=True
+            )
+            if (
+                expansions
+                and glossary_lists(first.mention, lang, first.target.lang, glossaries)
+                and not any(spelled_out(first.source.text, o.mention) for o in found)
+            ):
                 named += len(expansions)
             else:
                 expansions = []
             if named <= 1:
                 continue  # named once and rendered: nothing to count
-            starts = acronym_renderings(first.mention, lang, first.target, glossaries,
-                                        first.source.text, document)
+            starts = acronym_renderings(
+                first.mention, lang, first.target, glossaries, first.source.text, document
+            )
             if expansions:
                 starts = sorted(set(starts) | _expansion_renderings(expansions, lang, first.target))
             if any(_OPENS.search(first.target.text[:start]) for start in starts):
@@ -187,7 +207,7 @@ def fewer_renderings(outcomes: list[NameOutcome], lang: str, glossaries,
         fewer = named - count - (len(group) - len(found))  # a missing mention is reported anyway
         if fewer <= 0:
             continue
-        for o in sorted(found, key=lambda o: o.mention.start)[-min(fewer, len(found)):]:
+        for o in sorted(found, key=lambda o: o.mention.start)[-min(fewer, len(found)) :]:
             o.match = NameMatch(o.mention, "missing")
             o.where = (*o.where[:2], "fewer")
             o.counts = (named, count)
@@ -204,11 +224,16 @@ def _expansion_renderings(expansions, lang: str, target: LinkText) -> set[int]:
     capital = [t.text[:1].isupper() and not t.text.isupper() for t in tokens]
     found = set()
     for i in range(len(tokens) - n + 1):
-        window = tokens[i:i + n]
-        if all(capital[i:i + n]) and \
-                not any(target.text[a.end:b.start].strip() for a, b in pairwise(window)) and \
-                any(token_score(k, lang, t.text, target.lang) >= VARIANT_THRESHOLD - 0.05
-                    for t in window for k in own):
+        window = tokens[i : i + n]
+        if (
+            all(capital[i : i + n])
+            and not any(target.text[a.end : b.start].strip() for a, b in pairwise(window))
+            and any(
+                token_score(k, lang, t.text, target.lang) >= VARIANT_THRESHOLD - 0.05
+                for t in window
+                for k in own
+            )
+        ):
             found.add(window[0].start)
     return found
 
@@ -238,7 +263,7 @@ def in_words(source: Segmentation, o: NameOutcome) -> bool:
     if _substituted(o) or bracket_replaced(o.source.text, o.target.text):
         return False
     lang = source.lang
-    earlier = [s.text for s in source.segments[:o.where[0] + 1]]
+    earlier = [s.text for s in source.segments[: o.where[0] + 1]]
     expansions = [[w.text for w in run] for run in document_expansions(earlier, o.mention.text)]
     expansions += [phrase.split() for phrase in known_expansions(o.mention.text)]
     seen = set()
@@ -248,8 +273,9 @@ def in_words(source: Segmentation, o: NameOutcome) -> bool:
             if len(own) < 4 or function_word(word) or own in seen:
                 continue
             seen.add(own)
-            if not _word_count(own, lang, words(o.source.text), lang) and \
-                    _word_count(own, lang, o.target.tokens, o.target.lang):
+            if not _word_count(own, lang, words(o.source.text), lang) and _word_count(
+                own, lang, o.target.tokens, o.target.lang
+            ):
                 return True
     return False
 
@@ -261,14 +287,23 @@ def _word_count(own: str, lang: str, tokens, side_lang: str) -> int:
     count = 0
     for t in tokens:
         other = key(t.text, side_lang)
-        if other[:1] == own[:1] and Indel.normalized_similarity(own, other[:len(own)]) >= 0.8 or \
-                own in other:
+        if (
+            other[:1] == own[:1]
+            and Indel.normalized_similarity(own, other[: len(own)]) >= 0.8
+            or own in other
+        ):
             count += 1
     return count
 
 
-def version_outcomes(source: Segmentation, target: Segmentation, links: Iterable[Link],
-                     kinds: tuple[str, ...], glossaries, threshold: float) -> list[NameOutcome]:
+def version_outcomes(
+    source: Segmentation,
+    target: Segmentation,
+    links: Iterable[Link],
+    kinds: tuple[str, ...],
+    glossaries,
+    threshold: float,
+) -> list[NameOutcome]:
     """Each mention of a name of `kinds` in a linked source segment, with how the target
     version renders it."""
     lang = source.lang
@@ -284,12 +319,28 @@ def version_outcomes(source: Segmentation, target: Segmentation, links: Iterable
                 todo.append((link, src, tgt, mention))
     document = "\n\n".join(s.text for s in source.segments)
     for link, src, tgt, mention in todo:  # learn spellings first
-        match_name(mention, lang, tgt, glossaries, threshold, aliases,
-                   source_text=src.text, source_document=document)
+        match_name(
+            mention,
+            lang,
+            tgt,
+            glossaries,
+            threshold,
+            aliases,
+            source_text=src.text,
+            source_document=document,
+        )
     outcomes = []
     for link, src, tgt, mention in todo:
-        match = match_name(mention, lang, tgt, glossaries, threshold, aliases,
-                           source_text=src.text, source_document=document)
+        match = match_name(
+            mention,
+            lang,
+            tgt,
+            glossaries,
+            threshold,
+            aliases,
+            source_text=src.text,
+            source_document=document,
+        )
         span = src.span(mention.start, mention.end)
         segment = span.segment if span else link.source[0]
         where = (segment, name_key(mention.text, src.lang))

@@ -32,7 +32,9 @@ _HONORIFICS = frozenset(_WORDS["honorifics"])
 _TITLES = _HONORIFICS | frozenset(_WORDS["titles"])
 _CONNECTORS = frozenset(_WORDS["connectors"])
 _NOT_PERSONAL = frozenset(_WORDS["not_names"]) | frozenset(_WORDS["common_words"])
-_COMMON_SUFFIX = regex.compile(r"(?:ment|ments|ity|ities|tion|tions|sion|ical|ness|ship|ogy|ism|ics|ive|ives|ural)$")
+_COMMON_SUFFIX = regex.compile(
+    r"(?:ment|ments|ity|ities|tion|tions|sion|ical|ness|ship|ogy|ism|ics|ive|ives|ural)$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,9 @@ class NameEvidence:
 
 
 def _is_title_case(word: str) -> bool:
-    return word[:1].isupper() and any(c.islower() for c in word[1:2] or "x") and \
-        not word[:1].isdigit()
+    return (
+        word[:1].isupper() and any(c.islower() for c in word[1:2] or "x") and not word[:1].isdigit()
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -69,25 +72,29 @@ def _is_acronym(word: str) -> bool:
 def _capitals_run(tokens: list[Word], i: int) -> bool:
     """Part of three or more upper-case words in a row: shouting, not acronyms."""
     first = max(0, i - 2)
-    upper = [len(t.text) > 1 and t.text.isupper() for t in tokens[first:i + 3]]
+    upper = [len(t.text) > 1 and t.text.isupper() for t in tokens[first : i + 3]]
     for start in range(i - first + 1):
-        if start + 3 <= len(upper) and all(upper[start:start + 3]):
+        if start + 3 <= len(upper) and all(upper[start : start + 3]):
             return True
     return False
 
 
 def _is_code(word: str) -> bool:
-    return any(c.isdigit() for c in word) and any(c.isupper() for c in word) and \
-        any(c.isalpha() for c in word) and not _ORDINAL_OR_UNIT.match(word)
+    return (
+        any(c.isdigit() for c in word)
+        and any(c.isupper() for c in word)
+        and any(c.isalpha() for c in word)
+        and not _ORDINAL_OR_UNIT.match(word)
+    )
 
 
 def sentence_initial(text: str, word: Word) -> bool:
     """Does the word start a sentence (or a line, a quotation, a list item)?"""
-    return bool(_SENTENCE_END.search(text[max(0, word.start - 40):word.start]))
+    return bool(_SENTENCE_END.search(text[max(0, word.start - 40) : word.start]))
 
 
 def _sentence_initial(text: str, word: Word) -> bool:
-    before = text[max(0, word.start - 40):word.start]
+    before = text[max(0, word.start - 40) : word.start]
     previous = words(before)
     if previous and previous[-1].text.lower() in _TITLES:
         return False
@@ -138,8 +145,12 @@ def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
 
 def _name_like(word: str, evidence: NameEvidence) -> bool:
     lower = _strip_possessive(word.lower())
-    return lower not in _NOT_PERSONAL and lower not in _TITLES and \
-        lower not in evidence.lowercase and not _COMMON_SUFFIX.search(lower)
+    return (
+        lower not in _NOT_PERSONAL
+        and lower not in _TITLES
+        and lower not in evidence.lowercase
+        and not _COMMON_SUFFIX.search(lower)
+    )
 
 
 def extract_names(text: str, lang: str, evidence: NameEvidence | None = None) -> list[NameMention]:
@@ -167,9 +178,11 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
             close_run()
         elif _is_acronym(w) or _is_code(w):
             close_run()
-            found.append(NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code"))
+            found.append(
+                NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code")
+            )
         elif _is_title_case(w) or (run and w in _CONNECTORS):
-            if run and (text[run[-1].end:word.start].strip() or _possessive(run[-1].text)):
+            if run and (text[run[-1].end : word.start].strip() or _possessive(run[-1].text)):
                 close_run()
             if not run:
                 run_start[0] = i
@@ -185,8 +198,9 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
 
 def _is_headline(tokens: list[Word]) -> bool:
     """Title Case Like This: most longer words capitalised."""
-    long_words = [w.text for w in tokens if len(w.text) > 3 and w.text.isalpha()
-                  and not _is_acronym(w.text)]
+    long_words = [
+        w.text for w in tokens if len(w.text) > 3 and w.text.isalpha() and not _is_acronym(w.text)
+    ]
     capitalised = sum(1 for w in long_words if w[:1].isupper())
     return capitalised >= 3 and capitalised >= 0.85 * len(long_words)
 
@@ -196,7 +210,9 @@ def _headline_names(tokens: list[Word], evidence: NameEvidence) -> list[NameMent
     for word in tokens:
         w = word.text
         if _is_acronym(w) or _is_code(w):
-            found.append(NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code"))
+            found.append(
+                NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code")
+            )
         elif _is_mixed_case(w):
             found.append(NameMention(w, word.start, word.end, "brand"))
         elif _strip_possessive(w) in evidence.surnames:
@@ -216,8 +232,9 @@ def _is_mixed_case(word: str) -> bool:
     return word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalpha()
 
 
-def _classify_run(text: str, tokens: list[Word], run: list[Word], lang: str,
-                  evidence: NameEvidence, index: int) -> list[NameMention]:
+def _classify_run(
+    text: str, tokens: list[Word], run: list[Word], lang: str, evidence: NameEvidence, index: int
+) -> list[NameMention]:
     """`index`: where run[0] is in tokens (found by the caller: a search is linear)."""
     while run and run[-1].text in _CONNECTORS:
         run = run[:-1]
@@ -247,8 +264,9 @@ def _classify_run(text: str, tokens: list[Word], run: list[Word], lang: str,
     return mentions
 
 
-def _mention(text: str, group: list[Word], lang: str, evidence: NameEvidence,
-             titled: str, modifier: bool) -> NameMention:
+def _mention(
+    text: str, group: list[Word], lang: str, evidence: NameEvidence, titled: str, modifier: bool
+) -> NameMention:
     """A group of name-like words; one that modifies a following noun (Tehran Convention) is
     not a person."""
     start, end = group[0].start, group[-1].end
@@ -279,13 +297,13 @@ def spelled_out(text: str, mention: NameMention) -> bool:
     letters = acronym_letters(mention.text)
     if len(letters) < 2:
         return False
-    before = text[:mention.start]
+    before = text[: mention.start]
     if _OPEN_BEFORE.search(before):
-        preceding = words(_OPEN_BEFORE.sub("", before))[-(2 * len(letters) + 3):]
+        preceding = words(_OPEN_BEFORE.sub("", before))[-(2 * len(letters) + 3) :]
         for i in range(len(preceding)):
             if _initials_spell([w.text for w in preceding[i:]], letters):
                 return True
-    after = _EXPANSION_AFTER.match(text[mention.end:])
+    after = _EXPANSION_AFTER.match(text[mention.end :])
     return bool(after and _initials_spell([w.text for w in words(after.group(1))], letters))
 
 
@@ -303,7 +321,7 @@ def document_spells(texts: tuple[str, ...], acronym: str) -> bool:
         initials = "".join(w[:1].lower() for w in content)
         at = initials.find("".join(letters))
         while at >= 0:
-            if all(w.islower() for w in content[at:at + n]):
+            if all(w.islower() for w in content[at : at + n]):
                 return True
             at = initials.find("".join(letters), at + 1)
     return False
@@ -326,11 +344,18 @@ def capitalised_expansions(text: str, letters: list[str], whole: bool = False) -
     capital = [tokens[i].text[:1].isupper() and not tokens[i].text.isupper() for i in content]
     found = []
     for j in range(len(content) - n + 1):
-        if all(capital[j:j + n]) and \
-                [tokens[content[k]].text[:1].lower() for k in range(j, j + n)] == letters:
-            if whole and ((j > 0 and capital[j - 1] and content[j - 1] == content[j] - 1) or
-                          (j + n < len(content) and capital[j + n]
-                           and content[j + n] == content[j + n - 1] + 1)):
+        if (
+            all(capital[j : j + n])
+            and [tokens[content[k]].text[:1].lower() for k in range(j, j + n)] == letters
+        ):
+            if whole and (
+                (j > 0 and capital[j - 1] and content[j - 1] == content[j] - 1)
+                or (
+                    j + n < len(content)
+                    and capital[j + n]
+                    and content[j + n] == content[j + n - 1] + 1
+                )
+            ):
                 continue
             found.append([tokens[content[k]] for k in range(j, j + n)])
     return found
@@ -344,7 +369,9 @@ def _initials_spell(group: list[str], letters: list[str]) -> bool:
         return False
     initials = "".join(w[:1].lower() for w in content)
     rest = iter(initials + "".join(w[1:].lower() for w in content))
-    return all(c in rest for c in letters) and sum(c in letters for c in initials) >= len(letters) - 1
+    return (
+        all(c in rest for c in letters) and sum(c in letters for c in initials) >= len(letters) - 1
+    )
 
 
 # English expansions of acronyms that translations often render in words of their own where
@@ -352,7 +379,8 @@ def _initials_spell(group: list[str], letters: list[str]) -> bool:
 # widely known bodies. Words of an expansion that other languages borrow (diode, television,
 # director, federal, bureau) show it rendered: NA02 looks for them.
 KNOWN_EXPANSIONS: dict[str, tuple[str, ...]] = {
-    acronym: tuple(found) for acronym, found in _WORDS["known_expansions"].items()}
+    acronym: tuple(found) for acronym, found in _WORDS["known_expansions"].items()
+}
 
 
 def known_expansions(acronym: str) -> tuple[str, ...]:
@@ -371,16 +399,18 @@ def document_expansions(paragraphs: Sequence[str], acronym: str) -> list[list[Wo
     letters = acronym_letters(acronym)
     if len(letters) < 2:
         return []
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}])")
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}])" + regex.escape(acronym) + r"(?:['’]?s)?(?![\p{L}\p{N}])"
+    )
     found = []
     for text in paragraphs:
         for m in pattern.finditer(text):
-            after = _EXPANSION_AFTER.match(text[m.end():])
+            after = _EXPANSION_AFTER.match(text[m.end() :])
             if after and _initials_spell([w.text for w in words(after.group(1))], letters):
                 found.append(words(after.group(1)))
-            before = text[:m.start()]
+            before = text[: m.start()]
             if _OPEN_BEFORE.search(before):
-                preceding = words(_OPEN_BEFORE.sub("", before))[-(2 * len(letters) + 3):]
+                preceding = words(_OPEN_BEFORE.sub("", before))[-(2 * len(letters) + 3) :]
                 for i in range(len(preceding)):
                     if _initials_spell([w.text for w in preceding[i:]], letters):
                         found.append(preceding[i:])

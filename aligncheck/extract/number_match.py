@@ -36,8 +36,13 @@ def is_word(m: NumberMention) -> bool:
     return m.kind in WORD_KINDS and not any(c.isdigit() for c in m.raw)
 
 
-def _pair_off(left: list[Located], right: list[Located], same: Callable,
-              probes: Callable | None = None, labels: Callable | None = None) -> list[tuple[Located, Located]]:
+def _pair_off(
+    left: list[Located],
+    right: list[Located],
+    same: Callable,
+    probes: Callable | None = None,
+    labels: Callable | None = None,
+) -> list[tuple[Located, Located]]:
     """Pair each item of `left` in turn with the first item of `right` it is the `same` as;
     paired items leave both lists. With `labels(b)` (labels of a right mention) and
     `probes(a)` (labels to look under for a left one), where `same(a, b)` implies a shared
@@ -91,9 +96,14 @@ MATCHES = (
 TIERS = (
     lambda a, b: not is_word(a) and not is_word(b) and a.soft == b.soft,
     lambda a, b: not is_word(a) and not is_word(b),
-    lambda a, b: _plain_word(a) and _plain_word(b) and (a.kind == "ordinal") == (b.kind == "ordinal"),
+    lambda a, b: (
+        _plain_word(a) and _plain_word(b) and (a.kind == "ordinal") == (b.kind == "ordinal")
+    ),
     lambda a, b: _plain_word(a) and _plain_word(b),
-    lambda a, b: not (_article(a) and b.reportable and not is_word(b)) and not (_article(b) and a.reportable and not is_word(a)),
+    lambda a, b: (
+        not (_article(a) and b.reportable and not is_word(b))
+        and not (_article(b) and a.reportable and not is_word(a))
+    ),
 )
 
 # Labels for `_pair_off` per pass of MATCHES: a mention's value, its readings, and for the
@@ -102,8 +112,11 @@ _METRIC, _IMPERIAL = ("conversion", "metric"), ("conversion", "imperial")  # no 
 READINGS = (
     lambda m, probing: (m.value,),
     lambda m, probing: tuple(set(m.values)),
-    lambda m, probing: ((_METRIC,) if m.unit else (_IMPERIAL,)) if probing else
-    ((_METRIC, _IMPERIAL) if m.unit else (_METRIC,)),
+    lambda m, probing: (
+        ((_METRIC,) if m.unit else (_IMPERIAL,))
+        if probing
+        else ((_METRIC, _IMPERIAL) if m.unit else (_METRIC,))
+    ),
 )
 
 
@@ -113,7 +126,7 @@ def _kind(m: NumberMention) -> tuple:
 
 
 def _article(m: NumberMention) -> bool:
-    """"one of", "bir" (a), "бір": a soft 1 is the most doubtful number word, so it answers last."""
+    """ "one of", "bir" (a), "бір": a soft 1 is the most doubtful number word, so it answers last."""
     return is_word(m) and m.soft and m.value == 1 and m.kind != "ordinal"
 
 
@@ -127,7 +140,9 @@ def _priority(item: Located) -> tuple[int, int]:
     return (not m.reportable, is_word(m))
 
 
-def _augment(left: list[Located], right: list[Located], pairs: list[tuple[Located, Located]]) -> None:
+def _augment(
+    left: list[Located], right: list[Located], pairs: list[tuple[Located, Located]]
+) -> None:
     """Re-route pairs where that pairs one more (Kuhn's augmenting paths): "1 to 4 inches (10)"
     against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over."""
     edge = lambda a, b: TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
@@ -227,17 +242,25 @@ def unmatched(source: list[Located], target: list[Located]):
         for tier in TIERS:
             kinds = {_kind(m): m for _, m in right}
             probes = lambda a, tier=tier, kinds=kinds, readings=readings: [
-                (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)]
+                (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)
+            ]
             labels = lambda b, readings=readings: [(r, _kind(b)) for r in readings(b, False)]
-            pairs += _pair_off(left, right, lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b),
-                               probes, labels)
+            pairs += _pair_off(
+                left,
+                right,
+                lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b),
+                probes,
+                labels,
+            )
     _augment(left, right, pairs)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
     right.sort(key=lambda x: order[id(x)])
     partners = {id(m[1]): o[1] for s, t in pairs for m, o in ((s, t), (t, s))}
 
-    def alone(items: list[Located], own: list[Located], other: list[Located], added: bool) -> list[Located]:
+    def alone(
+        items: list[Located], own: list[Located], other: list[Located], added: bool
+    ) -> list[Located]:
         seen = {v for _, m in other for v in m.values}
         imperial = [o for _, o in other if o.unit]
         feet: dict[tuple[int, int], NumberMention] = {}
@@ -248,39 +271,56 @@ def unmatched(source: list[Located], target: list[Located]):
         def converted(m: NumberMention) -> bool:
             """An imperial figure and its metric equivalent: one side gives both ("30 miles
             (48 km)"), the other one of them, so the other answered the bracketed one."""
-            return any((m.converts_to(o) or o.converts_to(m)) and partners.get(id(o)) is not None
-                       and partners[id(o)].soft for o in ((o for _, o in other) if m.unit else imperial))
+            return any(
+                (m.converts_to(o) or o.converts_to(m))
+                and partners.get(id(o)) is not None
+                and partners[id(o)].soft
+                for o in ((o for _, o in other) if m.unit else imperial)
+            )
 
         def inches_of_converted_feet(item: Located) -> bool:
-            """"6-foot-6" as "198 см" or "двухметровый": the metric figure carries the inches."""
+            """ "6-foot-6" as "198 см" or "двухметровый": the metric figure carries the inches."""
             i, m = item
             foot = feet.get((i, m.span[0])) if m.unit == "inch" else None
-            return foot is not None and id(foot) in partners and partners[id(foot)].value != foot.value
+            return (
+                foot is not None and id(foot) in partners and partners[id(foot)].value != foot.value
+            )
 
         def forgiven(item: Located) -> bool:
             m = item[1]
             if not m.reportable or (added and explicitation(m)):
                 return True
-            return (is_word(m) and bool(seen & set(m.values))) or converted(m) or inches_of_converted_feet(item)
+            return (
+                (is_word(m) and bool(seen & set(m.values)))
+                or converted(m)
+                or inches_of_converted_feet(item)
+            )
 
         return [item for item in items if not forgiven(item)]
 
-    spare = [(i, m) for i, m in right
-             if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2]
+    spare = [
+        (i, m)
+        for i, m in right
+        if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2
+    ]
     rough = [x for x in (*left, *right) if x[1].kind == "approximate"]
     return alone(left, source, target, False), alone(right, target, source, True), spare, rough
 
 
 def explicitation(m: NumberMention) -> bool:
-    """"the two countries" for "the rivals": a translation may spell out a pair."""
+    """ "the two countries" for "the rivals": a translation may spell out a pair."""
     return m.kind == "word" and m.value == 2
 
 
 def rough_count(rough: NumberMention, figure: NumberMention) -> bool:
-    """"decades" for "30 years", "dozens" for "40", "thousands" for "5,000": a count given
+    """ "decades" for "30 years", "dozens" for "40", "thousands" for "5,000": a count given
     roughly on one side may stand for a figure of its order on the other."""
-    return (not is_word(figure) and isinstance(figure.value, Decimal) and rough.value >= 10
-            and rough.value <= abs(figure.value) < 10 * rough.value)
+    return (
+        not is_word(figure)
+        and isinstance(figure.value, Decimal)
+        and rough.value >= 10
+        and rough.value <= abs(figure.value) < 10 * rough.value
+    )
 
 
 def pair_changes(missing, extra, spare=(), rough=()):
@@ -288,21 +328,30 @@ def pair_changes(missing, extra, spare=(), rough=()):
     over beside a rough count of its order on the other side ("decades" / "30 лет") is paired
     with that count."""
     missing, extra = list(missing), list(extra)
-    pairs = _pair_off(missing, extra, lambda a, b: a.kind == b.kind, lambda a: (a.kind,), lambda b: (b.kind,))
+    pairs = _pair_off(
+        missing, extra, lambda a, b: a.kind == b.kind, lambda a: (a.kind,), lambda b: (b.kind,)
+    )
     pairs += _pair_off(missing, extra, lambda a, b: True)
-    pairs += _pair_off(missing, list(spare), lambda a, b: is_word(a), lambda a: (None,) if is_word(a) else (),
-                       lambda b: (None,))
+    pairs += _pair_off(
+        missing,
+        list(spare),
+        lambda a, b: is_word(a),
+        lambda a: (None,) if is_word(a) else (),
+        lambda b: (None,),
+    )
     rough = list(rough)
     pairs += _pair_off(missing, rough, lambda a, b: rough_count(b, a))
     pairs += [(r, e) for e, r in _pair_off(extra, rough, lambda a, b: rough_count(b, a))]
     return pairs + [(m, None) for m in missing] + [(None, e) for e in extra]
 
 
-JOINED = regex.compile(r"[\s\u00a0]*[-‑–—:][\s\u00a0]*|\s+(?:or|или|немесе|veya|ya da|və ya|yaxud|ýa-da)\s+")
+JOINED = regex.compile(
+    r"[\s\u00a0]*[-‑–—:][\s\u00a0]*|\s+(?:or|или|немесе|veya|ya da|və ya|yaxud|ýa-da)\s+"
+)
 
 
 def merge_scores(pairs: list, source: Segmentation, target: Segmentation) -> list:
-    """"1-0" missing as one finding, not one per side of the score (nor ends of a range, nor
+    """ "1-0" missing as one finding, not one per side of the score (nor ends of a range, nor
     "7 or 8")."""
     out: list = []
     for src, tgt in pairs:
@@ -313,7 +362,9 @@ def merge_scores(pairs: list, source: Segmentation, target: Segmentation) -> lis
             if last[0] == now[0] and all(x.kind in ("range", "integer") for x in (last[1], now[1])):
                 text = seg.segments[now[0]].text
                 start, end = last[1].span[0], now[1].span[1]
-                if last[1].span[1] <= now[1].span[0] and JOINED.fullmatch(text[last[1].span[1]:now[1].span[0]]):
+                if last[1].span[1] <= now[1].span[0] and JOINED.fullmatch(
+                    text[last[1].span[1] : now[1].span[0]]
+                ):
                     merged = NumberMention(text[start:end], (start, end), "range", text[start:end])
                     out[-1] = (None, (now[0], merged)) if side else ((now[0], merged), None)
                     continue

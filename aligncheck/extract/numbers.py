@@ -31,20 +31,33 @@ DIGITS = regex.compile(
 )
 PERCENT_WORDS = regex.compile(
     r"(?:[\s\u00a0]*|[-‑])(?:%|per\s?cent|percent|процент\p{L}*|пайыз\p{L}*|faiz\p{L}*|"
-    r"göterim\p{L}*|prosent\p{L}*)", regex.IGNORECASE)
+    r"göterim\p{L}*|prosent\p{L}*)",
+    regex.IGNORECASE,
+)
 PERCENT_BEFORE = regex.compile(r"(?:%|yüzde)[\s\u00a0]*$", regex.IGNORECASE)
 GLUED_SUFFIX = regex.compile(r"[-‑'’]?\p{L}+")
 ORDINAL_SUFFIXES = set(load("number_words.json")["digit_ordinal_suffixes"])
-CLOCK = regex.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:[\s\u00a0]?(?P<ampm>[ap]\.?m\.?)(?!\p{L}))?",
-                      regex.IGNORECASE)
+CLOCK = regex.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:[\s\u00a0]?(?P<ampm>[ap]\.?m\.?)(?!\p{L}))?",
+    regex.IGNORECASE,
+)
 IMPERIAL = regex.compile(
     r"(?:[\s\u00a0]*(?:-|–|—|to|or|and)[\s\u00a0]*[\d.,]+)?[\s\u00a0-]*(?:(?P<mile>miles?|mi)|"
     r"(?P<foot>feet|foot|ft)|(?P<inch>inch(?:es)?|in\.)|(?P<yard>yards?|yds?)|(?P<pound>pounds?|lbs?)|"
     r"(?P<ounce>ounces?|oz)|(?P<gallon>gallons?)|(?P<acre>acres?)|(?P<mph>mph|miles per hour)|"
-    r"(?P<fahrenheit>°\s?F|degrees?(?:\s+Fahrenheit)?|F))(?!\p{L})", regex.IGNORECASE)
+    r"(?P<fahrenheit>°\s?F|degrees?(?:\s+Fahrenheit)?|F))(?!\p{L})",
+    regex.IGNORECASE,
+)
 METRIC_FACTORS = {  # to the metric units a translator would pick
-    "mile": (1.609,), "mph": (1.609,), "foot": (0.3048, 30.48), "inch": (2.54, 25.4),
-    "yard": (0.9144,), "pound": (0.4536,), "ounce": (28.35,), "gallon": (3.785,), "acre": (0.4047,),
+    "mile": (1.609,),
+    "mph": (1.609,),
+    "foot": (0.3048, 30.48),
+    "inch": (2.54, 25.4),
+    "yard": (0.9144,),
+    "pound": (0.4536,),
+    "ounce": (28.35,),
+    "gallon": (3.785,),
+    "acre": (0.4047,),
 }
 BRACKETED_QUANTITY = regex.compile(r"[\s\u00a0-]*[\p{L}°][^()]{0,20}\)")
 # "6-foot-6": the second figure of a compound measure, not a code like "COVID-19".
@@ -72,11 +85,19 @@ class NumberMention:
 
     def converts_to(self, other: NumberMention) -> bool:
         """`other` is this imperial quantity in metric units, give or take rounding."""
-        if not self.unit or not isinstance(self.value, Decimal) or not isinstance(other.value, Decimal):
+        if (
+            not self.unit
+            or not isinstance(self.value, Decimal)
+            or not isinstance(other.value, Decimal)
+        ):
             return False
         got = float(other.value)
         if self.unit == "fahrenheit-tens":
-            return (float(self.value) - 32) * 5 / 9 - 1.0 <= got <= (float(self.value) + 10 - 32) * 5 / 9
+            return (
+                (float(self.value) - 32) * 5 / 9 - 1.0
+                <= got
+                <= (float(self.value) + 10 - 32) * 5 / 9
+            )
         if self.unit == "fahrenheit":  # rounded to a degree Celsius; a bare "80 degrees" is
             return abs(got - (float(self.value) - 32) * 5 / 9) <= 1.0  # read so as well
         targets = [float(self.value) * f for f in METRIC_FACTORS[self.unit]]
@@ -139,7 +160,7 @@ def parse_digits(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]] |
     if len(set(marks)) == 2:
         last = plain.rfind(marks[-1])
         head = plain[:last].replace(",", "").replace(".", "")
-        return _decimal(f"{head}.{plain[last + 1:]}"), ()
+        return _decimal(f"{head}.{plain[last + 1 :]}"), ()
     mark = marks[0]
     grouped = len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:]) and not plain.startswith("0")
     if len(marks) > 1:
@@ -161,7 +182,9 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return [(link.start, link.end) for link in find_links(text)]
 
 
-def _span_tests(spans) -> tuple[Callable[[tuple[int, int]], bool], Callable[[tuple[int, int]], bool]]:
+def _span_tests(
+    spans,
+) -> tuple[Callable[[tuple[int, int]], bool], Callable[[tuple[int, int]], bool]]:
     """(inside, overlaps): whether a span lies within one of `spans`, or overlaps one. The
     widest end among the spans starting before a point decides, found by bisection: a scan of
     every span per mention is quadratic in a long text."""
@@ -176,6 +199,7 @@ def _span_tests(spans) -> tuple[Callable[[tuple[int, int]], bool], Callable[[tup
     def overlaps(span: tuple[int, int]) -> bool:
         k = bisect.bisect_left(starts, span[1])
         return k > 0 and reach[k - 1] > span[0]
+
     return inside, overlaps
 
 
@@ -188,8 +212,12 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
             found.append(_time(clock))
             continue
         if "/" in token:  # "78/147", "2/1": each part is a number, on both sides alike
-            found.extend(NumberMention(_decimal(m.group()), (start + m.start(), start + m.end()), "ref", m.group())
-                         for m in _pattern(r"\d+").finditer(token))
+            found.extend(
+                NumberMention(
+                    _decimal(m.group()), (start + m.start(), start + m.end()), "ref", m.group()
+                )
+                for m in _pattern(r"\d+").finditer(token)
+            )
             continue
         parsed = parse_digits(token, lang)
         if parsed is None:
@@ -200,7 +228,7 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
 
 
 def _time(match) -> NumberMention:
-    """"15:00", "3pm", "7.55 a.m." as a time of day; the bare hour is an alternative reading."""
+    """ "15:00", "3pm", "7.55 a.m." as a time of day; the bare hour is an alternative reading."""
     hour, minutes = int(match.group("h")), match.group("m") or "00"
     ampm = (match.group("ampm") or "").lower()[:1]
     if ampm == "p" and hour < 12:
@@ -213,29 +241,40 @@ def _time(match) -> NumberMention:
 
 def _split_token(token: str, start: int, lang: str) -> list[NumberMention]:
     """A run like "1.2.3" or "2019 100" read as separate plain integers."""
-    return [NumberMention(_decimal(m.group()), (start + m.start(), start + m.end()), "integer", m.group())
-            for m in _pattern(r"\d+").finditer(token)]
+    return [
+        NumberMention(
+            _decimal(m.group()), (start + m.start(), start + m.end()), "integer", m.group()
+        )
+        for m in _pattern(r"\d+").finditer(token)
+    ]
 
 
-def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tuple,
-              lang: str) -> NumberMention:
-    before, after = text[max(0, start - 12):start], text[end:end + 24]
+def _classify(
+    text: str, start: int, end: int, value: Decimal, alternatives: tuple, lang: str
+) -> NumberMention:
+    before, after = text[max(0, start - 12) : start], text[end : end + 24]
     unit = IMPERIAL.match(text, end)
     bracketed = _pattern(r"\([\s\u00a0]*$").search(before) and BRACKETED_QUANTITY.match(text, end)
     kind = "decimal" if value != value.to_integral() else "integer"
     soft = False
-    if start and (text[start - 1].isalpha() or (text[start - 1] in "-‑" and text[start - 2:start - 1].isalpha())) \
-            and not MEASURE_TAIL.search(text, 0, start):
+    if (
+        start
+        and (
+            text[start - 1].isalpha()
+            or (text[start - 1] in "-‑" and text[start - 2 : start - 1].isalpha())
+        )
+        and not MEASURE_TAIL.search(text, 0, start)
+    ):
         kind, soft = "code", True
         if end - start == 2 and text[start - 1].isupper():
             alternatives = (*alternatives, 2000 + value)  # "SS19": a season, 2019
-    sign = text[start - 1:start]
-    if sign == "−" or (sign == "-" and not text[start - 2:start - 1].strip() and kind != "code"):
+    sign = text[start - 1 : start]
+    if sign == "−" or (sign == "-" and not text[start - 2 : start - 1].strip() and kind != "code"):
         start -= 1
         value, alternatives = -value, (*alternatives, value)
     if after[:1] == "s" and value % 10 == 0 and 1000 < value < 3000:
         alternatives = (*alternatives, value % 100)  # "the 1930s" = "30-е годы"
-    if text[start - 1:start] in ("'", "’") and len(text[start:end]) == 2:
+    if text[start - 1 : start] in ("'", "’") and len(text[start:end]) == 2:
         alternatives = (*alternatives, 1900 + value, 2000 + value)  # "'53"
     suffix = GLUED_SUFFIX.match(after)
     percent = PERCENT_WORDS.match(after)
@@ -253,7 +292,7 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
         century = _pattern(r"(?<!\d)(\d\d)\d\d[-‑–—]$").search(before)
         if century and end - start == 2:
             alternatives = (*alternatives, int(century.group(1)) * 100 + value)  # "1950-53"
-    scale = _pattern(r"[\s\u00a0]+(\p{L}+)").match(text[end:end + 20])
+    scale = _pattern(r"[\s\u00a0]+(\p{L}+)").match(text[end : end + 20])
     if scale and kind in ("integer", "decimal"):
         word = lookup(scale.group(1), lang)
         if word and word.value in SCALES:
@@ -261,10 +300,18 @@ def _classify(text: str, start: int, end: int, value: Decimal, alternatives: tup
     if bracketed:
         soft = True  # "45 miles (72 km)": the equivalent in brackets may be left out
     unit = unit.lastgroup if unit and lang == "en" else ""
-    if lang == "en" and _pattern(r"\d[-‑](?:foot|feet)[-‑]$").search(text[max(0, start - 8):start]):
+    if lang == "en" and _pattern(r"\d[-‑](?:foot|feet)[-‑]$").search(
+        text[max(0, start - 8) : start]
+    ):
         unit = "inch"  # the inches of "6-foot-6"
-    elif lang == "en" and not unit and after[:1] == "s" and value % 10 == 0 and 30 <= value < 120 \
-            and text[start - 1:start] not in ("'", "’"):
+    elif (
+        lang == "en"
+        and not unit
+        and after[:1] == "s"
+        and value % 10 == 0
+        and 30 <= value < 120
+        and text[start - 1 : start] not in ("'", "’")
+    ):
         unit = "fahrenheit-tens"  # "highs in the 80s": 27-32 °C where nothing else answers it
     return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft, unit=unit)
 
@@ -283,30 +330,47 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         for match in HALF_UNIT.finditer(text):
             unit = IMPERIAL.match(text, match.end() - len(match.group("unit")) - 1)
             if unit and unit.lastgroup:
-                mentions.append(NumberMention(Decimal("0.5"), match.span(), "approximate", match.group(),
-                                              soft=True, unit=unit.lastgroup))
+                mentions.append(
+                    NumberMention(
+                        Decimal("0.5"),
+                        match.span(),
+                        "approximate",
+                        match.group(),
+                        soft=True,
+                        unit=unit.lastgroup,
+                    )
+                )
     for match in ROMAN.finditer(text):
         value = _roman(match.group())
         if value and not overlaps_taken(match.span()):
-            mentions.append(NumberMention(Decimal(value), match.span(), "roman", match.group(), soft=True))
+            mentions.append(
+                NumberMention(Decimal(value), match.span(), "roman", match.group(), soft=True)
+            )
     for word in find_number_words(text, lang):
         span = (word.start, word.end)
         if overlaps_taken(span) or _after_digits(text, word):
             continue
         kind = "ordinal" if word.ordinal else "approximate" if word.rough else "word"
-        mentions.append(NumberMention(Decimal(word.value), span, kind, text[span[0]:span[1]], (), word.soft))
-    return tuple(sorted(
-        (replace(m, in_date=in_date(m.span)) for m in mentions), key=lambda m: m.span))
+        mentions.append(
+            NumberMention(Decimal(word.value), span, kind, text[span[0] : span[1]], (), word.soft)
+        )
+    return tuple(
+        sorted((replace(m, in_date=in_date(m.span)) for m in mentions), key=lambda m: m.span)
+    )
 
 
-HOUR_FRACTION = regex.compile(r"\b(quarter|half)(?:[\s-]+of)?(?:\s+an)?[\s-]+hour\b", regex.IGNORECASE)
-HALF_UNIT = regex.compile(r"\bhalf(?:\s+an?)?[\s-]+(?P<unit>inch|mile|foot|pound|gallon|ounce|acre)\b", regex.IGNORECASE)
+HOUR_FRACTION = regex.compile(
+    r"\b(quarter|half)(?:[\s-]+of)?(?:\s+an)?[\s-]+hour\b", regex.IGNORECASE
+)
+HALF_UNIT = regex.compile(
+    r"\bhalf(?:\s+an?)?[\s-]+(?P<unit>inch|mile|foot|pound|gallon|ounce|acre)\b", regex.IGNORECASE
+)
 ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLC]{2,7}(?![\p{L}\p{N}])")
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _roman(token: str) -> int | None:
-    """"XIX" -> 19 for canonical numerals only (so "CV" or "LL" in a name is not read)."""
+    """ "XIX" -> 19 for canonical numerals only (so "CV" or "LL" in a name is not read)."""
     total = 0
     for i, char in enumerate(token):
         value = ROMAN_DIGITS[char]
@@ -317,8 +381,17 @@ def _roman(token: str) -> int | None:
 
 def _to_roman(n: int) -> str:
     out = ""
-    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                           (5, "V"), (4, "IV"), (1, "I")):
+    for value, numeral in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, n = divmod(n, value)
         out += numeral * count
     return out
@@ -326,7 +399,9 @@ def _to_roman(n: int) -> str:
 
 def _after_digits(text: str, word) -> bool:
     """A scale word right after digits ("2.5 million") belongs to that number."""
-    return word.value in SCALES and bool(_pattern(r"\d[\s\u00a0]+$").search(text[max(0, word.start - 4):word.start]))
+    return word.value in SCALES and bool(
+        _pattern(r"\d[\s\u00a0]+$").search(text[max(0, word.start - 4) : word.start])
+    )
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:

@@ -26,8 +26,9 @@ from aligncheck.lang.profiles import TURKIC, profiles
 
 _DATA = load("number_words.json")
 NUM2WORDS_LANG = {code: p.num2words_code for code, p in profiles().items() if p.num2words_code}
-TABLES = {code: _DATA["tables"][code] for code, p in profiles().items()
-          if p.number_words == "table"}
+TABLES = {
+    code: _DATA["tables"][code] for code, p in profiles().items() if p.number_words == "table"
+}
 ATOMIC = list(range(21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100))
 SCALES = (1000, 10**6, 10**9, 10**12)
 
@@ -67,11 +68,10 @@ def _norm(word: str) -> str:
     return word.replace("İ", "i").lower().replace("ё", "е")
 
 
-
-
 def _num2words(n: int, lang: str, to: str = "cardinal") -> str | None:
     try:
         from num2words import num2words
+
         return num2words(n, lang=NUM2WORDS_LANG[lang], to=to)
     except Exception:  # noqa: BLE001 - not installed, or a converter without that form
         return None
@@ -99,7 +99,7 @@ def _build_lexicon(lang: str) -> dict[str, Word]:
         if text and (n < 100 or " " not in text or n in SCALES or n == 100):  # "one hundred"
             word = _norm(regex.split(r"[\s-]+", text)[-1])
             if n in SCALES and word.startswith(one) and len(word) > len(one) + 2:
-                word = word[len(one):]  # Turkish writes "birmilyon"
+                word = word[len(one) :]  # Turkish writes "birmilyon"
             words.setdefault(word, Word(n))
         if lang in ("en", "ru") and 0 < n <= 100:
             ordinal = _num2words(n, lang, "ordinal")
@@ -157,8 +157,6 @@ def _russian_cache_file() -> Path | None:
     return _cache_file("ru", ("num2words", "pymorphy3", "pymorphy3-dicts-ru"))
 
 
-
-
 def _encode(words: dict[str, Word]) -> list:
     return [[w, i.value, i.ordinal, i.soft, i.rough] for w, i in words.items()]
 
@@ -189,16 +187,25 @@ def _russian_tables() -> tuple[dict[str, Word], tuple[tuple[str, int], ...], dic
     if path is not None:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            return (_decode(stored["lexicon"]), tuple((p, int(v)) for p, v in stored["prefixes"]),
-                    _decode(stored["quantities"]))
+            return (
+                _decode(stored["lexicon"]),
+                tuple((p, int(v)) for p, v in stored["prefixes"]),
+                _decode(stored["quantities"]),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             pass
     words = _build_lexicon("ru")
     prefixes = _build_russian_prefixes(words)
     quantities = _build_russian_quantities()
     if path is not None:
-        store_json(path, {"lexicon": _encode(words), "prefixes": [list(p) for p in prefixes],
-                          "quantities": _encode(quantities)})
+        store_json(
+            path,
+            {
+                "lexicon": _encode(words),
+                "prefixes": [list(p) for p in prefixes],
+                "quantities": _encode(quantities),
+            },
+        )
     return words, prefixes, quantities
 
 
@@ -206,8 +213,10 @@ def _build_russian_quantities() -> dict[str, Word]:
     """Every form whose likeliest pymorphy3 lemma is a collective numeral ("шестерых") or a
     quantity word ("десятков", "обеих")."""
     morph = russian_analyzer()
-    lemmas = {**{k: Word(v) for k, v in RU_COLLECTIVE.items()},
-              **{k: Word(v, soft=True, rough=True) for k, v in QUANTITY_WORDS["ru"].items()}}
+    lemmas = {
+        **{k: Word(v) for k, v in RU_COLLECTIVE.items()},
+        **{k: Word(v, soft=True, rough=True) for k, v in QUANTITY_WORDS["ru"].items()},
+    }
     openings = {w[:3] for w in (*lemmas, "обеих", "обоих")}  # not "подвойнее"
     found: dict[str, Word] = {}
     for lemma, info in lemmas.items() if morph else ():
@@ -254,7 +263,7 @@ def _lookup(key: str, lang: str) -> Word | None:
         return _russian_tables()[2][key]
     if lang == "ru":
         for prefix, value in _opening(key, _russian_prefixes(), _russian_prefixes_by_letter()):
-            if key.startswith(prefix) and key[len(prefix):].startswith(RU_COMPOUND_TAILS):
+            if key.startswith(prefix) and key[len(prefix) :].startswith(RU_COMPOUND_TAILS):
                 return Word(value, soft=True)
     if lang in TURKIC:
         return _turkic(key, lang)
@@ -265,9 +274,9 @@ ENGLISH_COMPOUND_TAILS = tuple(_DATA["english_compound_tails"])
 
 
 def _english_compound(key: str) -> Word | None:
-    """"fourfold", "fourballs": a numeral opening a compound counts softly ("tensions" does not)."""
+    """ "fourfold", "fourballs": a numeral opening a compound counts softly ("tensions" does not)."""
     for word, info in _english_openings().get(key[:3], ()):
-        if key.startswith(word) and key[len(word):] in ENGLISH_COMPOUND_TAILS:
+        if key.startswith(word) and key[len(word) :] in ENGLISH_COMPOUND_TAILS:
             return Word(info.value, soft=True)
     return None
 
@@ -283,7 +292,9 @@ def _english_openings() -> dict[str, tuple[tuple[str, Word], ...]]:
     return {opening: tuple(words) for opening, words in found.items()}
 
 
-def _by_first_letter(openings: tuple[tuple[str, T], ...]) -> dict[str, tuple[tuple[str, T], ...]] | None:
+def _by_first_letter(
+    openings: tuple[tuple[str, T], ...],
+) -> dict[str, tuple[tuple[str, T], ...]] | None:
     """Openings (stems, prefixes) by first letter, each in the given order: a word need only
     be tried against those of its own first letter. None if one is empty (it opens all)."""
     if any(not opening for opening, _ in openings):
@@ -312,8 +323,10 @@ def _turkic(key: str, lang: str) -> Word | None:
     for stem, info in _opening(key, _turkic_stems(lang), _turkic_stems_by_letter(lang)):
         if not key.startswith(stem) or len(key) == len(stem):
             continue
-        suffix = key[len(stem):]
-        inflected = (len(stem) >= 4 and suffix in INFLECTION_SUFFIXES) or suffix in POSSESSIVE_SUFFIXES
+        suffix = key[len(stem) :]
+        inflected = (
+            len(stem) >= 4 and suffix in INFLECTION_SUFFIXES
+        ) or suffix in POSSESSIVE_SUFFIXES
         if inflected and stem[-1] in VOWELS and suffix[0] in "nн":
             continue  # "altında" is "under", not "at six"
         if inflected or _derived(suffix, ADJECTIVE_SUFFIXES):
@@ -327,7 +340,7 @@ def _turkic(key: str, lang: str) -> Word | None:
 
 def _derived(suffix: str, derivations: list[str]) -> bool:
     """A derivation, then at most one case or possessive ending: "üçüncüsü", "ондықтың"."""
-    return any(suffix.startswith(d) and suffix[len(d):] in ENDINGS for d in derivations)
+    return any(suffix.startswith(d) and suffix[len(d) :] in ENDINGS for d in derivations)
 
 
 @dataclass(frozen=True)
@@ -355,14 +368,28 @@ def find_number_words(text: str, lang: str) -> list[WordNumber]:
             continue  # most words: nothing to close, nothing to start
         if not word and run and run[-1][2].rough and lang == "en" and match.group() == "of":
             continue  # "tens of thousands": wait for the scale
-        if not word and run and run[-1][2].value >= 100 and lang == "en" and match.group().lower() == "and":
+        if (
+            not word
+            and run
+            and run[-1][2].value >= 100
+            and lang == "en"
+            and match.group().lower() == "and"
+        ):
             continue  # "two hundred and five": wait for the units
         if word and lang == "en" and _capitalised_inside_sentence(text, match.start()):
             word = Word(word.value, word.ordinal, soft=True)
-        gap = text[run[-1][1]:match.start()] if run else ""
-        joined = run and (_JOINING_GAP.fullmatch(gap) or (
-            # "tens of thousands": a rough count of a scale
-            lang == "en" and word and word.value in SCALES and run[-1][2].rough and _OF_GAP.fullmatch(gap)))
+        gap = text[run[-1][1] : match.start()] if run else ""
+        joined = run and (
+            _JOINING_GAP.fullmatch(gap)
+            or (
+                # "tens of thousands": a rough count of a scale
+                lang == "en"
+                and word
+                and word.value in SCALES
+                and run[-1][2].rough
+                and _OF_GAP.fullmatch(gap)
+            )
+        )
         if word and run and joined and _continues(run, word):
             run.append((match.start(), match.end(), word))
             continue
@@ -386,9 +413,9 @@ def _approximate_joins(lang: str) -> tuple[regex.Pattern, regex.Pattern] | None:
 
 
 def _approximate(text: str, word: WordNumber, lang: str) -> WordNumber:
-    """"one or two", "her iki" (both): a rough count, not a figure to check."""
+    """ "one or two", "her iki" (both): a rough count, not a figure to check."""
     joins = _approximate_joins(lang)
-    before, after = text[max(0, word.start - 12):word.start], text[word.end:word.end + 12]
+    before, after = text[max(0, word.start - 12) : word.start], text[word.end : word.end + 12]
     rough = joins and (joins[0].match(after) or joins[1].search(before))
     if rough or (word.value == 2 and BOTH_BEFORE.search(before)):
         return WordNumber(word.start, word.end, word.value, word.ordinal, True, True)
@@ -412,7 +439,9 @@ def _continues(run: list[tuple[int, int, Word]], word: Word) -> bool:
 def _value(words: list[Word]) -> int:
     total = current = 0
     for word in words:
-        if word.value == 100 or (100 < word.value < 1000 and word.value % 100 == 0 and current == 0):
+        if word.value == 100 or (
+            100 < word.value < 1000 and word.value % 100 == 0 and current == 0
+        ):
             current = (current or 1) * word.value if word.value == 100 else current + word.value
         elif word.value in SCALES:
             total += (current or 1) * word.value
@@ -426,8 +455,9 @@ def _combine(run: list[tuple[int, int, Word]]) -> WordNumber:
     words = [w for _, _, w in run]
     rough = any(w.soft and w.value != 1 for w in words)  # "десятки тысяч": tens of thousands
     soft = rough or words[-1].soft or (len(words) == 1 and words[0].value in SCALES)
-    return WordNumber(run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft,
-                      any(w.rough for w in words))
+    return WordNumber(
+        run[0][0], run[-1][1], _value(words), words[-1].ordinal, soft, any(w.rough for w in words)
+    )
 
 
 # Letters a typist confuses with their diacritic twin ("baş" for "bäş", "уш" for "үш").
@@ -446,7 +476,7 @@ def misspelt_number_word(token: str, lang: str) -> Word | None:
             if char not in twins:
                 continue
             for other in twins.replace(char, ""):
-                word = lookup(low[:i] + other + low[i + 1:], lang)
+                word = lookup(low[:i] + other + low[i + 1 :], lang)
                 if word and not word.soft:
                     return word
     return None

@@ -38,7 +38,9 @@ def _basis_part(text: str) -> str:
     return "sha256:" + hashlib.sha256(normal.encode()).hexdigest()
 
 
-def assign_fingerprints(findings: Sequence[Finding], segment_text: SegmentText | None = None) -> list[Finding]:
+def assign_fingerprints(
+    findings: Sequence[Finding], segment_text: SegmentText | None = None
+) -> list[Finding]:
     """The findings, in the same order, each with its fingerprint set."""
     parts: dict[str, str] = {}  # segment text -> its part of the basis, made once per segment
 
@@ -47,7 +49,9 @@ def assign_fingerprints(findings: Sequence[Finding], segment_text: SegmentText |
         for text in texts:
             if text not in parts:
                 parts[text] = _basis_part(text)
-        return "\x1f".join((f.rule, f.lang, f.source_text or "", f.target_text or "", *(parts[t] for t in texts)))
+        return "\x1f".join(
+            (f.rule, f.lang, f.source_text or "", f.target_text or "", *(parts[t] for t in texts))
+        )
 
     bases = [basis(f) for f in findings]
     order = sorted(range(len(findings)), key=lambda i: (bases[i], findings[i].sort_key()))
@@ -74,5 +78,8 @@ def segment_text_for(source: Segmentation, targets: Iterable[Segmentation]) -> S
         return texts[side, indices]
 
     def text(f: Finding) -> tuple[str, str]:
-        return joined("", source, f.source_segments), joined(f.lang, by_lang.get(f.lang), f.target_segments)
+        return joined("", source, f.source_segments), joined(
+            f.lang, by_lang.get(f.lang), f.target_segments
+        )
+
     return text

@@ -53,19 +53,28 @@ def is_known_selector(selector: str, rules: Sequence[type[Rule]]) -> bool:
     return any(selector_rank(selector, r.code, r.category, r.groups) for r in rules)
 
 
-def _best(selectors: Iterable[str], code: str, category: str, groups: tuple[str, ...]) -> Rank | None:
+def _best(
+    selectors: Iterable[str], code: str, category: str, groups: tuple[str, ...]
+) -> Rank | None:
     ranks = [r for s in selectors if (r := selector_rank(s, code, category, groups))]
     return max(ranks, default=None)
 
 
-def rule_enabled(config: Selection, code: str, category: str,
-                 groups: tuple[str, ...] = ("all",), lang: str | None = None) -> bool:
+def rule_enabled(
+    config: Selection,
+    code: str,
+    category: str,
+    groups: tuple[str, ...] = ("all",),
+    lang: str | None = None,
+) -> bool:
     """Is the rule on, for `lang` if given (else before per-language ignores)?"""
     chosen = _best(config.select, code, category, groups)
     dropped = _best(config.ignore, code, category, groups)
     if chosen is None or (dropped is not None and dropped >= chosen):
         return False
-    return lang is None or _best(config.per_lang_ignore.get(lang, ()), code, category, groups) is None
+    return (
+        lang is None or _best(config.per_lang_ignore.get(lang, ()), code, category, groups) is None
+    )
 
 
 def rule_selected(rule: type[Rule], config: Selection) -> bool:
@@ -73,10 +82,14 @@ def rule_selected(rule: type[Rule], config: Selection) -> bool:
     return rule_enabled(config, rule.code, rule.category, rule.groups)
 
 
-def severity_for(config: Selection, code: str, category: str,
-                 groups: tuple[str, ...], default: Severity) -> Severity:
-    ranked = [(rank, key) for key in config.severity
-              if (rank := selector_rank(key, code, category, groups))]
+def severity_for(
+    config: Selection, code: str, category: str, groups: tuple[str, ...], default: Severity
+) -> Severity:
+    ranked = [
+        (rank, key)
+        for key in config.severity
+        if (rank := selector_rank(key, code, category, groups))
+    ]
     return config.severity[max(ranked)[1]] if ranked else default
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import regex
 
 from aligncheck.checks.meta.AC100 import UnusedSuppression
-from aligncheck.model import Finding, Location, Segmentation
 from aligncheck.findings.selection import is_known_selector, selector_rank
+from aligncheck.model import Finding, Location, Segmentation
 
 KINDS = ("ignore", "ignore-file")
 _COMMENT = regex.compile(r"[^\S\n]*<!--[^\S\n]*aligncheck:[^\S\n]*(\S*)(.*?)-->[^\S\n]*")
@@ -45,10 +45,13 @@ class Directive:
 
     def covers(self, first: int, last: int) -> bool:
         return self.kind == "ignore-file" or (
-            self.kind == "ignore" and first <= self.last_line and last >= self.first_line)
+            self.kind == "ignore" and first <= self.last_line and last >= self.first_line
+        )
 
 
-def strip_directives(text: str, *, fmt: str = "txt", line_base: int = 0) -> tuple[str, list[Directive]]:
+def strip_directives(
+    text: str, *, fmt: str = "txt", line_base: int = 0
+) -> tuple[str, list[Directive]]:
     """The text with directive lines blanked (line numbers kept) and the directives found."""
     lines = text.split("\n")
     found: list[tuple[int, str, tuple[str, ...]]] = []
@@ -58,8 +61,10 @@ def strip_directives(text: str, *, fmt: str = "txt", line_base: int = 0) -> tupl
             rules = tuple(r for r in regex.split(r"[\s,]+", match[2]) if r)
             found.append((i, match[1], rules))
             lines[i] = ""
-    directives = [Directive(i + 1 + line_base, rules, kind, *_covered(lines, i, fmt, line_base))
-                  for i, kind, rules in found]
+    directives = [
+        Directive(i + 1 + line_base, rules, kind, *_covered(lines, i, fmt, line_base))
+        for i, kind, rules in found
+    ]
     return "\n".join(lines), directives
 
 
@@ -85,8 +90,13 @@ def segment_lines_for(source: Segmentation, targets: Iterable[Segmentation]) -> 
 
     def lines(f: Finding) -> list[tuple[str, int, int]]:
         sides = [(source, f.source_segments), (by_lang.get(f.lang), f.target_segments)]
-        return [(seg.path, seg.segments[i].line, last_line(seg, i))
-                for seg, indices in sides if seg is not None for i in indices]
+        return [
+            (seg.path, seg.segments[i].line, last_line(seg, i))
+            for seg, indices in sides
+            if seg is not None
+            for i in indices
+        ]
+
     return lines
 
 
@@ -107,18 +117,24 @@ def apply_suppressions(
     used: set[tuple[str, int, str]] = set()
     kept = []
     for f in findings:
-        hits = [(path, d, sel) for path, first, last in segment_lines(f)
-                for d in directives_by_path.get(path, ()) if d.covers(first, last)
-                for sel in d.selectors
-                if not sel or selector_rank(sel, f.rule, f.category, groups.get(f.rule, ("all",)))]
+        hits = [
+            (path, d, sel)
+            for path, first, last in segment_lines(f)
+            for d in directives_by_path.get(path, ())
+            if d.covers(first, last)
+            for sel in d.selectors
+            if not sel or selector_rank(sel, f.rule, f.category, groups.get(f.rule, ("all",)))
+        ]
         used.update((path, d.line, sel) for path, d, sel in hits)
         if not hits:
             kept.append(f)
-    unused = [_unused(path, d, sel, (langs or {}).get(path, ""), all_rules())
-              for path in sorted(directives_by_path)
-              for d in directives_by_path[path]
-              for sel in d.selectors
-              if (path, d.line, sel) not in used]
+    unused = [
+        _unused(path, d, sel, (langs or {}).get(path, ""), all_rules())
+        for path in sorted(directives_by_path)
+        for d in directives_by_path[path]
+        for sel in d.selectors
+        if (path, d.line, sel) not in used
+    ]
     return kept, unused
 
 
@@ -132,5 +148,16 @@ def _unused(path: str, d: Directive, selector: str, lang: str, rules) -> Finding
         where = "in this file" if d.kind == "ignore-file" else "in the next paragraph"
         message = f"unused suppression {what}: no finding {where} to silence"
     rule = UnusedSuppression
-    return Finding(rule.code, rule.category, rule.severity, lang, (), (), None, selector or d.kind,
-                   message, None, Location(path, d.line, 1))
+    return Finding(
+        rule.code,
+        rule.category,
+        rule.severity,
+        lang,
+        (),
+        (),
+        None,
+        selector or d.kind,
+        message,
+        None,
+        Location(path, d.line, 1),
+    )

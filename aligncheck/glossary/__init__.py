@@ -7,8 +7,15 @@ from pathlib import Path
 from aligncheck.glossary.entries import Entry, Glossary, entries, validate_glossary_langs
 from aligncheck.glossary.reader import load_glossary
 
-__all__ = ["Entry", "Glossary", "entries", "extract_glossary", "load_glossaries", "load_glossary",
-           "validate_glossary_langs"]
+__all__ = [
+    "Entry",
+    "Glossary",
+    "entries",
+    "extract_glossary",
+    "load_glossaries",
+    "load_glossary",
+    "validate_glossary_langs",
+]
 
 SUFFIXES = (".tsv", ".csv", ".tbx")
 

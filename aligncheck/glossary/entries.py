@@ -68,7 +68,8 @@ class Entry:
         if (lang, forbidden, kind) not in cache:
             texts = self.forbidden_variants(lang) if forbidden else self.variants(lang)
             cache[lang, forbidden, kind] = tuple(
-                kind(t, base_lang(lang), self.case_sensitive(t)) for t in texts)
+                kind(t, base_lang(lang), self.case_sensitive(t)) for t in texts
+            )
         return cache[lang, forbidden, kind]
 
     @cached_property
@@ -105,22 +106,30 @@ class Glossary:
         if key not in self._indexes:
             from aligncheck.glossary.index import TermIndex
 
-            self._indexes[key] = TermIndex(self.renderings(lang, forbidden), base_lang(lang),
-                                           exact=lang == base_lang(lang))
+            self._indexes[key] = TermIndex(
+                self.renderings(lang, forbidden), base_lang(lang), exact=lang == base_lang(lang)
+            )
         return [self.entries[i] for i in self._indexes[key].candidates(texts)]
 
     def renderings(self, lang: str, forbidden: bool = False):
         """(position, variants in `lang`) of each entry with some (forbidden ones with `forbidden`)."""
         if hasattr(self.entries, "renderings"):  # a table's rows, read without making entries
             return self.entries.renderings(lang, forbidden)
-        return ((i, v) for i, e in enumerate(self.entries)
-                if (v := e.forbidden_variants(lang) if forbidden else e.variants(lang)))
+        return (
+            (i, v)
+            for i, e in enumerate(self.entries)
+            if (v := e.forbidden_variants(lang) if forbidden else e.variants(lang))
+        )
 
     def upper_renderings(self, lang: str) -> frozenset[str]:
         """Every upper-case rendering in `lang` (lower-cased), whatever its entry."""
         if lang not in self._upper:
-            self._upper[lang] = frozenset(lower(v, lang) for _, variants in self.renderings(lang)
-                                          for v in variants if len(v) > 1 and v.isupper())
+            self._upper[lang] = frozenset(
+                lower(v, lang)
+                for _, variants in self.renderings(lang)
+                for v in variants
+                if len(v) > 1 and v.isupper()
+            )
         return self._upper[lang]
 
     @cached_property
@@ -133,8 +142,11 @@ class Glossary:
 
     def pairs(self, source: str, target: str) -> list[Entry]:
         """Entries with a rendering in `source` and something to check in `target`."""
-        return [e for e in self.entries if e.variants(source)
-                and (e.variants(target) or e.forbidden_variants(target))]
+        return [
+            e
+            for e in self.entries
+            if e.variants(source) and (e.variants(target) or e.forbidden_variants(target))
+        ]
 
 
 def entries(glossaries: Iterable[Glossary] | None) -> list[Entry]:
@@ -144,5 +156,8 @@ def entries(glossaries: Iterable[Glossary] | None) -> list[Entry]:
 def validate_glossary_langs(glossary: Glossary, langs: Iterable[str]) -> list[str]:
     """Warnings for glossary languages that no version (source or target) is written in."""
     present = {base_lang(lang) for lang in langs}
-    return [f"{glossary.path}: glossary language '{lang}' has no version in the release"
-            for lang in glossary.langs if base_lang(lang) not in present]
+    return [
+        f"{glossary.path}: glossary language '{lang}' has no version in the release"
+        for lang in glossary.langs
+        if base_lang(lang) not in present
+    ]

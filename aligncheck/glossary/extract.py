@@ -17,16 +17,17 @@ import regex
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.extract.name_match import DEFAULT_THRESHOLD, match_name
 from aligncheck.extract.names import NameMention, document_evidence, extract_names
-from aligncheck.glossary.find import LinkText
 from aligncheck.glossary.entries import base_lang
-from aligncheck.model import ReleaseResult
+from aligncheck.glossary.find import LinkText
 from aligncheck.lang.morph import lower, words
+from aligncheck.model import ReleaseResult
 
 _QUOTED = regex.compile(r"[“\"«„]\**([^“”\"«»„\n]{2,80}?)\**[”\"»“]|\*\*?([^*\n]{2,80}?)\*\*?")
 _LEADING = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
 _CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la"])
 _CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|and|for|on|in|de|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)+")
+    r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|the|and|for|on|in|de|la)\s+)*\p{Lu}[\p{L}\p{M}'’-]*)+"
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _titles(text: str) -> list[Candidate]:
     found = []
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
-        inner = m.group(group).strip(" *_“”\"«»„")
+        inner = m.group(group).strip(' *_“”"«»„')
         if inner[:1].isupper() and 1 <= len(words(inner)) <= 8:
             start = m.start(group) + m.group(group).index(inner)
             found.append(Candidate(inner, "title", start, start + len(inner), True))
@@ -89,16 +90,17 @@ def _ngrams(text: str, lang: str, size: int) -> dict[tuple[str, ...], str]:
     grams = {}
     for n in range(max(1, size - 1), size + 2):
         for i in range(len(tokens) - n + 1):
-            surface = text[tokens[i].start:tokens[i + n - 1].end]
+            surface = text[tokens[i].start : tokens[i + n - 1].end]
             if _BREAK.search(surface):
                 continue
-            key = tuple(_stem(t.text, lang) for t in tokens[i:i + n])
+            key = tuple(_stem(t.text, lang) for t in tokens[i : i + n])
             grams.setdefault(key, surface)
     return grams
 
 
-def _cooccurring(term_links: list[LinkText], other_links: list[LinkText], size: int,
-                 lang: str) -> dict[int, str]:
+def _cooccurring(
+    term_links: list[LinkText], other_links: list[LinkText], size: int, lang: str
+) -> dict[int, str]:
     """For each link holding the term, the target n-gram most tied to the term: the highest
     excess of its rate among links with the term over its rate among the other links."""
     per_link = [_ngrams(t.text, lang, size) for t in term_links]
@@ -107,10 +109,16 @@ def _cooccurring(term_links: list[LinkText], other_links: list[LinkText], size: 
     with_term, without = len(term_links), max(1, len(other_links))
     chosen = {}
     for i, grams in enumerate(per_link):
+
         def score(key, grams=grams):
             excess = counts[key] / with_term - elsewhere[key] / without
-            return (round(excess * len(key) ** 0.5, 6), grams[key][:1].isupper(),
-                    -abs(len(key) - size), grams[key])
+            return (
+                round(excess * len(key) ** 0.5, 6),
+                grams[key][:1].isupper(),
+                -abs(len(key) - size),
+                grams[key],
+            )
+
         if grams:
             best = max(grams, key=score)
             if counts[best] >= 2 and score(best)[0] > 0.3:
@@ -146,8 +154,10 @@ def extract_glossary(release_results: list[ReleaseResult]) -> str:
 def _collect(result, target_result, lang, evidence, renderings, seen) -> None:
     source_lang = base_lang(result.source.lang)
     links = [link for link in target_result.links if link.source and link.target]
-    sides = [(LinkText(result.source, link.source), LinkText(target_result.target, link.target))
-             for link in links]
+    sides = [
+        (LinkText(result.source, link.source), LinkText(target_result.target, link.target))
+        for link in links
+    ]
     by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
     found: dict[tuple[str, str], Candidate] = {}
     for i, (source, _) in enumerate(sides):
@@ -176,9 +186,10 @@ def _collect(result, target_result, lang, evidence, renderings, seen) -> None:
 def _direct(cand: Candidate, source_lang: str, target: LinkText) -> str | None:
     if cand.kind == "title":
         return _quoted_target(target)
-    mention = NameMention(cand.text, cand.start, cand.end,
-                          "acronym" if cand.kind == "acronym" else "name")
+    mention = NameMention(
+        cand.text, cand.start, cand.end, "acronym" if cand.kind == "acronym" else "name"
+    )
     match = match_name(mention, source_lang, target, [], DEFAULT_THRESHOLD)
     if match.status != "found" or match.how == "localised acronym":
         return None
-    return target.text[match.start:match.end]
+    return target.text[match.start : match.end]

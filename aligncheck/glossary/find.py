@@ -9,8 +9,8 @@ import regex
 from rapidfuzz import fuzz
 
 from aligncheck.glossary.entries import Entry, base_lang
-from aligncheck.model import Segmentation, Span
 from aligncheck.lang.morph import Phrase, Word, lower, words
+from aligncheck.model import Segmentation, Span
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,11 @@ def rendered(entry: Entry, side: LinkText) -> list[Occurrence]:
     """Where an accepted rendering of `entry` occurs, matched by stems on both sides: the
     glossary may quote a rendering inflected (a genitive found in one sentence) and the text
     use it in another case."""
-    found = [Occurrence(entry, phrase.text, start, end)
-             for phrase in entry.stem_phrases(side.lang) for start, end in _spans(phrase, side.text)]
+    found = [
+        Occurrence(entry, phrase.text, start, end)
+        for phrase in entry.stem_phrases(side.lang)
+        for start, end in _spans(phrase, side.text)
+    ]
     return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
 
 
@@ -86,8 +89,10 @@ def best_candidate(expected: tuple[str, ...], side: LinkText) -> tuple[str, int,
     best, best_score = None, 0.0
     if any(len(words(v)) > 1 for v in expected):
         for m in _QUOTED.finditer(side.text):
-            score = max(fuzz.ratio(lower(v, side.lang), lower(m.group(1), side.lang))
-                        for v in expected) + 15
+            score = (
+                max(fuzz.ratio(lower(v, side.lang), lower(m.group(1), side.lang)) for v in expected)
+                + 15
+            )
             if score > best_score:
                 best, best_score = (m.group(1), m.start(1), m.end(1)), score
     for variant in expected:
@@ -108,4 +113,8 @@ def candidates(glossaries, sides: list[LinkText], forbidden: bool = False) -> li
     if not sides:
         return []
     texts, lang = [side.text for side in sides], sides[0].lang
-    return [entry for glossary in glossaries or () for entry in glossary.found_in(texts, lang, forbidden)]
+    return [
+        entry
+        for glossary in glossaries or ()
+        for entry in glossary.found_in(texts, lang, forbidden)
+    ]

@@ -33,7 +33,9 @@ from aligncheck.lang.profiles import DOTTED_I
 
 PREFIX = 5  # letters of a key
 RU_PREFIX = 3  # consonants of a Russian key
-_FOLD = str.maketrans({"ı": "i", "ς": "σ", "ё": "е", "\u0307": None})  # the same for tr/az and others
+_FOLD = str.maketrans(
+    {"ı": "i", "ς": "σ", "ё": "е", "\u0307": None}
+)  # the same for tr/az and others
 _RU_VOWELS = str.maketrans(dict.fromkeys("аеёиоуыэюяьъй"))
 
 
@@ -66,7 +68,7 @@ def word_key(word: str, lang: str) -> str:
     """The key of a rendering's first word: a prefix of the key forms of every word it matches."""
     if lang == "ru":
         skeleton = _fold(word).translate(_RU_VOWELS)
-        return skeleton[:min(RU_PREFIX, len(skeleton) - 1)]
+        return skeleton[: min(RU_PREFIX, len(skeleton) - 1)]
     low = lower(word, lang)
     n = len(low)
     if lang in TURKIC:
@@ -100,8 +102,12 @@ def _paradigm(lemma: str) -> frozenset[str]:
     analyzer = russian_analyzer()
     if analyzer is None:
         return frozenset()
-    found = frozenset(_skeleton(form.word) for parse in analyzer.parse(lemma)
-                      if parse.normal_form.replace("ё", "е") == lemma for form in parse.lexeme)
+    found = frozenset(
+        _skeleton(form.word)
+        for parse in analyzer.parse(lemma)
+        if parse.normal_form.replace("ё", "е") == lemma
+        for form in parse.lexeme
+    )
     store.add(key, found)
     return found
 
@@ -128,7 +134,9 @@ def _keyed_words(text: str, lang: str) -> dict[str, tuple[str, ...]]:
 class TermIndex:
     """Entry positions of one glossary by the key of each rendering's first word in one language."""
 
-    def __init__(self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str, exact: bool = True):
+    def __init__(
+        self, renderings: Iterable[tuple[int, tuple[str, ...]]], lang: str, exact: bool = True
+    ):
         self.lang = lang
         self.buckets: dict[str, list[int]] = {}
         self._found: dict[str, frozenset[int]] = {}
@@ -177,7 +185,9 @@ class TermIndex:
         hits: set[int] = set()
         for key, tokens in keyed.items():  # a candidate's first word against the words of its key
             for p in self.buckets.get(key, ()):
-                if p not in hits and any(_first_word_matches(w, tokens, self.lang) for w in self.first_words[p]):
+                if p not in hits and any(
+                    _first_word_matches(w, tokens, self.lang) for w in self.first_words[p]
+                ):
                     hits.add(p)
         return frozenset(hits)
 
@@ -187,4 +197,3 @@ def _first_word_matches(word: str, tokens: tuple[str, ...], lang: str) -> bool:
     Phrase.find asks of its first word, less the case checks."""
     key, acronym = lower(word, lang), len(word) > 1 and word.isupper()
     return any(word_matches(key, token, lang, acronym) for token in tokens)
-

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from aligncheck._runtime.cachefiles import cache_file, kept_strings
 from aligncheck.errors import InputError
-from aligncheck.glossary.index import paused_gc
 from aligncheck.glossary.entries import Entry, Glossary, base_lang, new_entry
+from aligncheck.glossary.index import paused_gc
 from aligncheck.glossary.table import TableEntries, split
 
 
@@ -23,8 +23,13 @@ def _babel_languages() -> frozenset[str]:
     """Babel's language codes, kept in the cache dir (loading the locale costs ~60 ms a run)."""
     import babel
 
-    return frozenset(kept_strings(cache_file("glossary"), lambda: sorted(
-        {code.lower() for code in babel.Locale("en").languages}), nonempty=True))
+    return frozenset(
+        kept_strings(
+            cache_file("glossary"),
+            lambda: sorted({code.lower() for code in babel.Locale("en").languages}),
+            nonempty=True,
+        )
+    )
 
 
 def valid_lang(code: str, known_langs=None) -> bool:
@@ -45,7 +50,7 @@ def load_glossary(path: Path, known_langs=None) -> Glossary:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"line {line}: not UTF-8 text", str(path)) from None
     del data  # not kept beside the text while a large file is parsed
     known = None if known_langs is None else {base_lang(k) for k in known_langs} | set(known_langs)
@@ -150,11 +155,19 @@ class _TbxBuilder:
         if tag in ("termEntry", "conceptEntry"):
             if self.entry is not None:
                 self.error(f"<{tag}> inside another term entry")
-            self.entry = {"terms": {}, "forbidden": {}, "note": "", "kind": "term",
-                          "line": self.parser.CurrentLineNumber}
+            self.entry = {
+                "terms": {},
+                "forbidden": {},
+                "note": "",
+                "kind": "term",
+                "line": self.parser.CurrentLineNumber,
+            }
         elif tag in ("langSet", "langSec"):
-            lang = attrs.get("xml:lang") or attrs.get("http://www.w3.org/XML/1998/namespace lang") \
+            lang = (
+                attrs.get("xml:lang")
+                or attrs.get("http://www.w3.org/XML/1998/namespace lang")
                 or attrs.get("lang")
+            )
             if self.entry is None:
                 self.error(f"<{tag}> outside a term entry")
             if lang not in self.lang_codes:
@@ -197,7 +210,9 @@ class _TbxBuilder:
             self.capture = None
         elif tag in ("tig", "termSec", "ntig") and self.term:
             status = (self.status or "").lower().replace("-", "").replace(" ", "")
-            bucket = "forbidden" if status and any(s in status for s in _FORBIDDEN_STATUS) else "terms"
+            bucket = (
+                "forbidden" if status and any(s in status for s in _FORBIDDEN_STATUS) else "terms"
+            )
             self.entry[bucket].setdefault(self.lang, []).append(self.term)
             self.term = None
         elif tag in ("langSet", "langSec"):
@@ -205,10 +220,18 @@ class _TbxBuilder:
         elif tag in ("termEntry", "conceptEntry"):
             e = self.entry
             if e["terms"] or e["forbidden"]:
-                self.entries.append(new_entry(
-                    {k: tuple(v) for k, v in e["terms"].items()},
-                    {k: tuple(v) for k, v in e["forbidden"].items()},
-                    e["kind"], None, e["note"], {}, self.path, e["line"]))
+                self.entries.append(
+                    new_entry(
+                        {k: tuple(v) for k, v in e["terms"].items()},
+                        {k: tuple(v) for k, v in e["forbidden"].items()},
+                        e["kind"],
+                        None,
+                        e["note"],
+                        {},
+                        self.path,
+                        e["line"],
+                    )
+                )
             self.entry = None
 
     def chars(self, data: str):
@@ -229,7 +252,9 @@ def parse_tbx(text: str, path: str, known=None) -> Glossary:
         with paused_gc():
             parser.Parse(text, True)
     except expat.ExpatError as exc:
-        raise InputError(f"line {exc.lineno}: bad TBX: {expat.ErrorString(exc.code)}", path) from None
+        raise InputError(
+            f"line {exc.lineno}: bad TBX: {expat.ErrorString(exc.code)}", path
+        ) from None
     if not builder.entries:
         raise InputError("line 1: TBX file has no term entries", path)
     return Glossary(path, tuple(builder.langs), tuple(builder.entries))

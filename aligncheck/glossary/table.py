@@ -37,8 +37,10 @@ class TableEntries(Sequence):
         self.numbers = array("q")
         self.forbidden_rows: list[int] = []  # positions of rows with a forbidden variant
         self._made: list[Entry | None] = []
-        at = {field: [i for i, (f, _) in enumerate(columns) if f == field]
-              for field in ("term", "forbidden", "kind", "case")}
+        at = {
+            field: [i for i, (f, _) in enumerate(columns) if f == field]
+            for field in ("term", "forbidden", "kind", "case")
+        }
         self._rendering_at = at["term"] + at["forbidden"]
         self._forbidden_at = at["forbidden"]
         self._checked_at = sorted(at["kind"] + at["case"])
@@ -46,7 +48,11 @@ class TableEntries(Sequence):
     def extend(self, rows) -> None:
         """Keep (line number, raw row) rows, or raise the first InputError making an Entry would."""
         width, columns, path = len(self.columns), self.columns, self.path
-        checked_at, rendering_at, forbidden_at = self._checked_at, self._rendering_at, self._forbidden_at
+        checked_at, rendering_at, forbidden_at = (
+            self._checked_at,
+            self._rendering_at,
+            self._forbidden_at,
+        )
         first = rendering_at[0]
         for number, raw in rows:
             cells = split(raw)
@@ -56,12 +62,16 @@ class TableEntries(Sequence):
                 value = cells[i].strip().lower()
                 if value and value not in (KINDS if columns[i][0] == "kind" else CASES):
                     field, value = columns[i][0], cells[i].strip()
-                    raise InputError(f"line {number}: kind '{value}' is not one of {', '.join(KINDS)}"
-                                     if field == "kind" else
-                                     f"line {number}: case '{value}' is not sensitive/insensitive", path)
+                    raise InputError(
+                        f"line {number}: kind '{value}' is not one of {', '.join(KINDS)}"
+                        if field == "kind"
+                        else f"line {number}: case '{value}' is not sensitive/insensitive",
+                        path,
+                    )
             cell = cells[first]
-            if not (cell and SEPARATOR not in cell and not cell.isspace()) and \
-                    not any(alternatives(cells[i].strip()) for i in rendering_at):
+            if not (cell and SEPARATOR not in cell and not cell.isspace()) and not any(
+                alternatives(cells[i].strip()) for i in rendering_at
+            ):
                 raise InputError(f"line {number}: row has no term in any language", path)
             if forbidden_at and any(alternatives(cells[i].strip()) for i in forbidden_at):
                 self.forbidden_rows.append(len(self.rows))
@@ -99,13 +109,21 @@ class TableEntries(Sequence):
                 case = cell.lower()
         return new_entry(terms, forbidden, kind, case, note, notes, self.path, self.numbers[index])
 
-    def renderings(self, lang: str, forbidden: bool = False) -> Iterator[tuple[int, tuple[str, ...]]]:
+    def renderings(
+        self, lang: str, forbidden: bool = False
+    ) -> Iterator[tuple[int, tuple[str, ...]]]:
         """(position, Entry.variants(lang) or .forbidden_variants(lang)) of every row with some,
         read from the rows' text without making their entries."""
         field = "forbidden" if forbidden else "term"
         base = base_lang(lang)
-        same = [(code, i) for i, (f, code) in enumerate(self.columns) if f == field and base_lang(code) == base]
-        order = [i for code, i in same if code == lang] + [i for code, i in sorted(same) if code != lang]
+        same = [
+            (code, i)
+            for i, (f, code) in enumerate(self.columns)
+            if f == field and base_lang(code) == base
+        ]
+        order = [i for code, i in same if code == lang] + [
+            i for code, i in sorted(same) if code != lang
+        ]
         if not order:
             return
         rows = self.rows

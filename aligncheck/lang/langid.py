@@ -36,11 +36,30 @@ _MIN_PROFILE_LETTERS = 15000
 # names, units, relative dates). Named, not "everything but": a new Babel may add fields
 # that are codes or aliases (Babel 2.19's meta_zones alias to a 'GMT' entry some locales lack).
 _WORD_FIELDS = (
-    "compound_unit_patterns", "currency_names", "currency_names_plural", "currency_symbols",
-    "currency_unit_patterns", "date_fields", "datetime_formats", "datetime_formats_relative",
-    "day_periods", "days", "eras", "interval_formats", "languages", "list_patterns",
-    "meta_zones", "months", "quarters", "scripts", "territories", "time_zones",
-    "unit_display_names", "unit_patterns", "variants", "zone_formats",
+    "compound_unit_patterns",
+    "currency_names",
+    "currency_names_plural",
+    "currency_symbols",
+    "currency_unit_patterns",
+    "date_fields",
+    "datetime_formats",
+    "datetime_formats_relative",
+    "day_periods",
+    "days",
+    "eras",
+    "interval_formats",
+    "languages",
+    "list_patterns",
+    "meta_zones",
+    "months",
+    "quarters",
+    "scripts",
+    "territories",
+    "time_zones",
+    "unit_display_names",
+    "unit_patterns",
+    "variants",
+    "zone_formats",
 )
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _NOT_PROSE = regex.compile(
@@ -54,7 +73,9 @@ def normalize_lang(code: str) -> str:
     """`pt_BR` / `PT-br` -> `pt-BR`; a plain code is lower-cased (cached: identification
     normalises every candidate of every paragraph)."""
     parts = code.strip().replace("_", "-").split("-")
-    return "-".join([parts[0].lower(), *(p.upper() if len(p) == 2 else p.title() for p in parts[1:])])
+    return "-".join(
+        [parts[0].lower(), *(p.upper() if len(p) == 2 else p.title() for p in parts[1:])]
+    )
 
 
 def is_known_language(code: str) -> bool:
@@ -96,8 +117,14 @@ def _prose(text: str) -> str:
 
 
 def _may_hide_prose(text: str) -> bool:
-    return ("@" in text or "://" in text or "www." in text or "{" in text or "](" in text
-            or _DOT_LOWER.search(text) is not None)
+    return (
+        "@" in text
+        or "://" in text
+        or "www." in text
+        or "{" in text
+        or "](" in text
+        or _DOT_LOWER.search(text) is not None
+    )
 
 
 _DOT_LOWER = re.compile(r"\.[a-z]")  # a domain needs one; ASCII a-z as in _NOT_PROSE
@@ -144,8 +171,11 @@ def _locale_words(lang: str) -> dict[tuple, list[str]]:
         data = Locale.parse(normalize_lang(lang).replace("-", "_"))._data
     except (UnknownLocaleError, ValueError):
         raise ValueError(f"Babel has no data for language {lang!r}") from None
-    return {path: _WORD.findall(text.lower())  # CLDR display strings hold no URLs or emails
-            for field in _WORD_FIELDS for path, text in _strings(_field(data, field), (field,))}
+    return {
+        path: _WORD.findall(text.lower())  # CLDR display strings hold no URLs or emails
+        for field in _WORD_FIELDS
+        for path, text in _strings(_field(data, field), (field,))
+    }
 
 
 def _field(data: Mapping, field: str) -> object:
@@ -185,8 +215,10 @@ def _build_profile(lang: str) -> _Profile:
         kinds[len(gram)] += 1
     denominators = {n: totals[n] + _SMOOTHING * (kinds[n] + 1) for n in _ORDERS}
     unseen = {n: math.log(_SMOOTHING / denominators[n]) for n in _ORDERS}
-    logprob = {gram: math.log((count + _SMOOTHING) / denominators[len(gram)])
-               for gram, count in sorted(grams.items())}
+    logprob = {
+        gram: math.log((count + _SMOOTHING) / denominators[len(gram)])
+        for gram, count in sorted(grams.items())
+    }
     return _Profile(logprob, unseen, sum(map(len, words)))
 
 
@@ -201,8 +233,9 @@ def _profile(lang: str) -> _Profile:
     path = _cache_file(lang)
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        return _Profile(stored["logprob"], {int(n): v for n, v in stored["unseen"].items()},
-                        stored["size"])
+        return _Profile(
+            stored["logprob"], {int(n): v for n, v in stored["unseen"].items()}, stored["size"]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         pass
     profile = _build_profile(lang)
@@ -233,12 +266,23 @@ def _table(langs: tuple[str, ...]) -> _Table:
         with np.load(path, allow_pickle=False) as stored:
             if tuple(stored["langs"].tolist()) == langs:
                 grams = stored["grams"].tolist()
-                return _Table(dict(zip(grams, range(len(grams)))), stored["logprob"], stored["unseen"])
+                return _Table(
+                    dict(zip(grams, range(len(grams)))), stored["logprob"], stored["unseen"]
+                )
     except (OSError, ValueError, KeyError, TypeError):
         pass
     table = _build_table(langs)
-    store(path, lambda t: np.savez(t, langs=np.array(langs), grams=np.array(list(table.rows)),
-                                   logprob=table.logprob, unseen=table.unseen), suffix=".tmp.npz")
+    store(
+        path,
+        lambda t: np.savez(
+            t,
+            langs=np.array(langs),
+            grams=np.array(list(table.rows)),
+            logprob=table.logprob,
+            unseen=table.unseen,
+        ),
+        suffix=".tmp.npz",
+    )
     return table
 
 
@@ -300,7 +344,9 @@ def _stored_or_computed(text: str, langs: tuple[str, ...]):
     return found
 
 
-def _log_likelihoods(text: str, langs: tuple[str, ...], table: _Table) -> tuple[tuple[tuple[str, float], ...], int]:
+def _log_likelihoods(
+    text: str, langs: tuple[str, ...], table: _Table
+) -> tuple[tuple[tuple[str, float], ...], int]:
     words = letters(text)
     foreign = _foreign_letters(langs) if langs else None
     if foreign is not None:  # Latin names in a Cyrillic text say nothing about ru versus kk
@@ -315,7 +361,9 @@ def _log_likelihoods(text: str, langs: tuple[str, ...], table: _Table) -> tuple[
             known_rows.append(row)
             known_counts.append(count)
     unknown = np.array(unseen_counts, dtype=float)
-    totals = np.asarray(known_counts, dtype=float) @ table.logprob[known_rows] + unknown @ table.unseen
+    totals = (
+        np.asarray(known_counts, dtype=float) @ table.logprob[known_rows] + unknown @ table.unseen
+    )
     return tuple((lang, float(totals[i])) for i, lang in enumerate(langs)), sum(map(len, words))
 
 
@@ -346,8 +394,12 @@ def _script(lang: str) -> str | None:
     return parts[1] if len(parts) > 1 else None
 
 
-_SCRIPT_CLASS = {"Jpan": r"\p{Han}\p{Hiragana}\p{Katakana}", "Kore": r"\p{Hangul}\p{Han}",
-                 "Hans": r"\p{Han}", "Hant": r"\p{Han}"}
+_SCRIPT_CLASS = {
+    "Jpan": r"\p{Han}\p{Hiragana}\p{Katakana}",
+    "Kore": r"\p{Hangul}\p{Han}",
+    "Hans": r"\p{Han}",
+    "Hant": r"\p{Han}",
+}
 
 
 def _script_class(script: str) -> str:
@@ -381,8 +433,11 @@ def _scripts_of(text: str) -> tuple[str, ...]:
         for script in table.of(char):
             covered[script] += count
     table.keep()
-    return tuple(script for script, count in covered.items()
-                 if script in table.usable and 2 * count >= len(joined))
+    return tuple(
+        script
+        for script, count in covered.items()
+        if script in table.usable and 2 * count >= len(joined)
+    )
 
 
 class _LetterScripts:
@@ -403,15 +458,22 @@ class _LetterScripts:
         found = self.letters.get(char)
         if found is None:
             found = self.letters[char] = tuple(
-                script for script in _babel_scripts()
-                if (pattern := _script_pattern(script)) is not None and pattern.match(char))
+                script
+                for script in _babel_scripts()
+                if (pattern := _script_pattern(script)) is not None and pattern.match(char)
+            )
             self.changed = True
         return found
 
     def keep(self) -> None:
         if self.changed:
-            store_json(self.path, {"usable": sorted(self.usable),
-                                   "letters": {c: list(found) for c, found in self.letters.items()}})
+            store_json(
+                self.path,
+                {
+                    "usable": sorted(self.usable),
+                    "letters": {c: list(found) for c, found in self.letters.items()},
+                },
+            )
             self.changed = False
 
 
@@ -429,17 +491,27 @@ def _babel_languages() -> tuple[str, ...]:
 @cache
 def _babel_scripts() -> tuple[str, ...]:
     """Kept in the cache dir: listing Babel's locales and their scripts costs ~20 ms a run."""
-    return kept_strings(_cache_file("scripts"),
-                        lambda: sorted({_script(lang) for lang in _babel_languages()} - {None}), nonempty=True)
+    return kept_strings(
+        _cache_file("scripts"),
+        lambda: sorted({_script(lang) for lang in _babel_languages()} - {None}),
+        nonempty=True,
+    )
 
 
 @cache
 def _official_languages() -> frozenset[str]:
     """Languages official somewhere and not a copy of another language's locale data."""
-    official = {lang.split("_")[0] for languages in get_global("territory_languages").values()
-                for lang, info in languages.items() if info.get("official_status")}
-    derived = {child for child, parent in get_global("parent_exceptions").items()
-               if child.split("_")[0] != parent.split("_")[0]}
+    official = {
+        lang.split("_")[0]
+        for languages in get_global("territory_languages").values()
+        for lang, info in languages.items()
+        if info.get("official_status")
+    }
+    derived = {
+        child
+        for child, parent in get_global("parent_exceptions").items()
+        if child.split("_")[0] != parent.split("_")[0]
+    }
     return frozenset(official - derived)
 
 
@@ -448,10 +520,16 @@ def default_candidates(script: str) -> tuple[str, ...]:
     """Official Babel languages written in `script` whose locale data is rich enough to model.
 
     Kept in the cache dir: telling needs every such language's profile (a second per run)."""
-    return kept_strings(_cache_file(f"candidates-{script}-{_MIN_PROFILE_LETTERS}"), lambda: (
-        lang for lang in _babel_languages()
-        if lang in _official_languages() and _script(lang) == script and _profile(lang).size >= _MIN_PROFILE_LETTERS
-    ))
+    return kept_strings(
+        _cache_file(f"candidates-{script}-{_MIN_PROFILE_LETTERS}"),
+        lambda: (
+            lang
+            for lang in _babel_languages()
+            if lang in _official_languages()
+            and _script(lang) == script
+            and _profile(lang).size >= _MIN_PROFILE_LETTERS
+        ),
+    )
 
 
 @lru_cache(maxsize=256)

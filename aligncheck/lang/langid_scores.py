@@ -44,8 +44,11 @@ def load_many(model: str, langs: tuple[str, ...], texts: list[str]) -> dict[str,
     """The stored scores of those texts that have them, in one query."""
     keys = {text_key(text): text for text in texts}
     found = _store().get_many(model, "", list(keys))
-    return {keys[key]: (tuple(zip(langs, row[1:].tolist())), int(row[0]))  # tolist: Python floats
-            for key, row in found.items() if len(row) == len(langs) + 1}
+    return {
+        keys[key]: (tuple(zip(langs, row[1:].tolist())), int(row[0]))  # tolist: Python floats
+        for key, row in found.items()
+        if len(row) == len(langs) + 1
+    }
 
 
 def save(model: str, text: str, scores: Scores) -> None:

@@ -103,7 +103,7 @@ def _turkic_match(base: str, word: str, lang: str, acronym: bool = False) -> boo
     for stem in _turkic_stems(base):
         if not word.startswith(stem) or len(stem) < 2:
             continue
-        rest = word[len(stem):]
+        rest = word[len(stem) :]
         suffix = rest.lstrip(APOSTROPHES)
         marked = rest != suffix  # Jones'un, UNEP-iň: harmony follows pronunciation, not spelling
         limit = MAX_SUFFIX if len(stem) >= 4 else 5 if len(stem) == 3 else 3
@@ -171,8 +171,10 @@ class LemmaStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(self.path, timeout=1.0, isolation_level=None)
                 try:
-                    conn.execute("CREATE TABLE IF NOT EXISTS lemmas (word TEXT PRIMARY KEY, "
-                                 "lemmas TEXT NOT NULL) WITHOUT ROWID")
+                    conn.execute(
+                        "CREATE TABLE IF NOT EXISTS lemmas (word TEXT PRIMARY KEY, "
+                        "lemmas TEXT NOT NULL) WITHOUT ROWID"
+                    )
                 except sqlite3.Error:
                     conn.close()
                     raise
@@ -195,7 +197,11 @@ class LemmaStore:
             return self.new[word]
         conn = self._connection()
         try:
-            row = conn.execute("SELECT lemmas FROM lemmas WHERE word = ?", (word,)).fetchone() if conn else None
+            row = (
+                conn.execute("SELECT lemmas FROM lemmas WHERE word = ?", (word,)).fetchone()
+                if conn
+                else None
+            )
             return None if row is None else list(json.loads(row[0]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
@@ -217,8 +223,13 @@ class LemmaStore:
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
                 if conn.execute("SELECT COUNT(*) FROM lemmas").fetchone()[0] < self.LIMIT:
-                    conn.executemany("INSERT OR REPLACE INTO lemmas VALUES (?, ?)",
-                                     [(w, json.dumps(found, ensure_ascii=False)) for w, found in self.new.items()])
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO lemmas VALUES (?, ?)",
+                        [
+                            (w, json.dumps(found, ensure_ascii=False))
+                            for w, found in self.new.items()
+                        ],
+                    )
         except sqlite3.Error:
             pass
 
@@ -239,10 +250,10 @@ def word_matches(base: str, word: str, lang: str, acronym: bool = False) -> bool
     if lang in TURKIC:
         return _turkic_match(base, word, lang, acronym)
     if acronym:
-        return word.startswith(base) and word[len(base):len(base) + 1] in ("-", "'", "’", "")
+        return word.startswith(base) and word[len(base) : len(base) + 1] in ("-", "'", "’", "")
     if lang == "ru":
         return bool(lemmas(base, lang) & lemmas(word, lang))
-    if word.startswith(base) and word[len(base):] in _EN_ENDINGS:
+    if word.startswith(base) and word[len(base) :] in _EN_ENDINGS:
         return True
     return base.endswith("y") and word == base[:-1] + "ies"
 
@@ -268,9 +279,10 @@ class Phrase:
         keys = [lower(p, self.lang) for p in parts]
         spans = []
         for i in range(len(tokens) - len(parts) + 1):
-            window = tokens[i:i + len(parts)]
-            if all(self._word_ok(p, k, w, text) for p, k, w in zip(parts, keys, window)) and \
-                    _adjacent(window, text):
+            window = tokens[i : i + len(parts)]
+            if all(
+                self._word_ok(p, k, w, text) for p, k, w in zip(parts, keys, window)
+            ) and _adjacent(window, text):
                 spans.append((window[0].start, window[-1].end))
         return spans
 
@@ -293,7 +305,7 @@ class Phrase:
 def _adjacent(window: list[Word], text: str) -> bool:
     """Only spaces and light punctuation between consecutive words of a phrase."""
     for a, b in zip(window, window[1:]):
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         if len(gap) > 3 or any(c.isalnum() for c in gap) or any(c in ".;:!?" for c in gap):
             return False
     return True
@@ -321,7 +333,9 @@ def _expand(template: str, table: dict[str, str]) -> set[str]:
     forms = [""]
     optional = regex.fullmatch(r"\((\w+)\)(.*)", template)
     if optional:
-        return _expand(optional.group(2), table) | _expand(optional.group(1) + optional.group(2), table)
+        return _expand(optional.group(2), table) | _expand(
+            optional.group(1) + optional.group(2), table
+        )
     for char in template:
         forms = [f + c for f in forms for c in table.get(char, char)]
     return set(forms)
@@ -372,9 +386,15 @@ def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozen
         while todo:
             current, level, outer = todo.pop()
             for ending in turkic_endings(lang) if level < depth else ():
-                stem = current[:-len(ending)]
-                if not current.endswith(ending) or len(stem) < shortest or stem[-1] in APOSTROPHES \
-                        or not _has_vowel(stem, lang) or harmonic and not _harmonic(stem, ending, lang):
+                stem = current[: -len(ending)]
+                if (
+                    not current.endswith(ending)
+                    or len(stem) < shortest
+                    or stem[-1] in APOSTROPHES
+                    or not _has_vowel(stem, lang)
+                    or harmonic
+                    and not _harmonic(stem, ending, lang)
+                ):
                     continue
                 if not harmonic and not _has_vowel(ending, lang):
                     continue  # a glossary's Kazan is no 2nd person possessive of kaza
@@ -385,7 +405,7 @@ def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozen
                     todo.append((stem, level + 1, ending))
     elif lang == "ru":
         for ending in _RU_ENDINGS:
-            stem = word[:-len(ending)]
+            stem = word[: -len(ending)]
             if word.endswith(ending) and len(stem) >= shortest and _has_vowel(stem, lang):
                 found.add(stem)
     return frozenset(found)
@@ -394,29 +414,37 @@ def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozen
 def _split_marked(word: str) -> tuple[str, str, str]:
     """'kavanaugh'un' -> ('kavanaugh', "'", 'un'): the word split at its last apostrophe or hyphen."""
     at = max(word.rfind(mark) for mark in APOSTROPHES)
-    return (word[:at], word[at], word[at + 1:]) if at > 0 else (word, "", "")
+    return (word[:at], word[at], word[at + 1 :]) if at > 0 else (word, "", "")
 
 
 def _ending_chain(text: str, lang: str, depth: int = 0) -> bool:
     """Is `text` one to three Turkic endings in a row ('un', 'nyň', 'dağı')?"""
     if not text:
         return depth > 0
-    return depth < 3 and any(text.endswith(e) and _ending_chain(text[:-len(e)], lang, depth + 1)
-                             for e in turkic_endings(lang))
+    return depth < 3 and any(
+        text.endswith(e) and _ending_chain(text[: -len(e)], lang, depth + 1)
+        for e in turkic_endings(lang)
+    )
 
 
 def _stem_keys(stem: str, lang: str) -> set[str]:
     """A stem with its final consonant alternation neutralised (kitap/kitab, дерек/дерег),
     and without a high vowel that drops before a vowel ending (deňiz/deňz, oğul/oğl)."""
     keys = {stem}
-    if len(stem) >= 4 and stem[-2] in _HIGH and not _is_vowel(stem[-3], lang) \
-            and not _is_vowel(stem[-1], lang):
+    if (
+        len(stem) >= 4
+        and stem[-2] in _HIGH
+        and not _is_vowel(stem[-3], lang)
+        and not _is_vowel(stem[-1], lang)
+    ):
         keys.add(stem[:-2] + stem[-1])
     return {k[:-1] + _FINAL_CLASS.get(k[-1], k[-1]) if k else k for k in keys}
 
 
 @lru_cache(maxsize=262144)
-def stem_matches(entry: str, word: str, lang: str, acronym: bool = False, name: bool = False) -> bool:
+def stem_matches(
+    entry: str, word: str, lang: str, acronym: bool = False, name: bool = False
+) -> bool:
     """Is lower-case text `word` a form of the same word as lower-case glossary `entry`, which
     may itself be inflected? ('каспийского' ~ 'каспийское', 'dənizinin' ~ 'dənizi',
     'deňziniň' ~ 'deňiz', 'теңізінің' ~ 'теңізі'.) A form of `entry` as `word_matches` sees
@@ -445,7 +473,7 @@ def inflects(base: str, word: str, lang: str, acronym: bool = False) -> bool:
     if lang not in TURKIC or acronym or word == base:
         return True
     for stem in _turkic_stems(base):
-        rest = word[len(stem):].lstrip(APOSTROPHES) if word.startswith(stem) else None
+        rest = word[len(stem) :].lstrip(APOSTROPHES) if word.startswith(stem) else None
         if rest == "" and stem != base or rest and _ending_chain(rest, lang):
             return True
     return False
@@ -495,7 +523,9 @@ def split_hyphens(tokens: list[Word], text: str, lang: str) -> list[Word]:
         for piece in token.text.split("-"):
             if piece and pieces and lang in TURKIC and _ending_chain(lower(piece, lang), lang):
                 last = pieces.pop()
-                pieces.append(Word(text[last.start:start + len(piece)], last.start, start + len(piece)))
+                pieces.append(
+                    Word(text[last.start : start + len(piece)], last.start, start + len(piece))
+                )
             elif piece:
                 pieces.append(Word(piece, start, start + len(piece)))
             start += len(piece) + 1

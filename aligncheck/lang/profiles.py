@@ -37,8 +37,10 @@ class Profile:
 def profiles() -> dict[str, Profile]:
     """Every profile by language code, in the data file's order."""
     factors = load("length_ratios.json")["factors"]
-    return {code: Profile(code=code, length_factor=factors.get(code), **fields)
-            for code, fields in load("profiles.json").items()}
+    return {
+        code: Profile(code=code, length_factor=factors.get(code), **fields)
+        for code, fields in load("profiles.json").items()
+    }
 
 
 def profile(lang: str) -> Profile | None:
@@ -47,8 +49,11 @@ def profile(lang: str) -> Profile | None:
 
 def languages_where(**fields) -> tuple[str, ...]:
     """Codes whose profiles have these field values, in the data file's order."""
-    return tuple(code for code, p in profiles().items()
-                 if all(getattr(p, name) == value for name, value in fields.items()))
+    return tuple(
+        code
+        for code, p in profiles().items()
+        if all(getattr(p, name) == value for name, value in fields.items())
+    )
 
 
 TURKIC = frozenset(languages_where(family="turkic"))

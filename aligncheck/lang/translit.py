@@ -7,11 +7,11 @@ anyascii, then reduced (zh/dzh/j, kh/h, doubled letters, iy/y/i) so spelling con
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-import re
 
 import numpy as np
 import regex
@@ -28,10 +28,16 @@ _LETTERS: dict[str, dict[str, str]] = _DATA["letters"]
 _REDUCTIONS = [(pattern, repl) for pattern, repl in _DATA["reductions"]]
 # Tables of single letters map as str.translate does (per letter, no overlap); the others
 # (en ph/th/ck..., uz oʻ) take the longest letters first at each position.
-_LETTER_MAPS = {lang: str.maketrans(table) for lang, table in _LETTERS.items()
-                if all(len(letters) == 1 for letters in table)}
-_LETTER_RE = {lang: regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
-              for lang, table in _LETTERS.items() if lang not in _LETTER_MAPS}
+_LETTER_MAPS = {
+    lang: str.maketrans(table)
+    for lang, table in _LETTERS.items()
+    if all(len(letters) == 1 for letters in table)
+}
+_LETTER_RE = {
+    lang: regex.compile("|".join(sorted(map(regex.escape, table), key=len, reverse=True)))
+    for lang, table in _LETTERS.items()
+    if lang not in _LETTER_MAPS
+}
 _EN_POSSESSIVE = regex.compile(r"['’]s?$")
 _NOT_KEY = regex.compile(r"[^a-z0-9]")
 
@@ -40,10 +46,17 @@ _NOT_KEY = regex.compile(r"[^a-z0-9]")
 # first), where `re` and `regex` agree and a literal is a `str.replace`. A substitution runs
 # only when one of its literals occurs (`in` is far cheaper than a search): together ~5x
 # cheaper than the `regex` substitutions, which dominated a key's cost.
-_REDUCTION_STEPS = [(tuple(pattern.split("|")) if pattern.replace("|", "").isalpha() else None,
-                     None if pattern.isalpha() else re.compile(pattern), repl)
-                    for pattern, repl in _REDUCTIONS]
-_LETTER_STARTS = {lang: frozenset(letters[0] for letters in table) for lang, table in _LETTERS.items()}
+_REDUCTION_STEPS = [
+    (
+        tuple(pattern.split("|")) if pattern.replace("|", "").isalpha() else None,
+        None if pattern.isalpha() else re.compile(pattern),
+        repl,
+    )
+    for pattern, repl in _REDUCTIONS
+]
+_LETTER_STARTS = {
+    lang: frozenset(letters[0] for letters in table) for lang, table in _LETTERS.items()
+}
 # A pattern reduction that changes only a text holding a cheaper pattern's match is tried
 # after that search (most words have no doubled letter).
 _GATES = {r"([a-z])\1+": re.compile(r"([a-z])\1")}
@@ -160,14 +173,25 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
     if token.isascii() and lang != target_lang:
         score = max(score, similarity(source_key, key(token, lang)))
     target_key = key(token, target_lang)
-    suffix = target_key[len(source_key):] if target_key.startswith(source_key) else ""
-    if len(source_key) <= 3 and score == 1.0 and suffix and suffix[0] not in "aeiou" and \
-            not _AFFIX_MARK.search(token) and not (target_lang in TURKIC and len(suffix) >= 2):
+    suffix = target_key[len(source_key) :] if target_key.startswith(source_key) else ""
+    if (
+        len(source_key) <= 3
+        and score == 1.0
+        and suffix
+        and suffix[0] not in "aeiou"
+        and not _AFFIX_MARK.search(token)
+        and not (target_lang in TURKIC and len(suffix) >= 2)
+    ):
         score = 0.0  # a short name takes a case suffix (Mey-in, Мэя, Лиге), not Майк's k
     if len(source_key) <= 3 and score < 1.0:
         same_consonants = _skeleton(source_key) == _skeleton(key(token, target_lang))
-        return 0.8 if same_consonants and source_key[0] == key(token, target_lang)[:1] \
-            and token[:1].isupper() else 0.0
+        return (
+            0.8
+            if same_consonants
+            and source_key[0] == key(token, target_lang)[:1]
+            and token[:1].isupper()
+            else 0.0
+        )
     return score
 
 
@@ -197,8 +221,14 @@ def score_bound(source_key: str, lang: str, token: str, target_lang: str) -> flo
     return best
 
 
-def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
-              threshold: float, aliases: dict[str, set[str]] | None = None) -> NameHit | None:
+def find_word(
+    word: str,
+    lang: str,
+    tokens: list[Word],
+    target_lang: str,
+    threshold: float,
+    aliases: dict[str, set[str]] | None = None,
+) -> NameHit | None:
     """Best token matching source `word` by transliteration, if over threshold.
 
     A capitalised token gets CAPITAL_BONUS: names stay capitalised in every language here.
@@ -211,7 +241,9 @@ def find_word(word: str, lang: str, tokens: list[Word], target_lang: str,
     table = _token_table(tokens, lang, target_lang)
     known = (aliases or {}).get(source_key, set())
     if known:
-        first = min((table.first_with_key[k] for k in known if k in table.first_with_key), default=None)
+        first = min(
+            (table.first_with_key[k] for k in known if k in table.first_with_key), default=None
+        )
         if first is not None:
             part = table.parts[first]
             return NameHit(part.start, part.end, part.text, 1.0)
@@ -253,7 +285,9 @@ class _TokenTable:
         for i, target_key in zip(self.firsts, distinct_keys):
             self.first_with_key.setdefault(target_key, i)
         self.bonus = [CAPITAL_BONUS if t.text[:1].isupper() else 0.0 for t in self.parts]
-        own = [key(text, lang) if text.isascii() and lang != target_lang else "" for text in distinct]
+        own = [
+            key(text, lang) if text.isascii() and lang != target_lang else "" for text in distinct
+        ]
         self._keys = distinct_keys + own
         skeletons = [_skeleton(k) for k in self._keys]
         self._skeletons = [k if len(k) >= 3 else "" for k in skeletons]
@@ -284,7 +318,9 @@ class _TokenTable:
         threshold, in order."""
         if not self.parts:
             return []
-        passing = np.flatnonzero(self._distinct_bounds(source_key) + self._bonus >= threshold - 1e-9)
+        passing = np.flatnonzero(
+            self._distinct_bounds(source_key) + self._bonus >= threshold - 1e-9
+        )
         return [self.firsts[j] for j in passing.tolist()]
 
     def next_to(self, end: int | None, start: int | None) -> list[int] | None:
@@ -310,8 +346,9 @@ class _TokenTable:
         without overlap (a list filtered from `words` always is)."""
         if self._edges is None:
             starts, ends = [t.start for t in self.tokens], [t.end for t in self.tokens]
-            ordered = all(s < e for s, e in zip(starts, ends)) and \
-                all(e <= s for e, s in zip(ends, starts[1:]))
+            ordered = all(s < e for s, e in zip(starts, ends)) and all(
+                e <= s for e, s in zip(ends, starts[1:])
+            )
             self._edges = (starts, ends) if ordered else ([], [])
         return self._edges
 
@@ -334,8 +371,12 @@ class _TokenTable:
         skeletons = [_skeleton(k) for k in sources]
         rows = [i for i, k in enumerate(skeletons) if len(k) >= 3]
         if rows:
-            found[rows] = np.maximum(found[rows], _bound_matrix(
-                [skeletons[i] for i in rows], self._skeletons, self._skeleton_lengths))
+            found[rows] = np.maximum(
+                found[rows],
+                _bound_matrix(
+                    [skeletons[i] for i in rows], self._skeletons, self._skeleton_lengths
+                ),
+            )
         self._rows.update(zip(sources, found.reshape(len(sources), 2, -1).max(axis=1)))
 
     def _bounds(self, a: str, skeletons: bool) -> np.ndarray:
@@ -348,7 +389,10 @@ class _TokenTable:
             lengths = self._skeleton_lengths if skeletons else self._key_lengths
             short, total = np.minimum(lengths, len(a)), lengths + len(a)
             prefix = (short >= 3) & (total - short <= short + 8)
-            terms = self._terms[skeletons, len(a)] = (np.where(prefix, 1, 2), np.where(prefix, short, total))
+            terms = self._terms[skeletons, len(a)] = (
+                np.where(prefix, 1, 2),
+                np.where(prefix, short, total),
+            )
         factor, denominator = terms
         return common * factor / denominator
 
@@ -405,10 +449,17 @@ def _token_table(tokens: list[Word], lang: str, target_lang: str) -> _TokenTable
 ADJACENT_THRESHOLD = 0.5
 
 
-def find_name(name: str, lang: str, text: str, target_lang: str, threshold: float,
-              tokens: list[Word] | None = None, need_last: bool = True,
-              aliases: dict[str, set[str]] | None = None,
-              learned: dict[str, set[str]] | None = None) -> NameHit | None:
+def find_name(
+    name: str,
+    lang: str,
+    text: str,
+    target_lang: str,
+    threshold: float,
+    tokens: list[Word] | None = None,
+    need_last: bool = True,
+    aliases: dict[str, set[str]] | None = None,
+    learned: dict[str, set[str]] | None = None,
+) -> NameHit | None:
     """Where multi-word `name` is rendered in `text`.
 
     Words are matched independently (translations reorder names and drop titles); a name
@@ -444,15 +495,23 @@ def _fill_adjacent(parts, lang, hits, tokens, target_lang, learned) -> None:
             after = hits[j + 1] if j + 1 < len(hits) and hits[j + 1] else None
             source_key = key(parts[j], lang)
             nearby = _token_table(tokens, lang, target_lang).next_to(
-                neighbour.end if neighbour else None, after.start if after else None)
+                neighbour.end if neighbour else None, after.start if after else None
+            )
             for token in tokens if nearby is None else [tokens[k] for k in nearby]:
                 if not token.text[:1].isupper():  # tested first: `beside` scans the tokens
                     continue
                 if nearby is None and not (
-                        (neighbour and token.start > neighbour.end
-                         and not text_between(tokens, neighbour.end, token.start)) or
-                        (after and token.end < after.start
-                         and not text_between(tokens, token.end, after.start))):
+                    (
+                        neighbour
+                        and token.start > neighbour.end
+                        and not text_between(tokens, neighbour.end, token.start)
+                    )
+                    or (
+                        after
+                        and token.end < after.start
+                        and not text_between(tokens, token.end, after.start)
+                    )
+                ):
                     continue
                 score = token_score(source_key, lang, token.text, target_lang)
                 if score >= ADJACENT_THRESHOLD:

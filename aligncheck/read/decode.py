@@ -26,7 +26,9 @@ _BINARY_MAGIC = {
     b"{\\rtf": "an RTF document (save it as .docx or .txt)",
 }
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b")
-_CONTROLS = re.compile("[" + "".join(chr(c) for c in range(0x20) if chr(c) not in _ALLOWED_CONTROLS) + "]")
+_CONTROLS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x20) if chr(c) not in _ALLOWED_CONTROLS) + "]"
+)
 _ENCODING_HINT = "convert it to UTF-8 or pass --encoding"
 
 
@@ -86,8 +88,10 @@ def decode_with_fallback(data: bytes, path: str, fallback: str | None) -> tuple[
         try:
             return _normalise(data[length:].decode(name)), False
         except UnicodeDecodeError:
-            raise InputError(f"starts with a {name} byte-order mark but is not valid {name}; "
-                             f"{_ENCODING_HINT}", path) from None
+            raise InputError(
+                f"starts with a {name} byte-order mark but is not valid {name}; {_ENCODING_HINT}",
+                path,
+            ) from None
     _refuse_binary(data, path)
     guessed = _utf16_without_bom(data)
     if guessed is not None:
@@ -102,10 +106,14 @@ def decode_with_fallback(data: bytes, path: str, fallback: str | None) -> tuple[
     except UnicodeDecodeError as error:
         if fallback is None:
             if data.count(0):
-                raise InputError("looks like a binary file, not text; give a .txt, .md or .docx file",
-                                 path) from None
-            raise InputError(f"is not UTF-8 (invalid byte 0x{data[error.start]:02x} at offset "
-                             f"{error.start}); {_ENCODING_HINT}", path) from None
+                raise InputError(
+                    "looks like a binary file, not text; give a .txt, .md or .docx file", path
+                ) from None
+            raise InputError(
+                f"is not UTF-8 (invalid byte 0x{data[error.start]:02x} at offset "
+                f"{error.start}); {_ENCODING_HINT}",
+                path,
+            ) from None
         text = _decode_as(data, fallback, path)
         _refuse_control_characters(text, path)
         return _normalise(text.removeprefix("\ufeff")), True
@@ -118,5 +126,7 @@ def _decode_as(data: bytes, encoding: str, path: str) -> str:
         return data.decode(encoding)
     except UnicodeError as error:  # a decode error, or a codec that decodes nothing ('undefined')
         where = f" (byte {error.start})" if isinstance(error, UnicodeDecodeError) else ""
-        raise InputError(f"is not UTF-8 and cannot be decoded as {encoding} either{where}; "
-                         "check --encoding", path) from None
+        raise InputError(
+            f"is not UTF-8 and cannot be decoded as {encoding} either{where}; check --encoding",
+            path,
+        ) from None

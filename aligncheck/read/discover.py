@@ -17,8 +17,8 @@ from pathlib import Path
 from aligncheck.errors import InputError
 from aligncheck.model import Document, Release
 from aligncheck.read.document import applied_note, irregular_kind, load_document, stat_path
-from aligncheck.read.multilingual import split_multilingual
 from aligncheck.read.langcodes import EXTENSIONS, check_lang, parse_langs, split_name
+from aligncheck.read.multilingual import split_multilingual
 from aligncheck.read.policy import Encodings, ReadPolicy, note, read_policy
 
 
@@ -53,7 +53,8 @@ def _usable_entry(path: Path, root: Path, policy: ReadPolicy) -> bool:
         status = os.stat(path)
     except OSError as error:
         reason = {errno.ELOOP: "a symlink loop", errno.ENOENT: "a broken symlink"}.get(
-            error.errno, f"cannot be read ({error.strerror})")
+            error.errno, f"cannot be read ({error.strerror})"
+        )
         note(f"skipped {path}: {reason}")
         return False
     if stat.S_ISDIR(status.st_mode):
@@ -77,8 +78,11 @@ def _language_files(directory: Path, root: Path, policy: ReadPolicy) -> dict[str
             continue
         lang = check_lang(code, str(path))
         if lang in found:
-            raise InputError(f"two files for language {lang}: {found[lang].name} and {path.name}; "
-                             "keep one per release directory", str(directory))
+            raise InputError(
+                f"two files for language {lang}: {found[lang].name} and {path.name}; "
+                "keep one per release directory",
+                str(directory),
+            )
         found[lang] = path
     return found
 
@@ -91,22 +95,30 @@ def _release(name: str, docs: Sequence[Document], source_lang: str, where: str) 
     return Release(name=name, source=source, targets=targets)
 
 
-def _directory_release(directory: Path, files: dict[str, Path], source_lang: str,
-                       langs: Sequence[str] | None, reader: _Reader) -> Release:
+def _directory_release(
+    directory: Path,
+    files: dict[str, Path],
+    source_lang: str,
+    langs: Sequence[str] | None,
+    reader: _Reader,
+) -> Release:
     if langs is not None:
         missing = [lang for lang in langs if lang not in files]
         if missing:
             raise InputError(f"no file for {', '.join(missing)} given in --langs", str(directory))
         files = {lang: files[lang] for lang in langs}
     if source_lang not in files:
-        raise InputError(f"no {source_lang} file (the source language); add one or pass "
-                         "--source-lang", str(directory))
+        raise InputError(
+            f"no {source_lang} file (the source language); add one or pass --source-lang",
+            str(directory),
+        )
     docs = [reader.document(path, lang) for lang, path in sorted(files.items())]
     return _release(directory.name, docs, source_lang, str(directory))
 
 
-def _directory_releases(directory: Path, source_lang: str, langs: Sequence[str] | None,
-                        reader: _Reader) -> list[Release]:
+def _directory_releases(
+    directory: Path, source_lang: str, langs: Sequence[str] | None, reader: _Reader
+) -> list[Release]:
     root = directory.resolve()
     files = _language_files(directory, root, reader.policy)
     if files:
@@ -120,8 +132,11 @@ def _directory_releases(directory: Path, source_lang: str, langs: Sequence[str] 
         if sub_files:
             releases.append(_directory_release(sub, sub_files, source_lang, langs, reader))
     if not releases:
-        raise InputError("holds no language files; name them <lang>.txt or <name>.<lang>.txt "
-                         f"({', '.join(EXTENSIONS)}), one release per directory", str(directory))
+        raise InputError(
+            "holds no language files; name them <lang>.txt or <name>.<lang>.txt "
+            f"({', '.join(EXTENSIONS)}), one release per directory",
+            str(directory),
+        )
     return releases
 
 
@@ -130,11 +145,14 @@ def _release_name(path: Path) -> str:
     return stem or path.resolve().parent.name or path.stem
 
 
-def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str] | None,
-                    reader: _Reader) -> Release:
+def _explicit_files(
+    paths: Sequence[Path], source_lang: str, langs: Sequence[str] | None, reader: _Reader
+) -> Release:
     if langs is not None and len(langs) != len(paths):
-        raise InputError(f"--langs gives {len(langs)} language(s) for {len(paths)} files; "
-                         "give one code per file, in the same order")
+        raise InputError(
+            f"--langs gives {len(langs)} language(s) for {len(paths)} files; "
+            "give one code per file, in the same order"
+        )
     codes = []
     for index, path in enumerate(paths):
         if langs is not None:
@@ -142,23 +160,32 @@ def _explicit_files(paths: Sequence[Path], source_lang: str, langs: Sequence[str
             continue
         _, code = split_name(path)
         if code is None:
-            raise InputError("cannot tell the language from the file name; name it "
-                             "<name>.<lang>.txt or pass --langs", str(path))
+            raise InputError(
+                "cannot tell the language from the file name; name it "
+                "<name>.<lang>.txt or pass --langs",
+                str(path),
+            )
         codes.append(check_lang(code, str(path)))
     repeated = sorted({code for code in codes if codes.count(code) > 1})
     if repeated:
-        raise InputError(f"language {', '.join(repeated)} given for more than one file; "
-                         "pass --langs to set each file's language")
+        raise InputError(
+            f"language {', '.join(repeated)} given for more than one file; "
+            "pass --langs to set each file's language"
+        )
     docs = [reader.document(path, code) for path, code in zip(paths, codes)]
     source = next((doc for doc in docs if doc.lang == source_lang), docs[0])
     return _release(_release_name(Path(source.path)), docs, source_lang, source.path)
 
 
-def discover_releases(paths: Sequence[Path], *, source_lang: str = "en",
-                      langs: Sequence[str] | None = None,
-                      encoding: str | Sequence[str] | Encodings | None = None,
-                      max_input_mb: float | None = None,
-                      follow_symlinks: bool = False) -> list[Release]:
+def discover_releases(
+    paths: Sequence[Path],
+    *,
+    source_lang: str = "en",
+    langs: Sequence[str] | None = None,
+    encoding: str | Sequence[str] | Encodings | None = None,
+    max_input_mb: float | None = None,
+    follow_symlinks: bool = False,
+) -> list[Release]:
     """Every release named by `paths`; InputError for anything that cannot be read as one.
 
     `encoding` decodes files that are not UTF-8/UTF-16 (`cp1251`, `ru=cp1251`, ...); in a
@@ -172,16 +199,23 @@ def discover_releases(paths: Sequence[Path], *, source_lang: str = "en",
     is_dir = [stat.S_ISDIR(stat_path(path).st_mode) for path in paths]
     directories = [p for p, d in zip(paths, is_dir) if d]
     if directories and len(directories) != len(paths):
-        raise InputError(f"mix of directories and files ({directories[0]} is a directory); "
-                         "give either release directories or files")
+        raise InputError(
+            f"mix of directories and files ({directories[0]} is a directory); "
+            "give either release directories or files"
+        )
     if directories:
-        releases = [release for directory in directories
-                    for release in _directory_releases(directory, source_lang, langs, reader)]
+        releases = [
+            release
+            for directory in directories
+            for release in _directory_releases(directory, source_lang, langs, reader)
+        ]
     elif len(paths) == 1:
         if langs is None or len(langs) < 2:
-            raise InputError("one file given: pass its target files too, or --langs with the "
-                             "languages of a multilingual file in their order (e.g. en,ru,kk)",
-                             str(paths[0]))
+            raise InputError(
+                "one file given: pass its target files too, or --langs with the "
+                "languages of a multilingual file in their order (e.g. en,ru,kk)",
+                str(paths[0]),
+            )
         whole = reader.document(paths[0], langs[0])
         docs = split_multilingual(whole.text, langs, path=whole.path)
         releases = [_release(_release_name(paths[0]), docs, source_lang, whole.path)]

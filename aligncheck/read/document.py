@@ -17,12 +17,27 @@ from aligncheck.errors import InputError
 from aligncheck.model import Document
 from aligncheck.read.decode import decode_with_fallback
 from aligncheck.read.langcodes import EXTENSIONS, check_lang
-from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, Encodings, ReadPolicy, describe_mb, note, read_policy
+from aligncheck.read.policy import (
+    DEFAULT_MAX_INPUT_MB,
+    Encodings,
+    ReadPolicy,
+    describe_mb,
+    note,
+    read_policy,
+)
 
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-               | getattr(os, "O_CLOEXEC", 0))
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 _STAT_ERRORS = {
     errno.ENOENT: "no such file or directory; check the path",
     errno.ENOTDIR: "no such file or directory; check the path",
@@ -37,8 +52,9 @@ def stat_path(path: Path) -> os.stat_result:
     try:
         return os.stat(path)
     except OSError as error:
-        raise InputError(_STAT_ERRORS.get(error.errno, f"cannot be read ({error.strerror})"),
-                         str(path)) from None
+        raise InputError(
+            _STAT_ERRORS.get(error.errno, f"cannot be read ({error.strerror})"), str(path)
+        ) from None
     except ValueError:  # an embedded NUL in the name
         raise InputError("is not a valid file name", str(path)) from None
 
@@ -48,7 +64,11 @@ def irregular_kind(status: os.stat_result) -> str | None:
     for test, kind in _KINDS:
         if test(status.st_mode):
             return kind
-    return None if stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode) else "not a regular file"
+    return (
+        None
+        if stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)
+        else "not a regular file"
+    )
 
 
 def _refuse_irregular(status: os.stat_result, path: Path) -> None:
@@ -56,15 +76,19 @@ def _refuse_irregular(status: os.stat_result, path: Path) -> None:
         raise InputError("is a directory, expected a .txt, .md or .docx file", str(path))
     kind = irregular_kind(status)
     if kind is not None:
-        raise InputError(f"is {kind}, not a regular file; give a .txt, .md or .docx file", str(path))
+        raise InputError(
+            f"is {kind}, not a regular file; give a .txt, .md or .docx file", str(path)
+        )
 
 
 def _refuse_oversize(size: int, path: Path, policy: ReadPolicy, what: str = "is") -> None:
     if size > policy.max_bytes:
-        raise InputError(f"{what} {describe_mb(size / 1024 / 1024)}, over the input limit of "
-                         f"{describe_mb(policy.max_input_mb)} (default {DEFAULT_MAX_INPUT_MB} MB); "
-                         "raise it with --max-input-mb or max_input_mb in aligncheck.toml",
-                         str(path))
+        raise InputError(
+            f"{what} {describe_mb(size / 1024 / 1024)}, over the input limit of "
+            f"{describe_mb(policy.max_input_mb)} (default {DEFAULT_MAX_INPUT_MB} MB); "
+            "raise it with --max-input-mb or max_input_mb in aligncheck.toml",
+            str(path),
+        )
 
 
 def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
@@ -73,8 +97,9 @@ def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        raise InputError(_STAT_ERRORS.get(error.errno, f"cannot be read ({error.strerror})"),
-                         str(path)) from None
+        raise InputError(
+            _STAT_ERRORS.get(error.errno, f"cannot be read ({error.strerror})"), str(path)
+        ) from None
     with open(fd, "rb", closefd=True) as handle:
         status = os.fstat(fd)
         _refuse_irregular(status, path)
@@ -97,8 +122,11 @@ def _refuse_docx_bomb(data: bytes, path: Path, policy: ReadPolicy) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
-        raise InputError(f"cannot be opened as a Word .docx file (not a complete zip archive: "
-                         f"{error}); save it again from Word as .docx", str(path)) from None
+        raise InputError(
+            f"cannot be opened as a Word .docx file (not a complete zip archive: "
+            f"{error}); save it again from Word as .docx",
+            str(path),
+        ) from None
     _refuse_oversize(unpacked, path, policy, "unpacks to")
 
 
@@ -112,17 +140,23 @@ def _docx_lines(data: bytes, path: Path, policy: ReadPolicy) -> list[str]:
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
-                lines.extend(p.text for row in block.rows for cell in row.cells for p in cell.paragraphs)
+                lines.extend(
+                    p.text for row in block.rows for cell in row.cells for p in cell.paragraphs
+                )
             else:
                 lines.append(block.text)
     except MemoryError:
         raise
     except Exception as error:  # any failure of python-docx on these bytes is a bad file
         reason = " ".join(str(error).strip("'\"").split())[:120] or error.__class__.__name__
-        raise InputError(f"cannot be opened as a Word .docx file ({reason}); "
-                         "save it again from Word as .docx", str(path)) from None
-    return [line.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ").replace("\v", " ")
-            for line in lines]
+        raise InputError(
+            f"cannot be opened as a Word .docx file ({reason}); save it again from Word as .docx",
+            str(path),
+        ) from None
+    return [
+        line.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ").replace("\v", " ")
+        for line in lines
+    ]
 
 
 def _read_text(path: Path, policy: ReadPolicy, lang: str | None) -> tuple[str, str | None]:
@@ -130,8 +164,9 @@ def _read_text(path: Path, policy: ReadPolicy, lang: str | None) -> tuple[str, s
     status = stat_path(path)
     _refuse_irregular(status, path)
     if path.suffix.lower() not in EXTENSIONS:
-        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; "
-                         "use .txt, .md or .docx", str(path))
+        raise InputError(
+            f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md or .docx", str(path)
+        )
     data = _read_bytes(path, policy)
     applied = None
     if path.suffix.lower() == ".docx":
@@ -152,8 +187,13 @@ def applied_note(applied: Sequence[tuple[str, str]]) -> None:
         note(f"--encoding applied to files that are not UTF-8/UTF-16: {files}")
 
 
-def read_text(path: Path, *, encoding: str | Sequence[str] | Encodings | None = None,
-              max_input_mb: float | None = None, lang: str | None = None) -> str:
+def read_text(
+    path: Path,
+    *,
+    encoding: str | Sequence[str] | Encodings | None = None,
+    max_input_mb: float | None = None,
+    lang: str | None = None,
+) -> str:
     """The decoded, \\n-normalised text of a .txt/.md/.docx file; InputError if unusable."""
     path = Path(path)
     text, applied = _read_text(path, read_policy(encoding, max_input_mb), lang)
@@ -166,11 +206,18 @@ def load_document(path: Path, lang: str, policy: ReadPolicy) -> tuple[Document, 
     path = Path(path)
     lang = check_lang(lang, str(path))
     text, applied = _read_text(path, policy, lang)
-    return Document(path=str(path), lang=lang, text=text, format=path.suffix.lower().lstrip(".")), applied
+    return Document(
+        path=str(path), lang=lang, text=text, format=path.suffix.lower().lstrip(".")
+    ), applied
 
 
-def read_document(path: Path, lang: str, *, encoding: str | Sequence[str] | Encodings | None = None,
-                  max_input_mb: float | None = None) -> Document:
+def read_document(
+    path: Path,
+    lang: str,
+    *,
+    encoding: str | Sequence[str] | Encodings | None = None,
+    max_input_mb: float | None = None,
+) -> Document:
     """The decoded text of `path` as a Document in language `lang`."""
     document, applied = load_document(path, lang, read_policy(encoding, max_input_mb))
     applied_note([(document.path, applied)] if applied else [])

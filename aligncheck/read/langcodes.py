@@ -19,8 +19,9 @@ _FILENAME_CODE = regex.compile(r"[A-Za-z]{2}(?:[-_](?:[A-Za-z]{2}|\d{3}))?")
 def check_lang(code: str, path: str | None = None) -> str:
     """The normalised code, or InputError if Babel does not know the language."""
     if not is_known_language(code):
-        raise InputError(f"unknown language code {code!r}; use an ISO 639-1 code such as en, ru, kk",
-                         path)
+        raise InputError(
+            f"unknown language code {code!r}; use an ISO 639-1 code such as en, ru, kk", path
+        )
     return normalize_lang(code)
 
 

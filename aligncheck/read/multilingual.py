@@ -96,7 +96,11 @@ def _is_preamble(paragraph: Paragraph, stems: dict[str, set[str]]) -> bool:
         return False
     words = letters(paragraph.text)
     named = sum(
-        any(word.startswith(stem) and len(word) - len(stem) <= 4 for stem in lang_stems for word in words)
+        any(
+            word.startswith(stem) and len(word) - len(stem) <= 4
+            for stem in lang_stems
+            for word in words
+        )
         for lang_stems in stems.values()
     )
     return named >= len(stems) - 1
@@ -138,8 +142,10 @@ def _misfit(block: Sequence[Paragraph], lang: str, langs: Sequence[str]) -> str 
     others of their script, so a version missing from `langs` cannot hide in a neighbour's block."""
     weights: dict[str, float] = {}
     by_prose = sorted(range(len(block)), key=lambda i: (-_evidence(block[i].text), i))
-    sample = [(block[i].text, tuple(sorted({*langs, *candidates_for(block[i].text)})))
-              for i in by_prose[:FIT_SAMPLE]]
+    sample = [
+        (block[i].text, tuple(sorted({*langs, *candidates_for(block[i].text)})))
+        for i in by_prose[:FIT_SAMPLE]
+    ]
     for candidates in dict.fromkeys(c for _, c in sample):  # one query per candidate set
         prime_scores([text for text, c in sample if c == candidates], candidates)
     for text, candidates in sample:
@@ -167,14 +173,19 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
     while found and len(found) > len(langs) and _is_preamble(found[0], stems):
         found = found[1:]
     if len(found) < len(langs):
-        raise InputError(f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
-                         f"({','.join(langs)})", path)
+        raise InputError(
+            f"has {len(found)} paragraph(s), too few for {len(langs)} languages "
+            f"({','.join(langs)})",
+            path,
+        )
     scores = []
     prime_scores([paragraph.text for paragraph in found], langs)
     for paragraph in found:
         weight = min(1.0, _evidence(paragraph.text) / FULL_WEIGHT_LETTERS)
         probabilities = language_scores(paragraph.text, langs)
-        scores.append({lang: weight * math.log(max(p, _FLOOR)) for lang, p in probabilities.items()})
+        scores.append(
+            {lang: weight * math.log(max(p, _FLOOR)) for lang, p in probabilities.items()}
+        )
     starts = _segment(scores, langs)
     ends = [*starts[1:], len(found)]
     lines = text.split("\n")
@@ -188,9 +199,18 @@ def split_multilingual(text: str, langs: Sequence[str], *, path: str) -> list[Do
             raise InputError(
                 f"cannot find the {lang} version: lines {first + 1}-{last + 1}, where --langs "
                 f"{','.join(langs)} puts it, read as {misfit}; "
-                "give --langs the file's languages in their order", path)
-        documents.append(Document(path=path, lang=lang, text="\n".join(lines[first:last + 1]),
-                                  format=fmt, line_base=first))
+                "give --langs the file's languages in their order",
+                path,
+            )
+        documents.append(
+            Document(
+                path=path,
+                lang=lang,
+                text="\n".join(lines[first : last + 1]),
+                format=fmt,
+                line_base=first,
+            )
+        )
     return documents
 
 
@@ -205,13 +225,19 @@ def write_split(docs: Sequence[Document], out_dir: Path, stem: str) -> list[Path
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create the directory: {exc.strerror}; choose another --out", str(out_dir)) from None
+        raise InputError(
+            f"cannot create the directory: {exc.strerror}; choose another --out", str(out_dir)
+        ) from None
     targets = []
     for doc in docs:
         suffix = "md" if doc.format == "md" else "txt"
         name = f"{stem}.{doc.lang}.{suffix}" if stem else f"{doc.lang}.{suffix}"
         targets.append(out_dir / name)
-    refuse_overwriting([(f"the {doc.lang} file", t) for doc, t in zip(docs, targets)], {doc.path for doc in docs})
+    refuse_overwriting(
+        [(f"the {doc.lang} file", t) for doc, t in zip(docs, targets)], {doc.path for doc in docs}
+    )
     for doc, target in zip(docs, targets):
-        write_text(target, doc.text.rstrip("\n") + "\n", what=f"the {doc.lang} file", option="--out")
+        write_text(
+            target, doc.text.rstrip("\n") + "\n", what=f"the {doc.lang} file", option="--out"
+        )
     return targets

@@ -24,9 +24,13 @@ def text_codec(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except (LookupError, ValueError):
-        raise ValueError(f"unknown encoding {name!r}; give one such as cp1251, koi8-r or utf-16") from None
+        raise ValueError(
+            f"unknown encoding {name!r}; give one such as cp1251, koi8-r or utf-16"
+        ) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise ValueError(f"{name!r} is not a text encoding; give one such as cp1251, koi8-r or utf-16")
+        raise ValueError(
+            f"{name!r} is not a text encoding; give one such as cp1251, koi8-r or utf-16"
+        )
     return name
 
 
@@ -63,8 +67,10 @@ def parse_encodings(value: str | Sequence[str] | Encodings | None) -> Encodings:
         name = text_codec(name.strip())
         if not sep:
             if default not in (None, name):
-                raise ValueError(f"two encodings for all files ({default}, {name}); give one, "
-                                 "or LANG=ENCODING for a language")
+                raise ValueError(
+                    f"two encodings for all files ({default}, {name}); give one, "
+                    "or LANG=ENCODING for a language"
+                )
             default = name
             continue
         try:
@@ -98,11 +104,16 @@ class ReadPolicy:
         return int(self.max_input_mb * 1024 * 1024)
 
 
-def read_policy(encoding: str | Sequence[str] | Encodings | None = None,
-                max_input_mb: float | None = None, follow_symlinks: bool = False) -> ReadPolicy:
-    return ReadPolicy(encodings_option(encoding),
-                      DEFAULT_MAX_INPUT_MB if max_input_mb is None else max_input_mb,
-                      bool(follow_symlinks))
+def read_policy(
+    encoding: str | Sequence[str] | Encodings | None = None,
+    max_input_mb: float | None = None,
+    follow_symlinks: bool = False,
+) -> ReadPolicy:
+    return ReadPolicy(
+        encodings_option(encoding),
+        DEFAULT_MAX_INPUT_MB if max_input_mb is None else max_input_mb,
+        bool(follow_symlinks),
+    )
 
 
 def describe_mb(size: float) -> str:

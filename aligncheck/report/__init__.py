@@ -13,8 +13,14 @@ from aligncheck.model import RunResult
 
 FORMATS = ("rich", "text", "json", "sarif", "junit", "github", "markdown", "html")
 EXTENSIONS = {
-    "rich": "txt", "text": "txt", "json": "json", "sarif": "sarif", "junit": "xml",
-    "github": "txt", "markdown": "md", "html": "html",
+    "rich": "txt",
+    "text": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "junit": "xml",
+    "github": "txt",
+    "markdown": "md",
+    "html": "html",
 }
 _MODULES = {"rich": "rich_report", "json": "json_report"}
 

@@ -29,9 +29,9 @@ def excerpt(seg: Segmentation, indices: tuple[int, ...], span: Span | None) -> E
     if span is not None and 0 <= span.segment < len(seg.segments):
         text = seg.segments[span.segment].text
         start, end = max(0, span.start - CONTEXT), min(len(text), span.end + CONTEXT)
-        before = ("…" if start else "") + text[start:span.start]
-        after = text[span.end:end] + ("…" if end < len(text) else "")
-        return Excerpt(_flat(before), _flat(text[span.start:span.end]), _flat(after))
+        before = ("…" if start else "") + text[start : span.start]
+        after = text[span.end : end] + ("…" if end < len(text) else "")
+        return Excerpt(_flat(before), _flat(text[span.start : span.end]), _flat(after))
     if not indices:
         return None
     text = seg.texts(indices)
@@ -39,7 +39,9 @@ def excerpt(seg: Segmentation, indices: tuple[int, ...], span: Span | None) -> E
     return Excerpt(_flat(cut), "", "")
 
 
-def sides(finding: Finding, source: Segmentation, target: Segmentation) -> tuple[Excerpt | None, Excerpt | None]:
+def sides(
+    finding: Finding, source: Segmentation, target: Segmentation
+) -> tuple[Excerpt | None, Excerpt | None]:
     return (
         excerpt(source, finding.source_segments, finding.source_span),
         excerpt(target, finding.target_segments, finding.target_span),

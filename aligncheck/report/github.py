@@ -55,7 +55,9 @@ def annotation(f: Finding, release: ReleaseResult, names: dict[str, str]) -> str
 
 def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
     names = {r.code: r.name for r in rules}
-    lines = [annotation(f, release, names)
-             for release in result.releases
-             for f in sorted(release.findings, key=Finding.sort_key)]
+    lines = [
+        annotation(f, release, names)
+        for release in result.releases
+        for f in sorted(release.findings, key=Finding.sort_key)
+    ]
     return "".join(line + "\n" for line in lines)

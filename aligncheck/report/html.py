@@ -15,7 +15,15 @@ from html import escape
 from itertools import pairwise
 
 from aligncheck.checks.base import Rule
-from aligncheck.model import CATEGORIES, Finding, Link, ReleaseResult, RunResult, Segmentation, Severity
+from aligncheck.model import (
+    CATEGORIES,
+    Finding,
+    Link,
+    ReleaseResult,
+    RunResult,
+    Segmentation,
+    Severity,
+)
 from aligncheck.report.excerpt import where
 from aligncheck.report.html_assets import CSS, JS
 from aligncheck.report.sarif import rule_doc
@@ -40,7 +48,9 @@ class Row:
     source: int | None = None
     only: str | None = None  # the language of a target-only row
     cells: dict[str, Link] = field(default_factory=dict)
-    joined: dict[str, int] = field(default_factory=dict)  # lang -> first source index of a merged link
+    joined: dict[str, int] = field(
+        default_factory=dict
+    )  # lang -> first source index of a merged link
     findings: list[tuple[str, Finding]] = field(default_factory=list)
 
 
@@ -57,7 +67,9 @@ def build_rows(release: ReleaseResult) -> list[Row]:
                 previous = max(previous, *link.source)
             elif link.target:
                 key = ("t", lang, link.target[0])
-                rows[key] = Row(("s", previous, 1, t_order, link.target[0]), only=lang, cells={lang: link})
+                rows[key] = Row(
+                    ("s", previous, 1, t_order, link.target[0]), only=lang, cells={lang: link}
+                )
     return sorted(rows.values(), key=lambda r: r.key)
 
 
@@ -111,10 +123,12 @@ class _Release:
             title = f"{f.rule} {names.get(f.rule, '')} ({f.severity.value}, {f.lang}): {f.message}"
             if f.source_span:
                 self.spans[("", f.source_span.segment)].append(
-                    (f.source_span.start, f.source_span.end, fid, f.severity, title))
+                    (f.source_span.start, f.source_span.end, fid, f.severity, title)
+                )
             if f.target_span:
                 self.spans[(f.lang, f.target_span.segment)].append(
-                    (f.target_span.start, f.target_span.end, fid, f.severity, title))
+                    (f.target_span.start, f.target_span.end, fid, f.severity, title)
+                )
 
     def row_id(self, row: Row) -> str:
         if row.only is not None:
@@ -124,32 +138,46 @@ class _Release:
     def _segment(self, seg: Segmentation, lang: str, i: int, badge: str = "") -> str:
         segment = seg.segments[i]
         text = marked(segment.text, self.spans.get((lang, i), []))
-        return (f'<div class="cellhead">{escape(_basename(seg.path))}:{segment.line}{badge}</div>'
-                f'<p class="text" dir="auto">{text}</p>')
+        return (
+            f'<div class="cellhead">{escape(_basename(seg.path))}:{segment.line}{badge}</div>'
+            f'<p class="text" dir="auto">{text}</p>'
+        )
 
     def _target_cell(self, row: Row, lang: str) -> str:
         link, seg = row.cells.get(lang), self.targets[lang]
         if link is None:
             joined = row.joined.get(lang)
-            inner = (f'<span class="cont">↑ joined with ¶{joined + 1}</span>' if joined is not None else "")
+            inner = (
+                f'<span class="cont">↑ joined with ¶{joined + 1}</span>'
+                if joined is not None
+                else ""
+            )
         elif not link.target:
             inner = '<span class="gap">— no translation —</span>'
         else:
             median = self.medians[lang]
-            score = (f' <span class="score {score_class(link.score, median)}" '
-                     f'title="alignment similarity (median {median:.2f})">'
-                     f'{link.score:.2f}</span>' if link.source else ' <span class="gap">no source</span>')
-            inner = "".join(self._segment(seg, lang, j, score if n == 0 else "")
-                            for n, j in enumerate(link.target))
+            score = (
+                f' <span class="score {score_class(link.score, median)}" '
+                f'title="alignment similarity (median {median:.2f})">'
+                f"{link.score:.2f}</span>"
+                if link.source
+                else ' <span class="gap">no source</span>'
+            )
+            inner = "".join(
+                self._segment(seg, lang, j, score if n == 0 else "")
+                for n, j in enumerate(link.target)
+            )
         return f'<td data-col="{escape(lang)}">{inner}</td>'
 
     def _finding(self, fid: str, f: Finding) -> str:
         loc = where(f.target_location or f.source_location)
-        return (f'<li class="finding" id="{fid}" data-severity="{f.severity.value}" data-lang="{escape(f.lang)}" '
-                f'data-category="{escape(f.category)}"><span class="sev sev-{f.severity.value}">'
-                f'{f.severity.value}</span> {_rule_link(f.rule, self.rules)} {escape(self.names.get(f.rule, ""))} '
-                f'<span class="lang">{escape(f.lang)}</span> {escape(f.message)} '
-                f'<span class="loc">{escape(loc)}</span></li>')
+        return (
+            f'<li class="finding" id="{fid}" data-severity="{f.severity.value}" data-lang="{escape(f.lang)}" '
+            f'data-category="{escape(f.category)}"><span class="sev sev-{f.severity.value}">'
+            f"{f.severity.value}</span> {_rule_link(f.rule, self.rules)} {escape(self.names.get(f.rule, ''))} "
+            f'<span class="lang">{escape(f.lang)}</span> {escape(f.message)} '
+            f'<span class="loc">{escape(loc)}</span></li>'
+        )
 
     def _row(self, row: Row) -> str:
         worst = max((f.severity for _, f in row.findings), key=lambda s: s.rank, default=None)
@@ -160,12 +188,16 @@ class _Release:
         else:
             idx, src = "+", ""
         cells = "".join(self._target_cell(row, lang) for lang in self.langs)
-        out = [f'<tbody class="{classes}" id="{self.row_id(row)}"{only}>',
-               f'<tr class="seg"><td class="idx">{idx}</td><td class="src">{src}</td>{cells}</tr>']
+        out = [
+            f'<tbody class="{classes}" id="{self.row_id(row)}"{only}>',
+            f'<tr class="seg"><td class="idx">{idx}</td><td class="src">{src}</td>{cells}</tr>',
+        ]
         if row.findings:
             items = "".join(self._finding(fid, f) for fid, f in row.findings)
-            out.append(f'<tr class="notes"><td></td><td colspan="{len(self.langs) + 1}">'
-                       f'<ul class="findings">{items}</ul></td></tr>')
+            out.append(
+                f'<tr class="notes"><td></td><td colspan="{len(self.langs) + 1}">'
+                f'<ul class="findings">{items}</ul></td></tr>'
+            )
         out.append("</tbody>")
         return "".join(out)
 
@@ -175,56 +207,89 @@ class _Release:
         median = self.medians[lang]
         x = lambda i, n: SVG_PAD + (i + 0.5) * (SVG_W - SVG_PAD - 4) / n  # noqa: E731
         rows = {r.source: r for r in self.rows if r.only is None}
-        parts = [f'<text x="0" y="16">{escape(self.release.source.lang)}</text>',
-                 f'<text x="0" y="{SVG_H - 6}">{escape(lang)}</text>']
+        parts = [
+            f'<text x="0" y="16">{escape(self.release.source.lang)}</text>',
+            f'<text x="0" y="{SVG_H - 6}">{escape(lang)}</text>',
+        ]
         for link in target.links:
-            row = rows.get(link.source[0]) if link.source else next(
-                (r for r in self.rows if r.only == lang and link in r.cells.values()), None)
+            row = (
+                rows.get(link.source[0])
+                if link.source
+                else next(
+                    (r for r in self.rows if r.only == lang and link in r.cells.values()), None
+                )
+            )
             href = f"#{self.row_id(row)}" if row else "#"
             src = ",".join(str(i + 1) for i in link.source) or "—"
             tgt = ",".join(str(j + 1) for j in link.target) or "—"
             if link.source and link.target:
                 xs = sum(x(i, ns) for i in link.source) / len(link.source)
                 xt = sum(x(j, nt) for j in link.target) / len(link.target)
-                shape = (f'<line x1="{xs:.1f}" y1="12" x2="{xt:.1f}" y2="{SVG_H - 12}" '
-                         f'class="{score_class(link.score, median)}"/>')
+                shape = (
+                    f'<line x1="{xs:.1f}" y1="12" x2="{xt:.1f}" y2="{SVG_H - 12}" '
+                    f'class="{score_class(link.score, median)}"/>'
+                )
                 label = f"¶{src} → ¶{tgt}: {link.score:.2f}"
             else:
-                cx, cy = (x(link.source[0], ns), 8) if link.source else (x(link.target[0], nt), SVG_H - 8)
+                cx, cy = (
+                    (x(link.source[0], ns), 8)
+                    if link.source
+                    else (x(link.target[0], nt), SVG_H - 8)
+                )
                 shape = f'<circle cx="{cx:.1f}" cy="{cy}" r="4" class="lo"/>'
                 label = f"¶{src} → ¶{tgt}: " + ("no translation" if link.source else "no source")
             parts.append(f'<a href="{href}"><title>{escape(label)}</title>{shape}</a>')
-        weak = sum(1 for k in target.links if k.source and k.target and score_class(k.score, median) == "lo")
+        weak = sum(
+            1
+            for k in target.links
+            if k.source and k.target and score_class(k.score, median) == "lo"
+        )
         gaps = sum(1 for k in target.links if not (k.source and k.target))
-        caption = (f"{escape(self.release.source.lang)} → {escape(lang)}: {len(target.links)} links, "
-                   f"median similarity {median:.2f}, {weak} weak, {gaps} unpaired")
-        return (f'<figure class="overview" data-col="{escape(lang)}"><svg viewBox="0 0 {SVG_W} {SVG_H}" '
-                f'role="img" aria-label="{caption}"><style>line{{stroke-width:1.6}} .hi{{stroke:#2e7d32}} '
-                f'.mid{{stroke:#b28704}} line.lo{{stroke:#c62828;stroke-width:2.5}} circle.lo{{fill:#c62828}} '
-                f'text{{font:11px sans-serif;fill:#57606a}}</style>{"".join(parts)}</svg>'
-                f'<figcaption>{caption}</figcaption></figure>')
+        caption = (
+            f"{escape(self.release.source.lang)} → {escape(lang)}: {len(target.links)} links, "
+            f"median similarity {median:.2f}, {weak} weak, {gaps} unpaired"
+        )
+        return (
+            f'<figure class="overview" data-col="{escape(lang)}"><svg viewBox="0 0 {SVG_W} {SVG_H}" '
+            f'role="img" aria-label="{caption}"><style>line{{stroke-width:1.6}} .hi{{stroke:#2e7d32}} '
+            f".mid{{stroke:#b28704}} line.lo{{stroke:#c62828;stroke-width:2.5}} circle.lo{{fill:#c62828}} "
+            f"text{{font:11px sans-serif;fill:#57606a}}</style>{''.join(parts)}</svg>"
+            f"<figcaption>{caption}</figcaption></figure>"
+        )
 
     def render(self) -> str:
-        head = "".join(f'<th data-col="{escape(lang)}">{_file_label(lang, self.targets[lang].path)}</th>'
-                       for lang in self.langs)
+        head = "".join(
+            f'<th data-col="{escape(lang)}">{_file_label(lang, self.targets[lang].path)}</th>'
+            for lang in self.langs
+        )
         src = self.release.source
-        out = [f'<section class="release" id="release-{self.index}">',
-               f"<h2>{escape(self.release.name)}</h2>",
-               f'<div class="overviews">{"".join(self._overview(lang) for lang in self.langs)}</div>']
+        out = [
+            f'<section class="release" id="release-{self.index}">',
+            f"<h2>{escape(self.release.name)}</h2>",
+            f'<div class="overviews">{"".join(self._overview(lang) for lang in self.langs)}</div>',
+        ]
         if self.loose:
-            out.append('<ul class="findings release-findings">'
-                       + "".join(self._finding(fid, f) for fid, f in self.loose) + "</ul>")
-        out += [f'<table class="aligned"><thead><tr><th class="idx">¶</th><th class="src">'
-                f'{_file_label(src.lang, src.path)}</th>{head}</tr></thead>',
-                *(self._row(row) for row in self.rows), "</table></section>"]
+            out.append(
+                '<ul class="findings release-findings">'
+                + "".join(self._finding(fid, f) for fid, f in self.loose)
+                + "</ul>"
+            )
+        out += [
+            f'<table class="aligned"><thead><tr><th class="idx">¶</th><th class="src">'
+            f"{_file_label(src.lang, src.path)}</th>{head}</tr></thead>",
+            *(self._row(row) for row in self.rows),
+            "</table></section>",
+        ]
         return "\n".join(out)
 
 
 def _rule_link(code: str, rules: dict[str, type[Rule]]) -> str:
     if code not in rules:
         return f"<code>{escape(code)}</code>"
-    return (f'<a class="rule" href="#rule-{escape(code)}" title="{escape(rule_doc(rules[code])[0])}">'
-            f"<code>{escape(code)}</code></a>")
+    return (
+        f'<a class="rule" href="#rule-{escape(code)}" title="{escape(rule_doc(rules[code])[0])}">'
+        f"<code>{escape(code)}</code></a>"
+    )
 
 
 def _doc_html(markdown: str) -> str:
@@ -259,8 +324,10 @@ def _rules_section(result: RunResult, rules: dict[str, type[Rule]]) -> str:
     for code in used:
         summary, markdown = rule_doc(rules[code])
         body = _doc_html(markdown.split("\n", 1)[1] if "\n" in markdown else "")
-        items.append(f'<details class="rule-doc" id="rule-{escape(code)}"><summary><code>{escape(code)}</code> '
-                     f"{escape(rules[code].name)}: {escape(summary)}</summary>{body}</details>")
+        items.append(
+            f'<details class="rule-doc" id="rule-{escape(code)}"><summary><code>{escape(code)}</code> '
+            f"{escape(rules[code].name)}: {escape(summary)}</summary>{body}</details>"
+        )
     return '<section id="rules"><h2>Rules in this report</h2>' + "".join(items) + "</section>"
 
 
@@ -269,26 +336,39 @@ def _basename(path: str) -> str:
 
 
 def _file_label(lang: str, path: str) -> str:
-    return f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(_basename(path))}</span>'
+    return (
+        f'{escape(lang)} <span class="meta" title="{escape(path)}">{escape(_basename(path))}</span>'
+    )
 
 
 def _checkboxes(kind: str, counts: dict[str, int]) -> str:
-    return "".join(f'<label><input type="checkbox" data-filter="{kind}" value="{escape(v)}" checked> '
-                   f'{escape(v)} <span class="meta">{n}</span></label>' for v, n in counts.items())
+    return "".join(
+        f'<label><input type="checkbox" data-filter="{kind}" value="{escape(v)}" checked> '
+        f'{escape(v)} <span class="meta">{n}</span></label>'
+        for v, n in counts.items()
+    )
 
 
 def _header(result: RunResult, rules: dict[str, type[Rule]]) -> str:
     findings = result.findings()
     summary = result.summary()
     chips = "".join(f'<span class="chip sev-{s}">{n} {s}</span>' for s, n in summary.items())
-    langs = sorted({t.target.lang for r in result.releases for t in r.targets} | {f.lang for f in findings})
+    langs = sorted(
+        {t.target.lang for r in result.releases for t in r.targets} | {f.lang for f in findings}
+    )
     cats = sorted({f.category for f in findings}, key=lambda c: (c not in CATEGORIES, c))
     count = lambda attr, values: {v: sum(getattr(f, attr) == v for f in findings) for v in values}  # noqa: E731
     totals = "".join(
         f"<tr><td>{escape(r.name)}</td><td>{escape(r.source.lang)} → {escape(t.target.lang)}</td>"
         f"<td>{len(t.links)}</td>"
-        + "".join(f"<td>{sum(f.severity is s and f.lang == t.target.lang for f in r.findings)}</td>" for s in Severity)
-        + "</tr>" for r in result.releases for t in r.targets)
+        + "".join(
+            f"<td>{sum(f.severity is s and f.lang == t.target.lang for f in r.findings)}</td>"
+            for s in Severity
+        )
+        + "</tr>"
+        for r in result.releases
+        for t in r.targets
+    )
     warnings = "".join(f'<div class="warnings">⚠ {escape(w)}</div>' for w in result.warnings)
     version = f" · aligncheck {escape(result.tool_version)}" if result.tool_version else ""
     legend = " ".join(_rule_link(c, rules) for c in sorted({f.rule for f in findings}))
@@ -299,20 +379,25 @@ def _header(result: RunResult, rules: dict[str, type[Rule]]) -> str:
         f"<th>warnings</th><th>info</th></tr>{totals}</table>{warnings}"
         f'<div class="meta">rules: {legend}</div>'
         f'<form id="filters"><fieldset><legend>Severity</legend>'
-        f'{_checkboxes("severity", {s.value: summary[s.value] for s in Severity})}</fieldset>'
-        f'<fieldset><legend>Language</legend>{_checkboxes("lang", count("lang", langs))}</fieldset>'
-        f'<fieldset><legend>Category</legend>{_checkboxes("category", count("category", cats))}</fieldset>'
+        f"{_checkboxes('severity', {s.value: summary[s.value] for s in Severity})}</fieldset>"
+        f"<fieldset><legend>Language</legend>{_checkboxes('lang', count('lang', langs))}</fieldset>"
+        f"<fieldset><legend>Category</legend>{_checkboxes('category', count('category', cats))}</fieldset>"
         f'<fieldset><legend>Rows</legend><label><input type="checkbox" id="only-findings"> only rows with '
         f'findings</label> <span class="meta">showing <output id="shown">{len(findings)}</output> of '
-        f"{len(findings)} findings</span></fieldset></form></header>")
+        f"{len(findings)} findings</span></fieldset></form></header>"
+    )
 
 
 def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
     by_code = {r.code: r for r in rules}
     sections = [_Release(i, r, by_code).render() for i, r in enumerate(result.releases)]
     sections.append(_rules_section(result, by_code))
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>aligncheck report</title><style>{CSS}</style></head><body>\n"
-            + _header(result, by_code) + "\n<main>\n" + "\n".join(sections)
-            + f"\n</main><script>{JS}</script></body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>aligncheck report</title><style>{CSS}</style></head><body>\n"
+        + _header(result, by_code)
+        + "\n<main>\n"
+        + "\n".join(sections)
+        + f"\n</main><script>{JS}</script></body></html>\n"
+    )

@@ -43,12 +43,16 @@ def finding_dict(f: Finding) -> dict:
 def report_dict(result: RunResult) -> dict:
     documents = []
     for release in result.releases:
-        targets = [dict(_side(t.target), links=[link_dict(k) for k in t.links]) for t in release.targets]
-        documents.append({
-            "source": _side(release.source),
-            "targets": targets,
-            "findings": [finding_dict(f) for f in release.findings],
-        })
+        targets = [
+            dict(_side(t.target), links=[link_dict(k) for k in t.links]) for t in release.targets
+        ]
+        documents.append(
+            {
+                "source": _side(release.source),
+                "targets": targets,
+                "findings": [finding_dict(f) for f in release.findings],
+            }
+        )
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "aligncheck", "version": result.tool_version},

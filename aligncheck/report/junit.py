@@ -46,16 +46,25 @@ def _case(release: ReleaseResult, lang: str, fail_on: Severity | None) -> tuple[
         case.set("file", target.path)
     if failing:
         codes = sorted({f.rule for f in failing})
-        failure = ET.SubElement(case, "failure", type=",".join(codes),
-                                message=f"{len(failing)} finding(s) at or above {fail_on.value}: {', '.join(codes)}")
+        failure = ET.SubElement(
+            case,
+            "failure",
+            type=",".join(codes),
+            message=f"{len(failing)} finding(s) at or above {fail_on.value}: {', '.join(codes)}",
+        )
         failure.text = _clean("\n".join(_line(f) for f in failing))
     if passing:
         ET.SubElement(case, "system-out").text = _clean("\n".join(_line(f) for f in passing))
     return case, bool(failing)
 
 
-def render(result: RunResult, rules: Sequence[type[Rule]] = (), *,
-           fail_on: Severity | str | None = Severity.ERROR, **_) -> str:
+def render(
+    result: RunResult,
+    rules: Sequence[type[Rule]] = (),
+    *,
+    fail_on: Severity | str | None = Severity.ERROR,
+    **_,
+) -> str:
     level = None if fail_on == "never" else Severity(fail_on or Severity.ERROR)
     root = ET.Element("testsuites", name="aligncheck")
     total_tests = total_failures = 0
@@ -67,7 +76,9 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), *,
             failures += failed
             suite.append(case)
         tests = len(suite)
-        suite.attrib.update(tests=str(tests), failures=str(failures), errors="0", skipped="0", time="0")
+        suite.attrib.update(
+            tests=str(tests), failures=str(failures), errors="0", skipped="0", time="0"
+        )
         total_tests += tests
         total_failures += failures
     root.attrib.update(tests=str(total_tests), failures=str(total_failures), errors="0", time="0")

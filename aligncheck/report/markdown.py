@@ -37,41 +37,65 @@ def cell(text: str | None, limit: int | None = None) -> str:
 def _row(f: Finding, names: dict[str, str]) -> str:
     rule = f"**{cell(f.rule)}** {cell(names.get(f.rule, f.category))}"
     loc = cell(where(f.target_location or f.source_location))
-    return (f"| {ICONS[f.severity]} | {rule} | {loc} | {cell(f.message)} | "
-            f"{cell(f.source_text, QUOTE)} | {cell(f.target_text, QUOTE)} |")
+    return (
+        f"| {ICONS[f.severity]} | {rule} | {loc} | {cell(f.message)} | "
+        f"{cell(f.source_text, QUOTE)} | {cell(f.target_text, QUOTE)} |"
+    )
 
 
 def _release_rows(release: ReleaseResult) -> list[str]:
     rows = []
     for target in release.targets:
         lang = target.target.lang
-        counts = {s: sum(f.severity is s and f.lang == lang for f in release.findings) for s in Severity}
-        rows.append(f"| {cell(release.name)} | {cell(release.source.lang)} → {cell(lang)} | "
-                    f"{cell(target.target.path)} | {len(target.links)} | "
-                    + " | ".join(str(counts[s]) for s in Severity) + " |")
+        counts = {
+            s: sum(f.severity is s and f.lang == lang for f in release.findings) for s in Severity
+        }
+        rows.append(
+            f"| {cell(release.name)} | {cell(release.source.lang)} → {cell(lang)} | "
+            f"{cell(target.target.path)} | {len(target.links)} | "
+            + " | ".join(str(counts[s]) for s in Severity)
+            + " |"
+        )
     return rows
 
 
-def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, first: int = 10,
-           max_chars: int = MAX_CHARS, **_) -> str:
+def render(
+    result: RunResult,
+    rules: Sequence[type[Rule]] = (),
+    *,
+    first: int = 10,
+    max_chars: int = MAX_CHARS,
+    **_,
+) -> str:
     names = {r.code: r.name for r in rules}
     summary = result.summary()
     total = sum(summary.values())
     out = ["## aligncheck", ""]
     if total:
-        out.append(f"**{total} finding(s)**: " + " · ".join(
-            f"{ICONS[s]} {summary[s.value]} {s.value}" for s in Severity))
+        out.append(
+            f"**{total} finding(s)**: "
+            + " · ".join(f"{ICONS[s]} {summary[s.value]} {s.value}" for s in Severity)
+        )
     else:
         out.append("✅ **No discrepancies found.**")
-    out += ["", f"Model `{cell(result.model)}`, unit {cell(result.unit)}"
-            + (f", aligncheck {cell(result.tool_version)}" if result.tool_version else "") + ".", ""]
-    out += ["| Release | Languages | Target | Links | Errors | Warnings | Info |",
-            "|---|---|---|---:|---:|---:|---:|"]
+    out += [
+        "",
+        f"Model `{cell(result.model)}`, unit {cell(result.unit)}"
+        + (f", aligncheck {cell(result.tool_version)}" if result.tool_version else "")
+        + ".",
+        "",
+    ]
+    out += [
+        "| Release | Languages | Target | Links | Errors | Warnings | Info |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
     out += [row for release in result.releases for row in _release_rows(release)]
     for warning in result.warnings:
         out += ["", f"> ⚠️ {cell(warning)}"]
-    ranked = sorted(((i, f) for i, r in enumerate(result.releases) for f in r.findings),
-                    key=lambda item: (-item[1].severity.rank, item[0], item[1].sort_key()))
+    ranked = sorted(
+        ((i, f) for i, r in enumerate(result.releases) for f in r.findings),
+        key=lambda item: (-item[1].severity.rank, item[0], item[1].sort_key()),
+    )
     rows = [_row(f, names) for _, f in ranked]
     if rows:
         out += ["", "### Findings", "", _HEADER, *rows[:first]]
@@ -85,8 +109,10 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, first: int = 
             if budget < 0:
                 break
             kept.append(row)
-        text += (f"\n<details><summary>{len(rest)} more finding(s)</summary>\n\n{_HEADER}\n"
-                 + "".join(row + "\n" for row in kept))
+        text += (
+            f"\n<details><summary>{len(rest)} more finding(s)</summary>\n\n{_HEADER}\n"
+            + "".join(row + "\n" for row in kept)
+        )
         if len(kept) < len(rest):
             text += f"\n… {len(rest) - len(kept)} more not shown here: see the full report.\n"
         text += "\n</details>\n"

@@ -43,8 +43,10 @@ def _summary(result: RunResult) -> Table:
             lang = target.target.lang
             counts = Counter(f.severity.value for f in release.findings if f.lang == lang)
             table.add_row(
-                _text(release.name), _text(f"{release.source.lang}→{lang}"),
-                f"{len(release.source.segments)}→{len(target.target.segments)}", str(len(target.links)),
+                _text(release.name),
+                _text(f"{release.source.lang}→{lang}"),
+                f"{len(release.source.segments)}→{len(target.target.segments)}",
+                str(len(target.links)),
                 Text(str(counts["error"]), style=COLOURS["error"] if counts["error"] else ""),
                 Text(str(counts["warning"]), style=COLOURS["warning"] if counts["warning"] else ""),
                 str(counts["info"]),
@@ -52,23 +54,39 @@ def _summary(result: RunResult) -> Table:
     return table
 
 
-def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, width: int | None = None,
-           color: bool | None = None, **_) -> str:
+def render(
+    result: RunResult,
+    rules: Sequence[type[Rule]] = (),
+    *,
+    width: int | None = None,
+    color: bool | None = None,
+    **_,
+) -> str:
     if color is None:
         color = "NO_COLOR" not in os.environ
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 110, force_terminal=color, no_color=not color,
-                      highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width or 110,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+    )
     for release in result.releases:
         by_lang = {t.target.lang: t.target for t in release.targets}
         for target in release.targets:
             lang = target.target.lang
             findings = [f for f in release.findings if f.lang == lang]
-            console.rule(_text(f"{release.name}  {release.source.lang} → {lang}  ", style="bold")
-                         + Text(f"{len(findings)} finding(s)", style="dim"))
+            console.rule(
+                _text(f"{release.name}  {release.source.lang} → {lang}  ", style="bold")
+                + Text(f"{len(findings)} finding(s)", style="dim")
+            )
             for f in findings:
                 style = COLOURS[f.severity.value]
-                head = Text(f"{f.severity.value:<7} ", style=style) + _text(f"{f.rule} ", style="bold")
+                head = Text(f"{f.severity.value:<7} ", style=style) + _text(
+                    f"{f.rule} ", style="bold"
+                )
                 head += _text(f"[{f.category}] ", style="dim") + _text(f.message)
                 console.print(head)
                 src, tgt = sides(f, release.source, by_lang[lang])
@@ -77,6 +95,8 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), *, width: int | 
     console.print(_summary(result))
     s = result.summary()
     line = Text("Total: ") + Text(f"{s['error']} error(s)", style=COLOURS["error"]) + Text(", ")
-    line += Text(f"{s['warning']} warning(s)", style=COLOURS["warning"]) + Text(f", {s['info']} info")
+    line += Text(f"{s['warning']} warning(s)", style=COLOURS["warning"]) + Text(
+        f", {s['info']} info"
+    )
     console.print(line)
     return buffer.getvalue()

@@ -18,9 +18,19 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from aligncheck.checks.base import Rule
-from aligncheck.model import Finding, Location, ReleaseResult, RunResult, Segmentation, Severity, Span
+from aligncheck.model import (
+    Finding,
+    Location,
+    ReleaseResult,
+    RunResult,
+    Segmentation,
+    Severity,
+    Span,
+)
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "aligncheck/v1"
 _SECTION = re.compile(r"^\*\*(.+?)\*\*:?\s*$")
@@ -83,12 +93,16 @@ def _rule_entry(rule: type[Rule]) -> dict:
         "fullDescription": {"text": markdown, "markdown": markdown},
         "help": {"text": markdown, "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS[Severity(rule.severity)]},
-        "properties": {"category": rule.category,
-                       "tags": sorted({rule.category, *getattr(rule, "groups", ())})},
+        "properties": {
+            "category": rule.category,
+            "tags": sorted({rule.category, *getattr(rule, "groups", ())}),
+        },
     }
     keys = getattr(rule, "config_keys", {}) or {}
     if keys:
-        entry["properties"]["config"] = {k: {"default": keys[k][0], "help": keys[k][1]} for k in sorted(keys)}
+        entry["properties"]["config"] = {
+            k: {"default": keys[k][0], "help": keys[k][1]} for k in sorted(keys)
+        }
     return entry
 
 
@@ -97,7 +111,7 @@ def span_end(seg: Segmentation | None, span: Span | None) -> tuple[int, int, str
     if seg is None or span is None or not 0 <= span.segment < len(seg.segments):
         return None
     segment = seg.segments[span.segment]
-    return (*segment.locate(span.end), segment.text[span.start:span.end])
+    return (*segment.locate(span.end), segment.text[span.start : span.end])
 
 
 def _region(loc: Location, seg: Segmentation | None, span: Span | None) -> dict:
@@ -109,15 +123,21 @@ def _region(loc: Location, seg: Segmentation | None, span: Span | None) -> dict:
 
 
 def _physical(loc: Location, seg: Segmentation | None, span: Span | None) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(loc.path)},
-                                 "region": _region(loc, seg, span)}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(loc.path)},
+            "region": _region(loc, seg, span),
+        }
+    }
 
 
 def target_of(f: Finding, release: ReleaseResult) -> Segmentation | None:
     return next((t.target for t in release.targets if t.target.lang == f.lang), None)
 
 
-def primary(f: Finding, release: ReleaseResult) -> tuple[Location, Segmentation | None, Span | None] | None:
+def primary(
+    f: Finding, release: ReleaseResult
+) -> tuple[Location, Segmentation | None, Span | None] | None:
     """Where a finding is shown: in the target, else (an omission) in the source."""
     if f.target_location is not None:
         return f.target_location, target_of(f, release), f.target_span
@@ -159,13 +179,24 @@ def sarif_dict(result: RunResult, rules: Sequence[type[Rule]]) -> dict:
     driver = {"name": "aligncheck", "rules": [_rule_entry(r) for r in ordered]}
     if result.tool_version:
         driver["version"] = result.tool_version
-    results = [_result(f, release, rule_index)
-               for release in result.releases
-               for f in sorted(release.findings, key=Finding.sort_key)]
-    invocation = {"executionSuccessful": True, "toolExecutionNotifications": [
-        {"level": "warning", "message": {"text": w}} for w in result.warnings]}
-    run = {"tool": {"driver": driver}, "invocations": [invocation], "columnKind": "unicodeCodePoints",
-           "results": results, "properties": {"model": result.model, "unit": result.unit}}
+    results = [
+        _result(f, release, rule_index)
+        for release in result.releases
+        for f in sorted(release.findings, key=Finding.sort_key)
+    ]
+    invocation = {
+        "executionSuccessful": True,
+        "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": w}} for w in result.warnings
+        ],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"model": result.model, "unit": result.unit},
+    }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

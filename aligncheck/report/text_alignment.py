@@ -19,11 +19,15 @@ def _cell(seg: Segmentation, indices: tuple[int, ...]) -> str:
 
 
 def render_alignment(source: Segmentation, target: Segmentation, links: Sequence[Link]) -> str:
-    lines = [f"# {source.path} ({source.lang}, {len(source.segments)}) -> "
-             f"{target.path} ({target.lang}, {len(target.segments)}), unit {source.unit}"]
+    lines = [
+        f"# {source.path} ({source.lang}, {len(source.segments)}) -> "
+        f"{target.path} ({target.lang}, {len(target.segments)}), unit {source.unit}"
+    ]
     for link in links:
         src = ",".join(map(str, link.source)) or "-"
         tgt = ",".join(map(str, link.target)) or "-"
-        lines.append(f"{src:>7} : {tgt:<7} {link.score:5.2f}  {_cell(source, link.source)}  ||  "
-                     f"{_cell(target, link.target)}")
+        lines.append(
+            f"{src:>7} : {tgt:<7} {link.score:5.2f}  {_cell(source, link.source)}  ||  "
+            f"{_cell(target, link.target)}"
+        )
     return "".join(one_line(line) + "\n" for line in lines)

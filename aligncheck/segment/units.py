@@ -44,7 +44,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTES = regex.compile(r"[«»“”„]")
-_OPENING_EMPHASIS = regex.compile(r"(?<!\S)[*_]+(?=\p{L})")  # "**Mr. Smith**": Mr. still abbreviates
+_OPENING_EMPHASIS = regex.compile(
+    r"(?<!\S)[*_]+(?=\p{L})"
+)  # "**Mr. Smith**": Mr. still abbreviates
 _CLOSING_EMPHASIS = regex.compile(r"[*_]+(?=\s|$)")  # "**Stop.** Next": the ** ends the first
 _DANGLING_OPENER = regex.compile(r"\s[*_]+$")
 # A full stop after a lowercase word of four or more letters (no abbreviation), then a sentence
@@ -114,7 +116,9 @@ def _digit_starts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out + [(a, b)]
 
 
-def _sentence_spans(text: str, lang: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentence_spans(
+    text: str, lang: str, paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     return [
         (start + a, start + b)
         for start, end in paragraphs

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.helpers import gap_span, quote, where
 from aligncheck.checks.base import PairContext, Rule
+from aligncheck.checks.helpers import gap_span, quote, where
 from aligncheck.model import Finding, Severity
 
 
@@ -30,7 +30,8 @@ class AD01(Rule):
         for at, link in enumerate(ctx.links):
             if link.target and not link.source:
                 yield self.finding(
-                    ctx, link,
+                    ctx,
+                    link,
                     f"{ctx.lang} {where(unit, link.target)} has no counterpart in the source",
                     target_text=quote(ctx.target, link.target),
                     source_span=gap_span(ctx.source, ctx.links, at, "source"),

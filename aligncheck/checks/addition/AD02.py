@@ -22,14 +22,20 @@ class AD02(SentenceGapRule):
     threshold_key = "addition_min_z"
     score_key = "addition_min_score"
     config_keys = {
-        "addition_min_z": (1.5, "without embeddings: how many standard deviations longer than expected "
-                                "(calibrated length ratio) the target must be before an unmatched sentence "
-                                "is reported; stricter than OM02 because translators add explanations"),
-        "addition_min_score": (ADDITION_MIN_SCORE, "with embeddings: the evidence score (alignment margin + length sd + "
-                                    "match shortfall + numbers absent from the source - how much it raises "
-                                    "a neighbouring sentence pair's match, as where one source sentence is "
-                                    "translated as several - a penalty where it and an unmatched source neighbour match each "
-                                    "other best) above which an unmatched target sentence is "
-                                    "reported; stricter than OM02 because translators add explanations "
-                                    "(~0.1 false alarms per 50 NTREX-dev paragraphs)"),
+        "addition_min_z": (
+            1.5,
+            "without embeddings: how many standard deviations longer than expected "
+            "(calibrated length ratio) the target must be before an unmatched sentence "
+            "is reported; stricter than OM02 because translators add explanations",
+        ),
+        "addition_min_score": (
+            ADDITION_MIN_SCORE,
+            "with embeddings: the evidence score (alignment margin + length sd + "
+            "match shortfall + numbers absent from the source - how much it raises "
+            "a neighbouring sentence pair's match, as where one source sentence is "
+            "translated as several - a penalty where it and an unmatched source neighbour match each "
+            "other best) above which an unmatched target sentence is "
+            "reported; stricter than OM02 because translators add explanations "
+            "(~0.1 false alarms per 50 NTREX-dev paragraphs)",
+        ),
     }

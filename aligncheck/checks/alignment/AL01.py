@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.helpers import quote
 from aligncheck.checks.base import PairContext, Rule
+from aligncheck.checks.helpers import quote
 from aligncheck.model import Finding, Link, Severity
 
 
@@ -26,14 +26,18 @@ class AL01(Rule):
     groups = ("all", "default")
     config_keys = {
         # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15, 86% of unrelated pairs do
-        "alignment_score_floor": (0.15, "links scoring below this (0-1, centred cosine) are reported"),
+        "alignment_score_floor": (
+            0.15,
+            "links scoring below this (0-1, centred cosine) are reported",
+        ),
     }
 
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         floor = float(self.opt(ctx, "alignment_score_floor"))
         if link.source and link.target and link.score < floor:
             yield self.finding(
-                ctx, link,
+                ctx,
+                link,
                 f"alignment score {link.score:.2f} is below {floor:.2f}: "
                 f"the {ctx.lang} text may not translate this source",
                 source_text=quote(ctx.source, link.source),

@@ -17,11 +17,11 @@ from aligncheck.extract.name_match import (
     name_mentions,
 )
 from aligncheck.extract.names import NameMention
-from aligncheck.glossary.find import LinkText, Occurrence, candidates, occurrences
 from aligncheck.glossary.entries import Glossary, base_lang
-from aligncheck.model import Finding, Link, Severity, Span
+from aligncheck.glossary.find import LinkText, Occurrence, candidates, occurrences
 from aligncheck.lang.morph import words
 from aligncheck.lang.translit import prime_bounds
+from aligncheck.model import Finding, Link, Severity, Span
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
 SURE_KINDS = ("person", "acronym", "brand", "code")
@@ -61,13 +61,19 @@ class CO01(Rule):
         threshold = max(float(self.opt(ctx, "name_match_threshold")), STRICT)
         glossaries = ctx.resources.get("glossaries") or []
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
-        sides = [(link, LinkText(ctx.source, link.source), LinkText(ctx.target, link.target))
-                 for link in ctx.links if link.source and link.target]
+        sides = [
+            (link, LinkText(ctx.source, link.source), LinkText(ctx.target, link.target))
+            for link in ctx.links
+            if link.source and link.target
+        ]
         mentions = [name_mentions(source, evidence) for _, source, _ in sides]
         wanted = _worth_matching(sides, mentions)
         for (_, source, target), found in zip(sides, mentions):
-            names = [m.text for m in found if m.kind not in ("acronym", "code")
-                     and _concept(m, source.lang) in wanted]
+            names = [
+                m.text
+                for m in found
+                if m.kind not in ("acronym", "code") and _concept(m, source.lang) in wanted
+            ]
             if names:  # bound the link's words for all its names at once
                 prime_bounds(target.tokens, source.lang, target.lang, names)
         matches: dict[tuple, NameMatch] = {}
@@ -80,18 +86,23 @@ class CO01(Rule):
                     continue
                 found_in_source = occurrences(entry, source)
                 if found_in_source:
-                    for hit in _same_form(occurrences(entry, target), found_in_source[0], target)[:1]:
+                    for hit in _same_form(occurrences(entry, target), found_in_source[0], target)[
+                        :1
+                    ]:
                         concept = f"glossary:{entry.path}:{entry.line}"
                         labels[concept] = entry.label(ctx.source.lang)
                         sure.add(concept)
                         seen.setdefault(concept, []).append(
-                            (hit.variant, link, target.span(hit.start, hit.end)))
+                            (hit.variant, link, target.span(hit.start, hit.end))
+                        )
             for mention in found:
                 if _concept(mention, source.lang) not in wanted:
                     continue
                 call = (mention.text, mention.kind, link.target)
                 if call not in matches:  # without aliases, match_name is a pure function of call
-                    matches[call] = match_name(mention, ctx.source.lang, target, glossaries, threshold)
+                    matches[call] = match_name(
+                        mention, ctx.source.lang, target, glossaries, threshold
+                    )
                 match = matches[call]
                 if match.status == "found" and match.how != "localised acronym":
                     span = (match.start, match.end)
@@ -101,7 +112,7 @@ class CO01(Rule):
                             continue  # written out here (Европейский союз for EU): no spelling
                     # a person is compared by surname: "Nurlan Abenov" and "Abenov" are one
                     last = words(mention.text)[-1].text
-                    rendered = words(target.text[span[0]:span[1]])
+                    rendered = words(target.text[span[0] : span[1]])
                     if not rendered or not rendered[-1].text[:1].isupper():
                         continue
                     start, end = span[0] + rendered[-1].start, span[0] + rendered[-1].end
@@ -110,9 +121,13 @@ class CO01(Rule):
                     if mention.kind in SURE_KINDS:
                         sure.add(concept)
                     seen.setdefault(concept, []).append(
-                        (target.text[start:end], link, target.span(start, end)))
-        return [f for concept in sorted(seen)
-                if (f := self._report(ctx, labels[concept], seen[concept], concept in sure))]
+                        (target.text[start:end], link, target.span(start, end))
+                    )
+        return [
+            f
+            for concept in sorted(seen)
+            if (f := self._report(ctx, labels[concept], seen[concept], concept in sure))
+        ]
 
     def _report(self, ctx: PairContext, label: str, uses, sure: bool) -> Finding | None:
         variants = spellings([text for text, _, _ in uses], ctx.lang)
@@ -121,9 +136,15 @@ class CO01(Rule):
         main = variants[0][0]
         odd = next(u for u in uses if not _same_group(u[0], main, ctx.lang))
         listed = ", ".join(f"'{v}' ({n}x)" for v, n in variants)
-        return self.finding(ctx, odd[1], f"'{label}' is rendered in {len(variants)} ways in this "
-                            f"version: {listed}", source_text=label, target_text=odd[0],
-                            target_span=odd[2], severity=None if sure else Severity.INFO)
+        return self.finding(
+            ctx,
+            odd[1],
+            f"'{label}' is rendered in {len(variants)} ways in this version: {listed}",
+            source_text=label,
+            target_text=odd[0],
+            target_span=odd[2],
+            severity=None if sure else Severity.INFO,
+        )
 
 
 def _concept(mention: NameMention, lang: str) -> str | None:
@@ -146,7 +167,8 @@ def _worth_matching(sides, mentions) -> set[str | None]:
     for (link, source, _), found in zip(sides, mentions):
         for mention in found:
             calls.setdefault(_concept(mention, source.lang), set()).add(
-                (mention.text, mention.kind, link.target))
+                (mention.text, mention.kind, link.target)
+            )
     return {concept for concept, distinct in calls.items() if len(distinct) > 1 or concept is None}
 
 
@@ -164,23 +186,34 @@ def _abbreviated(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _same_form(hits: list[Occurrence], source_hit: Occurrence, target: LinkText) -> list[Occurrence]:
+def _same_form(
+    hits: list[Occurrence], source_hit: Occurrence, target: LinkText
+) -> list[Occurrence]:
     """Target occurrences of a glossary entry, those written like the source's (abbreviated or
     written out) first: a paragraph that spells a term out and then abbreviates it renders
     both, and its first rendering need not be the one of the source's first occurrence."""
     wanted = _abbreviated(source_hit.variant)
-    return sorted(hits, key=lambda h: _abbreviated(target.text[h.start:h.end]) != wanted)
+    return sorted(hits, key=lambda h: _abbreviated(target.text[h.start : h.end]) != wanted)
 
 
-def _acronym_rendering(mention: NameMention, source_lang: str, target: LinkText,
-                       glossaries: list[Glossary], span: tuple[int, int]) -> tuple[int, int] | None:
+def _acronym_rendering(
+    mention: NameMention,
+    source_lang: str,
+    target: LinkText,
+    glossaries: list[Glossary],
+    span: tuple[int, int],
+) -> tuple[int, int] | None:
     """Where the target abbreviates an acronym that a glossary matched, or None when it only
     writes it out. Glossaries give an acronym's expansions as renderings too (EU: ЕС |
     Европейский союз), matched first where they come first: "the European Union ... the EU"
     is rendered "Европейский союз ... ЕС", and only ЕС is a spelling of EU."""
-    if _abbreviated(target.text[span[0]:span[1]]):
+    if _abbreviated(target.text[span[0] : span[1]]):
         return span
     entries = glossary_entries(mention, base_lang(source_lang), glossaries)
-    starts = [(hit.start, hit.end) for entry, _ in entries
-              for hit in occurrences(entry, target) if _abbreviated(target.text[hit.start:hit.end])]
+    starts = [
+        (hit.start, hit.end)
+        for entry, _ in entries
+        for hit in occurrences(entry, target)
+        if _abbreviated(target.text[hit.start : hit.end])
+    ]
     return min(starts) if starts else None

@@ -34,9 +34,16 @@ class CO02(Rule):
         glossaries = ctx.resources.get("glossaries") or []
         findings = []
         for pair in ctx.pairs:
-            sources = [LinkText(pair.source, link.source) for link in pair.links if link.source and link.target]
-            titles = [e for e in candidates(glossaries, sources)
-                      if e.kind == "title" and e.variants(pair.lang) and e.variants(ctx.source.lang)]
+            sources = [
+                LinkText(pair.source, link.source)
+                for link in pair.links
+                if link.source and link.target
+            ]
+            titles = [
+                e
+                for e in candidates(glossaries, sources)
+                if e.kind == "title" and e.variants(pair.lang) and e.variants(ctx.source.lang)
+            ]
             for entry in titles:
                 places, wrong = 0, []
                 for link in pair.links:
@@ -55,15 +62,24 @@ class CO02(Rule):
                 expected = entry.variants(pair.lang)
                 near = best_candidate(expected, target)
                 label = entry.label(ctx.source.lang)
-                message = (f"title '{label}' should be {quoted(expected)} in {pair.lang} "
-                           f"({len(wrong)} of {places} places differ)")
+                message = (
+                    f"title '{label}' should be {quoted(expected)} in {pair.lang} "
+                    f"({len(wrong)} of {places} places differ)"
+                )
                 if near:
                     message += f"; found '{near[0]}'"
                 if entry.note_for(pair.lang):
                     message += f" (note: {entry.note_for(pair.lang)})"
                 hit = occurrences(entry, source)[0]
-                findings.append(self.finding(
-                    pair, link, message, source_text=label, target_text=near[0] if near else None,
-                    source_span=source.span(hit.start, hit.end),
-                    target_span=target.span(near[1], near[2]) if near else None))
+                findings.append(
+                    self.finding(
+                        pair,
+                        link,
+                        message,
+                        source_text=label,
+                        target_text=near[0] if near else None,
+                        source_span=source.span(hit.start, hit.end),
+                        target_span=target.span(near[1], near[2]) if near else None,
+                    )
+                )
         return sorted(findings, key=lambda f: f.sort_key())

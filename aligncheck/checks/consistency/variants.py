@@ -13,8 +13,11 @@ def same_spelling(a: str, b: str, lang: str) -> bool:
     if a == b or a.startswith(b) or b.startswith(a) or _inflected(a, b):
         return True
     # Russian lemmas last: the cheap test above settles most pairs without loading pymorphy3
-    return lang == "ru" and len(a.split()) == len(b.split()) and \
-        all(lemmas(x, lang) & lemmas(y, lang) for x, y in zip(a.split(), b.split()))
+    return (
+        lang == "ru"
+        and len(a.split()) == len(b.split())
+        and all(lemmas(x, lang) & lemmas(y, lang) for x, y in zip(a.split(), b.split()))
+    )
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -27,7 +30,10 @@ def _inflected(a: str, b: str) -> bool:
     if len(tail_a) > 4 or len(tail_b) > 4 or common < 4:
         return False
     shared_end = 0
-    while shared_end < min(len(tail_a), len(tail_b)) and tail_a[-1 - shared_end] == tail_b[-1 - shared_end]:
+    while (
+        shared_end < min(len(tail_a), len(tail_b))
+        and tail_a[-1 - shared_end] == tail_b[-1 - shared_end]
+    ):
         shared_end += 1
     return shared_end < 2
 

@@ -22,7 +22,9 @@ def differences(source: list[Located], target: list[Located]):
             left.remove(item)
             right.remove(partner)
     for item in list(left):
-        partner = next((t for t in right if t[1].month == item[1].month or t[1].year == item[1].year), None)
+        partner = next(
+            (t for t in right if t[1].month == item[1].month or t[1].year == item[1].year), None
+        )
         partner = partner or (right[0] if right else None)
         if partner:
             left.remove(item)
@@ -56,14 +58,20 @@ class DA01(Rule):
         source, target = mentions(ctx.source, link.source), mentions(ctx.target, link.target)
         for src, tgt in differences(source, target):
             if src and tgt:
-                message = (f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}")'
-                           f' in {ctx.lang}')
+                message = (
+                    f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}")'
+                    f" in {ctx.lang}"
+                )
             elif src:
                 message = f'date {src[1].label()} ("{src[1].raw}") missing in {ctx.lang}'
             else:
                 message = f'date {tgt[1].label()} ("{tgt[1].raw}") in target not in source'
             yield self.finding(
-                ctx, link, message,
-                source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
+                ctx,
+                link,
+                message,
+                source_text=src[1].raw if src else None,
+                target_text=tgt[1].raw if tgt else None,
                 source_span=Span(src[0], *src[1].span) if src else None,
-                target_span=Span(tgt[0], *tgt[1].span) if tgt else None)
+                target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
+            )

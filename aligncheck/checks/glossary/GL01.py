@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.checks.helpers import quoted
-from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences, rendered
 from aligncheck.glossary.entries import Glossary
+from aligncheck.glossary.find import LinkText, best_candidate, candidates, occurrences, rendered
 from aligncheck.model import Finding, Link, Severity
 
 
@@ -43,8 +43,11 @@ class GL01(Rule):
             return
         source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
         for entry in candidates(glossaries, [source]):
-            if (entry.kind == "title" or not entry.variants(ctx.lang)
-                    or not entry.variants(ctx.source.lang)):
+            if (
+                entry.kind == "title"
+                or not entry.variants(ctx.lang)
+                or not entry.variants(ctx.source.lang)
+            ):
                 continue
             found = occurrences(entry, source)
             if not found or rendered(entry, target):
@@ -54,7 +57,11 @@ class GL01(Rule):
             message = f"glossary: '{found[0].variant}' should be rendered as {quoted(expected)}"
             message += f"; found '{near[0]}' instead" if near else "; no rendering found"
             yield self.finding(
-                ctx, link, message, source_text=source.text[found[0].start:found[0].end],
+                ctx,
+                link,
+                message,
+                source_text=source.text[found[0].start : found[0].end],
                 target_text=near[0] if near else None,
                 source_span=source.span(found[0].start, found[0].end),
-                target_span=target.span(near[1], near[2]) if near else None)
+                target_span=target.span(near[1], near[2]) if near else None,
+            )

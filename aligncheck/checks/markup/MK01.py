@@ -81,16 +81,29 @@ class MK01(Rule):
             label = {}
         for kind in KINDS:
             bad = broken[kind]
-            if bad and not unbalanced(src_text, kind, src[kind]) and not (
-                    kind == "quotes" and len(_SINGLE_QUOTES.findall(src_text)) % 2):
+            if (
+                bad
+                and not unbalanced(src_text, kind, src[kind])
+                and not (kind == "quotes" and len(_SINGLE_QUOTES.findall(src_text)) % 2)
+            ):
                 minor = kind == "quotes" and not directional_break(tgt_text, tgt[kind])
-                yield self.finding(ctx, link, f"unbalanced {label.get(kind, kind)} in the target",
-                                   target_text=tgt_text[bad[0]:bad[1]], target_span=_span(tgt_starts, bad),
-                                   severity=Severity.INFO if minor else None)
-            elif (kind in counted and len(src[kind]) != len(tgt[kind]) and not _quoted_instead(kind, src, tgt)
-                  and not (kind == "italic" and label)):
                 yield self.finding(
-                    ctx, link,
+                    ctx,
+                    link,
+                    f"unbalanced {label.get(kind, kind)} in the target",
+                    target_text=tgt_text[bad[0] : bad[1]],
+                    target_span=_span(tgt_starts, bad),
+                    severity=Severity.INFO if minor else None,
+                )
+            elif (
+                kind in counted
+                and len(src[kind]) != len(tgt[kind])
+                and not _quoted_instead(kind, src, tgt)
+                and not (kind == "italic" and label)
+            ):
+                yield self.finding(
+                    ctx,
+                    link,
                     f"{kind} markup count differs: {len(src[kind])} in the source, {len(tgt[kind])} in the target",
                     source_span=_span(src_starts, (src[kind] or [None])[0]),
                     target_span=_span(tgt_starts, (tgt[kind] or [None])[0]),

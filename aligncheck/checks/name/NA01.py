@@ -32,9 +32,16 @@ class NA01(MissingNameRule):
     name = "name-missing"
     kinds = ("person", "name", "brand", "code")
 
-    config_keys = {**MissingNameRule.config_keys, "name_untitled_as_warning": (
-        False, ("report missing untitled multi-word names as warnings, not infos "
-                "(catches more dropped names; more false alarms on translated place names)"))}
+    config_keys = {
+        **MissingNameRule.config_keys,
+        "name_untitled_as_warning": (
+            False,
+            (
+                "report missing untitled multi-word names as warnings, not infos "
+                "(catches more dropped names; more false alarms on translated place names)"
+            ),
+        ),
+    }
 
     def hint_when_unsure(self, mention) -> bool:
         return True

@@ -93,8 +93,10 @@ class _Case:
 
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
-        return surname_count(self.o.mention.text, self.lang, self.o.target, VARIANT_THRESHOLD,
-                             rivals) >= self.o.counts[0]
+        return (
+            surname_count(self.o.mention.text, self.lang, self.o.target, VARIANT_THRESHOLD, rivals)
+            >= self.o.counts[0]
+        )
 
 
 CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the module docstring
@@ -102,28 +104,54 @@ CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the modul
 # (condition, outcome, reason), read in order: the first row that holds decides. The module
 # docstring prints it (tests/test_names.py checks that it does).
 SEVERITY_TABLE = (
-    (lambda c: c.dropped and c.dropped >= c.kept, CHOICE,
-     "the other versions agree to leave it out"),
-    (lambda c: c.systematic, CHOICE,
-     "this version never writes it"),
-    (lambda c: c.acronym and spelled_out(c.o.source.text, c.o.mention)
-     and not bracket_replaced(c.o.source.text, c.o.target.text), CHOICE,
-     "an acronym spelled out beside it (no emptied or refilled bracket)"),
-    (lambda c: c.acronym and expansion_instead(c.ctx.source, c.o), CHOICE,
-     "an acronym whose capitalised expansion the target writes once more"),
-    (lambda c: c.acronym and c.o.counts and c.document_spells(), CHOICE,
-     "an acronym rendered fewer times that the document spells out"),
-    (lambda c: not c.acronym and c.o.counts and c.variant_as_often(), CHOICE,
-     "a name rendered fewer times, spelled otherwise as often as named"),
-    (lambda c: not c.acronym and not c.o.counts
-     and spelling_variant(c.o.mention, c.lang, c.o.target), CHOICE,
-     "a name spelled otherwise (looser transliteration)"),
-    (lambda c: c.acronym and in_words(c.ctx.source, c.o), CHOICE,
-     "an acronym rendered by its expansion's words"),
-    (lambda c: c.o.mention.kind in ALWAYS or c.elsewhere, RULE,
-     "a person, brand, code or acronym, or rendered elsewhere in the version"),
-    (lambda c: True, UNSURE,
-     "anything else"),
+    (
+        lambda c: c.dropped and c.dropped >= c.kept,
+        CHOICE,
+        "the other versions agree to leave it out",
+    ),
+    (lambda c: c.systematic, CHOICE, "this version never writes it"),
+    (
+        lambda c: (
+            c.acronym
+            and spelled_out(c.o.source.text, c.o.mention)
+            and not bracket_replaced(c.o.source.text, c.o.target.text)
+        ),
+        CHOICE,
+        "an acronym spelled out beside it (no emptied or refilled bracket)",
+    ),
+    (
+        lambda c: c.acronym and expansion_instead(c.ctx.source, c.o),
+        CHOICE,
+        "an acronym whose capitalised expansion the target writes once more",
+    ),
+    (
+        lambda c: c.acronym and c.o.counts and c.document_spells(),
+        CHOICE,
+        "an acronym rendered fewer times that the document spells out",
+    ),
+    (
+        lambda c: not c.acronym and c.o.counts and c.variant_as_often(),
+        CHOICE,
+        "a name rendered fewer times, spelled otherwise as often as named",
+    ),
+    (
+        lambda c: (
+            not c.acronym and not c.o.counts and spelling_variant(c.o.mention, c.lang, c.o.target)
+        ),
+        CHOICE,
+        "a name spelled otherwise (looser transliteration)",
+    ),
+    (
+        lambda c: c.acronym and in_words(c.ctx.source, c.o),
+        CHOICE,
+        "an acronym rendered by its expansion's words",
+    ),
+    (
+        lambda c: c.o.mention.kind in ALWAYS or c.elsewhere,
+        RULE,
+        "a person, brand, code or acronym, or rendered elsewhere in the version",
+    ),
+    (lambda c: True, UNSURE, "anything else"),
 )
 
 
@@ -152,8 +180,9 @@ class MissingNameRule(Rule):
     def _outcomes(self, ctx: PairContext) -> list[NameOutcome]:
         glossaries = ctx.resources.get("glossaries") or []
         threshold = float(self.opt(ctx, "name_match_threshold"))
-        return version_outcomes(ctx.source, ctx.target, ctx.links, self.kinds, glossaries,
-                                threshold)
+        return version_outcomes(
+            ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold
+        )
 
     def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
         outcomes = [self._outcomes(ctx) for ctx in pairs]
@@ -165,12 +194,17 @@ class MissingNameRule(Rule):
             by_place.append(places)
         findings = []
         for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
-            others = by_place[:n] + by_place[n + 1:]
+            others = by_place[:n] + by_place[n + 1 :]
             findings += self._report(ctx, found, by_place[n], others)
         return sorted(findings, key=lambda f: f.sort_key())
 
-    def _report(self, ctx: PairContext, found: list[NameOutcome], places: dict[tuple, bool],
-                others: list[dict[tuple, bool]]) -> list[Finding]:
+    def _report(
+        self,
+        ctx: PairContext,
+        found: list[NameOutcome],
+        places: dict[tuple, bool],
+        others: list[dict[tuple, bool]],
+    ) -> list[Finding]:
         """One finding per name and source paragraph that no mention of it is rendered for."""
         rendered: dict[str, int] = {}
         lost: dict[str, int] = {}
@@ -188,9 +222,15 @@ class MissingNameRule(Rule):
             name = o.where[1]
             elsewhere = rendered.get(name, 0) > lost[name] - 1
             # lost in two places or more, and (an acronym) in more places than it is kept
-            systematic = lost[name] > 1 and (rendered.get(name, 0) == 0 or (
-                mention.kind == "acronym" and not o.counts and lost[name] > rendered[name]
-                and document_spells(tuple(s.text for s in ctx.source.segments), mention.text)))
+            systematic = lost[name] > 1 and (
+                rendered.get(name, 0) == 0
+                or (
+                    mention.kind == "acronym"
+                    and not o.counts
+                    and lost[name] > rendered[name]
+                    and document_spells(tuple(s.text for s in ctx.source.segments), mention.text)
+                )
+            )
             verdicts = [version.get(o.where, version.get(o.where[:2])) for version in others]
             verdicts = [v for v in verdicts if v is not None]
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
@@ -198,20 +238,44 @@ class MissingNameRule(Rule):
             severity = self._severity(ctx, o, elsewhere, systematic, kept, dropped)
             if severity is None:
                 continue
-            message = f"{self.what} '{mention.text}' is not in the target" + (
-                f" (closest: '{near}')" if near else "") + (
-                "; this version renders it elsewhere" if elsewhere else "") + (
-                f"; {kept} of {kept + dropped} other versions render it" if kept + dropped else "") + (
-                "; the glossary lists its rendering" if o.match.status == "glossary" else "") + (
-                f" as often as the source names it ({o.counts[0]} times, rendered {o.counts[1]})"
-                if o.counts else "")
-            findings.append(self.finding(
-                ctx, o.link, message, source_text=mention.text, target_text=near,
-                source_span=source.span(mention.start, mention.end), severity=severity))
+            message = (
+                f"{self.what} '{mention.text}' is not in the target"
+                + (f" (closest: '{near}')" if near else "")
+                + ("; this version renders it elsewhere" if elsewhere else "")
+                + (
+                    f"; {kept} of {kept + dropped} other versions render it"
+                    if kept + dropped
+                    else ""
+                )
+                + ("; the glossary lists its rendering" if o.match.status == "glossary" else "")
+                + (
+                    f" as often as the source names it ({o.counts[0]} times, rendered {o.counts[1]})"
+                    if o.counts
+                    else ""
+                )
+            )
+            findings.append(
+                self.finding(
+                    ctx,
+                    o.link,
+                    message,
+                    source_text=mention.text,
+                    target_text=near,
+                    source_span=source.span(mention.start, mention.end),
+                    severity=severity,
+                )
+            )
         return findings
 
-    def _severity(self, ctx: PairContext, o: NameOutcome, elsewhere: bool, systematic: bool,
-                  kept: int, dropped: int) -> Severity | None:
+    def _severity(
+        self,
+        ctx: PairContext,
+        o: NameOutcome,
+        elsewhere: bool,
+        systematic: bool,
+        kept: int,
+        dropped: int,
+    ) -> Severity | None:
         """The first row of SEVERITY_TABLE whose condition holds decides; None: no finding."""
         case = _Case(ctx, o, elsewhere, systematic, kept, dropped)
         unsure = self.unsure_severity(ctx) if self.hint_when_unsure(o.mention) else None

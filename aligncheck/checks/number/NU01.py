@@ -6,7 +6,13 @@ import regex
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.number_match import (
-    Located, is_word, mentions, merge_scores, pair_changes, unmatched)
+    Located,
+    is_word,
+    mentions,
+    merge_scores,
+    pair_changes,
+    unmatched,
+)
 from aligncheck.extract.numbers import NumberMention
 from aligncheck.extract.numwords import TOKEN, misspelt_number_word
 from aligncheck.model import Finding, Link, Segmentation, Severity, Span
@@ -80,14 +86,16 @@ class NU01(Rule):
         if not link.source or not link.target:
             return
         words = bool(self.opt(ctx, "number_words"))
-        found = unmatched(mentions(ctx.source, link.source, words),
-                          mentions(ctx.target, link.target, words))
+        found = unmatched(
+            mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words)
+        )
         typos = _Misspellings(ctx, link)
         for src, tgt in merge_scores(pair_changes(*found), ctx.source, ctx.target):
             yield self._finding(ctx, link, src, tgt, typos)
 
-    def _finding(self, ctx: PairContext, link, src: Located | None, tgt: Located | None,
-                 typos: _Misspellings) -> Finding:
+    def _finding(
+        self, ctx: PairContext, link, src: Located | None, tgt: Located | None, typos: _Misspellings
+    ) -> Finding:
         rough = next((x[1] for x in (src, tgt) if x and x[1].kind == "approximate"), None)
         if rough is not None:
             if src and rough is src[1]:
@@ -115,8 +123,12 @@ class NU01(Rule):
                 elif counts_things(ctx.source, src):
                     severity = Severity.WARNING
         return self.finding(
-            ctx, link, message,
-            source_text=src[1].raw if src else None, target_text=tgt[1].raw if tgt else None,
+            ctx,
+            link,
+            message,
+            source_text=src[1].raw if src else None,
+            target_text=tgt[1].raw if tgt else None,
             source_span=Span(src[0], *src[1].span) if src else None,
             target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
-            severity=severity)
+            severity=severity,
+        )

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aligncheck.checks.helpers import gap_span, quote, where
 from aligncheck.checks.base import PairContext, Rule
+from aligncheck.checks.helpers import gap_span, quote, where
 from aligncheck.model import Finding, Severity
 
 
@@ -30,7 +30,8 @@ class OM01(Rule):
         for at, link in enumerate(ctx.links):
             if link.source and not link.target:
                 yield self.finding(
-                    ctx, link,
+                    ctx,
+                    link,
                     f"source {where(unit, link.source)} has no counterpart in the {ctx.lang} translation",
                     source_text=quote(ctx.source, link.source),
                     target_span=gap_span(ctx.target, ctx.links, at, "target"),

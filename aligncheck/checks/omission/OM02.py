@@ -19,14 +19,20 @@ class OM02(SentenceGapRule):
     name = "sentence-omitted"
     category = "omission"
     config_keys = {
-        "omission_min_z": (1.0, "without embeddings: how many standard deviations shorter than expected "
-                                "(calibrated length ratio) the target must be before an unmatched sentence "
-                                "is reported"),
-        "omission_min_score": (OMISSION_MIN_SCORE, "with embeddings: the evidence score (alignment margin + length sd + "
-                                    "match shortfall + missing numbers - a penalty where it and an unmatched target "
-                                    "neighbour match each other best) above which an unmatched source "
-                                    "sentence is reported; calibrated on NTREX-dev to ~0.2 false alarms "
-                                    "per 50 paragraphs"),
+        "omission_min_z": (
+            1.0,
+            "without embeddings: how many standard deviations shorter than expected "
+            "(calibrated length ratio) the target must be before an unmatched sentence "
+            "is reported",
+        ),
+        "omission_min_score": (
+            OMISSION_MIN_SCORE,
+            "with embeddings: the evidence score (alignment margin + length sd + "
+            "match shortfall + missing numbers - a penalty where it and an unmatched target "
+            "neighbour match each other best) above which an unmatched source "
+            "sentence is reported; calibrated on NTREX-dev to ~0.2 false alarms "
+            "per 50 paragraphs",
+        ),
     }
     side = "source"
     threshold_key = "omission_min_z"

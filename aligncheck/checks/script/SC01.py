@@ -11,7 +11,9 @@ from aligncheck.checks.helpers import SCRIPTS, script_of
 from aligncheck.model import Finding, Link, Span
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_CYRILLIC_LANGS = frozenset({"ru", "kk", "uk", "be", "bg", "mk", "sr", "ky", "tg", "mn", "ba", "tt", "cv"})
+_CYRILLIC_LANGS = frozenset(
+    {"ru", "kk", "uk", "be", "bg", "mk", "sr", "ky", "tg", "mn", "ba", "tt", "cv"}
+)
 
 
 def expected_script(lang: str) -> str:
@@ -81,11 +83,16 @@ class SC01(Rule):
                 if not bad:
                     continue
                 if source_words is None:
-                    source_words = {w for j in link.source
-                                    for w in _WORD.findall(ctx.source.segments[j].text)}
+                    source_words = {
+                        w for j in link.source for w in _WORD.findall(ctx.source.segments[j].text)
+                    }
                 if word in source_words:
                     continue
                 letters = ", ".join(f"{script_of(c)} '{c}' U+{ord(c):04X}" for _, c in bad)
-                yield self.finding(ctx, link, f"word '{word}' mixes scripts: {letters}",
-                                   target_text=word,
-                                   target_span=Span(i, m.start(), m.end()))
+                yield self.finding(
+                    ctx,
+                    link,
+                    f"word '{word}' mixes scripts: {letters}",
+                    target_text=word,
+                    target_span=Span(i, m.start(), m.end()),
+                )

@@ -11,7 +11,9 @@ from aligncheck.checks.helpers import script_of
 from aligncheck.model import Finding, Link, Span
 
 _NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*"
-_NAME_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_NAME}(?:[ \u00a0]+{_NAME})+(?![\p{{L}}\p{{M}}])")
+_NAME_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}]){_NAME}(?:[ \u00a0]+{_NAME})+(?![\p{{L}}\p{{M}}])"
+)
 _TOKEN = regex.compile(_NAME)
 _SIMILAR = 75
 
@@ -45,7 +47,8 @@ class SC02(Rule):
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         source_runs = [
             [t.group() for t in _TOKEN.finditer(m.group())]
-            for i in link.source for m in _NAME_RUN.finditer(ctx.source.segments[i].text)
+            for i in link.source
+            for m in _NAME_RUN.finditer(ctx.source.segments[i].text)
         ]
         if not source_runs:
             return
@@ -72,11 +75,15 @@ class SC02(Rule):
                 first = kept[0]
                 words = ", ".join(f"'{t.group()}'" for t in kept)
                 return self.finding(
-                    ctx, link,
+                    ctx,
+                    link,
                     f"name '{match.group()}' is half-transliterated: {words} still in {script} "
                     f"script (source '{' '.join(run)}')",
-                    source_text=" ".join(run), target_text=match.group(),
-                    target_span=Span(index, match.start() + first.start(), match.start() + first.end()),
+                    source_text=" ".join(run),
+                    target_text=match.group(),
+                    target_span=Span(
+                        index, match.start() + first.start(), match.start() + first.end()
+                    ),
                 )
         return None
 

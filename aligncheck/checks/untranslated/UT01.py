@@ -15,12 +15,19 @@ _RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 # Alphabets decide between languages that share a script: a language's own letters in the text
 # support it, and a long text without any of the target's own letters speaks against the target.
 ALPHABETS = {
-    "en": _LATIN, "ru": _RUSSIAN, "kk": _RUSSIAN + "әғқңөұүһі",
+    "en": _LATIN,
+    "ru": _RUSSIAN,
+    "kk": _RUSSIAN + "әғқңөұүһі",
     "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
-    "az": "abcçdeəfgğhxıijkqlmnoöprsştuüvyz", "tr": "abcçdefgğhıijklmnoöprsştuüvyz",
-    "tk": "abçdeäfghijžklmnňoöprsştuüwyýz", "uz": "abdefghijklmnopqrstuvxyzʻ",
-    "de": _LATIN + "äöüß", "fr": _LATIN + "àâæçéèêëîïôœùûüÿ", "es": _LATIN + "áéíñóúü",
-    "it": _LATIN + "àèéìíîòóùú", "pt": _LATIN + "áâãàçéêíóôõú",
+    "az": "abcçdeəfgğhxıijkqlmnoöprsştuüvyz",
+    "tr": "abcçdefgğhıijklmnoöprsştuüvyz",
+    "tk": "abçdeäfghijžklmnňoöprsştuüwyýz",
+    "uz": "abdefghijklmnopqrstuvxyzʻ",
+    "de": _LATIN + "äöüß",
+    "fr": _LATIN + "àâæçéèêëîïôœùûüÿ",
+    "es": _LATIN + "áéíñóúü",
+    "it": _LATIN + "àèéìíîòóùú",
+    "pt": _LATIN + "áâãàçéêíóôõú",
 }
 _LONG = 60
 
@@ -46,11 +53,14 @@ def prose(target: str, source: str, source_words: frozenset[str] | None = None) 
     names that the source shares (capitalised or all-caps words) are removed.
     `source_words`: the source's words, when the caller has them already."""
     for v in reversed(find_links(target)):
-        target = target[:v.start] + " " + target[v.end:]
+        target = target[: v.start] + " " + target[v.end :]
     if source_words is None:
         source_words = words_of(source)
-    kept = [w for w in _WORD.findall(target)
-            if not (w in source_words and _NAME_LIKE.match(w)) and not (w.isupper() and len(w) > 1)]
+    kept = [
+        w
+        for w in _WORD.findall(target)
+        if not (w in source_words and _NAME_LIKE.match(w)) and not (w.isupper() and len(w) > 1)
+    ]
     return " ".join(kept)
 
 
@@ -80,10 +90,15 @@ class UT01(Rule):
     severity = Severity.ERROR
     groups = ("all", "default", "completeness")
     config_keys = {
-        "untranslated_min_letters": (25, "letters of prose (names, numbers, URLs removed) a target "
-                                          "segment needs before its language is judged"),
-        "untranslated_min_confidence": (0.95, "probability the other language must reach against "
-                                              "the target language"),
+        "untranslated_min_letters": (
+            25,
+            "letters of prose (names, numbers, URLs removed) a target "
+            "segment needs before its language is judged",
+        ),
+        "untranslated_min_confidence": (
+            0.95,
+            "probability the other language must reach against the target language",
+        ),
         "untranslated_languages": (
             ("en", "ru", "kk", "az", "tk", "tr", "uz", "uk", "de", "fr", "es", "it", "pt"),
             "third languages a target may wrongly be written in (besides the source language); "
@@ -113,11 +128,19 @@ class UT01(Rule):
                 continue
             scores = language_scores(words, [lang, source_lang, *others])
             best = max(sorted(scores), key=lambda c: scores[c])
-            if best != lang and scores[best] >= min_confidence and letters_support(words, best, lang):
+            if (
+                best != lang
+                and scores[best] >= min_confidence
+                and letters_support(words, best, lang)
+            ):
                 which = "the source language" if best == source_lang else "a third language"
-                yield self._finding(ctx, link, target,
-                                    f"target looks untranslated: written in {best} ({which}), not {lang} "
-                                    f"(p={scores[best]:.2f})")
+                yield self._finding(
+                    ctx,
+                    link,
+                    target,
+                    f"target looks untranslated: written in {best} ({which}), not {lang} "
+                    f"(p={scores[best]:.2f})",
+                )
 
     def _finding(self, ctx: PairContext, link: Link, target: str, message: str) -> Finding:
         first = link.target[0]

@@ -37,5 +37,8 @@ class UR01(ValueRule):
         return find_urls(text)
 
     def key(self, ctx: PairContext):
-        return partial(url_key, localised=self.opt(ctx, "url_localised_paths"),
-                       langs=(ctx.source.lang, ctx.lang))
+        return partial(
+            url_key,
+            localised=self.opt(ctx, "url_localised_paths"),
+            langs=(ctx.source.lang, ctx.lang),
+        )
