@@ -126,7 +126,8 @@ def _kind(m: NumberMention) -> tuple:
 
 
 def _article(m: NumberMention) -> bool:
-    """ "one of", "bir" (a), "бір": a soft 1 is the most doubtful number word, so it answers last."""
+    """ "one of", "bir" (a), "бір": a soft 1 is the most doubtful number word,
+    so it answers last."""
     return is_word(m) and m.soft and m.value == 1 and m.kind != "ordinal"
 
 
