@@ -70,7 +70,10 @@ def _names(text: str, lang: str, evidence) -> list[Candidate]:
 
 def candidates(text: str, lang: str, evidence) -> list[Candidate]:
     titles = _titles(text)
-    inside = lambda c: any(t.start <= c.start and c.end <= t.end for t in titles)
+
+    def inside(c) -> bool:
+        return any(t.start <= c.start and c.end <= t.end for t in titles)
+
     return titles + [c for c in _names(text, lang, evidence) if not inside(c)]
 
 
