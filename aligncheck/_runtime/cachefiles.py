@@ -41,7 +41,8 @@ def configured_cache_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The cache root, tagged as aligncheck's on first use when it is new or holds only our entries."""
+    """The cache root, tagged as aligncheck's on first use
+    when it is new or holds only our entries."""
     root = configured_cache_dir()
     _tag_once(str(root))
     return root
@@ -91,7 +92,8 @@ def claim(root: Path) -> bool:
 
 
 def require_cache_dir() -> Path:
-    """The configured cache root; InputError when it, or the nearest existing parent, is not a directory."""
+    """The configured cache root;
+    InputError when it, or the nearest existing parent, is not a directory."""
     root = configured_cache_dir()
     existing = root
     while not (existing.exists() or existing.is_symlink()) and existing != existing.parent:
@@ -178,7 +180,8 @@ def replace_via(path: Path, temporary: Path, write: Callable[[Path], None]) -> N
 
 
 def store(path: Path, write: Callable[[Path], None], suffix: str = ".tmp") -> None:
-    """Write through `write(temporary)` then rename into place; a read-only cache only costs speed."""
+    """Write through `write(temporary)` then rename into place;
+    a read-only cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_via(path, path.with_suffix(f".{os.getpid()}{suffix}"), write)

@@ -88,7 +88,8 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 def refuse_overwriting(
     outputs: Iterable[tuple[str, str | Path]], inputs: Iterable[str | Path]
 ) -> None:
-    """InputError when an output (label, path) is one of the run's inputs, or two outputs are one file."""
+    """InputError when an output (label, path) is one of the run's inputs,
+    or two outputs are one file."""
     inputs = [str(p) for p in inputs]
     seen: list[tuple[str, str | Path]] = []
     for label, path in outputs:

@@ -23,7 +23,8 @@ def needs_coarse_pass(n: int, m: int) -> bool:
 def band_around(
     path: list[tuple[int, int]], n: int, m: int, scale: int, radius: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Band over an n x m grid around a path of (a, b) steps found on a grid `scale` times coarser."""
+    """Band over an n x m grid around a path of (a, b) steps
+    found on a grid `scale` times coarser."""
     raw_lo = np.full(n + 1, m, dtype=np.int64)
     raw_hi = np.zeros(n + 1, dtype=np.int64)
     i = j = 0

@@ -177,8 +177,10 @@ class _RunSimilarities:
         if value is None:
             if len(self.memo) > _MEMO_CAP:
                 self.memo.clear()
-            (i, k), (j, l) = key
-            value = self.memo[key] = float(self._run(0, i, k) @ self._run(self.n_src, j, l))
+            (src_start, src_end), (tgt_start, tgt_end) = key
+            value = self.memo[key] = float(
+                self._run(0, src_start, src_end) @ self._run(self.n_src, tgt_start, tgt_end)
+            )
         return value
 
 

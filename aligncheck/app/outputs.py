@@ -101,7 +101,8 @@ def run_inputs(config, releases: Sequence[Release]) -> list[str | Path]:
 
 
 def write_stdout(text: str) -> None:
-    """Print a report; InputError when stdout is closed or cannot take it (a full disk, /dev/full)."""
+    """Print a report;
+    InputError when stdout is closed or cannot take it (a full disk, /dev/full)."""
     if sys.stdout is None:
         raise InputError("standard output is closed; give --output FILE for the report")
     try:

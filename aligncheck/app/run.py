@@ -198,7 +198,8 @@ def run_split(
 
     written = write_split(documents, out_dir, file.stem)
     return [
-        f"{doc.lang}: {path} ({len(segment_document(doc).segments)} paragraphs, from line {doc.line_base + 1})"
+        f"{doc.lang}: {path} ({len(segment_document(doc).segments)} paragraphs, "
+        f"from line {doc.line_base + 1})"
         for doc, path in zip(documents, written)
     ]
 
@@ -222,7 +223,8 @@ def describe_rule(code: str) -> str:
     if rule is None:
         raise InputError(f"unknown rule {code!r}; `aligncheck rules` lists them")
     head = (
-        f"{rule.code} {rule.name}  (category: {rule.category}, default severity: {rule.severity.value}, "
+        f"{rule.code} {rule.name}  (category: {rule.category}, "
+        f"default severity: {rule.severity.value}, "
         f"groups: {', '.join(rule.groups)})"
     )
     body = inspect.cleandoc(rule.__doc__ or "")

@@ -126,7 +126,8 @@ def _kind(m: NumberMention) -> tuple:
 
 
 def _article(m: NumberMention) -> bool:
-    """ "one of", "bir" (a), "бір": a soft 1 is the most doubtful number word, so it answers last."""
+    """ "one of", "bir" (a), "бір": a soft 1 is the most doubtful number word,
+    so it answers last."""
     return is_word(m) and m.soft and m.value == 1 and m.kind != "ordinal"
 
 
@@ -145,7 +146,10 @@ def _augment(
 ) -> None:
     """Re-route pairs where that pairs one more (Kuhn's augmenting paths): "1 to 4 inches (10)"
     against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over."""
-    edge = lambda a, b: TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
+
+    def edge(a: Located, b: Located) -> bool:
+        return TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
+
     mate = {id(t): s for s, t in pairs}
     targets = [t for _, t in pairs] + right
     # Targets that may share an edge with a source, by a reading or as a conversion: a source
@@ -241,17 +245,19 @@ def unmatched(source: list[Located], target: list[Located]):
     for same, readings in zip(MATCHES, READINGS):
         for tier in TIERS:
             kinds = {_kind(m): m for _, m in right}
-            probes = lambda a, tier=tier, kinds=kinds, readings=readings: [
-                (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)
-            ]
-            labels = lambda b, readings=readings: [(r, _kind(b)) for r in readings(b, False)]
-            pairs += _pair_off(
-                left,
-                right,
-                lambda a, b, tier=tier, same=same: tier(a, b) and same(a, b),
-                probes,
-                labels,
-            )
+
+            def probes(a: NumberMention) -> list:
+                return [
+                    (r, kind) for kind, b in kinds.items() if tier(a, b) for r in readings(a, True)
+                ]
+
+            def labels(b: NumberMention) -> list:
+                return [(r, _kind(b)) for r in readings(b, False)]
+
+            def both(a: NumberMention, b: NumberMention) -> bool:
+                return tier(a, b) and same(a, b)
+
+            pairs += _pair_off(left, right, both, probes, labels)
     _augment(left, right, pairs)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])

@@ -274,7 +274,8 @@ ENGLISH_COMPOUND_TAILS = tuple(_DATA["english_compound_tails"])
 
 
 def _english_compound(key: str) -> Word | None:
-    """ "fourfold", "fourballs": a numeral opening a compound counts softly ("tensions" does not)."""
+    """ "fourfold", "fourballs": a numeral opening a compound counts softly
+    ("tensions" does not)."""
     for word, info in _english_openings().get(key[:3], ()):
         if key.startswith(word) and key[len(word) :] in ENGLISH_COMPOUND_TAILS:
             return Word(info.value, soft=True)

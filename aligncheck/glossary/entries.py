@@ -112,7 +112,8 @@ class Glossary:
         return [self.entries[i] for i in self._indexes[key].candidates(texts)]
 
     def renderings(self, lang: str, forbidden: bool = False):
-        """(position, variants in `lang`) of each entry with some (forbidden ones with `forbidden`)."""
+        """(position, variants in `lang`) of each entry with some
+        (forbidden ones with `forbidden`)."""
         if hasattr(self.entries, "renderings"):  # a table's rows, read without making entries
             return self.entries.renderings(lang, forbidden)
         return (

@@ -3,8 +3,9 @@
 Candidates: quoted or emphasised titles, capitalised multi-word names and acronyms of the
 source. A rendering is found per link containing the term: by transliteration for names,
 as the quoted span for quoted titles, otherwise (for terms seen in two links or more) as the
-target n-gram that co-occurs with the term across links and not elsewhere. The TSV loads as a glossary once an editor approves
-it; the `note` column counts each variant, and inconsistent renderings are marked there.
+target n-gram that co-occurs with the term across links and not elsewhere. The TSV loads as a
+glossary once an editor approves it; the `note` column counts each variant, and inconsistent
+renderings are marked there.
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def _names(text: str, lang: str, evidence) -> list[Candidate]:
 
 def candidates(text: str, lang: str, evidence) -> list[Candidate]:
     titles = _titles(text)
-    inside = lambda c: any(t.start <= c.start and c.end <= t.end for t in titles)
+
+    def inside(c) -> bool:
+        return any(t.start <= c.start and c.end <= t.end for t in titles)
+
     return titles + [c for c in _names(text, lang, evidence) if not inside(c)]
 
 

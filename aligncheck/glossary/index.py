@@ -119,7 +119,8 @@ def text_keys(text: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _keyed_words(text: str, lang: str) -> dict[str, tuple[str, ...]]:
-    """Each key a rendering found in `text` can have -> the text's (lower-case) words offering it."""
+    """Each key a rendering found in `text` can have
+    -> the text's (lower-case) words offering it."""
     size = RU_PREFIX if lang == "ru" else PREFIX
     keyed: dict[str, set[str]] = {"": set()}
     for m in WORD_RE.finditer(text):

@@ -130,7 +130,8 @@ _FORBIDDEN_STATUS = ("forbidden", "deprecated", "obsolete", "notrecommended", "s
 
 
 class _TbxBuilder:
-    """expat handlers collecting TBX 2 (termEntry/langSet/tig) and TBX 3 (conceptEntry/langSec/termSec)."""
+    """expat handlers collecting TBX 2 (termEntry/langSet/tig)
+    and TBX 3 (conceptEntry/langSec/termSec)."""
 
     def __init__(self, parser, path: str, known):
         self.parser, self.path, self.known = parser, path, known

@@ -412,7 +412,8 @@ def stems(word: str, lang: str, harmonic: bool = True, depth: int = 3) -> frozen
 
 
 def _split_marked(word: str) -> tuple[str, str, str]:
-    """'kavanaugh'un' -> ('kavanaugh', "'", 'un'): the word split at its last apostrophe or hyphen."""
+    """'kavanaugh'un' -> ('kavanaugh', "'", 'un'):
+    the word split at its last apostrophe or hyphen."""
     at = max(word.rfind(mark) for mark in APOSTROPHES)
     return (word[:at], word[at], word[at + 1 :]) if at > 0 else (word, "", "")
 

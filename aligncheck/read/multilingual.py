@@ -116,7 +116,8 @@ def _segment(scores: list[dict[str, float]], langs: Sequence[str]) -> list[int]:
         lang = langs[block - 1]
         for i in range(block, n - (k - block) + 1):
             stay, start = best[block][i - 1], best[block - 1][i - 1]
-            # On a tie the block starts late: a paragraph without evidence stays with the one before.
+            # On a tie the block starts late: a paragraph without evidence stays with the
+            # one before.
             came_from_new_block[block][i] = start >= stay
             best[block][i] = max(stay, start) + scores[i - 1][lang]
     starts, block, i = [], k, n

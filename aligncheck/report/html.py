@@ -172,9 +172,10 @@ class _Release:
     def _finding(self, fid: str, f: Finding) -> str:
         loc = where(f.target_location or f.source_location)
         return (
-            f'<li class="finding" id="{fid}" data-severity="{f.severity.value}" data-lang="{escape(f.lang)}" '
-            f'data-category="{escape(f.category)}"><span class="sev sev-{f.severity.value}">'
-            f"{f.severity.value}</span> {_rule_link(f.rule, self.rules)} {escape(self.names.get(f.rule, ''))} "
+            f'<li class="finding" id="{fid}" data-severity="{f.severity.value}" '
+            f'data-lang="{escape(f.lang)}" data-category="{escape(f.category)}">'
+            f'<span class="sev sev-{f.severity.value}">{f.severity.value}</span> '
+            f"{_rule_link(f.rule, self.rules)} {escape(self.names.get(f.rule, ''))} "
             f'<span class="lang">{escape(f.lang)}</span> {escape(f.message)} '
             f'<span class="loc">{escape(loc)}</span></li>'
         )
@@ -250,9 +251,10 @@ class _Release:
             f"median similarity {median:.2f}, {weak} weak, {gaps} unpaired"
         )
         return (
-            f'<figure class="overview" data-col="{escape(lang)}"><svg viewBox="0 0 {SVG_W} {SVG_H}" '
-            f'role="img" aria-label="{caption}"><style>line{{stroke-width:1.6}} .hi{{stroke:#2e7d32}} '
-            f".mid{{stroke:#b28704}} line.lo{{stroke:#c62828;stroke-width:2.5}} circle.lo{{fill:#c62828}} "
+            f'<figure class="overview" data-col="{escape(lang)}">'
+            f'<svg viewBox="0 0 {SVG_W} {SVG_H}" role="img" aria-label="{caption}">'
+            f"<style>line{{stroke-width:1.6}} .hi{{stroke:#2e7d32}} .mid{{stroke:#b28704}} "
+            f"line.lo{{stroke:#c62828;stroke-width:2.5}} circle.lo{{fill:#c62828}} "
             f"text{{font:11px sans-serif;fill:#57606a}}</style>{''.join(parts)}</svg>"
             f"<figcaption>{caption}</figcaption></figure>"
         )
@@ -325,7 +327,8 @@ def _rules_section(result: RunResult, rules: dict[str, type[Rule]]) -> str:
         summary, markdown = rule_doc(rules[code])
         body = _doc_html(markdown.split("\n", 1)[1] if "\n" in markdown else "")
         items.append(
-            f'<details class="rule-doc" id="rule-{escape(code)}"><summary><code>{escape(code)}</code> '
+            f'<details class="rule-doc" id="rule-{escape(code)}">'
+            f"<summary><code>{escape(code)}</code> "
             f"{escape(rules[code].name)}: {escape(summary)}</summary>{body}</details>"
         )
     return '<section id="rules"><h2>Rules in this report</h2>' + "".join(items) + "</section>"
@@ -381,10 +384,12 @@ def _header(result: RunResult, rules: dict[str, type[Rule]]) -> str:
         f'<form id="filters"><fieldset><legend>Severity</legend>'
         f"{_checkboxes('severity', {s.value: summary[s.value] for s in Severity})}</fieldset>"
         f"<fieldset><legend>Language</legend>{_checkboxes('lang', count('lang', langs))}</fieldset>"
-        f"<fieldset><legend>Category</legend>{_checkboxes('category', count('category', cats))}</fieldset>"
-        f'<fieldset><legend>Rows</legend><label><input type="checkbox" id="only-findings"> only rows with '
-        f'findings</label> <span class="meta">showing <output id="shown">{len(findings)}</output> of '
-        f"{len(findings)} findings</span></fieldset></form></header>"
+        f"<fieldset><legend>Category</legend>"
+        f"{_checkboxes('category', count('category', cats))}</fieldset>"
+        f'<fieldset><legend>Rows</legend><label><input type="checkbox" id="only-findings"> '
+        f'only rows with findings</label> <span class="meta">showing '
+        f'<output id="shown">{len(findings)}</output> of {len(findings)} findings</span>'
+        f"</fieldset></form></header>"
     )
 
 

@@ -1,9 +1,11 @@
 """The inline stylesheet and script of the HTML report (no network, no external files)."""
 
+# A backslash at a line end joins the next line to it (long lines stay whole in the page).
 CSS = """
 :root { --error: #c62828; --warning: #ef6c00; --info: #1565c0; --line: #d0d7de; --muted: #57606a; }
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1f2328; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; \
+margin: 0; color: #1f2328; }
 header { padding: 16px 24px; background: #f6f8fa; border-bottom: 1px solid var(--line); }
 h1 { font-size: 20px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 24px 0 8px; }
@@ -18,11 +20,13 @@ table { border-collapse: collapse; }
 .totals td:first-child, .totals td:nth-child(2) { text-align: left; }
 .warnings { color: var(--warning); margin: 6px 0; }
 #filters { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 10px; align-items: flex-start; }
-#filters fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 0; background: #fff; }
+#filters fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; \
+margin: 0; background: #fff; }
 #filters label { margin-right: 10px; white-space: nowrap; cursor: pointer; }
 main { padding: 0 24px 40px; }
 .overviews { display: flex; flex-wrap: wrap; gap: 12px; }
-.overview { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 6px; background: #fff; }
+.overview { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 6px; \
+background: #fff; }
 .overview svg { display: block; width: 420px; height: 64px; }
 table.aligned { width: 100%; table-layout: fixed; margin-top: 12px; }
 table.aligned th { overflow-wrap: anywhere; position: sticky; top: 0; background: #f6f8fa;
@@ -38,7 +42,8 @@ tbody.row tr.notes td { border-top: 1px dashed var(--line); background: #fafbfc;
 .text { white-space: pre-wrap; margin: 2px 0 0; overflow-wrap: anywhere; }
 .gap { color: var(--error); font-style: italic; }
 .score { border-radius: 4px; padding: 0 4px; color: #fff; }
-.score.hi { background: #2e7d32; } .score.mid { background: #b28704; } .score.lo { background: var(--error); }
+.score.hi { background: #2e7d32; } .score.mid { background: #b28704; } \
+.score.lo { background: var(--error); }
 mark { border-radius: 2px; padding: 0 1px; cursor: help; }
 mark.sev-error { background: #ffcdd2; box-shadow: inset 0 -2px var(--error); }
 mark.sev-warning { background: #ffe0b2; box-shadow: inset 0 -2px var(--warning); }
@@ -47,7 +52,8 @@ mark.off { background: none; box-shadow: none; cursor: inherit; }
 mark.focus { outline: 2px solid #1f2328; }
 ul.findings { margin: 0; padding-left: 0; list-style: none; }
 li.finding { margin: 2px 0; }
-.sev { color: #fff; border-radius: 3px; padding: 0 5px; font-size: 11px; text-transform: uppercase; }
+.sev { color: #fff; border-radius: 3px; padding: 0 5px; font-size: 11px; \
+text-transform: uppercase; }
 .lang { font-weight: 600; }
 a.rule { text-decoration: none; color: inherit; }
 .rule-doc { margin: 6px 0; } .rule-doc summary { cursor: pointer; }
@@ -66,7 +72,8 @@ JS = """
     const only = document.getElementById('only-findings').checked;
     let shown = 0;
     document.querySelectorAll('li.finding').forEach(f => {
-      f.hidden = !(sev.has(f.dataset.severity) && lang.has(f.dataset.lang) && cat.has(f.dataset.category));
+      f.hidden = !(sev.has(f.dataset.severity) && lang.has(f.dataset.lang) \
+&& cat.has(f.dataset.category));
       if (!f.hidden) shown++;
     });
     document.querySelectorAll('mark[data-f]').forEach(m => {
@@ -93,7 +100,8 @@ JS = """
     f.addEventListener('mouseleave', () => marks().forEach(m => m.classList.remove('focus')));
   });
   const openRule = () => {
-    const target = location.hash.startsWith('#rule-') && document.getElementById(location.hash.slice(1));
+    const target = location.hash.startsWith('#rule-') \
+&& document.getElementById(location.hash.slice(1));
     if (target) { target.open = true; target.scrollIntoView(); }
   };
   window.addEventListener('hashchange', openRule);

@@ -57,7 +57,8 @@ def artifact_uri(path: str, root: str | None = None) -> str:
 
 @cache
 def rule_doc(rule: type[Rule]) -> tuple[str, str]:
-    """(one-line summary, whole docstring as Markdown, its source/target examples as code blocks)."""
+    """(one-line summary, whole docstring as Markdown with
+    its source/target examples as code blocks)."""
     lines = inspect.cleandoc(rule.__doc__ or "").splitlines()
     summary = lines[0].strip() if lines else rule.name
     out: list[str] = []

@@ -26,14 +26,16 @@ def render(result: RunResult, rules: Sequence[type[Rule]] = (), **_) -> str:
             for f in findings:
                 src, tgt = sides(f, release.source, by_lang[lang])
                 out.append(
-                    f"{where(f.target_location)}: {f.severity.value} {f.rule} [{f.category}] {f.message}"
+                    f"{where(f.target_location)}: {f.severity.value} {f.rule} "
+                    f"[{f.category}] {f.message}"
                 )
                 out.append(f"    source {where(f.source_location)}: {src.plain() if src else '-'}")
                 out.append(f"    target {where(f.target_location)}: {tgt.plain() if tgt else '-'}")
         for f in release.findings:
             if f.lang not in by_lang:
                 out.append(
-                    f"{where(f.source_location)}: {f.severity.value} {f.rule} [{f.category}] {f.message}"
+                    f"{where(f.source_location)}: {f.severity.value} {f.rule} "
+                    f"[{f.category}] {f.message}"
                 )
     s = result.summary()
     out.append(f"summary: {s['error']} error(s), {s['warning']} warning(s), {s['info']} info")

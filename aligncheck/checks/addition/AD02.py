@@ -33,8 +33,8 @@ class AD02(SentenceGapRule):
             "with embeddings: the evidence score (alignment margin + length sd + "
             "match shortfall + numbers absent from the source - how much it raises "
             "a neighbouring sentence pair's match, as where one source sentence is "
-            "translated as several - a penalty where it and an unmatched source neighbour match each "
-            "other best) above which an unmatched target sentence is "
+            "translated as several - a penalty where it and an unmatched source "
+            "neighbour match each other best) above which an unmatched target sentence is "
             "reported; stricter than OM02 because translators add explanations "
             "(~0.1 false alarms per 50 NTREX-dev paragraphs)",
         ),

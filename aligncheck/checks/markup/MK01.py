@@ -104,7 +104,8 @@ class MK01(Rule):
                 yield self.finding(
                     ctx,
                     link,
-                    f"{kind} markup count differs: {len(src[kind])} in the source, {len(tgt[kind])} in the target",
+                    f"{kind} markup count differs: {len(src[kind])} in the source, "
+                    f"{len(tgt[kind])} in the target",
                     source_span=_span(src_starts, (src[kind] or [None])[0]),
                     target_span=_span(tgt_starts, (tgt[kind] or [None])[0]),
                 )

@@ -249,7 +249,8 @@ class MissingNameRule(Rule):
                 )
                 + ("; the glossary lists its rendering" if o.match.status == "glossary" else "")
                 + (
-                    f" as often as the source names it ({o.counts[0]} times, rendered {o.counts[1]})"
+                    f" as often as the source names it "
+                    f"({o.counts[0]} times, rendered {o.counts[1]})"
                     if o.counts
                     else ""
                 )

@@ -99,9 +99,15 @@ class NU01(Rule):
         rough = next((x[1] for x in (src, tgt) if x and x[1].kind == "approximate"), None)
         if rough is not None:
             if src and rough is src[1]:
-                message = f'rough count "{rough.raw}" given as the figure {describe(tgt[1])} in {ctx.lang}'
+                message = (
+                    f'rough count "{rough.raw}" given as the figure {describe(tgt[1])} '
+                    f"in {ctx.lang}"
+                )
             else:
-                message = f'number {describe(src[1])} given as the rough count "{rough.raw}" in {ctx.lang}'
+                message = (
+                    f'number {describe(src[1])} given as the rough count "{rough.raw}" '
+                    f"in {ctx.lang}"
+                )
         elif src and tgt:
             message = f"number {describe(src[1])} changed to {describe(tgt[1])} in {ctx.lang}"
         elif src:
