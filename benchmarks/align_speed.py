@@ -142,7 +142,8 @@ def synthetic(sizes: list[int], repeats: int) -> None:
 
 def real_alignment(repeats: int) -> None:
     print(
-        "\n### Alignment of real paragraphs (embeddings cached, summed merge windows: search only)\n"
+        "\n### Alignment of real paragraphs "
+        "(embeddings cached, summed merge windows: search only)\n"
     )
     print("| pair | models | paragraphs (src+tgt) | median s | paragraphs/s | peak MiB (traced) |")
     print("|---|---|---:|---:|---:|---:|")
@@ -172,7 +173,9 @@ fn(["warm-up text"])
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 fn(texts)
-print(time.perf_counter() - start, base / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+secs = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(secs, base / 1024, peak / 1024)
 """
 
 
@@ -199,7 +202,8 @@ def embedding(repeats: int, count: int = 40) -> None:
             runs.append((secs, peak))
         secs = statistics.median(r[0] for r in runs)
         print(
-            f"| {label} | {secs:.2f} | {count / secs:.1f} | {max(r[1] for r in runs):.0f} | {repeats} |",
+            f"| {label} | {secs:.2f} | {count / secs:.1f} | "
+            f"{max(r[1] for r in runs):.0f} | {repeats} |",
             flush=True,
         )
 

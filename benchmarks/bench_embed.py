@@ -42,7 +42,8 @@ def run_process(seed: Path, cache: str, label: str) -> None:
         [sys.executable, "-c", RUN, str(seed)], env=env, check=True, capture_output=True, text=True
     ).stdout.split()
     print(
-        f"{label:<34} wall {float(out[0]):6.2f}s  cpu {float(out[1]):6.2f}s  torch imported: {out[2]}"
+        f"{label:<34} wall {float(out[0]):6.2f}s  cpu {float(out[1]):6.2f}s  "
+        f"torch imported: {out[2]}"
     )
 
 

@@ -9,8 +9,8 @@ all-formats  warm, plus every report format written to files
 Prints a markdown table of medians over --repeat runs (wall-clock seconds) and ratios.
 Bytecode: an installed package has its .pyc files (pip compiles them). An editable checkout under
 PYTHONDONTWRITEBYTECODE=1 writes none; aligncheck then keeps its modules' bytecode in its cache
-dir (aligncheck/_runtime/bytecode.py), primed by the first run below. --bytecode compiles .pyc files next
-to the sources first (as an install would); without it, they are removed first.
+dir (aligncheck/_runtime/bytecode.py), primed by the first run below. --bytecode compiles .pyc
+files next to the sources first (as an install would); without it, they are removed first.
 Also prints each row's median CPU time (user + system of the child), steadier than wall time
 on a shared machine.
 Run: python benchmarks/bench_pipeline.py [--repeat 5] [--bytecode]
@@ -122,7 +122,8 @@ def main() -> None:
     core = rows["warm, core only (AL, OM01, AD01)"][0]
     state = "with .pyc" if args.bytecode else "no .pyc, aligncheck's bytecode cache"
     print(
-        f"| run (seed, 5 versions, median of {repeat}; {state}) | wall s | CPU s | wall vs warm core |"
+        f"| run (seed, 5 versions, median of {repeat}; {state}) "
+        "| wall s | CPU s | wall vs warm core |"
     )
     print("|---|---:|---:|---:|")
     for name, (wall, cpu) in rows.items():

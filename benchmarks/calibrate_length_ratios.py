@@ -75,7 +75,8 @@ def main() -> None:
     print(f"# {len(paras['en'])} paragraphs")
     print("LENGTH_FACTOR = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in factor.items()) + "}")
     print(
-        f"SPREAD = {statistics.median(spreads):.2f}  # pairs range {min(spreads):.2f}..{max(spreads):.2f}"
+        f"SPREAD = {statistics.median(spreads):.2f}  "
+        f"# pairs range {min(spreads):.2f}..{max(spreads):.2f}"
     )
     if args.write:
         write_ratios(factor, statistics.median(spreads))

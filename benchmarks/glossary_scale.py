@@ -9,7 +9,7 @@ CPU time in both (steadier than wall time on a shared machine), RSS the process'
 
 Run: python benchmarks/glossary_scale.py [--rows 10000,100000,1000000] [--repeat 3]
      python benchmarks/glossary_scale.py --rows 100000 --profile   (cProfile of one run, to stderr)
-     python benchmarks/glossary_scale.py --source-lang ru   (Russian as the source: short index keys)
+     python benchmarks/glossary_scale.py --source-lang ru   (Russian source: short index keys)
 Prints a markdown table: rows, load s, match s, total s, total CPU s, peak RSS MB, findings
 (medians over --repeat; one run for 1M rows unless --repeat-large is given).
 """

@@ -75,7 +75,8 @@ def _sentence(rng: random.Random) -> tuple[str, str]:
     elif pick == 2:
         pair = (
             f"The **new** pumping station (built for {n} tenge) serves {m} farms near {place}.",
-            f"**Новая** насосная станция (построена за {n} тенге) обслуживает {m} хозяйств у города {place_ru}.",
+            f"**Новая** насосная станция (построена за {n} тенге) обслуживает {m} хозяйств "
+            f"у города {place_ru}.",
         )
     elif pick == 3:
         pair = (
@@ -269,14 +270,16 @@ def main() -> None:
             print(f"  {w}", file=sys.stderr)
     base = seconds.get("para-1M")
     print(
-        "| case | en bytes | runs | median s | peak RSS MB | time / 1 MB | size / 1 MB | findings | rules skipped |"
+        "| case | en bytes | runs | median s | peak RSS MB | time / 1 MB | size / 1 MB "
+        "| findings | rules skipped |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
     for name, size, repeat, secs, peak, found, skipped in rows:
         ratio = f"{secs / base:.2f}" if base and name in PARAGRAPH_SIZES else ""
         size_ratio = f"{size / PARAGRAPH_SIZES['para-1M']:.2f}" if name in PARAGRAPH_SIZES else ""
         print(
-            f"| {name} | {size:,} | {repeat} | {secs:.2f} | {peak:.0f} | {ratio} | {size_ratio} | {found} | {skipped} |"
+            f"| {name} | {size:,} | {repeat} | {secs:.2f} | {peak:.0f} | {ratio} | {size_ratio} "
+            f"| {found} | {skipped} |"
         )
 
 

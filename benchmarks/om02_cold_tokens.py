@@ -133,7 +133,8 @@ def main() -> None:
                 best = [max((g.score for g in side), default=float("nan")) for side in gaps]
                 z = om.length_z(sum(len(s.text) for s in src), sum(len(t.text) for t in tgt), ratio)
                 print(
-                    f"| {ctx.lang} | {list(link.source)}->{list(link.target)} | {len(src)}/{len(tgt)} "
+                    f"| {ctx.lang} | {list(link.source)}->{list(link.target)} "
+                    f"| {len(src)}/{len(tgt)} "
                     f"| {z:+.2f} | {best[0]:.1f} | {best[1]:.1f} | {cost} |"
                 )
     print(f"\ntokens charged to links: {total}")

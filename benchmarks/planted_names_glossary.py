@@ -90,7 +90,7 @@ def false_alarms(docs, rules, threshold) -> dict[str, dict[str, int]]:
 
 
 def matched_names(docs, threshold):
-    """(doc, lang, line, mention, target start, end) for every reportable name the target renders."""
+    """(doc, lang, line, mention, target start, end) for each reportable name the target renders."""
     found = []
     for d, doc in enumerate(docs):
         src = segmentation(doc["en"], "en")
@@ -217,7 +217,10 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for lang in LANGS:
         r = results[lang]
-        cell = lambda k: f"{r[k][0]}/{r[k][1]} = {r[k][0] / max(1, r[k][1]):.2f}"
+
+        def cell(k: str) -> str:
+            return f"{r[k][0]}/{r[k][1]} = {r[k][0] / max(1, r[k][1]):.2f}"
+
         print(
             f"| {lang} | {cell('drop')} | {cell('change')} | {cell('drop+info')} | "
             f"{cell('change+info')} | {cell('forbidden')} | "

@@ -7,7 +7,8 @@ findings). Planted: in one
 target line at a time, change a number or date that the source also has (last digit +1,
 next month) or delete it, and count it found when the line's findings change.
 
-    PYTHONPATH=. python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--group N] [--show N] [--misses]
+    PYTHONPATH=. python3 benchmarks/planted_numbers_dates.py [--corpus DIR] [--group N]
+        [--show N] [--misses]
 """
 
 from __future__ import annotations

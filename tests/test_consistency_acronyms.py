@@ -38,7 +38,10 @@ def test_full_name_once_and_acronym_once_is_no_inconsistency():
         "The US embassy hosted a dinner for the delegation.",
     ]
     ru = [
-        "В марте делегация посетила Соединённые Штаты. Официальные лица США дважды встречались с ней.",
+        (
+            "В марте делегация посетила Соединённые Штаты. "
+            "Официальные лица США дважды встречались с ней."
+        ),
         "Посольство США устроило ужин для делегации.",
     ]
     assert list(CO01().check_release(release(source, "ru", ru))) == []

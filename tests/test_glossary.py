@@ -80,7 +80,10 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <langSet xml:lang="en"><tig><term>Aral Sea</term></tig></langSet>
   <langSet xml:lang="ru">
     <tig><term>Аральское море</term></tig>
-    <tig><term>Арал</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+    <tig>
+      <term>Арал</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+    </tig>
   </langSet>
 </termEntry>
 </body></text></martif>
@@ -199,8 +202,10 @@ def test_suffix_after_an_apostrophe_follows_pronunciation_not_spelling():
 # A glossary often quotes a rendering as it was found in one sentence, i.e. inflected.
 INFLECTED_TSV = (
     "en\tru\tkk\taz\ttk\ttr\tkind\n"
-    "Caspian Sea\tКаспийского моря\tКаспий теңізінің\tXəzər dənizinin\tHazar deňziniň\tHazar Denizi'nin\tname\n"
-    "Peter Murray\tПитеру Мюррею\tПитер Мюррейге\tPiter Murreyin\tPiter Mýurreýiň\tPeter Murray'e\tname\n"
+    "Caspian Sea\tКаспийского моря\tКаспий теңізінің\t"
+    "Xəzər dənizinin\tHazar deňziniň\tHazar Denizi'nin\tname\n"
+    "Peter Murray\tПитеру Мюррею\tПитер Мюррейге\t"
+    "Piter Murreyin\tPiter Mýurreýiň\tPeter Murray'e\tname\n"
 )
 
 
@@ -372,9 +377,12 @@ def test_a_damaged_lemma_store_is_replaced(tmp_path):
         "print(sorted(lemmas('книгами', 'ru')), 'pymorphy3' in sys.modules)"
     )
     env = {**__import__("os").environ, "ALIGNCHECK_CACHE_DIR": str(tmp_path)}
-    run = lambda: subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    ).stdout.split("]")
+
+    def run() -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        ).stdout.split("]")
+
     first = run()
     for store in (tmp_path / "morph").glob("ru-lemmas-*"):
         store.write_bytes(b"not a database" * 100)

@@ -72,7 +72,8 @@ def opened(browser, result, tmp_path):
 def visible(driver, selector: str) -> list:
     """The elements matching `selector` that take up space on the page (one round trip)."""
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0)",
+        "return Array.from(document.querySelectorAll(arguments[0]))"
+        ".filter(e => e.getClientRects().length > 0)",
         selector,
     )
 

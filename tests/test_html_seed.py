@@ -1,4 +1,4 @@
-"""The HTML report of the real seed run in headless Chromium: every finding visible, filters work."""
+"""The seed run's HTML report in headless Chromium: every finding visible, filters work."""
 
 from __future__ import annotations
 

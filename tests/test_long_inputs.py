@@ -52,7 +52,7 @@ def test_sc01_finds_the_one_latin_letter_of_a_100k_letter_cyrillic_word():
 
 
 def reference_fingerprint(f: Finding, source: str, target: str, occurrence: int = 0) -> str:
-    """The fingerprint as defined before long segments were hashed (for segments up to LONG_TEXT)."""
+    """The fingerprint as defined before long segments were hashed (segments up to LONG_TEXT)."""
     parts = (
         f.rule,
         f.lang,
@@ -147,7 +147,10 @@ def test_number_mentions_late_in_a_long_text_know_their_dates_links_and_words():
     from aligncheck.extract.numbers import extract_numbers
 
     filler = " ".join(f"Pump {n} lifts {n * 3} litres." for n in range(1, 400))
-    text = f"{filler} See https://example.org/report/2031 for the 14 May 2027 figures, seventy in all, XIV parts."
+    text = (
+        f"{filler} See https://example.org/report/2031 for the 14 May 2027 figures, "
+        "seventy in all, XIV parts."
+    )
     late = {m.raw: m for m in extract_numbers(text, "en") if m.span[0] > len(filler)}
     assert "2031" not in late  # inside the URL
     assert late["14"].in_date and late["2027"].in_date

@@ -70,7 +70,8 @@ def _sample_run(env_extra: dict) -> tuple[dict, str]:
     """The sample's JSON report, and stderr (which says "shared" each time rules were shared)."""
     env = {**os.environ, **env_extra}
     code = (
-        "import sys; from aligncheck import pipeline; from aligncheck._runtime import parallel; pipeline.MIN_SEGMENTS_TO_FORK = 0; "
+        "import sys; from aligncheck import pipeline; from aligncheck._runtime import parallel; "
+        "pipeline.MIN_SEGMENTS_TO_FORK = 0; "
         "run_both = parallel.run_both; "
         "parallel.run_both = lambda h, t: (sys.stderr.write('shared\\n'), run_both(h, t))[1]; "
         "from aligncheck.app.cli import main; sys.argv = ['aligncheck', 'check', sys.argv[1], "

@@ -258,12 +258,25 @@ def test_acronym_inside_a_sentence_is_a_reportable_name(
     assert (acronym, "acronym", acronym) in found
 
 
-# Turkic numerals are plain word sequences: [units] hundred [tens] [units], with thousand after its count.
+# Turkic numerals are plain word sequences: [units] hundred [tens] [units],
+# with thousand after its count.
 _TURKIC = {
-    "kk": "нөл бір екі үш төрт бес алты жеті сегіз тоғыз / он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан / жүз мың",
-    "tk": "nol bir iki üç dört bäş alty ýedi sekiz dokuz / on ýigrimi otuz kyrk elli altmyş ýetmiş segsen togsan / ýüz müň",
-    "tr": "sıfır bir iki üç dört beş altı yedi sekiz dokuz / on yirmi otuz kırk elli altmış yetmiş seksen doksan / yüz bin",
-    "az": "sıfır bir iki üç dörd beş altı yeddi səkkiz doqquz / on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan / yüz min",
+    "kk": (
+        "нөл бір екі үш төрт бес алты жеті сегіз тоғыз"
+        " / он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан / жүз мың"
+    ),
+    "tk": (
+        "nol bir iki üç dört bäş alty ýedi sekiz dokuz"
+        " / on ýigrimi otuz kyrk elli altmyş ýetmiş segsen togsan / ýüz müň"
+    ),
+    "tr": (
+        "sıfır bir iki üç dört beş altı yedi sekiz dokuz"
+        " / on yirmi otuz kırk elli altmış yetmiş seksen doksan / yüz bin"
+    ),
+    "az": (
+        "sıfır bir iki üç dörd beş altı yeddi səkkiz doqquz"
+        " / on iyirmi otuz qırx əlli altmış yetmiş səksən doxsan / yüz min"
+    ),
 }
 
 

@@ -236,7 +236,10 @@ tbx_text = st.one_of(
     ).map("".join),
 )
 _ORPHAN_NOTE = '<martif><descrip type="definition">x</descrip></martif>'
-_ORPHAN_TERM = '<martif><termEntry><langSet xml:lang="en"><termEntry/><tig><term>x</term></tig></langSet></termEntry></martif>'
+_ORPHAN_TERM = (
+    '<martif><termEntry><langSet xml:lang="en"><termEntry/>'
+    "<tig><term>x</term></tig></langSet></termEntry></martif>"
+)
 
 
 @settings(max_examples=300)

@@ -66,7 +66,8 @@ def one_line_error(proc: subprocess.CompletedProcess) -> str:
 
 
 READ_RU = (
-    "import sys\nfrom aligncheck.errors import InputError\nfrom aligncheck.read import read_document\n"
+    "import sys\nfrom aligncheck.errors import InputError\n"
+    "from aligncheck.read import read_document\n"
     "try:\n    read_document(sys.argv[1], 'ru')\nexcept InputError as error:\n"
     "    print(error)\n    sys.exit(2)\n"
 )

@@ -1,7 +1,10 @@
 from aligncheck.model import Document
 from aligncheck.segment import segment_document, split_sentences
 
-TEXT = "Heading line\n\n  First paragraph, first line.\n  Second line of it.\n \t \n\n\nClosing words. Two sentences!\n"
+TEXT = (
+    "Heading line\n\n  First paragraph, first line.\n  Second line of it.\n \t \n\n\n"
+    "Closing words. Two sentences!\n"
+)
 
 
 def seg(unit, text=TEXT, **kw):
@@ -83,7 +86,10 @@ def test_sentences_split_where_a_kazakh_sentence_opens_with_a_figure():
 def test_sentences_split_after_a_quotation_closed_from_the_paragraph_before():
     from aligncheck.segment import split_sentences
 
-    text = "Мы готовы к этому», — сказала она. Совещание началось в полдень. Директор сказал: «Это важно»."
+    text = (
+        "Мы готовы к этому», — сказала она. Совещание началось в полдень. "
+        "Директор сказал: «Это важно»."
+    )
     assert [text[a:b] for a, b in split_sentences(text, "ru")] == [
         "Мы готовы к этому», — сказала она.",
         "Совещание началось в полдень.",

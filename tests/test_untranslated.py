@@ -44,7 +44,10 @@ def test_english_left_in_place_and_neighbour_language_pasted():
 
 
 def test_names_numbers_and_links_alone_are_not_untranslated():
-    source = "Contact: Aigerim Bekova, UNDP, aigerim.bekova@example.org, www.example.org, +7 701 555 0101"
+    source = (
+        "Contact: Aigerim Bekova, UNDP, aigerim.bekova@example.org, www.example.org, "
+        "+7 701 555 0101"
+    )
     assert check(source, "ru", source) == []
     assert prose("Aigerim Bekova (UNDP) www.example.org said", source) == "said"
 
