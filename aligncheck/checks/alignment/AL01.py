@@ -25,7 +25,8 @@ class AL01(Rule):
     severity = Severity.WARNING
     groups = ("all", "default")
     config_keys = {
-        # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15, 86% of unrelated pairs do
+        # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15,
+        # 86% of unrelated pairs do
         "alignment_score_floor": (
             0.15,
             "links scoring below this (0-1, centred cosine) are reported",
