@@ -3,10 +3,7 @@
 aligns, every rule runs, inline directives apply), on the files the example names (else en.txt
 and ru.txt, or the language its glossary note names), with " / " between paragraphs (also at
 a line's end or start); an indented line continues its side on a new line; a note in brackets
-after two spaces is no text.
-
-Where the aligner cannot show an example on so short a text, the check is an expected failure
-(strict: an example that starts to work fails here)."""
+after two spaces is no text."""
 
 import json
 import re
@@ -33,11 +30,6 @@ GLOSSARIES = {
     "GL01": "en\tru\nCaspian Sea\tКаспийское море\n",
     "GL02": "en\tru\tru:forbidden\nCaspian Sea\tКаспийское море\tКаспий\n",
     "CO02": "en\tkk\tkind\nLiving Steppe Rivers\tТірі дала өзендері\ttitle\n",
-}
-
-NOT_THROUGH_CHECK = {
-    "AL01": "a one-paragraph document is barely centred (align.features.CENTRE_SHRINK): the pair "
-    "scores about 0.79, far above the 0.15 floor; the example needs a longer document",
 }
 
 
@@ -119,18 +111,7 @@ def fired(example: Example, lang: str, code: str, tmp_path: Path) -> list[str]:
     return [f["message"] for doc in documents for f in doc["findings"] if f["rule"] == code]
 
 
-def marked(rule):
-    if rule.code in NOT_THROUGH_CHECK:
-        reason = NOT_THROUGH_CHECK[rule.code]
-        return pytest.param(
-            rule,
-            id=rule.code,
-            marks=pytest.mark.xfail(reason=reason, raises=AssertionError, strict=True),
-        )
-    return pytest.param(rule, id=rule.code)
-
-
-@pytest.mark.parametrize("rule", [marked(rule) for rule in all_rules()])
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
 def test_the_anti_pattern_fires_and_the_best_practice_does_not(rule, tmp_path):
     bad, good = examples(rule)
     lang = target_lang(bad, good)
