@@ -1,12 +1,9 @@
 """Every rule's own example, run: its docstring's **Anti-pattern** must raise the rule and its
 **Best practice** must not. Each example runs as `aligncheck check` runs it (the real model
 aligns, every rule runs, inline directives apply), on the files the example names (else en.txt
-and ru.txt, or the language its glossary note names), with " / " between paragraphs; a note in
-brackets after two spaces is no text.
-
-Where the aligner cannot show an example on so short a text, the check is an expected failure
-(strict: an example that starts to work fails here) and the rule alone is also run on the
-links the example means."""
+and ru.txt, or the language its glossary note names), with " / " between paragraphs (also at
+a line's end or start); an indented line continues its side on a new line; a note in brackets
+after two spaces is no text."""
 
 import json
 import re
@@ -14,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from factories import pair, release
 
 from aligncheck.app.run import run_check
-from aligncheck.checks import all_rules, rule_by_code
-from aligncheck.model import Link
+from aligncheck.checks import all_rules
 
 LABEL = re.compile(
     r"^(?P<indent> *)(?P<side>source|target)(?: \((?P<file>[^)]+)\))?:"
@@ -26,6 +21,7 @@ LABEL = re.compile(
 )
 NOTE = re.compile(r"\s{2,}\((?P<note>[^()]*)\)\s*$")
 HEADING = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
+PARAGRAPH_BREAK = re.compile(r"\s+/\s+")  # " / ", also at the end or start of a line
 GLOSSARY_LANG = re.compile(r"^glossary:? (?P<lang>[a-z]{2}):")
 
 # The glossary an example assumes. The rule's note names what it hinges on; the English term
@@ -34,18 +30,6 @@ GLOSSARIES = {
     "GL01": "en\tru\nCaspian Sea\tКаспийское море\n",
     "GL02": "en\tru\tru:forbidden\nCaspian Sea\tКаспийское море\tКаспий\n",
     "CO02": "en\tkk\tkind\nLiving Steppe Rivers\tТірі дала өзендері\ttitle\n",
-}
-
-_MERGED = (
-    "the aligner joins the {} paragraph to its neighbour in so short a text (one link, "
-    "so {} reports it instead)"
-)
-NOT_THROUGH_CHECK = {
-    "AD01": _MERGED.format("added", "AD02"),
-    "OM01": _MERGED.format("omitted", "OM02"),
-    "CO01": "the aligner links the two mentions as one, and CO01 compares spellings across links",
-    "AL01": "a one-paragraph document is barely centred (align.features.CENTRE_SHRINK): the pair "
-    "scores about 0.79, far above the 0.15 floor; the example needs a longer document",
 }
 
 
@@ -86,7 +70,7 @@ def parse(block: str) -> Example:
         if note:
             notes.append(note["note"])
             text = text[: note.start()]
-        texts[side] = "\n\n".join(text.split(" / "))
+        texts[side] = "\n\n".join(PARAGRAPH_BREAK.split(text))
     return Example(
         texts["source"], texts["target"], fields["source"][0], fields["target"][0], tuple(notes)
     )
@@ -127,18 +111,7 @@ def fired(example: Example, lang: str, code: str, tmp_path: Path) -> list[str]:
     return [f["message"] for doc in documents for f in doc["findings"] if f["rule"] == code]
 
 
-def marked(rule):
-    if rule.code in NOT_THROUGH_CHECK:
-        reason = NOT_THROUGH_CHECK[rule.code]
-        return pytest.param(
-            rule,
-            id=rule.code,
-            marks=pytest.mark.xfail(reason=reason, raises=AssertionError, strict=True),
-        )
-    return pytest.param(rule, id=rule.code)
-
-
-@pytest.mark.parametrize("rule", [marked(rule) for rule in all_rules()])
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
 def test_the_anti_pattern_fires_and_the_best_practice_does_not(rule, tmp_path):
     bad, good = examples(rule)
     lang = target_lang(bad, good)
@@ -156,40 +129,3 @@ def test_every_example_is_read_whole():
         for example in examples(rule):
             assert example.source.strip() and example.target.strip(), rule.code
             assert "source:" not in example.target and "target:" not in example.source, rule.code
-
-
-def links_as_in(best: list[str], bad: list[str]) -> list[Link]:
-    """Source paragraph i is the best practice's target paragraph i: linked where the bad
-    target has it, else left alone, and what only the bad target has is left alone too."""
-    links, j = [], 0
-    for i, paragraph in enumerate(best):
-        while j < len(bad) and bad[j] not in best:
-            links.append(Link((), (j,), 0.0))
-            j += 1
-        if j < len(bad) and bad[j] == paragraph:
-            links.append(Link((i,), (j,), 1.0))
-            j += 1
-        else:
-            links.append(Link((i,), (), 0.0))
-    links.extend(Link((), (k,), 0.0) for k in range(j, len(bad)))
-    return links
-
-
-@pytest.mark.parametrize("code", ["AD01", "OM01"])
-def test_the_paragraph_rules_on_the_links_their_example_means(code):
-    rule = rule_by_code(code)()
-    bad, good = examples(type(rule))
-    best = good.target.split("\n\n")
-    for example, should_fire in ((bad, True), (good, False)):
-        links = links_as_in(best, example.target.split("\n\n"))
-        found = list(rule.check(pair(example.source, example.target, links=links)))
-        assert bool(found) is should_fire, (code, example)
-
-
-def test_co01_on_the_two_places_its_example_means():
-    rule = rule_by_code("CO01")()
-    for example, should_fire in zip(examples(type(rule)), (True, False)):
-        places = [re.split(r"(?<=\.\.\.) ", text) for text in (example.source, example.target)]
-        assert len(places[0]) == len(places[1]) == 2
-        found = list(rule.check_release(release(places[0], {"ru": places[1]})))
-        assert bool(found) is should_fire, example

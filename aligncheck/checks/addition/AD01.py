@@ -11,12 +11,17 @@ class AD01(Rule):
     """A translated segment has no counterpart in the source (a 0-1 alignment link).
 
     **Anti-pattern**
-    source: The bridge opened on Monday. / Traffic fell by half.
-    target: Мост открылся в понедельник. / Мэр назвал его лучшим мостом страны. / Движение сократилось вдвое.
+    source: The bridge opened on Monday. / Traffic on the old road fell by half.
+        / Buses now cross the river every ten minutes.
+    target: Мост открылся в понедельник. / Движение по старой дороге сократилось вдвое.
+        / Мэр назвал его лучшим мостом страны.
+        / Автобусы теперь пересекают реку каждые десять минут.
 
     **Best practice**
-    source: The bridge opened on Monday. / Traffic fell by half.
-    target: Мост открылся в понедельник. / Движение сократилось вдвое.
+    source: The bridge opened on Monday. / Traffic on the old road fell by half.
+        / Buses now cross the river every ten minutes.
+    target: Мост открылся в понедельник. / Движение по старой дороге сократилось вдвое.
+        / Автобусы теперь пересекают реку каждые десять минут.
     """
 
     code = "AD01"

@@ -10,13 +10,33 @@ from aligncheck.model import Finding, Link, Severity
 class AL01(Rule):
     """Aligned source and target segments are implausibly dissimilar (low alignment score).
 
+    A score is measured against the rest of the document, so a short text rarely scores low:
+    the example needs a dozen paragraphs to show one that translates something else.
+
     **Anti-pattern**
-    source: The bridge opened on Monday after three years of work.
-    target: Мэр пообещал построить второй мост ниже по течению.
+    source: The bridge opened on Monday. / Traffic fell by half. / Buses run every ten minutes.
+        / Cyclists have a lane. / The toll goes next spring. / The river is cleaner.
+        / A museum will open. / Lights were added in May. / Shops report more customers.
+        / Engineers check the piers yearly. / The old ferry has stopped.
+        / Schools held a parade. / Tourists come at weekends. / A park is planned.
+    target: Мост открылся в понедельник. / Движение сократилось вдвое. / В горах выпал снег.
+        / У велосипедистов есть полоса. / Плату отменят весной. / Река стала чище.
+        / Откроется музей. / Подсветку добавили в мае. / Магазины сообщают о росте покупателей.
+        / Инженеры ежегодно проверяют опоры. / Старый паром больше не ходит.
+        / Школы провели парад. / Туристы приезжают по выходным. / Планируется парк.
 
     **Best practice**
-    source: The bridge opened on Monday after three years of work.
-    target: Мост открылся в понедельник после трёх лет работы.
+    source: The bridge opened on Monday. / Traffic fell by half. / Buses run every ten minutes.
+        / Cyclists have a lane. / The toll goes next spring. / The river is cleaner.
+        / A museum will open. / Lights were added in May. / Shops report more customers.
+        / Engineers check the piers yearly. / The old ferry has stopped.
+        / Schools held a parade. / Tourists come at weekends. / A park is planned.
+    target: Мост открылся в понедельник. / Движение сократилось вдвое.
+        / Автобусы ходят каждые десять минут. / У велосипедистов есть полоса.
+        / Плату отменят весной. / Река стала чище. / Откроется музей.
+        / Подсветку добавили в мае. / Магазины сообщают о росте покупателей.
+        / Инженеры ежегодно проверяют опоры. / Старый паром больше не ходит.
+        / Школы провели парад. / Туристы приезжают по выходным. / Планируется парк.
     """
 
     code = "AL01"
@@ -25,7 +45,8 @@ class AL01(Rule):
     severity = Severity.WARNING
     groups = ("all", "default")
     config_keys = {
-        # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15, 86% of unrelated pairs do
+        # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15,
+        # 86% of unrelated pairs do
         "alignment_score_floor": (
             0.15,
             "links scoring below this (0-1, centred cosine) are reported",

@@ -36,12 +36,16 @@ class CO01(Rule):
     Other capitalised names (places: Лондондерри / Лондонберри) give an info.
 
     **Anti-pattern**
-    source: Mr. Aliyev opened ... Mr. Aliyev closed ...
-    target: Г-н Алиев открыл ... Г-н Әлиев закрыл ...
+    source: Mr. Aliyev opened the talks on Monday. / The delegations met for four days.
+        / On Friday Mr. Aliyev closed them.
+    target: Г-н Алиев открыл переговоры в понедельник. / Делегации встречались четыре дня.
+        / В пятницу г-н Әлиев закрыл их.
 
     **Best practice**
-    source: Mr. Aliyev opened ... Mr. Aliyev closed ...
-    target: Г-н Алиев открыл ... Г-н Алиев закрыл ...
+    source: Mr. Aliyev opened the talks on Monday. / The delegations met for four days.
+        / On Friday Mr. Aliyev closed them.
+    target: Г-н Алиев открыл переговоры в понедельник. / Делегации встречались четыре дня.
+        / В пятницу г-н Алиев закрыл их.
     """
 
     code = "CO01"

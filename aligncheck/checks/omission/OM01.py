@@ -11,12 +11,17 @@ class OM01(Rule):
     """A source segment has no counterpart in the translation (a 1-0 alignment link).
 
     **Anti-pattern**
-    source: The bridge opened on Monday. / It cost forty million dollars. / Traffic fell by half.
-    target: Мост открылся в понедельник. / Движение сократилось вдвое.
+    source: The bridge opened on Monday. / Traffic on the old road fell by half.
+        / It cost forty million dollars. / Buses now cross the river every ten minutes.
+    target: Мост открылся в понедельник. / Движение по старой дороге сократилось вдвое.
+        / Автобусы теперь пересекают реку каждые десять минут.
 
     **Best practice**
-    source: The bridge opened on Monday. / It cost forty million dollars. / Traffic fell by half.
-    target: Мост открылся в понедельник. / Он обошёлся в сорок миллионов долларов. / Движение сократилось вдвое.
+    source: The bridge opened on Monday. / Traffic on the old road fell by half.
+        / It cost forty million dollars. / Buses now cross the river every ten minutes.
+    target: Мост открылся в понедельник. / Движение по старой дороге сократилось вдвое.
+        / Он обошёлся в сорок миллионов долларов.
+        / Автобусы теперь пересекают реку каждые десять минут.
     """
 
     code = "OM01"
@@ -32,7 +37,8 @@ class OM01(Rule):
                 yield self.finding(
                     ctx,
                     link,
-                    f"source {where(unit, link.source)} has no counterpart in the {ctx.lang} translation",
+                    f"source {where(unit, link.source)} has no counterpart "
+                    f"in the {ctx.lang} translation",
                     source_text=quote(ctx.source, link.source),
                     target_span=gap_span(ctx.target, ctx.links, at, "target"),
                 )
