@@ -8,6 +8,7 @@ from typing import Any
 
 from aligncheck import __version__
 from aligncheck._runtime import parallel
+from aligncheck._runtime.memo import release_memo
 from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult
@@ -107,7 +108,8 @@ def check_release(
         for target, links in zip(segmented, all_links)
     ]
     release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources, memo)
-    findings = _all_findings(rules, contexts, release_ctx, warnings)
+    with release_memo(memo):  # extractors' per-text results live as long as the release
+        findings = _all_findings(rules, contexts, release_ctx, warnings)
     findings.sort(key=Finding.sort_key)
     return ReleaseResult(release.name, source, tuple(targets), tuple(findings))
 

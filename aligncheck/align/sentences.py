@@ -8,7 +8,6 @@ candidate is reported is the rules' decision (OM02, AD02: checks/sentence_gaps.p
 
 from __future__ import annotations
 
-import functools
 import math
 import statistics
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.lang.profiles import length_factor, length_spread
 from aligncheck.model import Link, Segmentation
 from aligncheck.segment import split_sentences
@@ -341,7 +341,7 @@ def converted_figures(mine: list[str], other: list[str], langs: tuple[str, str])
     return found
 
 
-@functools.lru_cache(maxsize=4096)  # prepare and the check both ask, per link
+@per_release
 def length_evidence(
     src: tuple[str, ...], tgt: tuple[str, ...], ratio: float
 ) -> tuple[float, float]:

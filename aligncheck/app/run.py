@@ -188,12 +188,14 @@ def run_split(
     file: Path, langs: list[str] | None, out_dir: Path, *, encoding: str | None
 ) -> list[str]:
     from aligncheck._runtime.cachefiles import require_cache_dir
+    from aligncheck._runtime.memo import release_memo
     from aligncheck.read import read_text, split_multilingual, write_split
 
     if not langs or len(langs) < 2:
         raise InputError("--langs needs at least two languages, e.g. --langs en,ru,kk")
     require_cache_dir()
-    documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
+    with release_memo():
+        documents = split_multilingual(read_text(file, encoding=encoding), langs, path=str(file))
     from aligncheck.segment import segment_document
 
     written = write_split(documents, out_dir, file.stem)
@@ -253,6 +255,7 @@ def run_glossary_extract(
     model: str | None,
     encoding: str | None,
 ) -> str:
+    from aligncheck._runtime.memo import release_memo
     from aligncheck._runtime.safe_write import refuse_overwriting, write_text
     from aligncheck.app.config import load_config
     from aligncheck.app.outputs import run_inputs
@@ -264,6 +267,7 @@ def run_glossary_extract(
     releases = discover_releases(paths, source_lang=source_lang, langs=langs, encoding=encoding)
     refuse_overwriting([("--out", out_file)], run_inputs(config, releases))
     result = check_releases(releases, config, use_cache=True, quiet=True, with_rules=False)
-    text = extract_glossary(list(result.releases))
+    with release_memo():
+        text = extract_glossary(list(result.releases))
     write_text(out_file, text, what="the glossary", option="--out")
     return f"wrote {out_file} ({max(0, text.count(chr(10)) - 1)} candidate terms)"

@@ -19,6 +19,7 @@ import regex
 from babel import Locale, UnknownLocaleError, localedata
 
 from aligncheck._runtime.cachefiles import cache_file, store_json
+from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
 from aligncheck.lang.morph import russian_analyzer
 from aligncheck.lang.profiles import CORE_LANGUAGES
@@ -287,7 +288,7 @@ def _overlapping(pattern: regex.Pattern, text: str, month_starts: list[int]):
     return (match for start in month_starts if (match := pattern.match(text, start)))
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _extract(text: str, lang: str) -> tuple[DateMention, ...]:
     if not _DIGIT.search(text):
         return ()

@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz.distance import Indel
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.extract.literal import find_literal
 from aligncheck.extract.names import (
     NameEvidence,
@@ -76,7 +77,7 @@ def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
     ]
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
     """The built-in glossary never changes: its entries for a name are looked up once."""
     return tuple(_naming(common_glossary(), text, lang))
@@ -332,7 +333,7 @@ def _surname_kept(
     )
 
 
-@lru_cache(maxsize=1024)  # asked once per name of a link, about the same link text
+@per_release
 def capitalised_keys(text: str, lang: str) -> frozenset[str]:
     """Keys of the text's capitalised words: rivals when counting one name's renderings."""
     return frozenset(key(w.text, lang) for w in words(text) if w.text[:1].isupper())
@@ -533,7 +534,7 @@ def _spells_other(letters: str, lang: str, acronym: str, document: str) -> bool:
     return any(key(a, "en") == other for a in _document_acronyms(document) if a != acronym)
 
 
-@lru_cache(maxsize=64)  # the source document, asked once per acronym in it
+@per_release
 def _document_acronyms(document: str) -> frozenset[str]:
     return frozenset(
         t

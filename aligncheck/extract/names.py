@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
 from aligncheck.lang.morph import Word, russian_analyzer, words
 
@@ -106,7 +106,7 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-@lru_cache(maxsize=64)
+@per_release
 def _mostly_non_latin(text: str) -> bool:
     """Cached: asked once per name-like group about the whole text."""
     letters = [c for c in text if c.isalpha()]
@@ -126,7 +126,7 @@ def document_evidence(texts: Iterable[str], lang: str) -> NameEvidence:
     return _document_evidence(tuple(texts), lang)
 
 
-@lru_cache(maxsize=64)
+@per_release
 def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
     lowercase, capitalised, surnames = set(), set(), set()
     for text in texts:
@@ -157,7 +157,7 @@ def extract_names(text: str, lang: str, evidence: NameEvidence | None = None) ->
     return list(_extract_names(text, lang, evidence or NameEvidence()))
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMention, ...]:
     tokens = words(text)
     if _is_headline(tokens):
@@ -307,7 +307,7 @@ def spelled_out(text: str, mention: NameMention) -> bool:
     return bool(after and _initials_spell([w.text for w in words(after.group(1))], letters))
 
 
-@lru_cache(maxsize=4096)
+@per_release
 def document_spells(texts: tuple[str, ...], acronym: str) -> bool:
     """Does any of the texts write lower-case words whose initials are exactly the acronym's
     two or more letters (artificial intelligence for AI), function words aside? A common-noun

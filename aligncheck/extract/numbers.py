@@ -14,11 +14,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from aligncheck._runtime.cachefiles import cache_file, store_json
+from aligncheck._runtime.memo import per_release
 from aligncheck.extract.dates import base_lang, extract_dates
 from aligncheck.extract.links import find_links
 from aligncheck.extract.numwords import SCALES, find_number_words, lookup
@@ -316,7 +317,7 @@ def _classify(
     return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft, unit=unit)
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     masked = _masked(text)
     in_date = _span_tests(d.span for d in extract_dates(text, lang))[0]

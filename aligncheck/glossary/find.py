@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import regex
 from rapidfuzz import fuzz
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.glossary.entries import Entry, base_lang
 from aligncheck.lang.morph import Phrase, Word, lower, words
 from aligncheck.model import Segmentation, Span
@@ -72,7 +73,7 @@ def rendered(entry: Entry, side: LinkText) -> list[Occurrence]:
     return sorted(found, key=lambda o: (o.start, -o.end, o.variant))
 
 
-@lru_cache(maxsize=65536)
+@per_release
 def _spans(phrase: Phrase, text: str) -> tuple[tuple[int, int], ...]:
     """Where a phrase occurs in a link's text (a LinkText's tokens are words(text)); cached:
     GL01, GL02, CO01 and the name rules look for the same terms in the same links."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.lang.morph import (
     TURKIC,
     WORD_RE,
@@ -117,7 +118,7 @@ def text_keys(text: str, lang: str) -> frozenset[str]:
     return frozenset(_keyed_words(text, lang))
 
 
-@lru_cache(maxsize=4096)
+@per_release
 def _keyed_words(text: str, lang: str) -> dict[str, tuple[str, ...]]:
     """Each key a rendering found in `text` can have
     -> the text's (lower-case) words offering it."""

@@ -26,6 +26,7 @@ from babel.core import get_global
 
 from aligncheck._runtime.cache_registry import REGISTRY
 from aligncheck._runtime.cachefiles import cache_file, kept_strings, store, store_json
+from aligncheck._runtime.memo import per_release
 
 MIN_LETTERS = 4
 _MODEL_VERSION = REGISTRY["langid"].version
@@ -95,13 +96,13 @@ def letters(text: str) -> list[str]:
     return list(_letters(text))
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _letters(text: str) -> tuple[str, ...]:
     """Cached: splitting, language scores and the script checks all ask about one paragraph."""
     return tuple(_WORD.findall(_prose(text).lower()))
 
 
-@lru_cache(maxsize=16384)
+@per_release
 def _prose(text: str) -> str:
     """`text` without URLs, emails and placeholders. None of _NOT_PROSE's matches holds or
     looks past a space (its lookbehinds and word boundaries read a space as a text's end),

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
 from aligncheck.lang.profiles import DOTTED_I, TURKIC, profile
 
@@ -44,7 +45,7 @@ def words(text: str) -> list[Word]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=65536)
+@per_release
 def _words(text: str) -> tuple[Word, ...]:
     """Cached: the same texts are tokenised by many rules (Words are frozen, lists are fresh)."""
     return tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text))
