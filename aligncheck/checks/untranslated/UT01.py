@@ -82,7 +82,7 @@ class UT01(Rule):
     **Best practice**
     source: The committee approved the annual budget.
     target: Комитет утвердил годовой бюджет.
-    """
+    """  # noqa: E501 (the one-line summary `aligncheck rules` and SARIF print)
 
     code = "UT01"
     name = "untranslated"
