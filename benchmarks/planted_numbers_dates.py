@@ -154,4 +154,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from aligncheck._runtime.memo import release_memo
+
+    with release_memo():  # rules called directly: one memo for the run, as the pipeline keeps
+        main()

@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 CACHE_ENV = "ALIGNCHECK_CACHE_DIR"  # as aligncheck._runtime.cachefiles, not imported: see below
@@ -65,3 +66,14 @@ _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], data
 settings.register_profile("ci", derandomize=True, print_blob=True, **_COMMON)
 settings.register_profile("explore", derandomize=False, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def _one_release_per_test():
+    """Each test is one release's worth of work: the extractors memoise what they compute for
+    the test's texts as the pipeline lets them for a release's (aligncheck/_runtime/memo.py), and
+    nothing carries over to the next test. Tests that call rules directly rely on it for speed."""
+    from aligncheck._runtime.memo import release_memo
+
+    with release_memo():
+        yield
