@@ -118,6 +118,13 @@ REGISTRY: dict[str, CacheEntry] = {
             1,
             stems="split/babel{babel}-v{version}/stems-{key}.json",
         ),
+        _entry(
+            "cldr",
+            "names of territories, languages, currencies and exemplar cities per language",
+            "json",
+            1,
+            names="cldr/babel{babel}-v{version}/{key}.json",
+        ),
     )
 }
 
