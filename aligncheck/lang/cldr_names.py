@@ -42,8 +42,8 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import babel
 from babel import Locale, UnknownLocaleError
@@ -274,8 +274,7 @@ def babel_version() -> str:
 # --------------------------------------------------------------------------- lookup
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     keys: tuple[str, ...]  # the name's words, lower-cased, ё as е
     capital: tuple[bool, ...]  # which words CLDR writes with a capital
     acronym: tuple[bool, ...]
@@ -294,10 +293,10 @@ def _index_key(first: str) -> str:
 @cache
 def _index(lang: str) -> dict[str, tuple[_Name, ...]]:
     """Names by the first letters of their first word."""
-    table: dict[str, list[_Name]] = defaultdict(list)
+    table: dict[str, dict[_Name, None]] = defaultdict(dict)  # insertion-ordered sets
     for cid, found in names(lang).items():
         for name in found:
-            parts = [w.text for w in morph.words(name)]
+            parts = morph.WORD_RE.findall(name)
             if not parts or len(parts[0]) < 2:
                 continue
             keys = tuple(_key(p, lang) for p in parts)
@@ -307,8 +306,7 @@ def _index(lang: str) -> dict[str, tuple[_Name, ...]]:
                 tuple(len(p) > 1 and p.isupper() for p in parts),
                 cid,
             )
-            if entry not in table[_index_key(keys[0])]:
-                table[_index_key(keys[0])].append(entry)
+            table[_index_key(keys[0])][entry] = None
     return {k: tuple(v) for k, v in table.items()}
 
 
