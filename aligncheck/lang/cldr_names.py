@@ -45,7 +45,6 @@ from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
 
-import babel
 from babel import Locale, UnknownLocaleError
 
 from aligncheck._runtime.cachefiles import cache_file, store_json
@@ -101,7 +100,9 @@ def build_names(lang: str) -> dict[str, tuple[str, ...]]:
         if kind == "territory":
             for form in forms[1:]:
                 short[form].add(cid)
-    full = {name for cid, listed in found.items() for name in listed if cid.startswith("t")}
+    full = {
+        name for cid, listed in found.items() for name in listed if cid.startswith("territory:")
+    }
     for form, cids in sorted(short.items()):
         # Virgin Islands (U.S.), U.S. Outlying Islands: a parenthesis naming another territory
         # (or shared by two) is no short form of either
@@ -265,10 +266,6 @@ def names(lang: str) -> dict[str, tuple[str, ...]]:
 def renderings(concept_id: str, lang: str) -> tuple[str, ...]:
     """The names CLDR gives `concept_id` in `lang` (empty when it has none)."""
     return names(lang).get(concept_id, ())
-
-
-def babel_version() -> str:
-    return babel.__version__
 
 
 # --------------------------------------------------------------------------- lookup
