@@ -30,13 +30,14 @@ document, chosen by random.Random(f"{seed}-{document id}-{lang}") among that ver
 with a rendering. Kinds, drawn with the same generator:
   - dropped:  the whole rendering (with its inflection) removed; the spaces and punctuation around
               it tidied (no double space, no space before , . etc., no empty brackets or quotes).
-  - replaced: the rendering replaced by a surname of the same language (so the same script) with
-              the removed inflection re-attached, in the same script as the rendering, taken from another document of the same half:
-              the last word of an uninflected rendering of a two- or three-word name whose last
-              English word that document also writes alone ("Boris Johnson" ... "Johnson said"),
-              not in capitals, not hyphenated; one this target document does not contain and that
-              does not itself match the name. Mostly surnames; the rule lets through a few teams
-              and places ("Lakers", "California"). A version with no such word gets a drop.
+  - replaced: the rendering replaced by a surname of the same language and script (a Latin name
+              left in a Cyrillic version is not used), with the removed inflection re-attached,
+              taken from another document of the same half: the last word of an uninflected
+              rendering of a two- or three-word name whose last English word that document also
+              writes alone ("Boris Johnson" ... "Johnson said"), not in capitals, not hyphenated;
+              one this target document does not contain and that does not itself match the name.
+              Mostly surnames; the rule lets through a few teams and places ("Lakers",
+              "California"). A version with no such word gets a drop.
 *Vanishes*: after the plant, no run of that target document matches the name (as above) and, for
 a name of several words, no single word of it matches the name's last word: the version no
 longer names it anywhere.
