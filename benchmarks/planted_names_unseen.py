@@ -68,6 +68,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -211,16 +212,13 @@ def mentions_left(name: str, text: str) -> bool:
 
 def script(text: str) -> str:
     """ "Cyrl", "Latn" or "" (mixed or none): enough to keep a replacement in the same script."""
-    kinds = {
-        "Cyrl" if "\u0400" <= ch <= "\u04ff" else "Latn" if ch < "\u0250" else "?"
-        for ch in text
-        if ch.isalpha()
-    }
-    return kinds.pop() if len(kinds) == 1 and "?" not in kinds else ""
+    kinds = {unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha()}
+    return {"CYRILLIC": "Cyrl", "LATIN": "Latn"}.get(kinds.pop(), "") if len(kinds) == 1 else ""
 
 
 def tidy_cut(text: str, start: int, end: int, new: str = "") -> str:
-    """text with [start, end) replaced by `new`; after a removal, spaces and punctuation tidied."""
+    """text with [start, end) replaced by `new`; after a removal, the spaces and punctuation at
+    the cut tidied (nothing else in the text is touched)."""
     if new:
         return text[:start] + new + text[end:]
     before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
@@ -229,12 +227,16 @@ def tidy_cut(text: str, start: int, end: int, new: str = "") -> str:
         if (not before or not after or after[0] in ",.;:!?)]»”'’" or before[-1] in "([«“„")
         else " "
     )
-    out = before + glue + after
-    out = re.sub(r"\(\s*\)|\[\s*\]|«\s*»|“\s*”|„\s*“|\"\s*\"", "", out)
-    out = re.sub(r"\s+([,.;:!?)\]»”])", r"\1", out)
-    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
-    out = re.sub(r"\s{2,}", " ", out)
-    return re.sub(r"^[\s,;:]+", "", out).strip()
+    head, tail = before[:-4], after[4:]
+    mid = before[-4:] + glue + after[:4]
+    mid = re.sub(r"\(\s*\)|\[\s*\]|«\s*»|“\s*”|„\s*“|\"\s*\"", "", mid)
+    mid = re.sub(r"\s+([,.;:!?)\]»”])", r"\1", mid)
+    mid = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", mid)
+    mid = re.sub(r"\s{2,}", " ", mid)
+    out = head + mid + tail
+    if not head:
+        out = re.sub(r"^[\s,;:]+", "", out)
+    return out.strip()
 
 
 @dataclass(frozen=True)
