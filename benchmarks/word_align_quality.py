@@ -6,7 +6,7 @@ them, found without aligncheck's extractors:
 
 - numbers: a source word of digits (inner "." "," allowed) whose digits are those of a word of
   the target line (4,500 ~ 4.500);
-- names: a capitalised source word (2+ letters) whose lower case is contained in the anyascii
+- names: a capitalised source word (3+ letters) whose lower case begins the anyascii
   transliteration of a target word (Berlin ~ Берлине "Berline"; Johnson ~ Джонсон is missed).
 
 For each such case: aligned = the word got any target span; hit = that span contains the
@@ -70,9 +70,9 @@ def cases(source: str, target: str) -> list[tuple[str, int, int, str]]:
         if NUMBER.fullmatch(word):
             if digits(word) in target_digits:
                 out.append(("number", a, b, digits(word)))
-        elif word[0].isupper() and len(word) >= 2 and word.isalpha():
+        elif word[0].isupper() and len(word) >= 3 and word.isalpha():
             low = word.lower()
-            if any(low in w for w in target_latin):
+            if any(w.startswith(low) for w in target_latin):
                 out.append(("name", a, b, low))
     return out
 
@@ -80,7 +80,9 @@ def cases(source: str, target: str) -> list[tuple[str, int, int, str]]:
 def is_hit(kind: str, rendering: str, span_text: str) -> bool:
     if kind == "number":
         return rendering in digits(span_text)
-    return rendering in anyascii(span_text).lower()
+    return any(
+        anyascii(span_text[a:b]).lower().startswith(rendering) for a, b in word_spans(span_text)
+    )
 
 
 def tokens(runner, prompt: str, texts: list[str], layer: int):

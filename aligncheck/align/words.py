@@ -7,7 +7,8 @@ similar word ("argmax": the intersection of both directions, high precision). "i
 gives the words left unaligned in both texts further argmax rounds among themselves, with
 the aligned ones' rows and columns damped, as SimAlign does (more recall, a little less
 precision). Words are runs of letters and digits (a number keeps its inner separators:
-"1,250.5" is one word); punctuation is never aligned.
+"1,250.5" is one word, an apostrophe joins a suffix: "Berlin'de"); a hyphen separates words
+("Сан-Диего" is two, as "San Diego" is); punctuation is never aligned.
 
 A pair's matrix is words x words of one paragraph pair, so memory is small; no step looks
 outside the pair. Ties go to the earlier word, so the result is deterministic.
@@ -27,7 +28,7 @@ METHODS = ("argmax", "itermax")
 ITERMAX_ROUNDS = 2  # SimAlign's max_count: the first argmax round and one more
 ITERMAX_DAMPING = 0.9  # SimAlign's alpha_ratio: weight kept by a word already aligned
 
-_WORD = re.compile(r"\d+(?:[.,\u00a0\u202f'’]\d+)*|[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = re.compile(r"\d+(?:[.,\u00a0\u202f'’]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
 
 
 def word_spans(text: str) -> list[Span]:
