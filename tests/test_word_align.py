@@ -94,6 +94,19 @@ def test_a_text_longer_than_one_window_is_covered_throughout(embedder):
     assert all(covered[a:b].all() for a, b in word_spans(text))
 
 
+def test_the_piece_subset_gives_the_whole_tokenizers_spans(embedder):
+    from aligncheck.embed.bert import _WholeTokenizer
+    from aligncheck.embed.piece_subset import SubsetTokenizer, table_path
+
+    path = embedder.model.path
+    if not table_path(path).is_file():
+        pytest.skip("no piece table beside this model")
+    texts = [embedder.prompt + t for t in (SOURCE, *TARGETS.values(), *PROTEST, "ﬁ №5 — ½")]
+    assert SubsetTokenizer(path).encode_offsets(texts) == _WholeTokenizer(path).encode_offsets(
+        texts
+    )
+
+
 def test_the_torch_runner_gives_the_same_token_states(embedder):
     pytest.importorskip("torch")
     from aligncheck.embed.bert import LeanBert, OrtBert

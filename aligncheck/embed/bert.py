@@ -339,13 +339,16 @@ class _WholeTokenizer:
     def encode_ids(self, texts: list[str]) -> list[list[int]]:
         return [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
 
+    __call__ = encode_ids
+
     def encode_offsets(self, texts: list[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
         return [(e.ids, e.offsets) for e in self.tokenizer.encode_batch(texts)]
 
 
 def _tokenizer(path: Path):
-    """A tokenizer (`encode_ids`, `encode_offsets`) of only the pieces the texts need where
-    the model's tokenizer allows (piece_subset.py; 1-2 s less to load), else the whole one."""
+    """A tokenizer (called or `encode_ids`: texts -> token ids; `encode_offsets`: with the
+    tokens' character spans) of only the pieces the texts need where the model's tokenizer
+    allows (piece_subset.py; 1-2 s less to load), else the whole one."""
     from aligncheck.embed import piece_subset
 
     try:

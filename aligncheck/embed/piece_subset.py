@@ -173,6 +173,8 @@ class SubsetTokenizer:
     def encode_ids(self, texts: list[str]) -> list[list[int]]:
         return [ids for ids, _ in self.encode_offsets(texts)]
 
+    __call__ = encode_ids
+
     def encode_offsets(self, texts: list[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
         """Per text, its token ids and each token's character span in the text."""
         new_words = {w for text in texts for w in self._words(text)} - self.words
