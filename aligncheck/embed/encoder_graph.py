@@ -1,9 +1,11 @@
 """An ONNX graph of the built default model's encoder, for the onnxruntime runner.
 
 BERT + mean pooling (sums; the runner divides and normalises), using onnxruntime's fused
-CPU kernels (Attention, SkipLayerNormalization, BiasGelu). The graph holds no weights: its
-initializers point into the directory's model.safetensors (ONNX external data, offsets from
-the safetensors header), so the 470 MB of weights are stored once.
+CPU kernels (Attention, SkipLayerNormalization, BiasGelu). The token states of the layers in
+TOKEN_LAYERS are outputs too (`layer_<k>`, for word alignment): they are computed anyway, and a
+run that asks only for `token_sums` gets the same sums at the same speed (measured). The graph
+holds no weights: its initializers point into the directory's model.safetensors (ONNX external
+data, offsets from the safetensors header), so the 470 MB of weights are stored once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import struct
 import tempfile
 from pathlib import Path
 
-GRAPH_VERSION = 1  # bump when the graph changes: the file name changes with it
+GRAPH_VERSION = 2  # bump when the graph changes: the file name changes with it
+# Layers whose token states the graph outputs (0: the embeddings, 12: the last of e5-small).
+TOKEN_LAYERS = (8, 12)
 WEIGHTS = "model.safetensors"
 MS = "com.microsoft"
 
@@ -41,7 +45,7 @@ def _safetensors_header(path: Path) -> tuple[dict, int]:
         return json.loads(f.read(size)), 8 + size
 
 
-def _graph(model_dir: Path):
+def _graph(model_dir: Path, token_layers: tuple[int, ...] = TOKEN_LAYERS):
     import onnx
     from onnx import TensorProto, helper
 
@@ -104,6 +108,7 @@ def _graph(model_dir: Path):
         epsilon=eps,
     )
     mask = node("Cast", ["attention_mask"], "mask_int32", to=TensorProto.INT32)
+    states = {0: x}
     for i in range(int(config["num_hidden_layers"])):
         p, a = f"encoder.layer.{i}.", f"encoder.layer.{i}.attention."
         qkv_w = node(
@@ -151,6 +156,10 @@ def _graph(model_dir: Path):
             domain=MS,
             epsilon=eps,
         )
+        states[i + 1] = x
+    token_layers = [k for k in token_layers if k in states]
+    for k in token_layers:
+        node("Identity", [states[k]], f"layer_{k}")
     keep = node(
         "Unsqueeze",
         [node("Cast", ["attention_mask"], "mask_float", to=TensorProto.FLOAT), "last_axis"],
@@ -169,6 +178,12 @@ def _graph(model_dir: Path):
             helper.make_tensor_value_info(
                 "token_sums", TensorProto.FLOAT, ["batch", int(config["hidden_size"])]
             )
+        ]
+        + [
+            helper.make_tensor_value_info(
+                f"layer_{k}", TensorProto.FLOAT, ["batch", "length", int(config["hidden_size"])]
+            )
+            for k in token_layers
         ],
         initializer=initializers,
     )

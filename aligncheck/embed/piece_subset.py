@@ -171,9 +171,18 @@ class SubsetTokenizer:
         self.tokenizer, self.ids = tokenizer, ids
 
     def encode_ids(self, texts: list[str]) -> list[list[int]]:
+        return [ids for ids, _ in self.encode_offsets(texts)]
+
+    __call__ = encode_ids
+
+    def encode_offsets(self, texts: list[str]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+        """Per text, its token ids and each token's character span in the text."""
         new_words = {w for text in texts for w in self._words(text)} - self.words
         self.words |= new_words
         if self._add_pieces(new_words) or self.tokenizer is None:
             self._build()
         ids = self.ids
-        return [ids[encoding.ids].tolist() for encoding in self.tokenizer.encode_batch(texts)]
+        return [
+            (ids[encoding.ids].tolist(), encoding.offsets)
+            for encoding in self.tokenizer.encode_batch(texts)
+        ]
