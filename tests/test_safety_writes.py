@@ -220,3 +220,20 @@ def test_split_never_writes_over_its_input(tmp_path):
 def test_any_command_printing_to_a_full_device_is_one_line(tmp_path):
     with open("/dev/full", "w") as full:
         assert_one_line_error(aligncheck("rules", cwd=tmp_path, stdout=full), "No space left")
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "NU01"], ["config"], ["cache"]])
+def test_every_command_ends_quietly_when_its_reader_left(args, tmp_path):
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "aligncheck", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(writer)
+    assert proc.returncode == 141 and proc.stderr == "", proc.stderr

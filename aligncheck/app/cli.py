@@ -168,7 +168,7 @@ def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
     """Print the alignment of SOURCE and TARGET."""
     from aligncheck.app.run import run_align
 
-    click.echo(
+    _echo(
         run_align(
             source,
             target,
@@ -178,8 +178,7 @@ def align(source, target, langs, unit, model, encoding, fmt, no_cache) -> None:
             encoding=encoding,
             fmt=fmt,
             use_cache=not no_cache,
-        ),
-        nl=False,
+        )
     )
 
 
@@ -197,7 +196,7 @@ def split(file, langs, out_dir, encoding) -> None:
     from aligncheck.app.run import run_split
 
     for line in run_split(file, _langs(langs), out_dir, encoding=encoding):
-        click.echo(line)
+        _echo(line + "\n")
 
 
 @cli.command()
@@ -206,7 +205,7 @@ def rules(code) -> None:
     """List the rules, or explain one rule CODE."""
     from aligncheck.app.run import describe_rule, list_rules
 
-    click.echo(describe_rule(code) if code else list_rules(), nl=False)
+    _echo(describe_rule(code) if code else list_rules())
 
 
 @cli.command("config")
@@ -216,7 +215,7 @@ def config_cmd(path, config_file) -> None:
     """Print the effective configuration for PATH and where each value came from."""
     from aligncheck.app.run import run_config
 
-    click.echo(run_config(path, config_file), nl=False)
+    _echo(run_config(path, config_file))
 
 
 @cli.group()
@@ -235,7 +234,7 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
     """Propose a glossary from a release: candidate terms and their renderings."""
     from aligncheck.app.run import run_glossary_extract
 
-    click.echo(
+    _echo(
         run_glossary_extract(
             list(paths),
             out_file,
@@ -244,6 +243,7 @@ def glossary_extract(paths, out_file, langs, source_lang, model, encoding) -> No
             model=model,
             encoding=encoding,
         )
+        + "\n"
     )
 
 
@@ -261,9 +261,21 @@ def cache(part, entries) -> None:
     from aligncheck._runtime import cachestats
 
     if entries:
-        click.echo(cachestats.table(), nl=False)
+        _echo(cachestats.table())
     else:
-        click.echo(cachestats.clear(part) if part else cachestats.summary(), nl=False)
+        _echo(cachestats.clear(part) if part else cachestats.summary())
+
+
+def _echo(text: str) -> None:
+    """Write a command's output; a reader that left (`| head -1`) ends the run quietly, exit 141
+    as for `check` (click's own handling would exit 1)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from aligncheck.app.outputs import stdout_gone
+
+        stdout_gone()
 
 
 def main() -> None:
