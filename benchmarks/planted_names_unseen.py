@@ -438,6 +438,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents of the half")
     ap.add_argument("--show", type=int, default=0, help="print that many plants with outcomes")
+    ap.add_argument(
+        "--list-clean",
+        action="store_true",
+        help="print each clean-text name warning with both whole paragraphs, to judge it",
+    )
     args = ap.parse_args(argv)
     if not available():
         sys.exit("NTREX-dev not found under ../shared/corpora/ntrex128-dev")
@@ -480,6 +485,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"({', '.join(f'{r} {c}' for r, c in sorted(per_rule.items())) or 'none'}); "
         "a count, not a judged false-alarm rate."
     )
+    if args.list_clean:
+        by_id = {d.id: d for d in docs}
+        for doc_id, fs in sorted(clean.items()):
+            for f in fs:
+                if is_name_rule(f.rule) and f.severity.value in REPORTED:
+                    d = by_id[doc_id]
+                    src = " / ".join(d.joined("en")[i] for i in f.source_segments)
+                    tgt = " / ".join(d.joined(f.lang)[i] for i in f.target_segments)
+                    print(f"\n## {doc_id} {f.lang} {f.rule} {f.severity.value}: {f.message}")
+                    print(f"source: {src}\ntarget: {tgt}")
     for p, o in list(zip(plants, outcomes, strict=True))[: args.show]:
         print(
             f"- {o:9} {p.lang} {p.doc} ¶{p.paragraph} {p.kind}: {p.name!r} -> {p.rendering!r}"
