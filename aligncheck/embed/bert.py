@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,20 @@ class _Runner:
         size = self.max_length - 2
         return [[bos, *content[a : a + size], eos] for a in self._window_starts(len(content))]
 
+    def _batches(self, rows: list[list[int]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Rows of similar length share a forward pass (`_passes`): per pass, the rows' indices,
+        their ids padded to the longest, and the mask of real tokens."""
+        order = sorted(range(len(rows)), key=lambda r: len(rows[r]))
+        for part in _passes([len(rows[r]) for r in order]):
+            chosen = order[part]
+            length = max(len(rows[r]) for r in chosen)
+            ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
+            keep = np.zeros((len(chosen), length), dtype=np.int64)
+            for i, r in enumerate(chosen):
+                ids[i, : len(rows[r])] = rows[r]
+                keep[i, : len(rows[r])] = 1
+            yield chosen, ids, keep
+
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """(rows, dim) sums of the last hidden states over each row's kept tokens."""
         raise NotImplementedError
@@ -99,27 +114,17 @@ class _Runner:
         subword tokens, in order, and their (n, dim) float32 hidden states at `layer`, computed
         in the windows `encode` uses (with the same prompt, which the spans leave out). Special
         and whitespace-only tokens are left out; a span is trimmed of surrounding whitespace."""
-        size, skip = self.max_length - 2, len(prompt)
         rows, where, spans = [], [], []
         for n, (ids, offsets) in enumerate(
             self._tokens.encode_offsets([prompt + t for t in texts])
         ):
-            bos, content, eos = ids[0], ids[1:-1], ids[-1]
-            spans.append(np.asarray(offsets[1:-1], dtype=np.int64).reshape(-1, 2) - skip)
-            for a in self._window_starts(len(content)):
-                rows.append([bos, *content[a : a + size], eos])
+            spans.append(np.asarray(offsets[1:-1], dtype=np.int64).reshape(-1, 2) - len(prompt))
+            for a, window in zip(self._window_starts(len(ids) - 2), self._windows(ids)):
+                rows.append(window)
                 where.append((n, a))
         states = [np.zeros((len(s), self.dim), dtype=np.float32) for s in spans]
         seen = [np.zeros(len(s), dtype=bool) for s in spans]
-        order = sorted(range(len(rows)), key=lambda r: len(rows[r]))
-        for part in _passes([len(rows[r]) for r in order]):
-            chosen = order[part]
-            length = max(len(rows[r]) for r in chosen)
-            ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
-            keep = np.zeros((len(chosen), length), dtype=np.int64)
-            for i, r in enumerate(chosen):
-                ids[i, : len(rows[r])] = rows[r]
-                keep[i, : len(rows[r])] = 1
+        for chosen, ids, keep in self._batches(rows):
             out = self._states(ids, keep, layer)
             for i, r in enumerate(chosen):
                 n, a = where[r]
@@ -139,16 +144,8 @@ class _Runner:
                 rows.append(window)
                 owner.append(n)
                 weight.append(max(len(window) - 2, 1))
-        order = sorted(range(len(rows)), key=lambda r: len(rows[r]))
         total = np.zeros((len(texts), self.dim), dtype=np.float64)
-        for part in _passes([len(rows[r]) for r in order]):
-            chosen = order[part]
-            length = max(len(rows[r]) for r in chosen)
-            ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
-            keep = np.zeros((len(chosen), length), dtype=np.int64)
-            for i, r in enumerate(chosen):
-                ids[i, : len(rows[r])] = rows[r]
-                keep[i, : len(rows[r])] = 1
+        for chosen, ids, keep in self._batches(rows):
             means = self._token_sums(ids, keep) / keep.sum(axis=1, keepdims=True)
             np.add.at(
                 total,
