@@ -318,8 +318,9 @@ def version_outcomes(
             if mention.kind in kinds:
                 todo.append((link, src, tgt, mention))
     document = "\n\n".join(s.text for s in source.segments)
-    for link, src, tgt, mention in todo:  # learn spellings first
-        match_name(
+
+    def match(src: LinkText, tgt: LinkText, mention):
+        return match_name(
             mention,
             lang,
             tgt,
@@ -329,21 +330,15 @@ def version_outcomes(
             source_text=src.text,
             source_document=document,
         )
+
+    for link, src, tgt, mention in todo:  # learn spellings (aliases) first
+        match(src, tgt, mention)
     outcomes = []
     for link, src, tgt, mention in todo:
-        match = match_name(
-            mention,
-            lang,
-            tgt,
-            glossaries,
-            threshold,
-            aliases,
-            source_text=src.text,
-            source_document=document,
-        )
+        found = match(src, tgt, mention)
         span = src.span(mention.start, mention.end)
         segment = span.segment if span else link.source[0]
         where = (segment, name_key(mention.text, src.lang))
-        outcomes.append(NameOutcome(link, src, tgt, mention, match, where))
+        outcomes.append(NameOutcome(link, src, tgt, mention, found, where))
     outcomes = written_out(check_localised(outcomes, lang, glossaries), lang, glossaries)
     return fewer_renderings(outcomes, lang, glossaries, document)
