@@ -267,15 +267,10 @@ def cache(part, entries) -> None:
 
 
 def _echo(text: str) -> None:
-    """Write a command's output; a reader that left (`| head -1`) ends the run quietly, exit 141
-    as for `check` (click's own handling would exit 1)."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        from aligncheck.app.outputs import stdout_gone
+    """A command's output (not a report: no --output to suggest)."""
+    from aligncheck._runtime.stdout import write_stdout
 
-        stdout_gone()
+    write_stdout(text, what="the output", hint="")
 
 
 def main() -> None:
@@ -286,7 +281,7 @@ def main() -> None:
             if sys.stdout is not None:
                 sys.stdout.flush()
     except BrokenPipeError:
-        from aligncheck.app.outputs import stdout_gone
+        from aligncheck._runtime.stdout import stdout_gone
 
         stdout_gone()
     except InputError as exc:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 
 from aligncheck._runtime.safe_write import refuse_overwriting, write_text
+from aligncheck._runtime.stdout import write_stdout
 from aligncheck.checks import all_rules
 from aligncheck.errors import InputError
 from aligncheck.model import Release, RunResult
@@ -16,7 +15,6 @@ from aligncheck.report import EXTENSIONS, render
 from aligncheck.report.visible import one_line
 
 STREAM_FORMATS = ("rich", "text", "json", "github", "markdown")
-EXIT_STDOUT_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe
 
 
 def _stdout_is_terminal() -> bool:
@@ -98,29 +96,6 @@ def run_inputs(config, releases: Sequence[Release]) -> list[str | Path]:
         *config.glossaries,
         *([config.path] if config.path else []),
     ]
-
-
-def write_stdout(text: str) -> None:
-    """Print a report;
-    InputError when stdout is closed or cannot take it (a full disk, /dev/full)."""
-    if sys.stdout is None:
-        raise InputError("standard output is closed; give --output FILE for the report")
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        stdout_gone()
-    except OSError as exc:
-        raise InputError(
-            f"cannot write the report to standard output: {exc.strerror or exc}; give --output FILE"
-        ) from None
-
-
-def stdout_gone() -> None:
-    """The reader of stdout left (`| head -1`): end quietly, without Python's complaint at exit."""
-    with suppress(OSError, AttributeError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    raise SystemExit(EXIT_STDOUT_GONE)
 
 
 def write_reports(result: RunResult, config, outputs: list[Path]) -> None:
