@@ -5,6 +5,7 @@ from factories import pair, release
 
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.checks.name.NA02 import NA02
+from aligncheck.embed import DEFAULT_MODEL, load_embedder
 from aligncheck.extract.names import document_evidence, extract_names
 from aligncheck.glossary.reader import parse_table
 from aligncheck.lang.translit import find_name, key
@@ -213,17 +214,23 @@ def test_few_false_alarms_on_professional_translations():
         for lang in ("en", *langs)
     }
     ids = (NTREX / "document_ids.txt").read_text(encoding="utf-8").splitlines()
+    embedder = load_embedder(DEFAULT_MODEL)  # word alignment, as in a real run
     alarms = 0
     for doc in sorted(set(ids))[::3]:
         rows = [i for i, d in enumerate(ids) if d == doc]
         ctx = release(
-            [lines["en"][i] for i in rows], {lang: [lines[lang][i] for i in rows] for lang in langs}
+            [lines["en"][i] for i in rows],
+            {lang: [lines[lang][i] for i in rows] for lang in langs},
+            embedder=embedder,
         )
         alarms += sum(
             f.severity.value != "info" for r in (NA01(), NA02()) for f in r.check_release(ctx)
         )
     pairs = sum(1 for d in ids if d in set(sorted(set(ids))[::3])) * len(langs)
-    assert alarms * 50 / pairs <= 0.5
+    # Issue 12 made every name the other versions render a warning where it is left out
+    # (dropped/replaced name recall 0.09 -> 0.6+): 0.89 warnings per 50 pairs here, counted
+    # (README: the judged rate on the untouched half). This guards against more.
+    assert alarms * 50 / pairs <= 1.0
 
 
 def test_the_severity_table_is_printed_in_its_module_docstring():

@@ -127,3 +127,20 @@ def target_span_of(
     if not targets:
         return None
     return min(a for a, _ in targets), max(b for _, b in targets)
+
+
+def link_alignment(ctx, source_text: str, target_text: str) -> list[WordLink] | None:
+    """The argmax word alignment of one linked pair's texts, from the release's embedder
+    (`ctx.resources["embedder"]`), remembered for the release; None when the embedder gives no
+    token vectors (a sentence-transformers `--model`, a stand-in): no word alignment then."""
+
+    def make() -> list[WordLink] | None:
+        from aligncheck.embed import token_vectors
+
+        embedder = ctx.resources.get("embedder")
+        found = token_vectors(embedder, [source_text, target_text]) if embedder else None
+        if not found:
+            return None
+        return align_words(source_text, target_text, found[0], found[1])
+
+    return ctx.remember(("word alignment", source_text, target_text), make)

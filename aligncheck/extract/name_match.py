@@ -20,6 +20,7 @@ from aligncheck.extract.names import (
 from aligncheck.glossary.builtin import common_glossary
 from aligncheck.glossary.entries import Entry, Glossary, base_lang
 from aligncheck.glossary.find import LinkText, occurrences
+from aligncheck.lang.cldr_names import concepts_in
 from aligncheck.lang.morph import Phrase, lower, words
 from aligncheck.lang.translit import (
     CAPITAL_BONUS,
@@ -78,6 +79,30 @@ def _naming(glossary: Glossary, text: str, lang: str) -> list[Entry]:
 
 
 @per_release
+def cldr_concepts(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """CLDR names (countries, languages, currencies, cities) in `text`, once per release."""
+    return _cldr_concepts(text, base_lang(lang))
+
+
+@per_release
+def _cldr_concepts(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(concepts_in(text, lang))
+
+
+def cldr_rendering(name: str, lang: str, target: str, target_lang: str) -> tuple[int, int] | None:
+    """Where `target` names what CLDR knows `name` (the whole of it) to be: Germany in
+    Германии, Almaniýada. None when `name` is no CLDR name or the target does not write it."""
+    whole = (0, len(name))
+    wanted = {cid for start, end, cid in cldr_concepts(name, lang) if (start, end) == whole}
+    if not wanted:
+        return None
+    for start, end, cid in cldr_concepts(target, target_lang):
+        if cid in wanted:
+            return start, end
+    return None
+
+
+@per_release
 def _common_naming(text: str, lang: str) -> tuple[Entry, ...]:
     """The built-in glossary never changes: its entries for a name are looked up once."""
     return tuple(_naming(common_glossary(), text, lang))
@@ -107,6 +132,9 @@ def match_name(
     literal = _literal(mention.text, target, case=mention.kind != "acronym")
     if literal:
         return NameMatch(mention, "found", *literal, "literal")
+    named = cldr_rendering(mention.text, source_lang, target.text, target.lang)
+    if named:
+        return NameMatch(mention, "found", *named, "CLDR")
     if mention.kind == "acronym":
         hit = _acronym(mention.text, source_lang, target, threshold)
         if hit is not None:
@@ -739,7 +767,7 @@ def spelling_variant(mention: NameMention, source_lang: str, target: LinkText) -
     other = key(last.text, target.lang) if last else ""
     return (
         bool(own and other)
-        and _same_onset(own, other)
+        and same_onset(own, other)
         and token_score(own, lang, last.text, target.lang) >= VARIANT_THRESHOLD
     )
 
@@ -748,7 +776,7 @@ _CLAUSE_BREAK = regex.compile(r"[.!?;:,]")
 _ONSETS = ("aeiouy", "gkqch", "cksz", "vwuf", "jyi", "bp", "dt")
 
 
-def _same_onset(a: str, b: str) -> bool:
+def same_onset(a: str, b: str) -> bool:
     """Do two keys start with the same sound class (a vowel, g/k/q, c/k/s, v/w/u ...)?"""
     return a[0] == b[0] or any(a[0] in group and b[0] in group for group in _ONSETS)
 

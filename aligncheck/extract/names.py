@@ -143,7 +143,9 @@ def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
     return NameEvidence(partial.lowercase, partial.capitalised, frozenset(surnames))
 
 
-def _name_like(word: str, evidence: NameEvidence) -> bool:
+def name_like(word: str, evidence: NameEvidence) -> bool:
+    """Could this capitalised word be (part of) a name? Not a word the document writes in
+    lower case, nor a title or a word with a common-noun suffix."""
     lower = _strip_possessive(word.lower())
     return (
         lower not in _NOT_PERSONAL
@@ -251,7 +253,7 @@ def _classify_run(
     mentions = []
     group: list[Word] = []
     for word in run + [None]:
-        if word is not None and (_name_like(word.text, evidence) or word.text in _CONNECTORS):
+        if word is not None and (name_like(word.text, evidence) or word.text in _CONNECTORS):
             group.append(word)
             continue
         if group:

@@ -364,3 +364,22 @@ def _matches(
 def _adjacent(gap: str) -> bool:
     """Only spaces and light punctuation between two words of one name."""
     return len(gap) <= 3 and not any(c.isalnum() or c in ".;:!?" for c in gap)
+
+
+@cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names of `lang` (wide and abbreviated, format and stand-alone), lower
+    case and without a final dot: dates, which the date rules check, not names."""
+    locale = _locale(lang)
+    if locale is None:
+        return frozenset()
+    found: set[str] = set()
+    for table in (locale.months, locale.days):
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                try:
+                    names = table[context][width]
+                except (KeyError, LookupError):
+                    continue
+                found.update(str(n).lower().rstrip(".") for n in names.values())
+    return frozenset(found)

@@ -5,19 +5,22 @@ from aligncheck.model import Severity
 
 
 class NA01(MissingNameRule):
-    """A personal name, brand or letter-digit code of the source is missing from the target.
+    """A name of the source (person, place, organisation, brand, code) is missing from the target.
 
     Names are matched across scripts and through inflection (Aliyev = Алиеву = Әлиевтің);
     a full name needs more than a surname the paragraph repeats later (a dropped first name
     is accepted when the surname is written as often as in the source), and a surname the
     paragraph writes twice (Ari Fleischer ... Fleischer wrote) must be rendered twice: the
-    later mention is missing otherwise. A warning for a
-    titled person (Mr/Dr/President ...), a brand or a code, or for any name the version
-    renders in most other places; an info when the other versions leave it out too, when a
-    looser transliteration is there (Merriweather = Мерриуэзер), or for other capitalised
-    word groups (people, but also shows, places and teams, which translations may
-    translate). Single place and organisation names are only checked when a glossary lists
-    them.
+    later mention is missing otherwise.
+
+    A warning for a titled person (Mr/Dr/President ...), a brand or a code, for any name the
+    version renders in most other places, and for any name (a single place or organisation
+    word too) that more of the other versions render than leave out, or that CLDR names (a
+    country, language, currency or city); the message says what the target wrote where the
+    name's words are aligned ("rendered as 'Линдквистом'"). An info when the other versions
+    leave it out too, when a looser transliteration is there (Merriweather = Мерриуэзер), or
+    for other capitalised word groups; nothing for a single word the version translates
+    (aligned to lower-case words) or never writes (Caspian as Xəzər).
 
     **Anti-pattern**
     source: Ms. Dana Ospanova opened the meeting.
@@ -30,7 +33,7 @@ class NA01(MissingNameRule):
 
     code = "NA01"
     name = "name-missing"
-    kinds = ("person", "name", "brand", "code")
+    kinds = ("person", "name", "brand", "code", "proper")
 
     config_keys = {
         **MissingNameRule.config_keys,

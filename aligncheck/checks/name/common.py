@@ -2,11 +2,24 @@
 
 Whether a missing name is reported, and how loudly, follows the evidence:
 
-- the other target versions of the release (when there are any): a name most of them leave
-  out too is a translation choice (an expanded acronym, a translated show title), an info;
-  one they render is a warning;
-- the version itself: a name it never writes (lost in two places or more) is a choice, an
-  info;
+- the other target versions of the release (when there are any), the first signal: a name
+  most of them leave out too is a translation choice (an expanded acronym, a translated show
+  title), an info; one they render (more of them than leave it out) is a warning, whatever
+  its kind, unless word alignment shows this version translating or respelling it;
+- CLDR (countries, languages, currencies, cities, via Babel): a CLDR name is rendered by
+  the target language's CLDR names (Germany = Германии = Almaniýada), and one left out is
+  a warning even with no other version to compare with;
+- word alignment (the model's token vectors, align/words.py): where the name's words are
+  aligned to capitalised words that do not render it, the finding says what the target
+  wrote instead ("rendered as 'Линдквистом'"); words in lower case there (Ocean as мұхиты), a
+  looser transliteration there (Ohio as Огайо) or one word of a capitalised run aligned to
+  a target word (West of West Virginia as Батыс) are the version's way of writing it;
+- the version itself: a name it never writes (lost in two places or more; a single place
+  word: lost in more places than written, Caspian as Xəzər) is a choice, an info; so is one
+  word of a capitalised run whose other words it renders (Pacific Ocean as Тынық мұхит);
+- single capitalised words (places, organisations: kind `proper`) are checked on that
+  evidence alone, and only when name-like: two letters or more, no month or weekday (CLDR's,
+  left to the date rules), not a word the source document also writes in lower case;
 - an acronym the source paragraph spells out beside it (Global Environment Facility (GEF))
   is rendered by its expansion when the target simply has no bracket there: an info; an
   emptied or refilled bracket is a warning; so is an acronym whose capitalised expansion
@@ -24,16 +37,23 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the other versions agree to leave it out ................................ choice
-    this version never writes it ............................................ choice
-    an acronym spelled out beside it (no emptied or refilled bracket) ....... choice
-    an acronym whose capitalised expansion the target writes once more ...... choice
-    an acronym rendered fewer times that the document spells out ............ choice
-    a name rendered fewer times, spelled otherwise as often as named ........ choice
-    a name spelled otherwise (looser transliteration) ....................... choice
-    an acronym rendered by its expansion's words ............................ choice
-    a person, brand, code or acronym, or rendered elsewhere in the version .... rule
-    anything else ........................................................... unsure
+    the other versions agree to leave it out .............................. choice
+    this version never writes it .......................................... choice
+    an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
+    an acronym whose capitalised expansion the target writes once more .... choice
+    an acronym rendered fewer times that the document spells out .......... choice
+    a name rendered fewer times, spelled otherwise as often as named ...... choice
+    a name spelled otherwise (looser transliteration) ..................... choice
+    an acronym rendered by its expansion's words .......................... choice
+    one word of a capitalised run whose other words this version renders ... choice
+    the words most like it (a looser transliteration) are aligned to it ... choice
+    one word of a capitalised run (a translated name), aligned to a target word ... choice
+    a looser transliteration of it is where its words are aligned ......... choice
+    its words are aligned to words in lower case: translated .............. choice
+    the other versions render it (more of them than leave it out) ........... rule
+    a CLDR name (country, language, currency, city) ......................... rule
+    a person, brand, code or acronym, or rendered elsewhere in the version ... rule
+    anything else ......................................................... unsure
 
 choice: an info when the rule reports unsure names (NA01; NA02 for 3+ letters), else nothing;
 rule: the rule's severity (warning); unsure: the rule's severity for unsure names (NA01: info,
@@ -44,14 +64,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
+import regex
+from rapidfuzz.distance import Indel
+
+from aligncheck.align.words import link_alignment, target_span_of
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.extract.name_match import (
     NAME_MATCH_CONFIG,
     VARIANT_THRESHOLD,
     bracket_replaced,
     capitalised_keys,
+    cldr_concepts,
     closest,
+    evidence_for,
+    same_onset,
     spelling_variant,
     surname_count,
 )
@@ -61,11 +90,17 @@ from aligncheck.extract.name_renderings import (
     in_words,
     version_outcomes,
 )
-from aligncheck.extract.names import document_spells, spelled_out
+from aligncheck.extract.names import NameEvidence, document_spells, name_like, spelled_out
+from aligncheck.lang.cldr_names import calendar_words
+from aligncheck.lang.morph import words
+from aligncheck.lang.translit import key
 from aligncheck.model import Finding, Severity
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
 ALWAYS = ("person", "brand", "code", "acronym")
+# Kinds (single capitalised words: places, organisations, often translated) reported only on
+# evidence: the other versions render them, or CLDR names them.
+EVIDENCE_ONLY = ("proper",)
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,7 @@ class _Case:
     systematic: bool  # this version never writes it (lost in two places or more)
     kept: int  # other versions that render it at this place
     dropped: int  # other versions that leave it out there too
+    in_run: bool = False  # beside a name this version renders, in one capitalised run
 
     @property
     def acronym(self) -> bool:
@@ -87,9 +123,80 @@ class _Case:
     def lang(self) -> str:
         return self.ctx.source.lang
 
+    @property
+    def cldr(self) -> bool:
+        text = self.o.mention.text
+        return any((a, b) == (0, len(text)) for a, b, _ in cldr_concepts(text, self.lang))
+
     def document_spells(self) -> bool:
         texts = tuple(s.text for s in self.ctx.source.segments)
         return document_spells(texts, self.o.mention.text)
+
+    @cached_property
+    def aligned(self) -> str | None:
+        """The target words the name's words are aligned to ("" when none is; None when there
+        is no word alignment)."""
+        o = self.o
+        alignment = link_alignment(self.ctx, o.source.text, o.target.text)
+        if alignment is None:
+            return None
+        span = target_span_of(o.mention.start, o.mention.end, alignment)
+        return "" if span is None else o.target.text[span[0] : span[1]]
+
+    @cached_property
+    def closest(self) -> str | None:
+        return closest(self.o.mention, self.lang, self.o.target)
+
+    def aligned_closest(self) -> bool:
+        """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
+        Qoyo, Селли Оук) are where the name's words are aligned: the name is spelled otherwise
+        there, not left out or changed."""
+        near, aligned = self.closest, self.aligned
+        return bool(near and aligned) and (near in aligned or aligned in near)
+
+    def instead(self) -> str | None:
+        """The other name the target writes where this one's words are aligned: capitalised
+        words, one name long (Assad rendered as 'Линдквистом'); None when there is none."""
+        text = (self.aligned or "").strip()
+        if not text or not text[:1].isupper() or _CLAUSE.search(text):
+            return None
+        return text if len(text) <= 2 * len(self.o.mention.text) + 12 else None
+
+    @property
+    def piece(self) -> bool:
+        """A single word of a longer capitalised run (Regional of Regional Water Office)."""
+        if self.o.mention.kind not in EVIDENCE_ONLY:
+            return False
+        text, m = self.o.source.text, self.o.mention
+        before = regex.search(r"(\p{L}+)[ \-]$", text[: m.start])
+        after = regex.match(r"[ \-](\p{L})", text[m.end :])
+        return bool(before and before.group(1)[0].isupper() or after and after.group(1).isupper())
+
+    def aligned_variant(self) -> bool:
+        """Where the name's words are aligned, the target writes a looser transliteration of
+        it (Ohio as Огайо, Puig as Пуч): starting with the same sound and sharing at least
+        half its letters (LOOSE_ALIGNED), which another name put in its place rarely does."""
+        instead = self.instead()
+        if not instead:
+            return False
+        target_lang = self.o.target.lang
+        own = [key(w.text, self.lang) for w in words(self.o.mention.text)]
+        other = [key(w.text, target_lang) for w in words(instead)]
+        own, other = [k for k in own if k], [k for k in other if k]
+        if not own or not other:
+            return False
+        a, b = own[-1], other[-1]
+        return same_onset(a, b) and Indel.normalized_similarity(a, b) >= LOOSE_ALIGNED
+
+    def translated(self) -> bool:
+        """The name's words are aligned to target words written in lower case (Ocean ->
+        мұхиты), or to a looser spelling of it: the version translates or spells it, it does
+        not leave it out."""
+        text = self.aligned
+        if not text:
+            return False
+        first = next((c for c in text if c.isalpha()), "")
+        return bool(first) and first.islower() and first.upper() != first
 
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
@@ -147,12 +254,76 @@ SEVERITY_TABLE = (
         "an acronym rendered by its expansion's words",
     ),
     (
-        lambda c: c.o.mention.kind in ALWAYS or c.elsewhere,
+        lambda c: c.o.mention.kind not in ALWAYS and c.in_run,
+        CHOICE,
+        "one word of a capitalised run whose other words this version renders",
+    ),
+    (
+        lambda c: c.aligned_closest(),
+        CHOICE,
+        "the words most like it (a looser transliteration) are aligned to it",
+    ),
+    (
+        lambda c: c.piece and c.aligned,
+        CHOICE,
+        "one word of a capitalised run (a translated name), aligned to a target word",
+    ),
+    (
+        lambda c: c.aligned_variant(),
+        CHOICE,
+        "a looser transliteration of it is where its words are aligned",
+    ),
+    (
+        lambda c: c.o.mention.kind not in ALWAYS and c.translated(),
+        CHOICE,
+        "its words are aligned to words in lower case: translated",
+    ),
+    (lambda c: c.kept > 0, RULE, "the other versions render it (more of them than leave it out)"),
+    (lambda c: c.cldr, RULE, "a CLDR name (country, language, currency, city)"),
+    (
+        lambda c: (
+            c.o.mention.kind in ALWAYS or (c.elsewhere and c.o.mention.kind not in EVIDENCE_ONLY)
+        ),
         RULE,
         "a person, brand, code or acronym, or rendered elsewhere in the version",
     ),
     (lambda c: True, UNSURE, "anything else"),
 )
+
+
+def _whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
+    """A single capitalised word worth checking on its own: two letters or more, no month or
+    weekday (the date rules check those), and name-like: not a word the source document
+    writes in lower case too (Programme when it says "the programme"), nor a title."""
+    text = o.mention.text
+    return (
+        sum(c.isalpha() for c in text) >= 2
+        and text.lower() not in calendar_words(o.source.lang)
+        and name_like(text, evidence)
+    )
+
+
+def _run_rendered(found: list[NameOutcome]) -> set[tuple]:
+    """(link source, mention start) of the single-word names next to a rendered name in one
+    capitalised run (West of West Virginia when Virginia is rendered, Ocean of Pacific Ocean):
+    the version translates the run's other words, it does not leave the name out."""
+    by_link: dict[tuple, list[NameOutcome]] = {}
+    for o in found:
+        by_link.setdefault(o.link.source, []).append(o)
+    out = set()
+    for group in by_link.values():
+        group.sort(key=lambda o: o.mention.start)
+        text = group[0].source.text
+        for a, b in pairwise(group):
+            if _GLUE.fullmatch(text[a.mention.end : b.mention.start]) and a.rendered != b.rendered:
+                lost = b if a.rendered else a
+                out.add((lost.link.source, lost.mention.start))
+    return out
+
+
+LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
+_GLUE = regex.compile(r"[ \-]")
+_CLAUSE = regex.compile(r"[.!?;:,«»\"“”()]")
 
 
 class MissingNameRule(Rule):
@@ -180,9 +351,11 @@ class MissingNameRule(Rule):
     def _outcomes(self, ctx: PairContext) -> list[NameOutcome]:
         glossaries = ctx.resources.get("glossaries") or []
         threshold = float(self.opt(ctx, "name_match_threshold"))
-        return version_outcomes(
+        found = version_outcomes(
             ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold
         )
+        evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
+        return [o for o in found if o.mention.kind not in EVIDENCE_ONLY or _whole_name(o, evidence)]
 
     def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
         outcomes = [self._outcomes(ctx) for ctx in pairs]
@@ -214,16 +387,20 @@ class MissingNameRule(Rule):
             counter[name] = counter.get(name, 0) + 1
         findings = []
         done = set()
+        in_runs = _run_rendered(found)
         for o in found:
             if places[o.where] or o.where in done:
                 continue
             done.add(o.where)
-            mention, source, target = o.mention, o.source, o.target
+            mention, source = o.mention, o.source
             name = o.where[1]
             elsewhere = rendered.get(name, 0) > lost[name] - 1
             # lost in two places or more, and (an acronym) in more places than it is kept
             systematic = lost[name] > 1 and (
                 rendered.get(name, 0) == 0
+                # a place or group name mostly written otherwise: a translated name (Caspian
+                # as Xəzər), kept where it is part of another name
+                or (mention.kind in EVIDENCE_ONLY and lost[name] > rendered[name])
                 or (
                     mention.kind == "acronym"
                     and not o.counts
@@ -234,13 +411,17 @@ class MissingNameRule(Rule):
             verdicts = [version.get(o.where, version.get(o.where[:2])) for version in others]
             verdicts = [v for v in verdicts if v is not None]
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
-            near = closest(mention, ctx.source.lang, target)
-            severity = self._severity(ctx, o, elsewhere, systematic, kept, dropped)
+            in_run = (o.link.source, o.mention.start) in in_runs
+            case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run)
+            severity = self._severity(case)
             if severity is None:
                 continue
+            near = case.closest
+            instead = case.instead() if severity != Severity.INFO else None
             message = (
                 f"{self.what} '{mention.text}' is not in the target"
-                + (f" (closest: '{near}')" if near else "")
+                + (f": it is rendered as '{instead}'" if instead else "")
+                + (f" (closest: '{near}')" if near and not instead else "")
                 + ("; this version renders it elsewhere" if elsewhere else "")
                 + (
                     f"; {kept} of {kept + dropped} other versions render it"
@@ -261,27 +442,21 @@ class MissingNameRule(Rule):
                     o.link,
                     message,
                     source_text=mention.text,
-                    target_text=near,
+                    target_text=instead or near,
                     source_span=source.span(mention.start, mention.end),
                     severity=severity,
                 )
             )
         return findings
 
-    def _severity(
-        self,
-        ctx: PairContext,
-        o: NameOutcome,
-        elsewhere: bool,
-        systematic: bool,
-        kept: int,
-        dropped: int,
-    ) -> Severity | None:
+    def _severity(self, case: _Case) -> Severity | None:
         """The first row of SEVERITY_TABLE whose condition holds decides; None: no finding."""
-        case = _Case(ctx, o, elsewhere, systematic, kept, dropped)
+        ctx, o = case.ctx, case.o
         unsure = self.unsure_severity(ctx) if self.hint_when_unsure(o.mention) else None
         for condition, outcome, _ in SEVERITY_TABLE:
             if condition(case):
+                if o.mention.kind in EVIDENCE_ONLY and outcome != RULE:
+                    return None
                 if outcome == CHOICE:
                     return unsure and Severity.INFO
                 return self.severity if outcome == RULE else unsure

@@ -1,0 +1,152 @@
+"""Names the other versions render, CLDR names, and what word alignment says (issue 12)."""
+
+import re
+
+import numpy as np
+from factories import pair, release
+
+from aligncheck.checks.name.NA01 import NA01
+from aligncheck.extract.name_match import cldr_rendering
+from aligncheck.lang.cldr_names import calendar_words
+
+
+def warnings(ctx):
+    found = list(NA01().check_release(ctx)) if hasattr(ctx, "pairs") else list(NA01().check(ctx))
+    return [(f.lang, f.source_text) for f in found if f.severity.value == "warning"]
+
+
+def test_cldr_names_render_a_country_across_languages_and_inflection():
+    assert cldr_rendering("Spain", "en", "Переговоры в Испании", "ru") == (13, 20)
+    assert cldr_rendering("Germany", "en", "Almaniyada oldu", "az") is not None
+    assert cldr_rendering("Germany", "en", "Франция", "ru") is None
+    assert cldr_rendering("Harlem", "en", "Гарлем", "ru") is None  # no CLDR name: not this way
+
+
+def test_month_and_weekday_names_come_from_cldr():
+    words = calendar_words("en")
+    assert {"october", "saturday", "sep"} <= words and "harlem" not in words
+
+
+def test_a_place_name_the_other_versions_render_is_a_warning_where_it_is_left_out():
+    source = ["The ferry from Paldiski was late again."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Паром снова опоздал."],
+            "kk": ["Палдискиден келген паром тағы кешікті."],
+            "tr": ["Paldiski'den gelen feribot yine gecikti."],
+        },
+    )
+    assert warnings(ctx) == [("ru", "Paldiski")]
+    kept = release(
+        source,
+        {
+            "ru": ["Паром из Палдиски снова опоздал."],
+            "kk": ["Палдискиден келген паром тағы кешікті."],
+            "tr": ["Paldiski'den gelen feribot yine gecikti."],
+        },
+    )
+    assert warnings(kept) == []
+
+
+def test_with_one_version_only_cldr_names_are_checked():
+    dropped = pair(["Talks in Spain and Paldiski went on."], ["Переговоры продолжились."], "ru")
+    assert warnings(dropped) == [("ru", "Spain")]
+    kept = pair(["Talks in Spain went on."], ["Переговоры в Испании продолжились."], "ru")
+    assert warnings(kept) == []
+
+
+def test_a_word_the_document_writes_in_lower_case_is_no_name():
+    source = ["The programme starts.", "The Development Programme pays for it."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Программа начинается.", "Её оплачивает фонд развития."],
+            "az": ["Proqram başlayır.", "Onu İnkişaf Proqramı ödəyir."],
+            "tr": ["Program başlıyor.", "Onu Kalkınma Programı ödüyor."],
+        },
+    )
+    assert warnings(ctx) == []
+
+
+def test_a_name_a_version_translates_everywhere_is_its_choice():
+    source = ["The Vistula floods.", "The Vistula freezes.", "Kraków lies on it."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Висла разливается.", "Висла замерзает.", "Краков стоит на ней."],
+            "kk": ["Висла тасиды.", "Висла қатады.", "Краков соның бойында."],
+            "tr": ["Büyük ırmak taşıyor.", "Büyük ırmak donuyor.", "Krakov onun üzerinde."],
+        },
+    )
+    assert warnings(ctx) == []
+
+
+def test_a_run_whose_other_word_the_version_renders_is_translated_not_dropped():
+    source = ["She flew to Bratislava Airport in West Ruthenia yesterday."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Вчера она прилетела в аэропорт Братиславы в Западной Рутении."],
+            "kk": ["Ол кеше Батыс Рутениядағы Братислава әуежайына ұшты."],
+            "tr": ["Dün West Ruthenia'daki Bratislava Airport'a uçtu."],
+        },
+    )
+    assert ("ru", "West") not in warnings(ctx) and ("kk", "West") not in warnings(ctx)
+
+
+class ConceptEmbedder:
+    """A stand-in with token vectors: each word is a one-hot vector of its concept, so words
+    of one concept align (the test says which words mean the same)."""
+
+    def __init__(self, concepts: dict[str, str]):
+        self.concepts = concepts
+        self.ids: dict[str, int] = {}
+
+    def _id(self, word: str) -> int:
+        concept = self.concepts.get(word, word)
+        return self.ids.setdefault(concept, len(self.ids))
+
+    def embed(self, texts):
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+    def token_vectors(self, texts):
+        out = []
+        for text in texts:
+            found = list(re.finditer(r"\w+", text))
+            ids = [self._id(m.group()) for m in found]
+            vectors = np.zeros((len(found), 64), dtype=np.float32)
+            for row, n in enumerate(ids):
+                vectors[row, n % 64] = 1.0
+            out.append((np.array([m.span() for m in found]).reshape(-1, 2), vectors))
+        return out
+
+
+def test_word_alignment_says_what_the_name_was_changed_to():
+    embedder = ConceptEmbedder(
+        {
+            "Assad": "A",
+            "Асадом": "A",
+            "Esad": "A",
+            "Линдквистом": "A",
+            "opposition": "O",
+            "оппозицией": "O",
+            "muhalefet": "O",
+            "agreement": "G",
+            "соглашение": "G",
+            "anlaşma": "G",
+        }
+    )
+    source = ["An agreement between Assad and the opposition."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Соглашение между Линдквистом и оппозицией."],
+            "kk": ["Асадом және оппозиция арасындағы келісім."],
+            "tr": ["Esad ile muhalefet arasında anlaşma."],
+        },
+        embedder=embedder,
+    )
+    [f] = [f for f in NA01().check_release(ctx) if f.severity.value == "warning"]
+    assert f.lang == "ru" and f.target_text == "Линдквистом"
+    assert "rendered as 'Линдквистом'" in f.message
