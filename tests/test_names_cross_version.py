@@ -150,3 +150,43 @@ def test_word_alignment_says_what_the_name_was_changed_to():
     [f] = [f for f in NA01().check_release(ctx) if f.severity.value == "warning"]
     assert f.lang == "ru" and f.target_text == "Линдквистом"
     assert "rendered as 'Линдквистом'" in f.message
+
+
+def test_a_word_like_the_other_versions_rendering_is_this_versions_rendering():
+    # az writes the town with a case ending the English name alone does not reach (Uilinqdə);
+    # ru's Уилинге is close to it, and lends it
+    source = ["The rally was held in Wheeling yesterday."]
+    versions = {
+        "ru": ["Митинг прошёл в Уилинге вчера."],
+        "tr": ["Miting dün Wheeling'de yapıldı."],
+        "az": ["Mitinq dünən Uilinqdə keçirildi."],
+    }
+    assert warnings(release(source, versions)) == []
+    versions["az"] = ["Mitinq dünən Bakıda keçirildi."]
+    assert warnings(release(source, versions)) == [("az", "Wheeling")]
+
+
+def test_lower_case_renderings_in_the_other_versions_are_no_evidence():
+    source = ["The Republicans met today."]
+    versions = {
+        "ru": ["Сегодня собрались республиканцы."],
+        "az": ["Bu gün respublikaçılar toplaşdı."],
+        "tr": ["Bugün partililer toplandı."],
+    }
+    assert warnings(release(source, versions)) == []
+
+
+def test_a_person_half_the_versions_leave_out_is_still_a_warning():
+    source = ["The report was written by Jeremy Corbyn and his staff."]
+    versions = {
+        "ru": ["Отчёт написал Джереми Корбин со своими сотрудниками."],
+        "az": ["Hesabatı Ceremi Korbin və işçiləri yazıb."],
+        "kk": ["Есепті ол өз қызметкерлерімен жазды."],
+        "tr": ["Raporu o ve ekibi yazdı."],
+        "tk": ["Hasabaty ol we işgärleri ýazdy."],
+    }
+    assert sorted(warnings(release(source, versions))) == [
+        ("kk", "Jeremy Corbyn"),
+        ("tk", "Jeremy Corbyn"),
+        ("tr", "Jeremy Corbyn"),
+    ]

@@ -4,8 +4,11 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 - the other target versions of the release (when there are any), the first signal: a name
   most of them leave out too is a translation choice (an expanded acronym, a translated show
-  title), an info; one they render (more of them than leave it out) is a warning, whatever
-  its kind, unless word alignment shows this version translating or respelling it;
+  title), an info; one they render (more of them than leave it out; as many, for people) is
+  a warning, whatever its kind, unless word alignment shows this version translating or
+  respelling it, or this version writes a word like their rendering (Уэйдті where ru writes
+  Уэйд); a single word counts as rendered by them only when written as a name, with a
+  capital (Republicans as республиканцы is a translation, no evidence);
 - CLDR (countries, languages, currencies, cities, via Babel): a CLDR name is rendered by
   the target language's CLDR names (Germany = Германии = Almaniýada), and one left out is
   a warning even with no other version to compare with;
@@ -37,7 +40,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the other versions agree to leave it out .............................. choice
+    the other versions agree to leave it out (half of them, for other than people) ... choice
     this version never writes it .......................................... choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
     an acronym whose capitalised expansion the target writes once more .... choice
@@ -46,11 +49,12 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a name spelled otherwise (looser transliteration) ..................... choice
     an acronym rendered by its expansion's words .......................... choice
     one word of a capitalised run whose other words this version renders ... choice
+    a word like the other versions' rendering of it is there .............. choice
     the words most like it (a looser transliteration) are aligned to it ... choice
     one word of a capitalised run (a translated name), aligned to a target word ... choice
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case: translated .............. choice
-    the other versions render it (more of them than leave it out) ........... rule
+    the other versions render it (more than leave it out; as many, for people) ... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
     anything else ......................................................... unsure
@@ -93,7 +97,7 @@ from aligncheck.extract.name_renderings import (
 from aligncheck.extract.names import NameEvidence, document_spells, name_like, spelled_out
 from aligncheck.lang.cldr_names import calendar_words
 from aligncheck.lang.morph import words
-from aligncheck.lang.translit import key
+from aligncheck.lang.translit import key, token_score
 from aligncheck.model import Finding, Severity
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
@@ -114,6 +118,31 @@ class _Case:
     kept: int  # other versions that render it at this place
     dropped: int  # other versions that leave it out there too
     in_run: bool = False  # beside a name this version renders, in one capitalised run
+    spelled: tuple[tuple[str, str], ...] = ()  # (text, lang) of the other versions' renderings
+    taken: tuple[tuple[int, int], ...] = ()  # target spans rendering other names of the link
+
+    def spelled_as_others(self) -> bool:
+        """The target writes, in this link, a word like the other versions' rendering of the
+        name (Уэйдті where ru writes Уэйд and az Ueyd): the version renders it as they do, in
+        a spelling the source name alone does not reach."""
+        tokens = [
+            t
+            for t in self.o.target.tokens
+            if t.text[:1].isupper() and not any(a < t.end and t.start < b for a, b in self.taken)
+        ]
+        target_lang = self.o.target.lang
+        for text, lang in self.spelled:
+            parts = [key(w.text, lang) for w in words(text)]
+            last = next((k for k in reversed(parts) if len(k) >= 2), "")
+            if not last:
+                continue
+            for token in tokens:
+                if (
+                    same_onset(last, key(token.text, target_lang) or "?")
+                    and token_score(last, lang, token.text, target_lang) >= OTHERS_SPELLING
+                ):
+                    return True
+        return False
 
     @property
     def acronym(self) -> bool:
@@ -122,6 +151,11 @@ class _Case:
     @property
     def lang(self) -> str:
         return self.ctx.source.lang
+
+    @property
+    def personal(self) -> bool:
+        """A person, or a name of two words or more (people, mostly)."""
+        return self.o.mention.kind in ("person", "name")
 
     @property
     def cldr(self) -> bool:
@@ -212,9 +246,9 @@ CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the modul
 # docstring prints it (tests/test_names.py checks that it does).
 SEVERITY_TABLE = (
     (
-        lambda c: c.dropped and c.dropped >= c.kept,
+        lambda c: c.dropped and (c.dropped > c.kept or c.dropped == c.kept and not c.personal),
         CHOICE,
-        "the other versions agree to leave it out",
+        "the other versions agree to leave it out (half of them, for other than people)",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (
@@ -259,6 +293,11 @@ SEVERITY_TABLE = (
         "one word of a capitalised run whose other words this version renders",
     ),
     (
+        lambda c: c.spelled_as_others(),
+        CHOICE,
+        "a word like the other versions' rendering of it is there",
+    ),
+    (
         lambda c: c.aligned_closest(),
         CHOICE,
         "the words most like it (a looser transliteration) are aligned to it",
@@ -278,7 +317,11 @@ SEVERITY_TABLE = (
         CHOICE,
         "its words are aligned to words in lower case: translated",
     ),
-    (lambda c: c.kept > 0, RULE, "the other versions render it (more of them than leave it out)"),
+    (
+        lambda c: c.kept > 0,
+        RULE,
+        "the other versions render it (more than leave it out; as many, for people)",
+    ),
     (lambda c: c.cldr, RULE, "a CLDR name (country, language, currency, city)"),
     (
         lambda c: (
@@ -303,6 +346,18 @@ def _whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
     )
 
 
+def _as_name(o: NameOutcome) -> bool:
+    """Rendered, and as a name: its rendering starts with a capital (in a script with
+    capitals). Republicans as республиканцы is a translation, not a rendering the other
+    versions can lend as evidence."""
+    if not o.rendered:
+        return False
+    if o.match.start < 0 or o.mention.kind not in EVIDENCE_ONLY:
+        return True
+    first = next((c for c in o.target.text[o.match.start : o.match.end] if c.isalpha()), "")
+    return not first or first.isupper() or first.upper() == first
+
+
 def _run_rendered(found: list[NameOutcome]) -> set[tuple]:
     """(link source, mention start) of the single-word names next to a rendered name in one
     capitalised run (West of West Virginia when Virginia is rendered, Ocean of Pacific Ocean):
@@ -321,6 +376,7 @@ def _run_rendered(found: list[NameOutcome]) -> set[tuple]:
     return out
 
 
+OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
 _CLAUSE = regex.compile(r"[.!?;:,«»\"“”()]")
@@ -360,15 +416,22 @@ class MissingNameRule(Rule):
     def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
         outcomes = [self._outcomes(ctx) for ctx in pairs]
         by_place = []
+        spellings: list[dict[tuple, list[tuple[str, str]]]] = []
         for found in outcomes:
             places: dict[tuple, bool] = {}
+            spelled: dict[tuple, list[tuple[str, str]]] = {}
             for o in found:
-                places[o.where] = places.get(o.where, False) or o.rendered
+                places[o.where] = places.get(o.where, False) or _as_name(o)
+                if o.rendered and o.match.start >= 0:
+                    text = o.target.text[o.match.start : o.match.end]
+                    spelled.setdefault(o.where[:2], []).append((text, o.target.lang))
             by_place.append(places)
+            spellings.append(spelled)
         findings = []
         for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
             others = by_place[:n] + by_place[n + 1 :]
-            findings += self._report(ctx, found, by_place[n], others)
+            theirs = spellings[:n] + spellings[n + 1 :]
+            findings += self._report(ctx, found, by_place[n], others, theirs)
         return sorted(findings, key=lambda f: f.sort_key())
 
     def _report(
@@ -377,6 +440,7 @@ class MissingNameRule(Rule):
         found: list[NameOutcome],
         places: dict[tuple, bool],
         others: list[dict[tuple, bool]],
+        theirs: list[dict[tuple, list[tuple[str, str]]]],
     ) -> list[Finding]:
         """One finding per name and source paragraph that no mention of it is rendered for."""
         rendered: dict[str, int] = {}
@@ -389,7 +453,7 @@ class MissingNameRule(Rule):
         done = set()
         in_runs = _run_rendered(found)
         for o in found:
-            if places[o.where] or o.where in done:
+            if o.rendered or places[o.where] or o.where in done:
                 continue
             done.add(o.where)
             mention, source = o.mention, o.source
@@ -412,7 +476,13 @@ class MissingNameRule(Rule):
             verdicts = [v for v in verdicts if v is not None]
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
             in_run = (o.link.source, o.mention.start) in in_runs
-            case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run)
+            spelled = tuple(t for version in theirs for t in version.get(o.where[:2], ()))
+            taken = tuple(
+                (x.match.start, x.match.end)
+                for x in found
+                if x.link == o.link and x.rendered and x.match.start >= 0
+            )
+            case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run, spelled, taken)
             severity = self._severity(case)
             if severity is None:
                 continue
