@@ -3,9 +3,10 @@ substitutions applied one after the other give."""
 
 import random
 
+import pytest
 import regex
 
-from aligncheck.lang.translit import _REDUCTIONS, _reduce, key
+from aligncheck.lang.translit import _REDUCTIONS, _reduce, key, token_score
 
 
 def _reduce_with_regex(text: str) -> str:
@@ -60,3 +61,23 @@ def test_keys_of_names_across_scripts():
     assert key("Xəzər", "az") == key("Хазар", "ru")
     assert key("Johnson's", "en") == key("Johnson", "en")
     assert key("Sadykova", "en") == key("Sadıkova", "az") == key("Садыкова", "ru")
+
+
+@pytest.mark.parametrize(
+    "name, rendering, lang",
+    [
+        ("Wade", "Уэйд", "ru"),
+        ("Wade", "Ueyd", "az"),
+        ("Kate", "Кейт", "ru"),
+        ("Blake", "Блейк", "kk"),
+        ("Stone", "Стоун", "ru"),
+        ("William", "Уильям", "ru"),
+    ],
+)
+def test_english_names_are_keyed_as_they_sound(name, rendering, lang):
+    # a final vowel-consonant-e is a long vowel, a first w before a vowel is u
+    assert token_score(key(name, "en"), "en", rendering, lang) >= 0.8
+
+
+def test_washington_still_meets_its_russian_rendering():
+    assert token_score(key("Washington", "en"), "en", "Вашингтоне", "ru") >= 0.8

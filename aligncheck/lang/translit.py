@@ -79,6 +79,19 @@ def _reduce(text: str) -> str:
     return text
 
 
+# English spelling read as it sounds, the way other scripts transliterate names: a final
+# vowel-consonant-e is a long vowel (Wade = Уэйд, Kate = Кейт, Stone = Стоун, Mike = Майк),
+# and a first w before a vowel is the vowel u (Wade = Ueyd, William = Уильям).
+_MAGIC_E = re.compile(r"(?<=[^aeiouy])([aiou])([bcdfgklmnprstvz])e$")
+_LONG_VOWELS = {"a": "ei", "i": "ai", "o": "ou", "u": "iu"}
+_FIRST_W = re.compile(r"^w(?=[aeiou])")
+
+
+def _english_sounds(text: str) -> str:
+    text = _MAGIC_E.sub(lambda m: _LONG_VOWELS[m.group(1)] + m.group(2), text)
+    return _FIRST_W.sub("u", text)
+
+
 @lru_cache(maxsize=65536)
 def key(word: str, lang: str) -> str:
     """Phonetic key of one word (or hyphenated compound): lower-case ASCII letters and digits."""
@@ -86,6 +99,7 @@ def key(word: str, lang: str) -> str:
     if lang == "en" or lang not in _LETTERS and text.isascii():
         if "'" in text or "’" in text:
             text = _EN_POSSESSIVE.sub("", text)
+        text = _english_sounds(text)
         if len(text) > 4 and text.endswith("e") and text[-2] not in "aeiouy":
             text = text[:-1]
     if lang in _LETTERS and not _LETTER_STARTS[lang].isdisjoint(text):
