@@ -50,6 +50,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     an acronym rendered by its expansion's words .......................... choice
     one word of a capitalised run whose other words this version renders ... choice
     a word like the other versions' rendering of it is there .............. choice
+    another version writes what this one writes where it is aligned ....... choice
     the words most like it (a looser transliteration) are aligned to it ... choice
     one word of a capitalised run (a translated name), aligned to a target word ... choice
     a looser transliteration of it is where its words are aligned ......... choice
@@ -68,7 +69,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import pairwise
 
 import regex
@@ -120,6 +121,30 @@ class _Case:
     in_run: bool = False  # beside a name this version renders, in one capitalised run
     spelled: tuple[tuple[str, str], ...] = ()  # (text, lang) of the other versions' renderings
     taken: tuple[tuple[int, int], ...] = ()  # target spans rendering other names of the link
+    # per other version: where -> (what it writes where the name's words are aligned, its
+    # language) when it does not render the name there either
+    others_instead: tuple = ()
+
+    def agrees_with_others(self) -> bool:
+        """What this version writes where the name's words are aligned, another version that
+        does not spell the name out writes too (Ким Чен Ыном, Ким Чен Ынмен): a conventional
+        rendering the versions share, learnt from the release, not a changed name. One word
+        of three letters or more in common is enough (either may carry an ending)."""
+        mine = self.instead()
+        if not mine:
+            return False
+        lang = self.o.target.lang
+        own = [w.text for w in words(mine) if len(key(w.text, lang)) >= 3]
+        for ask in self.others_instead:
+            theirs = ask(self.o.where)
+            if not theirs:
+                continue
+            text, other_lang = theirs
+            for a in own:
+                for b in (w.text for w in words(text) if len(key(w.text, other_lang)) >= 3):
+                    if _alike(a, lang, b, other_lang):
+                        return True
+        return False
 
     def spelled_as_others(self) -> bool:
         """The target writes, in this link, a word like the other versions' rendering of the
@@ -298,6 +323,11 @@ SEVERITY_TABLE = (
         "a word like the other versions' rendering of it is there",
     ),
     (
+        lambda c: c.agrees_with_others(),
+        CHOICE,
+        "another version writes what this one writes where it is aligned",
+    ),
+    (
         lambda c: c.aligned_closest(),
         CHOICE,
         "the words most like it (a looser transliteration) are aligned to it",
@@ -343,6 +373,15 @@ def _whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
         sum(c.isalpha() for c in text) >= 2
         and text.lower() not in calendar_words(o.source.lang)
         and name_like(text, evidence)
+    )
+
+
+def _alike(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """Two target words that spell one name: the same onset, and keys alike either way."""
+    ka, kb = key(a, a_lang), key(b, b_lang)
+    return same_onset(ka, kb) and (
+        max(token_score(ka, a_lang, b, b_lang), token_score(kb, b_lang, a, a_lang))
+        >= OTHERS_SPELLING
     )
 
 
@@ -427,11 +466,27 @@ class MissingNameRule(Rule):
                     spelled.setdefault(o.where[:2], []).append((text, o.target.lang))
             by_place.append(places)
             spellings.append(spelled)
+        unrendered = [
+            {o.where: o for o in reversed(found) if not places[o.where]}
+            for found, places in zip(outcomes, by_place)
+        ]
+        written: dict[tuple, tuple[str, str] | None] = {}
+
+        def instead(m: int, where: tuple) -> tuple[str, str] | None:
+            """What version m writes where the name's words are aligned, if it does not
+            render the name there."""
+            if (m, where) not in written:
+                o = unrendered[m].get(where)
+                text = _Case(pairs[m], o, False, False, 0, 0).instead() if o else None
+                written[m, where] = (text, o.target.lang) if text else None
+            return written[m, where]
+
         findings = []
         for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
             others = by_place[:n] + by_place[n + 1 :]
             theirs = spellings[:n] + spellings[n + 1 :]
-            findings += self._report(ctx, found, by_place[n], others, theirs)
+            asks = tuple(partial(instead, m) for m in range(len(pairs)) if m != n)
+            findings += self._report(ctx, found, by_place[n], others, theirs, asks)
         return sorted(findings, key=lambda f: f.sort_key())
 
     def _report(
@@ -441,6 +496,7 @@ class MissingNameRule(Rule):
         places: dict[tuple, bool],
         others: list[dict[tuple, bool]],
         theirs: list[dict[tuple, list[tuple[str, str]]]],
+        asks: tuple = (),
     ) -> list[Finding]:
         """One finding per name and source paragraph that no mention of it is rendered for."""
         rendered: dict[str, int] = {}
@@ -482,7 +538,7 @@ class MissingNameRule(Rule):
                 for x in found
                 if x.link == o.link and x.rendered and x.match.start >= 0
             )
-            case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run, spelled, taken)
+            case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run, spelled, taken, asks)
             severity = self._severity(case)
             if severity is None:
                 continue
