@@ -198,3 +198,55 @@ def test_subwords_are_averaged_into_words_and_punctuation_is_never_aligned():
     assert words == [(0, 7), (9, 14)]
     assert np.allclose(matrix, [[2 / np.hypot(2, 1), 1 / np.hypot(2, 1)], [0, 1]])
     assert align_words("", text, (spans[:0], vectors[:0]), (spans, vectors)) == []
+
+
+class _Context:
+    """What link_alignment needs of a rule's context: the embedder and a release memo."""
+
+    def __init__(self, embedder):
+        self.resources = {"embedder": embedder}
+        self.memo = {}
+
+    def remember(self, key, make):
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
+
+def test_alignments_are_kept_in_the_embedding_cache_and_read_without_the_model(tmp_path):
+    from aligncheck.align.words import link_alignment
+    from aligncheck.embed.cache import EmbeddingCache
+    from aligncheck.embed.embedder import CachedEmbedder
+
+    store = tmp_path / "embeddings.sqlite3"
+    first = load_embedder(use_cache=False)
+    computed = link_alignment(_Context(first), SOURCE, TARGETS["ru"])
+    assert computed
+
+    def cached_embedder():
+        return CachedEmbedder(
+            first.name,
+            first.model_id,
+            first.prompt,
+            loads.append,
+            EmbeddingCache(store),
+            tokens=True,
+        )
+
+    loads = []
+    warm = cached_embedder()
+    warm._model = first.model  # the first run has the model loaded
+    assert link_alignment(_Context(warm), SOURCE, TARGETS["ru"]) == computed
+    later = cached_embedder()  # a later run: the model is never loaded
+    assert link_alignment(_Context(later), SOURCE, TARGETS["ru"]) == computed
+    assert loads == [] and not later.model_loaded
+
+
+def test_a_stored_alignment_that_cannot_be_one_is_not_trusted():
+    from aligncheck.align.words import _decode, _encode
+
+    assert _decode(_encode([((0, 4), (2, 9))]), 10, 10) == [((0, 4), (2, 9))]
+    assert _decode(_encode([]), 10, 10) == []
+    assert _decode(np.array([5.0, 2.0, 0.0, 1.0], dtype=np.float32), 10, 10) is None  # a >= b
+    assert _decode(np.array([0.0, 4.0, 2.0, 99.0], dtype=np.float32), 10, 10) is None  # too long
+    assert _decode(np.array([0.5, 4.0, 2.0, 3.0], dtype=np.float32), 10, 10) is None

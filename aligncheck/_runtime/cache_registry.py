@@ -46,7 +46,7 @@ REGISTRY: dict[str, CacheEntry] = {
     for e in (
         _entry(
             "embeddings",
-            "sentence vectors by model, prompt and text",
+            "sentence vectors by model, prompt and text; word alignments of linked pairs",
             "sqlite (schema in user_version)",
             1,
             (*(f"embeddings.sqlite3{s}" for s in _SQLITE_FILES), "embeddings.sqlite3.corrupt-*"),

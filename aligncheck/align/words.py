@@ -129,18 +129,65 @@ def target_span_of(
     return min(a for a, _ in targets), max(b for _, b in targets)
 
 
+# What the embedding cache keeps alignments under (with the model id): bump when the words,
+# the method or the layer change.
+ALIGNMENT_KIND = "word-alignment-argmax-v1"
+_EXACT = 1 << 24  # float32 holds every integer below this: offsets beyond are not stored
+
+
 def link_alignment(ctx, source_text: str, target_text: str) -> list[WordLink] | None:
     """The argmax word alignment of one linked pair's texts, from the release's embedder
-    (`ctx.resources["embedder"]`), remembered for the release; None when the embedder gives no
-    token vectors (a sentence-transformers `--model`, a stand-in): no word alignment then."""
+    (`ctx.resources["embedder"]`), remembered for the release and kept in the embedding cache
+    (a warm run aligns without the model); None when the embedder gives no token vectors (a
+    sentence-transformers `--model`, a stand-in): no word alignment then."""
+    embedder = ctx.resources.get("embedder")
+    if embedder is None:
+        return None
+    return ctx.remember(
+        ("word alignment", source_text, target_text),
+        lambda: _aligned(embedder, source_text, target_text),
+    )
 
-    def make() -> list[WordLink] | None:
-        from aligncheck.embed import token_vectors
 
-        embedder = ctx.resources.get("embedder")
-        found = token_vectors(embedder, [source_text, target_text]) if embedder else None
-        if not found:
-            return None
-        return align_words(source_text, target_text, found[0], found[1])
+def _aligned(embedder, source_text: str, target_text: str) -> list[WordLink] | None:
+    from aligncheck.embed import token_vectors
+    from aligncheck.embed.cache import text_key
 
-    return ctx.remember(("word alignment", source_text, target_text), make)
+    stored = getattr(embedder, "stored", None)
+    key = text_key(f"{source_text}\x00{target_text}")
+    if stored is not None:
+        found = stored(ALIGNMENT_KIND, [key]).get(key)
+        if found is not None:
+            decoded = _decode(found, len(source_text), len(target_text))
+            if decoded is not None:
+                return decoded
+    vectors = token_vectors(embedder, [source_text, target_text])
+    if not vectors:
+        return None
+    links = align_words(source_text, target_text, vectors[0], vectors[1])
+    if stored is not None and max(len(source_text), len(target_text)) < _EXACT:
+        embedder.store(ALIGNMENT_KIND, [(key, _encode(links))])
+    return links
+
+
+def _encode(links: list[WordLink]) -> np.ndarray:
+    """Word links as a flat float32 array (a, b, c, d per link); [-1] for none (the cache keeps
+    no empty rows)."""
+    if not links:
+        return np.array([-1.0], dtype=np.float32)
+    return np.array([n for (a, b), (c, d) in links for n in (a, b, c, d)], dtype=np.float32)
+
+
+def _decode(array: np.ndarray, source_length: int, target_length: int) -> list[WordLink] | None:
+    """The links `_encode` stored, or None when the row cannot be them (it is computed again)."""
+    if array.shape == (1,) and array[0] == -1:
+        return []
+    if array.size % 4 or not np.all(np.isfinite(array)):
+        return None
+    numbers = array.astype(np.int64)
+    if not np.array_equal(numbers, array) or numbers.min(initial=0) < 0:
+        return None
+    rows = numbers.reshape(-1, 4).tolist()
+    if any(not (a < b <= source_length and c < d <= target_length) for a, b, c, d in rows):
+        return None
+    return [((a, b), (c, d)) for a, b, c, d in rows]

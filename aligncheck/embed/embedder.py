@@ -121,6 +121,18 @@ class CachedEmbedder:
                 self.progress(len(done), len(items))
         return done
 
+    def stored(self, kind: str, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        """Arrays derived from this model's output (`kind` names what they are, with its
+        version) kept in the embedding cache, by key; without loading the model."""
+        if self.cache is None or not keys:
+            return {}
+        return self.cache.get_many(f"{self.model_id}|{kind}", "", list(keys))
+
+    def store(self, kind: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        """Keep arrays derived from this model's output in the embedding cache (see stored)."""
+        if self.cache is not None and items:
+            self.cache.put_many(f"{self.model_id}|{kind}", "", items)
+
     def token_vectors(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]] | None:
         """Per text, (spans, vectors): the (n, 2) character spans of its subword tokens and
         their contextual vectors ((n, dim) float32, L2-normalised rows) from the layer the
