@@ -171,11 +171,34 @@ class TargetResult:
 
 
 @dataclass(frozen=True)
+class TitleRendering:
+    """How one version writes one source title: a spelling (inflections merged), how often,
+    and where first."""
+
+    lang: str
+    text: str
+    count: int
+    location: Location | None
+
+
+@dataclass(frozen=True)
+class Title:
+    """A quoted or emphasised title of the source, and each version's renderings of it (the
+    quoted or emphasised span at the same place of the aligned target)."""
+
+    source: str
+    count: int  # places of the source that write it
+    location: Location | None  # the first
+    renderings: tuple[TitleRendering, ...]  # by language, most frequent first
+
+
+@dataclass(frozen=True)
 class ReleaseResult:
     name: str
     source: Segmentation
     targets: tuple[TargetResult, ...]
     findings: tuple[Finding, ...]
+    titles: tuple[Title, ...] = ()
 
 
 @dataclass(frozen=True)

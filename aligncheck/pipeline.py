@@ -11,6 +11,7 @@ from aligncheck._runtime import parallel
 from aligncheck._runtime.memo import release_memo
 from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
+from aligncheck.extract.titles import release_titles
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult
 from aligncheck.segment import segment_document
 
@@ -111,7 +112,8 @@ def check_release(
     with release_memo(memo):  # extractors' per-text results live as long as the release
         findings = _all_findings(rules, contexts, release_ctx, warnings)
     findings.sort(key=Finding.sort_key)
-    return ReleaseResult(release.name, source, tuple(targets), tuple(findings))
+    titles = release_titles(source, [(t.target, t.links) for t in targets])
+    return ReleaseResult(release.name, source, tuple(targets), tuple(findings), titles)
 
 
 def run(

@@ -18,12 +18,12 @@ import regex
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.extract.name_match import DEFAULT_THRESHOLD, match_name
 from aligncheck.extract.names import NameMention, document_evidence, extract_names
+from aligncheck.extract.titles import title_spans
 from aligncheck.glossary.entries import base_lang
 from aligncheck.glossary.find import LinkText
 from aligncheck.lang.morph import lower, words
 from aligncheck.model import ReleaseResult
 
-_QUOTED = regex.compile(r"[“\"«„]\**([^“”\"«»„\n]{2,80}?)\**[”\"»“]|\*\*?([^*\n]{2,80}?)\*\*?")
 _LEADING = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "its", "their"])
 _CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "de", "la"])
 _CAPITALISED_RUN = regex.compile(
@@ -41,14 +41,9 @@ class Candidate:
 
 
 def _titles(text: str) -> list[Candidate]:
-    found = []
-    for m in _QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        inner = m.group(group).strip(' *_“”"«»„')
-        if inner[:1].isupper() and 1 <= len(words(inner)) <= 8:
-            start = m.start(group) + m.group(group).index(inner)
-            found.append(Candidate(inner, "title", start, start + len(inner), True))
-    return found
+    """The quoted or emphasised titles (extract/titles.py: the reports' terms-and-titles
+    table reads the same)."""
+    return [Candidate(t.text, "title", t.start, t.end, True) for t in title_spans(text)]
 
 
 def _names(text: str, lang: str, evidence) -> list[Candidate]:

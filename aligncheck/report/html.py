@@ -27,6 +27,7 @@ from aligncheck.model import (
 from aligncheck.report.excerpt import where
 from aligncheck.report.html_assets import CSS, JS
 from aligncheck.report.sarif import rule_doc
+from aligncheck.report.titles import title_cells, title_langs
 
 SVG_W, SVG_H, SVG_PAD = 420, 64, 24
 
@@ -259,6 +260,25 @@ class _Release:
             f"<figcaption>{caption}</figcaption></figure>"
         )
 
+    def _titles(self) -> str:
+        """The terms-and-titles table: each source title and every version's spellings."""
+        rows = title_cells(self.release)
+        if not rows:
+            return ""
+        langs = title_langs(self.release)
+        head = "".join(f"<th>{escape(lang)}</th>" for lang in langs)
+        body = "".join(
+            f"<tr><td>{escape(source)}</td><td class='num'>{count}</td>"
+            + "".join(f"<td>{escape(c)}</td>" for c in cells)
+            + "</tr>"
+            for source, count, cells in rows
+        )
+        return (
+            '<table class="titles"><caption>Terms and titles</caption><thead><tr>'
+            f"<th>{escape(self.release.source.lang)}</th><th>places</th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>"
+        )
+
     def render(self) -> str:
         head = "".join(
             f'<th data-col="{escape(lang)}">{_file_label(lang, self.targets[lang].path)}</th>'
@@ -269,6 +289,7 @@ class _Release:
             f'<section class="release" id="release-{self.index}">',
             f"<h2>{escape(self.release.name)}</h2>",
             f'<div class="overviews">{"".join(self._overview(lang) for lang in self.langs)}</div>',
+            self._titles(),
         ]
         if self.loose:
             out.append(

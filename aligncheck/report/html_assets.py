@@ -18,6 +18,9 @@ h2 { font-size: 17px; margin: 24px 0 8px; }
 table { border-collapse: collapse; }
 .totals td, .totals th { border: 1px solid var(--line); padding: 2px 8px; text-align: right; }
 .totals td:first-child, .totals td:nth-child(2) { text-align: left; }
+.titles { margin: 8px 0; } .titles caption { text-align: left; font-weight: 600; }
+.titles td, .titles th { border: 1px solid var(--line); padding: 2px 8px; text-align: left; }
+.titles td.num { text-align: right; }
 .warnings { color: var(--warning); margin: 6px 0; }
 #filters { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 10px; align-items: flex-start; }
 #filters fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; \

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from aligncheck.checks.base import Rule
 from aligncheck.model import Finding, ReleaseResult, RunResult, Severity
 from aligncheck.report.excerpt import where
+from aligncheck.report.titles import title_cells, title_langs
 from aligncheck.report.visible import visible
 
 ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
@@ -59,6 +60,28 @@ def _release_rows(release: ReleaseResult) -> list[str]:
     return rows
 
 
+def _titles(result: RunResult) -> list[str]:
+    """The terms-and-titles table of each release that has titles."""
+    out = []
+    for release in result.releases:
+        rows = title_cells(release)
+        if not rows:
+            continue
+        langs = title_langs(release)
+        out += [
+            "",
+            f"### Terms and titles: {cell(release.name)}",
+            "",
+            f"| {cell(release.source.lang)} | places | " + " | ".join(map(cell, langs)) + " |",
+            "|---|---:|" + "---|" * len(langs),
+        ]
+        out += [
+            f"| {cell(source)} | {count} | " + " | ".join(cell(c) for c in cells) + " |"
+            for source, count, cells in rows
+        ]
+    return out
+
+
 def render(
     result: RunResult,
     rules: Sequence[type[Rule]] = (),
@@ -92,6 +115,7 @@ def render(
     out += [row for release in result.releases for row in _release_rows(release)]
     for warning in result.warnings:
         out += ["", f"> ⚠️ {cell(warning)}"]
+    out += _titles(result)
     ranked = sorted(
         ((i, f) for i, r in enumerate(result.releases) for f in r.findings),
         key=lambda item: (-item[1].severity.rank, item[0], item[1].sort_key()),

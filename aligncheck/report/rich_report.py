@@ -18,6 +18,7 @@ from rich.text import Text
 from aligncheck.checks.base import Rule
 from aligncheck.model import RunResult
 from aligncheck.report.excerpt import Excerpt, sides, where
+from aligncheck.report.titles import title_cells, title_langs
 from aligncheck.report.visible import one_line
 
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -51,6 +52,17 @@ def _summary(result: RunResult) -> Table:
                 Text(str(counts["warning"]), style=COLOURS["warning"] if counts["warning"] else ""),
                 str(counts["info"]),
             )
+    return table
+
+
+def _titles(release, rows) -> Table:
+    table = Table(title=_text(f"Terms and titles: {release.name}"), show_lines=False)
+    table.add_column(_text(release.source.lang))
+    table.add_column("places", justify="right")
+    for lang in title_langs(release):
+        table.add_column(_text(lang))
+    for source, count, cells in rows:
+        table.add_row(_text(source), str(count), *map(_text, cells))
     return table
 
 
@@ -92,6 +104,10 @@ def render(
                 src, tgt = sides(f, release.source, by_lang[lang])
                 console.print(_quote("source", where(f.source_location), src, f"reverse {style}"))
                 console.print(_quote("target", where(f.target_location), tgt, f"reverse {style}"))
+    for release in result.releases:
+        titles = title_cells(release)
+        if titles:
+            console.print(_titles(release, titles))
     console.print(_summary(result))
     s = result.summary()
     line = Text("Total: ") + Text(f"{s['error']} error(s)", style=COLOURS["error"]) + Text(", ")
