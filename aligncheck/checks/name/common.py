@@ -80,6 +80,7 @@ from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.extract.name_match import (
     NAME_MATCH_CONFIG,
     VARIANT_THRESHOLD,
+    NameMatch,
     bracket_replaced,
     capitalised_keys,
     cldr_concepts,
@@ -450,7 +451,11 @@ class MissingNameRule(Rule):
             ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold
         )
         evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
-        return [o for o in found if o.mention.kind not in EVIDENCE_ONLY or _whole_name(o, evidence)]
+        kept = [o for o in found if o.mention.kind not in EVIDENCE_ONLY or _whole_name(o, evidence)]
+        for o in kept:
+            if o.match.how == "transliteration" and not _as_name(o):
+                o.match = NameMatch(o.mention, "missing")  # Turkey is not türk (Turkish)
+        return kept
 
     def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
         outcomes = [self._outcomes(ctx) for ctx in pairs]
