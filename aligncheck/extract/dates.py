@@ -21,7 +21,7 @@ from babel import Locale, UnknownLocaleError, localedata
 from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
-from aligncheck.lang.morph import russian_analyzer
+from aligncheck.lang.morph import lower, russian_analyzer
 from aligncheck.lang.profiles import CORE_LANGUAGES
 
 _DATA = load("dates.json")
@@ -177,7 +177,8 @@ def month_number(token: str, lang: str) -> int | None:
     """1-12 if `token` names a month in `lang` (any case ending) or in English (capitalised)."""
     lang = base_lang(lang)
     own, stems, english = _month_forms(lang)
-    word = _APOSTROPHE.split(token.lower().replace("ё", "е").rstrip("."))[0]
+    # the language's own lower case: az/tr İyun is iyun, not i̇yun (a dot above)
+    word = _APOSTROPHE.split(lower(token, lang).replace("ё", "е").rstrip("."))[0]
     if word in own and (lang != "en" or token[:1].isupper()):
         return own[word]
     if word in english and token[:1].isupper():

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.extract.calendar import CalendarWord, calendar_words
+from aligncheck.extract.names import sentence_initial
+from aligncheck.glossary.find import LinkText
+from aligncheck.lang.morph import Word as _Word
+from aligncheck.lang.translit import key, token_score
+from aligncheck.model import Finding, Link, Severity
+
+_KINDS = {"weekday": "weekday", "month": "month"}
+NAME_SPELLING = 0.8  # key similarity at which a target word spells a source name
+
+
+def _named(pair: PairContext) -> dict[tuple, Counter]:
+    """Per link (by source segments): the (kind, value) calendar words its target names."""
+    out = {}
+    for link in pair.links:
+        if link.source and link.target:
+            target = LinkText(pair.target, link.target)
+            words = calendar_words(target.text, target.lang)
+            out[link.source] = Counter((w.kind, w.value) for w in words)
+    return out
+
+
+def _a_name(word: CalendarWord, target: LinkText, source: LinkText) -> bool:
+    """A capitalised word inside a target sentence that spells a capitalised source word
+    which is no calendar word: a name (az Martin for St. Martin's, not mart, March)."""
+    if not word.text[:1].isupper() or sentence_initial(
+        target.text, _Word(word.text, word.start, word.end)
+    ):
+        return False
+    own = [c.start for c in calendar_words(source.text, source.lang)]
+    for token in source.tokens:
+        if token.text[:1].isupper() and token.start not in own:
+            if (
+                token_score(key(token.text, source.lang), source.lang, word.text, target.lang)
+                >= 0.8
+            ):
+                return True
+    return False
+
+
+def _most_leave_out(others: list[dict], where: tuple, kind: str, value: int) -> bool:
+    verdicts = [bool(version[where][(kind, value)]) for version in others if where in version]
+    return bool(verdicts) and sum(verdicts) * 2 <= len(verdicts)
+
+
+class DA02(Rule):
+    """A weekday or a month named without a full date is changed or left out in the target.
+
+    Weekday and month names come from CLDR (Babel) in each language, with their case forms
+    (в пятницу, cumada, қарашада); months inside a full date are DA01's. Per link, a source
+    weekday (or month) the target does not name while it names another one is changed (an
+    error: Friday → четверг); one the target does not name at all is left out (a warning: a
+    translator may have written the date instead), unless most other versions leave it out
+    too (their shared choice: a newspaper's name, a date written out).
+
+    **Anti-pattern**
+    source: The talks resume on Friday and end in November.
+    target: Переговоры возобновятся в четверг и завершатся в ноябре.
+
+    **Best practice**
+    source: The talks resume on Friday and end in November.
+    target: Переговоры возобновятся в пятницу и завершатся в ноябре.
+    """
+
+    code = "DA02"
+    name = "weekday-month-mismatch"
+    category = "date"
+    severity = Severity.ERROR
+    groups = ("all", "default", "dates")
+
+    scope = "release"
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        return self._check([ctx])
+
+    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
+        return self._check(list(ctx.pairs))
+
+    def _check(self, pairs: list[PairContext]) -> list[Finding]:
+        named = [_named(pair) for pair in pairs]  # per version: source segments -> values kept
+        findings = []
+        for n, pair in enumerate(pairs):
+            others = named[:n] + named[n + 1 :]
+            for link in pair.links:
+                findings += self._link(pair, link, others)
+        return sorted(findings, key=lambda f: f.sort_key())
+
+    def _link(self, ctx: PairContext, link: Link, others: list[dict]) -> list[Finding]:
+        if not link.source or not link.target:
+            return []
+        source, target = LinkText(ctx.source, link.source), LinkText(ctx.target, link.target)
+        ours = calendar_words(source.text, source.lang)
+        if not ours:
+            return []
+        theirs = [
+            w for w in calendar_words(target.text, target.lang) if not _a_name(w, target, source)
+        ]
+        findings = []
+        for kind in _KINDS:
+            mine = [w for w in ours if w.kind == kind]
+            other = [w for w in theirs if w.kind == kind]
+            # by value, not count: a translator may name a repeated day once
+            kept = {w.value for w in other}
+            named = {w.value for w in mine}
+            spare = [w for w in other if w.value not in named]
+            done = set()
+            for word in mine:
+                if word.value in kept or word.value in done:
+                    continue
+                done.add(word.value)
+                instead = spare.pop(0) if spare else None
+                if instead is None and _most_leave_out(others, link.source, kind, word.value):
+                    continue  # the versions agree: a choice (a date written instead, a title)
+                findings.append(self._finding(ctx, link, source, target, word, instead))
+        return findings
+
+    def _finding(
+        self,
+        ctx: PairContext,
+        link: Link,
+        source: LinkText,
+        target: LinkText,
+        word: CalendarWord,
+        instead: CalendarWord | None,
+    ) -> Finding:
+        if instead is not None:
+            message = f"{word.kind} {word.text} changed to '{instead.text}' in {ctx.lang}"
+        else:
+            message = f"{word.kind} {word.text} is not in the target"
+        return self.finding(
+            ctx,
+            link,
+            message,
+            source_text=word.text,
+            target_text=instead.text if instead else None,
+            source_span=source.span(word.start, word.end),
+            target_span=target.span(instead.start, instead.end) if instead else None,
+            severity=Severity.ERROR if instead else Severity.WARNING,
+        )

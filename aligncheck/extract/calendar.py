@@ -1,0 +1,165 @@
+"""Weekdays and months named without a full date ("on Friday", "in November"), per language.
+
+Names come from CLDR through Babel (wide day names; months through `dates.month_number`, which
+already knows their case forms). A weekday name takes case endings (Cumada, жұмада): a word is
+that weekday when it starts with the name and adds at most five letters (two after a name of
+four letters or fewer; a Turkish apostrophe ends the name); multi-word names are matched whole
+and first (az cümə axşamı is Thursday, cümə Friday); Russian names are matched as their
+pymorphy3 forms (пятницу, среду; not среди). English names are matched exactly. Months inside a
+full date (DA01's) are left out: those are checked as dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from aligncheck._runtime.memo import per_release
+from aligncheck.extract.dates import _month_forms, base_lang, extract_dates
+from aligncheck.extract.names import sentence_initial
+from aligncheck.lang.morph import lower, russian_analyzer, words
+
+_VOWELS = frozenset("aeiouyıəöüаеёиоуыэюяәөүұі")
+MAX_ENDING = 5
+
+
+@dataclass(frozen=True)
+class CalendarWord:
+    kind: str  # "weekday" or "month"
+    value: int  # weekday 0-6 (Monday 0), month 1-12
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _weekdays(lang: str) -> tuple[tuple[tuple[str, ...], int, bool], ...]:
+    """(the name's lower-case words, weekday, exact) of the locale's wide day names, longest
+    first (az cümə axşamı is Thursday, cümə Friday). Russian names are their pymorphy3
+    lexemes, matched exactly (среду, not среди); the others take endings on the last word."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    found: dict[tuple[str, ...], tuple[int, bool]] = {}
+    morph = russian_analyzer() if lang == "ru" else None
+    for context in ("format", "stand-alone"):
+        try:
+            names = locale.days[context]["wide"]
+        except (KeyError, LookupError):
+            continue
+        for day, name in names.items():
+            parts = tuple(lower(str(name), lang).replace("ё", "е").split())
+            found[parts] = (day, False)
+            if morph and len(parts) == 1:
+                for parse in morph.parse(parts[0])[:1]:
+                    for form in parse.lexeme:
+                        found[(form.word.replace("ё", "е"),)] = (day, True)
+                stem = parts[0][:-1] if parts[0][-1:] in _VOWELS else parts[0]
+                if len(stem) >= 5:  # субботний, воскресный: adjectives of the longer names
+                    found[(stem,)] = (day, False)
+    return tuple(
+        (parts, day, exact)
+        for parts, (day, exact) in sorted(
+            found.items(), key=lambda kv: (-len(kv[0]), -len(kv[0][-1]), kv[0])
+        )
+    )
+
+
+def _is_form(word: str, name: str, exact: bool, multi: bool = False) -> bool:
+    word = regex.split(r"['’]", word)[0]
+    if exact:
+        return word == name
+    if multi and len(name) >= 5 and name[-1] in _VOWELS:
+        name = name[:-1]  # the last word of a phrase name: axşamı, axşamkı
+    # a short name takes a short ending: cuma-da, not salı-nım (oscillation)
+    limit = MAX_ENDING if len(name) >= 5 else 2
+    return word.startswith(name) and len(word) - len(name) <= limit
+
+
+def weekday_at(tokens: list[str], i: int, lang: str) -> tuple[int, int] | None:
+    """(weekday 0-6, words it takes) if the words from `tokens[i]` name a weekday."""
+    for parts, day, exact in _weekdays(base_lang(lang)):
+        n = len(parts)
+        if i + n > len(tokens):
+            continue
+        if all(tokens[i + k] == parts[k] for k in range(n - 1)) and _is_form(
+            tokens[i + n - 1], parts[-1], exact or lang == "en", multi=n > 1
+        ):
+            return day, n
+    return None
+
+
+_APOSTROPHE = regex.compile(r"['’]")
+
+
+def _month(token: str, lang: str) -> int | None:
+    """1-12 for a month's own form (CLDR's, and its case forms), or its name with a short
+    ending (as weekdays: noýabrda, декабрьских; not maýatnigi); before an apostrophe the whole
+    name (Mart'ta, not Martin'de)."""
+    parts = _APOSTROPHE.split(lower(token, lang).replace("ё", "е").rstrip("."))
+    word = parts[0]
+    forms, wide, english = _month_forms(lang)
+    if word in forms:
+        return forms[word]
+    if word in english and (lang == "en" or token[:1].isupper()):
+        return english[word]
+    if len(parts) > 1:
+        return None
+    for name in sorted(wide, key=len, reverse=True):
+        if _is_form(word, name, False):
+            return wide[name]
+    return None
+
+
+def _month_case(text: str, word, lang: str) -> bool:
+    """An English month is capitalised and not part of a name (may, march are words; Theresa
+    May is a name); the other languages write months in either case (İyul ayında, ağustos)."""
+    if lang != "en":
+        return True
+    if not word.text[:1].isupper():
+        return False
+    before = regex.search(r"(\p{L}+)\s+$", text[: word.start])
+    if not before or not before.group(1)[:1].isupper():
+        return True
+    previous = words(text[before.start(1) : before.end(1)])
+    return bool(previous) and sentence_initial(text, type(word)(*_shifted(previous[0], before)))
+
+
+def _shifted(token, match) -> tuple:
+    return (token.text, token.start + match.start(1), token.end + match.start(1))
+
+
+def calendar_words(text: str, lang: str) -> list[CalendarWord]:
+    """The weekdays and the months outside full dates that `text` names, in order."""
+    return list(_calendar_words(text, base_lang(lang)))
+
+
+@per_release
+def _calendar_words(text: str, lang: str) -> tuple[CalendarWord, ...]:
+    dated = [d.span for d in extract_dates(text, lang)]
+    tokens = words(text)
+    lowered = [lower(t.text, lang).replace("ё", "е") for t in tokens]
+    out = []
+    skip = 0
+    for i, word in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if not word.text[:1].isalpha() or any(a <= word.start < b for a, b in dated):
+            continue
+        found = weekday_at(lowered, i, lang)
+        if found is not None:
+            day, n = found
+            end = tokens[i + n - 1].end
+            out.append(CalendarWord("weekday", day, text[word.start : end], word.start, end))
+            skip = n - 1
+            continue
+        month = _month(word.text, lang)
+        if month is not None and _month_case(text, word, lang):
+            out.append(CalendarWord("month", month, word.text, word.start, word.end))
+    return tuple(out)
