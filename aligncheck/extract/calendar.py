@@ -11,6 +11,7 @@ full date (DA01's) are left out: those are checked as dates.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ import regex
 from aligncheck._runtime.memo import per_release
 from aligncheck.extract.dates import _month_forms, base_lang, extract_dates
 from aligncheck.extract.names import sentence_initial
-from aligncheck.lang.morph import lower, russian_analyzer, words
+from aligncheck.lang.morph import Word, lower, russian_analyzer, words
 
 _VOWELS = frozenset("aeiouyıəöüаеёиоуыэюяәөүұі")
 MAX_ENDING = 5
@@ -71,7 +72,7 @@ def _weekdays(lang: str) -> tuple[tuple[tuple[str, ...], int, bool], ...]:
 
 
 def _is_form(word: str, name: str, exact: bool, multi: bool = False) -> bool:
-    word = regex.split(r"['’]", word)[0]
+    """`word` (no apostrophe part) is a form of the name `name`."""
     if exact:
         return word == name
     if multi and len(name) >= 5 and name[-1] in _VOWELS:
@@ -81,9 +82,20 @@ def _is_form(word: str, name: str, exact: bool, multi: bool = False) -> bool:
     return word.startswith(name) and len(word) - len(name) <= limit
 
 
+@cache
+def _weekday_index(lang: str) -> dict[str, tuple]:
+    """The day names by the first two letters of their first word (a text is read word by
+    word, not name by name)."""
+    index: dict[str, list] = {}
+    for entry in _weekdays(lang):
+        index.setdefault(entry[0][0][:2], []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def weekday_at(tokens: list[str], i: int, lang: str) -> tuple[int, int] | None:
-    """(weekday 0-6, words it takes) if the words from `tokens[i]` name a weekday."""
-    for parts, day, exact in _weekdays(base_lang(lang)):
+    """(weekday 0-6, words it takes) if the (lower-case, apostrophe-cut) words from
+    `tokens[i]` name a weekday."""
+    for parts, day, exact in _weekday_index(base_lang(lang)).get(tokens[i][:2], ()):
         n = len(parts)
         if i + n > len(tokens):
             continue
@@ -92,6 +104,16 @@ def weekday_at(tokens: list[str], i: int, lang: str) -> tuple[int, int] | None:
         ):
             return day, n
     return None
+
+
+@cache
+def _wide_months(lang: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Wide month names, longest first, by their first two letters."""
+    index: dict[str, list] = {}
+    wide = _month_forms(lang)[1]
+    for name in sorted(wide, key=lambda n: (-len(n), n)):
+        index.setdefault(name[:2], []).append((name, wide[name]))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 _APOSTROPHE = regex.compile(r"['’]")
@@ -110,9 +132,9 @@ def _month(token: str, lang: str) -> int | None:
         return english[word]
     if len(parts) > 1:
         return None
-    for name in sorted(wide, key=len, reverse=True):
+    for name, month in _wide_months(lang).get(word[:2], ()):
         if _is_form(word, name, False):
-            return wide[name]
+            return month
     return None
 
 
@@ -123,15 +145,17 @@ def _month_case(text: str, word, lang: str) -> bool:
         return True
     if not word.text[:1].isupper():
         return False
-    before = regex.search(r"(\p{L}+)\s+$", text[: word.start])
+    offset = max(0, word.start - _LOOK_BACK)  # a bounded look: no scan of the whole text
+    before = _WORD_BEFORE.search(text[offset : word.start])
     if not before or not before.group(1)[:1].isupper():
         return True
-    previous = words(text[before.start(1) : before.end(1)])
-    return bool(previous) and sentence_initial(text, type(word)(*_shifted(previous[0], before)))
+    start = offset + before.start(1)
+    previous = Word(before.group(1), start, start + len(before.group(1)))
+    return sentence_initial(text, previous)
 
 
-def _shifted(token, match) -> tuple:
-    return (token.text, token.start + match.start(1), token.end + match.start(1))
+_LOOK_BACK = 60
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 
 
 def calendar_words(text: str, lang: str) -> list[CalendarWord]:
@@ -141,16 +165,18 @@ def calendar_words(text: str, lang: str) -> list[CalendarWord]:
 
 @per_release
 def _calendar_words(text: str, lang: str) -> tuple[CalendarWord, ...]:
-    dated = [d.span for d in extract_dates(text, lang)]
+    dated = [d.span for d in extract_dates(text, lang)]  # in order, not overlapping
+    starts = [a for a, _ in dated]
     tokens = words(text)
-    lowered = [lower(t.text, lang).replace("ё", "е") for t in tokens]
+    lowered = [_APOSTROPHE.split(lower(t.text, lang).replace("ё", "е"))[0] for t in tokens]
     out = []
     skip = 0
     for i, word in enumerate(tokens):
         if skip:
             skip -= 1
             continue
-        if not word.text[:1].isalpha() or any(a <= word.start < b for a, b in dated):
+        k = bisect.bisect_right(starts, word.start) - 1
+        if not word.text[:1].isalpha() or (k >= 0 and word.start < dated[k][1]):
             continue
         found = weekday_at(lowered, i, lang)
         if found is not None:

@@ -261,6 +261,11 @@ def find_word(
         if first is not None:
             part = table.parts[first]
             return NameHit(part.start, part.end, part.text, 1.0)
+    # one search per source key and threshold: a long text names the same things again and
+    # again, and each search reads every token
+    memo_key = (source_key, threshold)
+    if memo_key in table.searched:
+        return table.searched[memo_key]
     # A repeated text scores the same each time, and only a higher score replaces the best: its
     # first occurrence stands for all.
     best: NameHit | None = None
@@ -270,6 +275,7 @@ def find_word(
         score = min(1.0, token_score(source_key, lang, token.text, target_lang) + table.bonus[i])
         if score >= threshold and (best is None or score > best.score):
             best = NameHit(token.start, token.end, token.text, score)
+    table.searched[memo_key] = best
     return best
 
 
@@ -285,6 +291,7 @@ class _TokenTable:
 
     def __init__(self, tokens: list[Word], lang: str, target_lang: str):
         self.tokens = list(tokens)
+        self.searched: dict[tuple[str, float], NameHit | None] = {}  # find_word's results
         self.parts = list(_parts(tokens))
         first: dict[str, int] = {}
         for i, part in enumerate(self.parts):

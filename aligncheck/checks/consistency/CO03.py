@@ -46,6 +46,8 @@ class CO03(Rule):
 
     def _check(self, pairs: list[PairContext]) -> list[Finding]:
         places = [_places(pair) for pair in pairs]
+        # per version: (source segments, source title span) -> whether it writes a title there
+        written = [{(p[0].source, p[2]): p[4] is not None for p in version} for version in places]
         findings = []
         for n, pair in enumerate(pairs):
             listed = _listed(pair)
@@ -55,7 +57,7 @@ class CO03(Rule):
                     by_title.setdefault(place[2].text, []).append(place)
             for title, found in by_title.items():
                 findings += self._spellings(pair, title, found)
-                findings += self._left_out(pair, title, found, places[:n] + places[n + 1 :])
+                findings += self._left_out(pair, title, found, written[:n] + written[n + 1 :])
         return sorted(findings, key=lambda f: f.sort_key())
 
     def _spellings(self, pair: PairContext, title: str, found: list) -> list[Finding]:
@@ -84,10 +86,7 @@ class CO03(Rule):
             if rendering is not None:
                 continue
             verdicts = [
-                p[4] is not None
-                for version in others
-                for p in version
-                if p[0].source == link.source and p[2] == span
+                version[link.source, span] for version in others if (link.source, span) in version
             ]
             kept = sum(verdicts)
             if not kept or kept <= len(verdicts) - kept:

@@ -15,11 +15,12 @@ _KINDS = {"weekday": "weekday", "month": "month"}
 NAME_SPELLING = 0.8  # key similarity at which a target word spells a source name
 
 
-def _named(pair: PairContext) -> dict[tuple, Counter]:
-    """Per link (by source segments): the (kind, value) calendar words its target names."""
+def _named(pair: PairContext, wanted: set) -> dict[tuple, Counter]:
+    """Per link (by source segments) of those `wanted`: the (kind, value) calendar words its
+    target names."""
     out = {}
     for link in pair.links:
-        if link.source and link.target:
+        if link.source in wanted and link.target:
             target = LinkText(pair.target, link.target)
             words = calendar_words(target.text, target.lang)
             out[link.source] = Counter((w.kind, w.value) for w in words)
@@ -83,7 +84,14 @@ class DA02(Rule):
         return self._check(list(ctx.pairs))
 
     def _check(self, pairs: list[PairContext]) -> list[Finding]:
-        named = [_named(pair) for pair in pairs]  # per version: source segments -> values kept
+        wanted = {
+            link.source
+            for pair in pairs
+            for link in pair.links
+            if link.source
+            and calendar_words(LinkText(pair.source, link.source).text, pair.source.lang)
+        }
+        named = [_named(pair, wanted) for pair in pairs]  # per version: link -> values named
         findings = []
         for n, pair in enumerate(pairs):
             others = named[:n] + named[n + 1 :]

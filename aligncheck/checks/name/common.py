@@ -513,6 +513,13 @@ class MissingNameRule(Rule):
         findings = []
         done = set()
         in_runs = _run_rendered(found)
+        rendered_spans: dict = {}  # per link: the target spans rendering its names
+        for x in found:
+            if x.rendered and x.match.start >= 0:
+                rendered_spans[x.link] = (
+                    *rendered_spans.get(x.link, ()),
+                    (x.match.start, x.match.end),
+                )
         for o in found:
             if o.rendered or places[o.where] or o.where in done:
                 continue
@@ -538,11 +545,7 @@ class MissingNameRule(Rule):
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
             in_run = (o.link.source, o.mention.start) in in_runs
             spelled = tuple(t for version in theirs for t in version.get(o.where[:2], ()))
-            taken = tuple(
-                (x.match.start, x.match.end)
-                for x in found
-                if x.link == o.link and x.rendered and x.match.start >= 0
-            )
+            taken = rendered_spans.get(o.link, ())
             case = _Case(ctx, o, elsewhere, systematic, kept, dropped, in_run, spelled, taken, asks)
             severity = self._severity(case)
             if severity is None:
