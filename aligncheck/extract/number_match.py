@@ -89,10 +89,18 @@ def _pair_off(
 # first) and words answer words of their kind (ordinal or not) before anything answers across,
 # so "the first win" keeps "первую" and the "1" of "1-0" must find its own partner.
 MATCHES = (
-    lambda a, b: a.value == b.value,
-    lambda a, b: bool(set(a.values) & set(b.values)),
+    lambda a, b: a.value == b.value and same_scale(a, b),
+    lambda a, b: bool(set(a.values) & set(b.values)) and same_scale(a, b),
     lambda a, b: a.converts_to(b) or b.converts_to(a),
 )
+
+
+def same_scale(a: NumberMention, b: NumberMention) -> bool:
+    """Not 9 billion and 9 million: when both sides write a scale word (billion, milyon, млрд,
+    from the number words), the scaled values must agree too."""
+    return a.scaled is None or b.scaled is None or a.scaled == b.scaled
+
+
 TIERS = (
     lambda a, b: not is_word(a) and not is_word(b) and a.soft == b.soft,
     lambda a, b: not is_word(a) and not is_word(b),

@@ -83,6 +83,8 @@ class NumberMention:
     soft: bool = False  # may satisfy the other side's number, never reported by itself
     in_date: bool = False
     unit: str = ""  # an imperial unit the translation may convert: "mile", "foot", ...
+    scaled: Decimal | None = None  # with the scale word after it: 9 billion = 9000000000
+    scale_word: str = ""  # that word as written ("billion", "млрд")
 
     def converts_to(self, other: NumberMention) -> bool:
         """`other` is this imperial quantity in metric units, give or take rounding."""
@@ -113,7 +115,9 @@ class NumberMention:
         return not (self.soft or self.in_date)
 
     def label(self) -> str:
-        return f"{self.value}%" if self.kind == "percent" else str(self.value)
+        if self.kind == "percent":
+            return f"{self.value}%"
+        return f"{self.value} {self.scale_word}" if self.scale_word else str(self.value)
 
 
 @cache
@@ -293,11 +297,14 @@ def _classify(
         century = _pattern(r"(?<!\d)(\d\d)\d\d[-‑–—]$").search(before)
         if century and end - start == 2:
             alternatives = (*alternatives, int(century.group(1)) * 100 + value)  # "1950-53"
+    scaled, scale_word = None, ""
     scale = _pattern(r"[\s\u00a0]+(\p{L}+)").match(text[end : end + 20])
     if scale and kind in ("integer", "decimal"):
         word = lookup(scale.group(1), lang)
         if word and word.value in SCALES:
-            alternatives = (*alternatives, _decimal(str(value * word.value)))
+            scaled = _decimal(str(value * word.value))
+            scale_word = scale.group(1)
+            alternatives = (*alternatives, scaled)
     if bracketed:
         soft = True  # "45 miles (72 km)": the equivalent in brackets may be left out
     unit = unit.lastgroup if unit and lang == "en" else ""
@@ -314,7 +321,17 @@ def _classify(
         and text[start - 1 : start] not in ("'", "’")
     ):
         unit = "fahrenheit-tens"  # "highs in the 80s": 27-32 °C where nothing else answers it
-    return NumberMention(value, (start, end), kind, text[start:end], alternatives, soft, unit=unit)
+    return NumberMention(
+        value,
+        (start, end),
+        kind,
+        text[start:end],
+        alternatives,
+        soft,
+        unit=unit,
+        scaled=scaled,
+        scale_word=scale_word,
+    )
 
 
 @per_release

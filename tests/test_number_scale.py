@@ -1,0 +1,34 @@
+"""A scale word changed with its number kept (issue 13: £9 billion -> 9 milyon)."""
+
+import pytest
+from factories import pair
+
+from aligncheck.checks.number.NU01 import NU01
+
+
+@pytest.mark.parametrize(
+    "source, target, lang",
+    [
+        ("The plan costs £9 billion.", "Plan 9 milyon sterlinqə başa gəlir.", "az"),
+        ("It has 2.5 million users.", "У него 2,5 млрд пользователей.", "ru"),
+        ("It has 40 thousand users.", "Оның 40 миллион қолданушысы бар.", "kk"),
+    ],
+)
+def test_a_changed_scale_word_is_a_changed_number(source, target, lang):
+    [f] = NU01().check(pair([source], [target], lang))
+    assert f.severity.value == "error" and "changed" in f.message
+
+
+@pytest.mark.parametrize(
+    "source, target, lang",
+    [
+        ("The plan costs £9 billion.", "План стоит 9 млрд фунтов.", "ru"),
+        ("The plan costs £9 billion.", "Plan 9 milyar sterline mal oluyor.", "tr"),
+        ("It has 2.5 million users.", "У него 2 500 000 пользователей.", "ru"),
+        ("It has 2.5 million users.", "Onun 2,5 mln istifadəçisi var.", "az"),
+    ],
+)
+def test_the_same_scale_in_words_abbreviated_or_written_out_is_the_same_number(
+    source, target, lang
+):
+    assert list(NU01().check(pair([source], [target], lang))) == []
