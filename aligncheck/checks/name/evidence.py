@@ -1,0 +1,252 @@
+"""What the severity of a missing name depends on (checks/name/common.py reads it).
+
+`Case` is one source name at one place of one version, with the evidence about it: what the
+other versions write there, what word alignment puts where its words go, how this version
+writes it elsewhere. The helpers say which mentions are worth checking and what counts as a
+rendering written as a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+
+import regex
+from rapidfuzz.distance import Indel
+
+from aligncheck.align.words import link_alignment, target_span_of
+from aligncheck.checks.base import PairContext
+from aligncheck.extract.name_match import (
+    VARIANT_THRESHOLD,
+    capitalised_keys,
+    cldr_concepts,
+    closest,
+    same_onset,
+    surname_count,
+)
+from aligncheck.extract.name_renderings import NameOutcome
+from aligncheck.extract.names import NameEvidence, document_spells, name_like
+from aligncheck.lang.cldr_names import calendar_words
+from aligncheck.lang.morph import words
+from aligncheck.lang.translit import key, token_score
+
+# Kinds reported as warnings whenever missing (unless the other versions leave them out too).
+ALWAYS = ("person", "brand", "code", "acronym")
+# Kinds (single capitalised words: places, organisations, often translated) reported only on
+# evidence: the other versions render them, or CLDR names them.
+EVIDENCE_ONLY = ("proper",)
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the severity of one missing name depends on."""
+
+    ctx: PairContext
+    o: NameOutcome
+    elsewhere: bool  # this version renders the name in most other places
+    systematic: bool  # this version never writes it (lost in two places or more)
+    kept: int  # other versions that render it at this place
+    dropped: int  # other versions that leave it out there too
+    in_run: bool = False  # beside a name this version renders, in one capitalised run
+    spelled: tuple[tuple[str, str], ...] = ()  # (text, lang) of the other versions' renderings
+    taken: tuple[tuple[int, int], ...] = ()  # target spans rendering other names of the link
+    # per other version: where -> (what it writes where the name's words are aligned, its
+    # language) when it does not render the name there either
+    others_instead: tuple = ()
+
+    def agrees_with_others(self) -> bool:
+        """What this version writes where the name's words are aligned, another version that
+        does not spell the name out writes too (Ким Чен Ыном, Ким Чен Ынмен): a conventional
+        rendering the versions share, learnt from the release, not a changed name. One word
+        of three letters or more in common is enough (either may carry an ending)."""
+        mine = self.instead()
+        if not mine:
+            return False
+        lang = self.o.target.lang
+        own = [w.text for w in words(mine) if len(key(w.text, lang)) >= 3]
+        for ask in self.others_instead:
+            theirs = ask(self.o.where)
+            if not theirs:
+                continue
+            text, other_lang = theirs
+            for a in own:
+                for b in (w.text for w in words(text) if len(key(w.text, other_lang)) >= 3):
+                    if _alike(a, lang, b, other_lang):
+                        return True
+        return False
+
+    def spelled_as_others(self) -> bool:
+        """The target writes, in this link, a word like the other versions' rendering of the
+        name (Уэйдті where ru writes Уэйд and az Ueyd): the version renders it as they do, in
+        a spelling the source name alone does not reach."""
+        tokens = [
+            t
+            for t in self.o.target.tokens
+            if t.text[:1].isupper() and not any(a < t.end and t.start < b for a, b in self.taken)
+        ]
+        target_lang = self.o.target.lang
+        for text, lang in self.spelled:
+            parts = [key(w.text, lang) for w in words(text)]
+            last = next((k for k in reversed(parts) if len(k) >= 2), "")
+            if not last:
+                continue
+            for token in tokens:
+                if (
+                    same_onset(last, key(token.text, target_lang) or "?")
+                    and token_score(last, lang, token.text, target_lang) >= OTHERS_SPELLING
+                ):
+                    return True
+        return False
+
+    @property
+    def acronym(self) -> bool:
+        return self.o.mention.kind == "acronym"
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.source.lang
+
+    @property
+    def personal(self) -> bool:
+        """A person, or a name of two words or more (people, mostly)."""
+        return self.o.mention.kind in ("person", "name")
+
+    @property
+    def cldr(self) -> bool:
+        text = self.o.mention.text
+        return any((a, b) == (0, len(text)) for a, b, _ in cldr_concepts(text, self.lang))
+
+    def document_spells(self) -> bool:
+        texts = tuple(s.text for s in self.ctx.source.segments)
+        return document_spells(texts, self.o.mention.text)
+
+    @cached_property
+    def aligned(self) -> str | None:
+        """The target words the name's words are aligned to ("" when none is; None when there
+        is no word alignment)."""
+        o = self.o
+        alignment = link_alignment(self.ctx, o.source.text, o.target.text)
+        if alignment is None:
+            return None
+        span = target_span_of(o.mention.start, o.mention.end, alignment)
+        return "" if span is None else o.target.text[span[0] : span[1]]
+
+    @cached_property
+    def closest(self) -> str | None:
+        return closest(self.o.mention, self.lang, self.o.target)
+
+    def aligned_closest(self) -> bool:
+        """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
+        Qoyo, Селли Оук) are where the name's words are aligned: the name is spelled otherwise
+        there, not left out or changed."""
+        near, aligned = self.closest, self.aligned
+        return bool(near and aligned) and (near in aligned or aligned in near)
+
+    def instead(self) -> str | None:
+        """The other name the target writes where this one's words are aligned: capitalised
+        words, one name long (Assad rendered as 'Линдквистом'); None when there is none."""
+        text = (self.aligned or "").strip()
+        if not text or not text[:1].isupper() or _CLAUSE.search(text):
+            return None
+        return text if len(text) <= 2 * len(self.o.mention.text) + 12 else None
+
+    @property
+    def piece(self) -> bool:
+        """A single word of a longer capitalised run (Regional of Regional Water Office)."""
+        if self.o.mention.kind not in EVIDENCE_ONLY:
+            return False
+        text, m = self.o.source.text, self.o.mention
+        before = regex.search(r"(\p{L}+)[ \-]$", text[: m.start])
+        after = regex.match(r"[ \-](\p{L})", text[m.end :])
+        return bool(before and before.group(1)[0].isupper() or after and after.group(1).isupper())
+
+    def aligned_variant(self) -> bool:
+        """Where the name's words are aligned, the target writes a looser transliteration of
+        it (Ohio as Огайо, Puig as Пуч): starting with the same sound and sharing at least
+        half its letters (LOOSE_ALIGNED), which another name put in its place rarely does."""
+        instead = self.instead()
+        if not instead:
+            return False
+        target_lang = self.o.target.lang
+        own = [key(w.text, self.lang) for w in words(self.o.mention.text)]
+        other = [key(w.text, target_lang) for w in words(instead)]
+        own, other = [k for k in own if k], [k for k in other if k]
+        if not own or not other:
+            return False
+        a, b = own[-1], other[-1]
+        return same_onset(a, b) and Indel.normalized_similarity(a, b) >= LOOSE_ALIGNED
+
+    def translated(self) -> bool:
+        """The name's words are aligned to target words written in lower case (Ocean ->
+        мұхиты), or to a looser spelling of it: the version translates or spells it, it does
+        not leave it out."""
+        text = self.aligned
+        if not text:
+            return False
+        first = next((c for c in text if c.isalpha()), "")
+        return bool(first) and first.islower() and first.upper() != first
+
+    def variant_as_often(self) -> bool:
+        rivals = capitalised_keys(self.o.source.text, self.lang)
+        return (
+            surname_count(self.o.mention.text, self.lang, self.o.target, VARIANT_THRESHOLD, rivals)
+            >= self.o.counts[0]
+        )
+
+
+def whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
+    """A single capitalised word worth checking on its own: two letters or more, no month or
+    weekday (the date rules check those), and name-like: not a word the source document
+    writes in lower case too (Programme when it says "the programme"), nor a title."""
+    text = o.mention.text
+    return (
+        sum(c.isalpha() for c in text) >= 2
+        and text.lower() not in calendar_words(o.source.lang)
+        and name_like(text, evidence)
+    )
+
+
+def _alike(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """Two target words that spell one name: the same onset, and keys alike either way."""
+    ka, kb = key(a, a_lang), key(b, b_lang)
+    return same_onset(ka, kb) and (
+        max(token_score(ka, a_lang, b, b_lang), token_score(kb, b_lang, a, a_lang))
+        >= OTHERS_SPELLING
+    )
+
+
+def as_name(o: NameOutcome) -> bool:
+    """Rendered, and as a name: its rendering starts with a capital (in a script with
+    capitals). Republicans as республиканцы is a translation, not a rendering the other
+    versions can lend as evidence."""
+    if not o.rendered:
+        return False
+    if o.match.start < 0 or o.mention.kind not in EVIDENCE_ONLY:
+        return True
+    first = next((c for c in o.target.text[o.match.start : o.match.end] if c.isalpha()), "")
+    return not first or first.isupper() or first.upper() == first
+
+
+def run_rendered(found: list[NameOutcome]) -> set[tuple]:
+    """(link source, mention start) of the single-word names next to a rendered name in one
+    capitalised run (West of West Virginia when Virginia is rendered, Ocean of Pacific Ocean):
+    the version translates the run's other words, it does not leave the name out."""
+    by_link: dict[tuple, list[NameOutcome]] = {}
+    for o in found:
+        by_link.setdefault(o.link.source, []).append(o)
+    out = set()
+    for group in by_link.values():
+        group.sort(key=lambda o: o.mention.start)
+        text = group[0].source.text
+        for a, b in pairwise(group):
+            if _GLUE.fullmatch(text[a.mention.end : b.mention.start]) and a.rendered != b.rendered:
+                lost = b if a.rendered else a
+                out.add((lost.link.source, lost.mention.start))
+    return out
+
+
+OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
+LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
+_GLUE = regex.compile(r"[ \-]")
+_CLAUSE = regex.compile(r"[.!?;:,«»\"“”()]")
