@@ -7,11 +7,11 @@ from aligncheck.checks.base import PairContext, ReleaseContext, Rule
 from aligncheck.extract.calendar import CalendarWord, calendar_words
 from aligncheck.extract.names import sentence_initial
 from aligncheck.glossary.find import LinkText
-from aligncheck.lang.morph import Word as _Word
+from aligncheck.lang.morph import Word
 from aligncheck.lang.translit import key, token_score
 from aligncheck.model import Finding, Link, Severity
 
-_KINDS = {"weekday": "weekday", "month": "month"}
+KINDS = ("weekday", "month")
 NAME_SPELLING = 0.8  # key similarity at which a target word spells a source name
 
 
@@ -30,17 +30,15 @@ def _named(pair: PairContext, wanted: set) -> dict[tuple, Counter]:
 def _a_name(word: CalendarWord, target: LinkText, source: LinkText) -> bool:
     """A capitalised word inside a target sentence that spells a capitalised source word
     which is no calendar word: a name (az Martin for St. Martin's, not mart, March)."""
-    if not word.text[:1].isupper() or sentence_initial(
-        target.text, _Word(word.text, word.start, word.end)
-    ):
+    if not word.text[:1].isupper():
         return False
-    own = [c.start for c in calendar_words(source.text, source.lang)]
+    if sentence_initial(target.text, Word(word.text, word.start, word.end)):
+        return False
+    dates = {c.start for c in calendar_words(source.text, source.lang)}
     for token in source.tokens:
-        if token.text[:1].isupper() and token.start not in own:
-            if (
-                token_score(key(token.text, source.lang), source.lang, word.text, target.lang)
-                >= 0.8
-            ):
+        if token.text[:1].isupper() and token.start not in dates:
+            own = key(token.text, source.lang)
+            if token_score(own, source.lang, word.text, target.lang) >= NAME_SPELLING:
                 return True
     return False
 
@@ -110,7 +108,7 @@ class DA02(Rule):
             w for w in calendar_words(target.text, target.lang) if not _a_name(w, target, source)
         ]
         findings = []
-        for kind in _KINDS:
+        for kind in KINDS:
             mine = [w for w in ours if w.kind == kind]
             other = [w for w in theirs if w.kind == kind]
             # by value, not count: a translator may name a repeated day once
