@@ -137,3 +137,21 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+
+class VersionsRule(Rule):
+    """A rule that compares the target versions with one another (what most of them write at
+    a place is evidence): it sees all of a release's versions at once, or one alone."""
+
+    scope: ClassVar[str] = "release"
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        """One target version alone: no other version to compare with."""
+        return self.check_versions([ctx])
+
+    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
+        return self.check_versions(list(ctx.pairs))
+
+    def check_versions(self, pairs: list[PairContext]) -> Iterable[Finding]:
+        """The findings of these versions of one release, each weighed against the others."""
+        return ()

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.checks.base import PairContext, VersionsRule
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.extract.titles import TitleSpan, rendering_of, title_spans
 from aligncheck.glossary.entries import base_lang
@@ -10,7 +8,7 @@ from aligncheck.glossary.find import LinkText, candidates
 from aligncheck.model import Finding, Link, Severity
 
 
-class CO03(Rule):
+class CO03(VersionsRule):
     """A source title is written two ways in one version, or not where most versions write it.
 
     No glossary is needed. A title is a quoted or emphasised span of the source (“Open
@@ -36,15 +34,8 @@ class CO03(Rule):
     category = "consistency"
     severity = Severity.WARNING
     groups = ("all", "default", "consistency")
-    scope = "release"
 
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        return self._check([ctx])
-
-    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
-        return self._check(list(ctx.pairs))
-
-    def _check(self, pairs: list[PairContext]) -> list[Finding]:
+    def check_versions(self, pairs: list[PairContext]) -> list[Finding]:
         places = [_places(pair) for pair in pairs]
         # per version: (source segments, source title span) -> whether it writes a title there
         written = [{(p[0].source, p[2]): p[4] is not None for p in version} for version in places]

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
-from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.checks.base import PairContext, VersionsRule
 from aligncheck.extract.calendar import CalendarWord, calendar_words
 from aligncheck.extract.names import sentence_initial
 from aligncheck.glossary.find import LinkText
@@ -48,7 +47,7 @@ def _most_leave_out(others: list[dict], where: tuple, kind: str, value: int) -> 
     return bool(verdicts) and sum(verdicts) * 2 <= len(verdicts)
 
 
-class DA02(Rule):
+class DA02(VersionsRule):
     """A weekday or a month named without a full date is changed or left out in the target.
 
     Weekday and month names come from CLDR (Babel) in each language, with their case forms
@@ -73,15 +72,7 @@ class DA02(Rule):
     severity = Severity.ERROR
     groups = ("all", "default", "dates")
 
-    scope = "release"
-
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        return self._check([ctx])
-
-    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
-        return self._check(list(ctx.pairs))
-
-    def _check(self, pairs: list[PairContext]) -> list[Finding]:
+    def check_versions(self, pairs: list[PairContext]) -> list[Finding]:
         wanted = {
             link.source
             for pair in pairs

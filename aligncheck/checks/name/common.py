@@ -67,10 +67,10 @@ or warning with name_untitled_as_warning; NA02: info for 3+ letters), else nothi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 
-from aligncheck.checks.base import PairContext, ReleaseContext, Rule
+from aligncheck.checks.base import PairContext, VersionsRule
 from aligncheck.checks.name.evidence import (
     ALWAYS,
     EVIDENCE_ONLY,
@@ -194,12 +194,11 @@ SEVERITY_TABLE = (
 )
 
 
-class MissingNameRule(Rule):
+class MissingNameRule(VersionsRule):
     kinds: tuple[str, ...] = ()
     what = "name"
     category = "name"
     groups = ("all", "default", "names")
-    scope = "release"
     config_keys = NAME_MATCH_CONFIG
 
     def hint_when_unsure(self, mention) -> bool:
@@ -208,13 +207,6 @@ class MissingNameRule(Rule):
 
     def unsure_severity(self, ctx: PairContext) -> Severity:
         return Severity.INFO
-
-    def check(self, ctx: PairContext) -> Iterable[Finding]:
-        """One target version alone: no other version to compare with."""
-        return self._check([ctx])
-
-    def check_release(self, ctx: ReleaseContext) -> Iterable[Finding]:
-        return self._check(list(ctx.pairs))
 
     def _outcomes(self, ctx: PairContext) -> list[NameOutcome]:
         glossaries = ctx.resources.get("glossaries") or []
@@ -229,7 +221,7 @@ class MissingNameRule(Rule):
                 o.match = NameMatch(o.mention, "missing")  # Turkey is not türk (Turkish)
         return kept
 
-    def _check(self, pairs: Sequence[PairContext]) -> list[Finding]:
+    def check_versions(self, pairs: Sequence[PairContext]) -> list[Finding]:
         outcomes = [self._outcomes(ctx) for ctx in pairs]
         by_place = []
         spellings: list[dict[tuple, list[tuple[str, str]]]] = []
