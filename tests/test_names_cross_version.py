@@ -7,7 +7,7 @@ from factories import pair, release
 
 from aligncheck.checks.name.NA01 import NA01
 from aligncheck.extract.name_match import cldr_rendering
-from aligncheck.lang.cldr_names import calendar_words
+from aligncheck.lang.cldr_names import calendar_names
 
 
 def warnings(ctx):
@@ -23,7 +23,7 @@ def test_cldr_names_render_a_country_across_languages_and_inflection():
 
 
 def test_month_and_weekday_names_come_from_cldr():
-    words = calendar_words("en")
+    words = calendar_names("en")
     assert {"october", "saturday", "sep"} <= words and "harlem" not in words
 
 

@@ -367,7 +367,7 @@ def _adjacent(gap: str) -> bool:
 
 
 @cache
-def calendar_words(lang: str) -> frozenset[str]:
+def calendar_names(lang: str) -> frozenset[str]:
     """Month and weekday names of `lang` (wide and abbreviated, format and stand-alone), lower
     case and without a final dot: dates, which the date rules check, not names."""
     locale = _locale(lang)

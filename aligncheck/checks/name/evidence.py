@@ -27,7 +27,7 @@ from aligncheck.extract.name_match import (
 )
 from aligncheck.extract.name_renderings import NameOutcome
 from aligncheck.extract.names import NameEvidence, document_spells, name_like
-from aligncheck.lang.cldr_names import calendar_words
+from aligncheck.lang.cldr_names import calendar_names
 from aligncheck.lang.morph import words
 from aligncheck.lang.translit import key, token_score
 
@@ -202,7 +202,7 @@ def whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
     text = o.mention.text
     return (
         sum(c.isalpha() for c in text) >= 2
-        and text.lower() not in calendar_words(o.source.lang)
+        and text.lower() not in calendar_names(o.source.lang)
         and name_like(text, evidence)
     )
 
