@@ -111,8 +111,8 @@ def check_release(
     release_ctx = ReleaseContext(release.name, source, tuple(contexts), options, resources, memo)
     with release_memo(memo):  # extractors' per-text results live as long as the release
         findings = _all_findings(rules, contexts, release_ctx, warnings)
+        titles = release_titles(source, [(t.target, t.links) for t in targets])
     findings.sort(key=Finding.sort_key)
-    titles = release_titles(source, [(t.target, t.links) for t in targets])
     return ReleaseResult(release.name, source, tuple(targets), tuple(findings), titles)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
+from aligncheck._runtime.memo import per_release
 from aligncheck.checks.consistency.variants import spellings
 from aligncheck.glossary.entries import base_lang
 from aligncheck.glossary.find import LinkText
@@ -40,6 +41,13 @@ class TitleSpan:
 
 def title_spans(text: str) -> list[TitleSpan]:
     """The quoted or emphasised title spans of `text`, in order."""
+    return list(_title_spans(text))
+
+
+@per_release
+def _title_spans(text: str) -> tuple[TitleSpan, ...]:
+    """Once per text and release: the pipeline's table, CO03 and every title of a link read
+    the same texts."""
     found: list[TitleSpan] = []
     # overlapped: a long quotation's opening mark must not hide a title quoted inside it
     for m in _QUOTED.finditer(text, overlapped=True):
@@ -49,7 +57,7 @@ def title_spans(text: str) -> list[TitleSpan]:
             start = m.start(group) + m.group(group).index(inner)
             if not any(t.start < start + len(inner) and start < t.end for t in found):
                 found.append(TitleSpan(inner, start, start + len(inner)))
-    return found
+    return tuple(found)
 
 
 def rendering_of(source: LinkText, target: LinkText, title: TitleSpan) -> TitleSpan | None:
