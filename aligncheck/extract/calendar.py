@@ -20,7 +20,7 @@ import regex
 from aligncheck._runtime.memo import per_release
 from aligncheck.extract.dates import _month_forms, base_lang, extract_dates
 from aligncheck.extract.names import sentence_initial
-from aligncheck.lang.morph import Word, lower, russian_analyzer, words
+from aligncheck.lang.morph import Word, lower, russian_forms, words
 
 _VOWELS = frozenset("aeiouyıəöüаеёиоуыэюяәөүұі")
 MAX_ENDING = 5
@@ -47,7 +47,6 @@ def _weekdays(lang: str) -> tuple[tuple[tuple[str, ...], int, bool], ...]:
     except (UnknownLocaleError, ValueError):
         return ()
     found: dict[tuple[str, ...], tuple[int, bool]] = {}
-    morph = russian_analyzer() if lang == "ru" else None
     for context in ("format", "stand-alone"):
         try:
             names = locale.days[context]["wide"]
@@ -56,10 +55,9 @@ def _weekdays(lang: str) -> tuple[tuple[tuple[str, ...], int, bool], ...]:
         for day, name in names.items():
             parts = tuple(lower(str(name), lang).replace("ё", "е").split())
             found[parts] = (day, False)
-            if morph and len(parts) == 1:
-                for parse in morph.parse(parts[0])[:1]:
-                    for form in parse.lexeme:
-                        found[(form.word.replace("ё", "е"),)] = (day, True)
+            if lang == "ru" and len(parts) == 1:
+                for form in russian_forms(parts[0]):
+                    found[(form,)] = (day, True)
                 stem = parts[0][:-1] if parts[0][-1:] in _VOWELS else parts[0]
                 if len(stem) >= 5:  # субботний, воскресный: adjectives of the longer names
                     found[(stem,)] = (day, False)

@@ -21,7 +21,7 @@ from babel import Locale, UnknownLocaleError, localedata
 from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
-from aligncheck.lang.morph import lower, russian_analyzer
+from aligncheck.lang.morph import lower, russian_forms
 from aligncheck.lang.profiles import CORE_LANGUAGES
 
 _DATA = load("dates.json")
@@ -147,12 +147,10 @@ def _built_forms(lang: str) -> tuple[dict[str, int], dict[str, int]]:
         n: m for n, m in _cldr_names(lang, "abbreviated").items() if len(n) >= 3 and not n.isdigit()
     }
     forms.update(wide)
-    morph = russian_analyzer() if lang == "ru" else None
-    if morph:
+    if lang == "ru":
         for name, month in wide.items():
-            for parse in morph.parse(name)[:1]:
-                for form in parse.lexeme:
-                    forms.setdefault(form.word.replace("ё", "е"), month)
+            for form in russian_forms(name):
+                forms.setdefault(form, month)
     return forms, wide
 
 

@@ -127,6 +127,17 @@ def russian_analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def russian_forms(word: str) -> tuple[str, ...]:
+    """Every form of a Russian word's likeliest lexeme (ноябрь: ноября, ноябре ...), ё as е;
+    empty where pymorphy3 is not installed."""
+    morph = russian_analyzer()
+    if morph is None:
+        return ()
+    return tuple(
+        form.word.replace("ё", "е") for parse in morph.parse(word)[:1] for form in parse.lexeme
+    )
+
+
 @lru_cache(maxsize=65536)
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Possible dictionary forms of a lower-case word (the word itself when unknown).
