@@ -40,6 +40,27 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Block:
+    """A unit a structure-aware reader found (a Markdown block, an HTML text block, a
+    translation unit): characters [start, end) of the document's text.
+
+    `kind` is "prose" for text every check reads, anything else ("code", "html",
+    "front_matter", ...) for text only the rules of that kind read; `verbatim` holds spans
+    (relative to `start`) inside prose that are not prose (inline code, tags, link targets);
+    `key` pairs units of pre-paired formats across versions (msgid, trans-unit id); `line` and
+    `column` (1-based) are where the block starts in the file when that is not where `start`
+    falls in `text` (0: take it from `start`)."""
+
+    start: int
+    end: int
+    kind: str = "prose"
+    verbatim: tuple[tuple[int, int], ...] = ()
+    key: str = ""
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Document:
     """One language version as read from disk (or from a block of a multilingual file).
 
@@ -53,15 +74,19 @@ class Document:
     text: str
     format: str = "txt"
     line_base: int = 0
+    blocks: tuple[Block, ...] = ()  # empty: segment `text` by blank lines
 
 
 @dataclass(frozen=True)
 class Release:
-    """The language versions of one release: a source and its targets."""
+    """The language versions of one release: a source and its targets. `paired`: the
+    versions' blocks are already paired by `Block.key` (XLIFF, PO, TMX), so nothing is
+    aligned."""
 
     name: str
     source: Document
     targets: tuple[Document, ...]
+    paired: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +94,8 @@ class Segment:
     """A unit of text with its place in the file.
 
     `text` is an exact slice of the document text starting at `offset`; `line` and
-    `column` (1-based, file coordinates) are where it starts.
+    `column` (1-based, file coordinates) are where it starts. `kind`, `verbatim` and `key`
+    come from the reader's Block (see there); checks read `prose`, reports quote `text`.
     """
 
     index: int
@@ -77,6 +103,21 @@ class Segment:
     offset: int
     line: int
     column: int
+    kind: str = "prose"
+    verbatim: tuple[tuple[int, int], ...] = ()
+    key: str = ""
+
+    @cached_property
+    def prose(self) -> str:
+        """`text` with its verbatim spans blanked (same length, so offsets hold)."""
+        if not self.verbatim:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.verbatim:
+            for i in range(start, min(end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
 
     def locate(self, pos: int) -> tuple[int, int]:
         """File (line, column) of character `pos` inside this segment's text."""
@@ -107,6 +148,10 @@ class Segmentation:
 
     def texts(self, indices: tuple[int, ...]) -> str:
         return "\n".join(self.segments[i].text for i in indices)
+
+    def prose(self, indices: tuple[int, ...]) -> str:
+        """`texts` with verbatim spans blanked: what prose checks read."""
+        return "\n".join(self.segments[i].prose for i in indices)
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,25 @@ def test_emphasis_closed_after_a_full_stop_stays_with_its_sentence():
         "**Entry is free.**",
         "Doors open at noon.",
     ]
+
+
+def test_reader_blocks_become_segments_with_kind_verbatim_and_file_position():
+    from aligncheck.model import Block
+
+    text = "Intro `x = 1` done. Next one.\n\ncode\n"
+    document = Document(
+        "a.md",
+        "en",
+        text,
+        "md",
+        blocks=(Block(0, 29, "prose", ((6, 13),)), Block(31, 35, "code", key="k", line=9)),
+    )
+    paragraphs = segment_document(document, "paragraph").segments
+    assert [s.kind for s in paragraphs] == ["prose", "code"]
+    assert paragraphs[0].prose == "Intro         done. Next one."
+    assert paragraphs[0].text == text[:29]
+    assert (paragraphs[1].line, paragraphs[1].column, paragraphs[1].key) == (9, 1, "k")
+    sentences = segment_document(document, "sentence").segments
+    assert [s.text for s in sentences] == ["Intro `x = 1` done.", "Next one.", "code"]
+    assert sentences[0].verbatim == ((6, 13),) and sentences[1].verbatim == ()
+    assert (sentences[1].line, sentences[1].column) == (1, 21)

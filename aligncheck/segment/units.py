@@ -137,10 +137,43 @@ class _LineIndex:
         return row + 1, offset - self.starts[row] + 1
 
 
+def _block_segments(document: Document, unit: str) -> Segmentation:
+    """The reader's blocks as segments; with unit "sentence", prose blocks are split into
+    sentences (each keeping the verbatim spans that fall inside it)."""
+    text, index, segments = document.text, _LineIndex(document.text), []
+    for block in document.blocks:
+        pieces = [(block.start, block.end)]
+        if unit == "sentence" and block.kind == "prose":
+            pieces = [
+                (block.start + a, block.start + b)
+                for a, b in split_sentences(text[block.start : block.end], document.lang)
+            ]
+        for start, end in pieces:
+            if block.line and start == block.start:
+                line, column = block.line, block.column or 1
+            else:
+                line, column = index.position(start)
+                line += document.line_base
+            verbatim = tuple(
+                (max(a + block.start, start) - start, min(b + block.start, end) - start)
+                for a, b in block.verbatim
+                if a + block.start < end and b + block.start > start
+            )
+            segments.append(
+                Segment(
+                    len(segments), text[start:end], start, line, column,
+                    block.kind, verbatim, block.key,
+                )
+            )  # fmt: skip
+    return Segmentation(document, unit, tuple(segments))
+
+
 def segment_document(document: Document, unit: str = "paragraph") -> Segmentation:
     text = document.text
     if unit not in ("paragraph", "line", "sentence"):
         raise ValueError(f"unknown unit {unit!r}")
+    if document.blocks:
+        return _block_segments(document, unit)
     if unit == "line" or document.format == "docx":
         spans = _line_spans(text)
     else:
