@@ -73,3 +73,14 @@ def test_da02_a_weekday_most_versions_leave_out_is_their_choice():
     )
     [f] = DA02().check_release(ctx)
     assert (f.lang, f.severity.value) == ("tr", "warning")
+
+
+def test_da02_a_weekday_carried_over_untranslated_is_part_of_a_name():
+    ctx = pair(
+        ["She hosted Saturday Night Live last week."],
+        ["Geçen hafta Saturday Night Live programını sundu."],
+        "tr",
+    )
+    assert list(DA02().check(ctx)) == []
+    ctx = pair(["She hosted the show on Saturday."], ["Programı sundu."], "tr")
+    assert [f.source_text for f in DA02().check(ctx)] == ["Saturday"]

@@ -15,6 +15,26 @@ def test_quoted_and_emphasised_titles_are_found_inside_a_quotation():
     text = "“We host the *“Open Rivers”* plan,” she said of «Чистая вода» and **Green Belt**."
     assert [t.text for t in title_spans(text)] == ["Open Rivers", "Чистая вода", "Green Belt"]
     assert title_spans("“this is speech, not a title,” he said") == []
+    assert title_spans('"Stay calm." He left.') == []  # a quoted sentence
+    # the gap between two straight-quoted passages is no title
+    assert title_spans('he said: "We agree." Oslo "needs time," she added') == []
+    assert [t.text for t in title_spans('the "Open Rivers" plan')] == ["Open Rivers"]
+
+
+def test_co03_a_phrase_quoted_once_may_be_paraphrased_a_title_may_not():
+    def left_out(title: str) -> list:
+        ctx = release(
+            [f"The expert called it “{title}” at the end."],
+            {
+                "ru": [f"Эксперт назвал это «{title}» в конце."],
+                "kk": [f"Сарапшы оны «{title}» деп атады."],
+                "tr": ["Uzman bunu sonunda çok değerli buldu."],
+            },
+        )
+        return [f.lang for f in CO03().check_release(ctx)]
+
+    assert left_out("A cultural treasure") == []
+    assert left_out("Open Rivers Programme") == ["tr"]
 
 
 def test_each_version_lists_its_renderings_with_inflections_merged():

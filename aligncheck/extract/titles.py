@@ -1,7 +1,9 @@
 """Titles across versions without a glossary: quoted or emphasised spans, matched by place.
 
 A *title* of the source is a quoted (“…”, «…», „…“, "…") or emphasised (*…*, **…**) span of one
-to eight words that starts with a capital ("Open Rivers"). Its rendering in a
+to eight words that starts with a capital ("Open Rivers") and does not end as a clause does (a
+quotation of speech ends with its full stop, comma or question mark inside the quotes: "We
+will stay," he said). Its rendering in a
 version is the quoted or emphasised span at the same place of the aligned target: the link's
 only one, or, when the source and target sides of the link hold as many, the one in the same
 order. Renderings are grouped into spellings with inflections merged (`variants.spellings`:
@@ -24,12 +26,15 @@ from aligncheck.glossary.find import LinkText
 from aligncheck.lang.morph import words
 from aligncheck.model import Link, Location, Segmentation, Title, TitleRendering
 
-# each quote with its own closing mark (“…”, «…», „…“ or „…”, "…"), or emphasis
+# each quote with its own closing mark (“…”, «…», „…“ or „…”, "…"), or emphasis; a straight quote
+# opens before a word and closes after one (not the gap between two quotations: ..." HER2 "...)
 _QUOTED = regex.compile(
-    r"“([^“”\n]{2,80}?)”|«([^«»\n]{2,80}?)»|„([^„“”\n]{2,80}?)[“”]|\"([^\"\n]{2,80}?)\""
+    r"“([^“”\n]{2,80}?)”|«([^«»\n]{2,80}?)»|„([^„“”\n]{2,80}?)[“”]|(?<![\p{L}\p{N}])\"(?!\s)([^\"\n]{2,80}?)(?<!\s)\"(?![\p{L}\p{N}])"
     r"|\*\*?([^*\n]{2,80}?)\*\*?"
 )
 MAX_WORDS = 8
+_CLAUSE_END = regex.compile(r"[.,;:!?…]$")
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,22 @@ def _title_spans(text: str) -> tuple[TitleSpan, ...]:
     for m in _QUOTED.finditer(text, overlapped=True):
         group = next(g for g in range(1, 6) if m.group(g) is not None)
         inner = m.group(group).strip(' *_“”"«»„')
-        if inner[:1].isupper() and 1 <= len(words(inner)) <= MAX_WORDS:
+        if (
+            inner[:1].isupper()
+            and 1 <= len(words(inner)) <= MAX_WORDS
+            and not _CLAUSE_END.search(inner)
+        ):
             start = m.start(group) + m.group(group).index(inner)
             if not any(t.start < start + len(inner) and start < t.end for t in found):
                 found.append(TitleSpan(inner, start, start + len(inner)))
     return tuple(found)
+
+
+def title_cased(title: str) -> bool:
+    """Every word of four letters or more starts with a capital ("Open Rivers", "Blueing the
+    Caspian Sea"), as names of works and initiatives are written where capitals mark them; a
+    quoted phrase ("A cultural treasure") is not."""
+    return all(word[0].isupper() for word in _LONG_WORD.findall(title))
 
 
 def rendering_of(source: LinkText, target: LinkText, title: TitleSpan) -> TitleSpan | None:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from aligncheck.checks.base import PairContext, VersionsRule
 from aligncheck.extract.calendar import CalendarWord, calendar_words
 from aligncheck.extract.names import sentence_initial
@@ -42,6 +44,14 @@ def _a_name(word: CalendarWord, target: LinkText, source: LinkText) -> bool:
     return False
 
 
+def _kept_as_written(word: CalendarWord, target: LinkText) -> bool:
+    """The target carries the source word over untranslated ("Saturday Night Live" in a
+    Turkish sentence): it is part of a name there, not a day."""
+    return (
+        regex.search(rf"(?<!\p{{L}}){regex.escape(word.text)}(?!\p{{L}})", target.text) is not None
+    )
+
+
 def _most_leave_out(others: list[dict], where: tuple, kind: str, value: int) -> bool:
     verdicts = [bool(version[where][(kind, value)]) for version in others if where in version]
     return bool(verdicts) and sum(verdicts) * 2 <= len(verdicts)
@@ -55,7 +65,8 @@ class DA02(VersionsRule):
     weekday (or month) the target does not name while it names another one is changed (an
     error: Friday → четверг); one the target does not name at all is left out (a warning: a
     translator may have written the date instead), unless most other versions leave it out
-    too (their shared choice: a newspaper's name, a date written out).
+    too (their shared choice: a newspaper's name, a date written out) or the target carries
+    the source word over as written (a title left untranslated: Saturday Night Live).
 
     **Anti-pattern**
     source: The talks resume on Friday and end in November.
@@ -114,6 +125,8 @@ class DA02(VersionsRule):
                 instead = spare.pop(0) if spare else None
                 if instead is None and _most_leave_out(others, link.source, kind, word.value):
                     continue  # the versions agree: a choice (a date written instead, a title)
+                if instead is None and _kept_as_written(word, target):
+                    continue
                 findings.append(self._finding(ctx, link, source, target, word, instead))
         return findings
 
