@@ -67,11 +67,18 @@ def check(docs) -> tuple[list[tuple[object, object]], int]:
     return found, links
 
 
-def key(doc, f) -> str:
-    basis = "\x1f".join(
-        [doc.id, f.lang, f.rule, f.message, f.source_text or "", f.target_text or ""]
-    )
-    return hashlib.sha256(basis.encode()).hexdigest()[:12]
+def keys(found) -> list[str]:
+    """One key per finding: its basis hashed, with the how-manieth of equal bases."""
+    seen: Counter = Counter()
+    out = []
+    for doc, f in found:
+        basis = "\x1f".join(
+            [doc.id, f.lang, f.rule, f.message, f.source_text or "", f.target_text or ""]
+        )
+        seen[basis] += 1
+        basis += f"\x1f{seen[basis]}" if seen[basis] > 1 else ""
+        out.append(hashlib.sha256(basis.encode()).hexdigest()[:12])
+    return out
 
 
 def _paragraphs(doc, lang: str, indices: Sequence[int]) -> str:
@@ -84,9 +91,9 @@ def _paragraphs(doc, lang: str, indices: Sequence[int]) -> str:
 
 def write_review(found, path: Path) -> None:
     lines = ["# Warnings and errors to judge (> marks the finding's paragraphs)", ""]
-    for doc, f in found:
+    for (doc, f), k in zip(found, keys(found), strict=True):
         lines += [
-            f"## {key(doc, f)} {doc.id} {f.lang} {f.rule} {f.severity.value}",
+            f"## {k} {doc.id} {f.lang} {f.rule} {f.severity.value}",
             f"message: {f.message}",
             f"quotes: {f.source_text!r} / {f.target_text!r}",
             "en:",
@@ -115,13 +122,12 @@ def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
 
 def judged_table(found, verdicts: dict[str, tuple[str, str]], links: int) -> str:
     by_rule: dict[str, Counter] = {}
-    keys = set()
-    for doc, f in found:
-        k = key(doc, f)
-        keys.add(k)
+    seen = set()
+    for (doc, f), k in zip(found, keys(found), strict=True):
+        seen.add(k)
         verdict = verdicts.get(k, ("unjudged", f.rule))[0]
         by_rule.setdefault(f.rule, Counter())[verdict] += 1
-    gone = sum(1 for k in verdicts if k not in keys)
+    gone = sum(1 for k in verdicts if k not in seen)
     total = Counter()
     rows = [
         "| rule | warnings+errors | real | debatable | false | unjudged |",
