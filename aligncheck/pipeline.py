@@ -12,6 +12,7 @@ from aligncheck._runtime.memo import release_memo
 from aligncheck.align import align_many
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.extract.titles import release_titles
+from aligncheck.lang.profiles import length_factor
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult
 from aligncheck.segment import segment_document
 
@@ -87,6 +88,12 @@ def _may_fork(release_ctx: ReleaseContext) -> bool:
     )
 
 
+def length_ratio(source_lang: str, target_lang: str) -> float | None:
+    """Calibrated characters of the target language per source character, if both are."""
+    source, target = length_factor(source_lang), length_factor(target_lang)
+    return target / source if source and target else None
+
+
 def check_release(
     release: Release,
     *,
@@ -101,7 +108,12 @@ def check_release(
     source_texts = [s.text for s in source.segments]
     segmented = [segment_document(document, unit) for document in release.targets]
     embed(source_texts + [s.text for target in segmented for s in target.segments])  # one batch
-    all_links = align_many(source_texts, [[s.text for s in t.segments] for t in segmented], embed)
+    all_links = align_many(
+        source_texts,
+        [[s.text for s in t.segments] for t in segmented],
+        embed,
+        length_ratios=[length_ratio(release.source.lang, t.lang) for t in segmented],
+    )
     targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
     memo: dict = {}  # one per release, shared by its contexts (ReleaseContext.memo)
     contexts = [

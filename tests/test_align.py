@@ -205,3 +205,71 @@ def test_a_long_run_of_dropped_segments_stays_inside_the_band():
     links = align(source, target, PlantedEmbedder(size, seed=3), exact_windows=False)
     assert_covers(links, len(source), len(target))
     assert sorted(link.source[0] for link in links if not link.target) == list(range(150, 190))
+
+
+class TaggedVectors:
+    """Each line's first word names its vector; a joined window sums its lines' vectors."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __call__(self, texts):
+        rows = []
+        for text in texts:
+            v = sum(np.asarray(self.table[line.split()[0]], float) for line in text.split("\n"))
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, dtype=np.float32)
+
+
+def _padded(tag: str, length: int) -> str:
+    return tag + " " + "x" * (length - len(tag) - 1)
+
+
+def _concept(k: int, topic: float = 0.0, dim: int = 8) -> np.ndarray:
+    v = np.zeros(dim)
+    v[k], v[0] = 1.0, topic
+    return v
+
+
+def test_two_paragraphs_close_in_topic_stay_two_links_not_one_2_2():
+    table = {
+        "s0": _concept(1, 3),
+        "s1": _concept(2, 3),
+        "t0": _concept(1, 3) + 0.6 * _concept(5),
+        "t1": _concept(2, 3) + 0.6 * _concept(6),
+        "s2": _concept(3, 0.3),
+        "t2": _concept(3, 0.3),
+        "s3": _concept(4, 0.3),
+        "t3": _concept(4, 0.3),
+    }
+    source = [_padded("s0", 60)] + [_padded(f"s{i}", 300) for i in (1, 2, 3)]
+    target = [_padded("t0", 60)] + [_padded(f"t{i}", 300) for i in (1, 2, 3)]
+    embed = TaggedVectors(table)
+    assert pairs(align(source, target, embed))[:2] == [((0,), (0,)), ((1,), (1,))]
+    # the penalty is what keeps them apart: without it they merge on both sides
+    merged = align(source, target, embed, both_sides_penalty=0.0)
+    assert pairs(merged)[0] == ((0, 1), (0, 1))
+
+
+def test_a_dropped_paragraph_is_no_merge_at_the_languages_length_ratio():
+    table = {"s0": _concept(1, 2), "s1": _concept(2, 2), "t1": _concept(2, 2)}
+    source = [_padded("s0", 300), _padded("s1", 300)]
+    target = [_padded("t1", 300)]
+    embed = TaggedVectors(table)
+    # the documents' total ratio (1:2) makes the merge look the right length
+    assert pairs(align(source, target, embed)) == [((0, 1), (0,))]
+    assert pairs(align(source, target, embed, length_ratio=1.0)) == [((0,), ()), ((1,), (0,))]
+
+
+def test_lengths_are_compared_at_the_ratio_of_the_one_to_one_links():
+    from aligncheck.align.aligner import linked_ratio
+    from aligncheck.align.features import Side
+
+    def side(lengths):
+        return Side([np.eye(len(lengths))], np.array(lengths, float), None)
+
+    # 1-1 links of ratio 2, a dropped source paragraph, a 2-1 merge: the median of the 1-1s
+    path = [(1, 1), (1, 0), (1, 1), (2, 1), (1, 1)]
+    src, tgt = side([100, 400, 50, 30, 30, 10]), side([200, 100, 90, 20])
+    assert linked_ratio(path, src, tgt) == 2.0
+    assert linked_ratio([(1, 0), (2, 1)], side([5, 5, 5]), side([9])) is None

@@ -34,7 +34,8 @@ def align(
     subtracted (unrelated paragraphs score near 0, faithful translations mostly 0.4-0.9 with e5),
     clipped to [0, 1]; 1-0 and 0-1 links score 0.
     """
-    return align_many(source_texts, [target_texts], embed, **options)[0]
+    ratio = options.pop("length_ratio", None)
+    return align_many(source_texts, [target_texts], embed, length_ratios=[ratio], **options)[0]
 
 
 def align_many(
@@ -48,23 +49,25 @@ def align_many(
     exact_windows: bool = True,
     merge_penalty: float = 0.08,
     length_power: float = 2.0,
+    both_sides_penalty: float = 0.2,
+    length_ratios: Sequence[float | None] | None = None,
 ) -> list[tuple[Link, ...]]:
     """`align` of one source with each of several targets; the exact merge windows of every
-    pair are embedded in one batch (each pair's result is what `align` alone gives)."""
+    pair are embedded in one batch (each pair's result is what `align` alone gives).
+    `length_ratios`: per target, its `length_ratio` (see `align`)."""
     embeds = [embed] if callable(embed) else list(embed)
-    params = Params(
-        skip=skip, max_window=max_window, merge_penalty=merge_penalty, length_power=length_power
-    )
+    params = Params(skip, max_window, merge_penalty, length_power, both_sides_penalty)
     searched = []
-    for target_texts in targets:
+    ratios = list(length_ratios) if length_ratios is not None else [None] * len(targets)
+    for target_texts, prior in zip(targets, ratios, strict=True):
         n, m = len(source_texts), len(target_texts)
         if n == 0 or m == 0:
             searched.append(None)
             continue
         src, tgt = Side.embed(source_texts, embeds), Side.embed(target_texts, embeds)
-        path, band = _search(src, tgt, params, radius)
+        path, band, ratio = _search(src, tgt, params, radius, prior)
         windows = _merges(path) if exact_windows and max_window > 1 else ([], [])
-        searched.append((src, tgt, path, band, windows))
+        searched.append((src, tgt, path, band, windows, ratio))
     pending = [
         joined_text(side.texts, w)
         for item in searched
@@ -84,23 +87,42 @@ def align_many(
                 )
             )
             continue
-        src, tgt, path, (lo, hi), (src_windows, tgt_windows) = item
+        src, tgt, path, (lo, hi), (src_windows, tgt_windows), ratio = item
         if src_windows or tgt_windows:
             src.add_exact(src_windows, embeds)
             tgt.add_exact(tgt_windows, embeds)
-            path, _ = search(src, tgt, lo, hi, params)
+            path, _ = search(src, tgt, lo, hi, params, ratio=ratio)
         out.append(_links(path, src, tgt))
     return out
 
 
-def _search(src: Side, tgt: Side, params: Params, radius: int):
+def _search(src: Side, tgt: Side, params: Params, radius: int, prior: float | None = None):
     if needs_coarse_pass(src.n, tgt.n):
-        coarse, _ = _search(src.halved(), tgt.halved(), params, radius)
+        coarse, _, _ = _search(src.halved(), tgt.halved(), params, radius, prior)
         band = band_around(coarse, src.n, tgt.n, 2, radius)
     else:
         band = full_band(src.n, tgt.n)
-    path, _ = search(src, tgt, *band, params)
-    return path, band
+    path, _ = search(src, tgt, *band, params, ratio=prior)
+    ratio = linked_ratio(path, src, tgt) or prior
+    if ratio is not None:
+        path, _ = search(src, tgt, *band, params, ratio=ratio)
+    return path, band, ratio
+
+
+MIN_RATIO_LINKS = 2
+
+
+def linked_ratio(path, src: Side, tgt: Side) -> float | None:
+    """The median target/source length ratio of the path's 1-1 links: how long a translation
+    of this document is where nothing was dropped or merged. The documents' total ratio
+    counts a dropped paragraph as a shorter translation, which then makes a 2-1 merge over
+    the gap look the right length."""
+    ratios, i, j = [], 0, 0
+    for a, b in path:
+        if a == 1 and b == 1 and src.lens[i] > 0:
+            ratios.append(tgt.lens[j] / src.lens[i])
+        i, j = i + a, j + b
+    return float(np.median(ratios)) if len(ratios) >= MIN_RATIO_LINKS else None
 
 
 def _merges(path):

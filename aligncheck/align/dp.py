@@ -4,12 +4,17 @@ State (i, j) = first i source and first j target segments consumed; row i may on
 columns lo[i]..hi[i]. A link of a>0, b>0 segments earns
 
     (sim - neighbour margin) * length factor ** length_power - merge_penalty * (a + b - 2)
+        - both_sides_penalty if a > 1 and b > 1
 
 where sim is the dot product of the two windows' vectors, the margin is the mean similarity
 of each window to the segments just before and after the other window (Bertalign's margin),
 and the length factor log2(1 + shorter/longer) of the char lengths (source scaled by the
 document's length ratio) is 1 for equal lengths. Squaring it (length_power 2) keeps a dropped
 paragraph from hiding inside a 2-1 merge with its neighbour. A 1-0 or 0-1 link earns `skip` (< 0).
+A link merging on both sides (2-2) earns one link's value where the two 1-1 links inside it
+earn two, so it pays `both_sides_penalty` too: without it a document's first paragraphs, close
+in topic, were linked as one 2-2 (aligned one document at a time, the tuning half of NTREX-dev
+scores strict F1 0.982 without, 0.988 with 0.2 to 1.0).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ class Params:
     max_window: int = 3
     merge_penalty: float = 0.08
     length_power: float = 2.0
+    both_sides_penalty: float = 0.2
 
 
 def _block_values(
@@ -52,6 +58,7 @@ def _block_values(
     ratio: float,
     merge_penalty: float,
     length_power: float,
+    both_sides_penalty: float,
 ) -> dict[tuple[int, int], np.ndarray]:
     """Link values for states rows[0]..rows[1] x cols[0]..cols[1], one matrix per type."""
     (r0, r1), (c0, c1) = rows, cols
@@ -90,6 +97,8 @@ def _block_values(
         lt = tgt.span_len(c0, c1, b)[None, :]
         factor = np.log2(1 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
         value = (sim - margin) * factor**length_power - merge_penalty * (a + b - 2)
+        if a > 1 and b > 1:
+            value -= both_sides_penalty
         fits = (ii >= a)[:, None] & (jj >= b)[None, :]
         out[(a, b)] = np.where(fits, value, -np.inf)
     return out
@@ -114,17 +123,34 @@ def _row_blocks(lo: np.ndarray, hi: np.ndarray):
         start = end + 1
 
 
-def search(src: Side, tgt: Side, lo: np.ndarray, hi: np.ndarray, params: Params):
-    """Best path through the band: a list of (a, b) link types, and the total score."""
+def search(
+    src: Side,
+    tgt: Side,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    params: Params,
+    ratio: float | None = None,
+):
+    """Best path through the band: a list of (a, b) link types, and the total score.
+    `ratio` is the target's length per source character (default: the documents')."""
     types = link_types(params.max_window)
-    ratio = tgt.cumlen[-1] / max(src.cumlen[-1], 1.0)
+    if ratio is None:
+        ratio = tgt.cumlen[-1] / max(src.cumlen[-1], 1.0)
     insert = types.index((0, 1))
     scores: list[np.ndarray] = []
     back: list[np.ndarray] = []
     for r0, r1 in _row_blocks(lo, hi):
         c0, c1 = int(lo[r0]), int(hi[r1])
         values = _block_values(
-            src, tgt, (r0, r1), (c0, c1), types, ratio, params.merge_penalty, params.length_power
+            src,
+            tgt,
+            (r0, r1),
+            (c0, c1),
+            types,
+            ratio,
+            params.merge_penalty,
+            params.length_power,
+            params.both_sides_penalty,
         )
         for i in range(r0, r1 + 1):
             width = int(hi[i] - lo[i] + 1)

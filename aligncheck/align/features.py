@@ -15,7 +15,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 Embed = Callable[[list[str]], np.ndarray]
-CENTRE_SHRINK = 4.0  # a tiny document is barely centred: its mean is mostly its own content
+# The mean a document's vectors are centred on is their sum over (n + CENTRE_SHRINK): a
+# one-paragraph document keeps half its vector, a long one is centred fully. On the tuning
+# half of NTREX-dev aligned one document at a time (3-12 paragraphs), strict F1 0.960 with 4,
+# 0.969 with 1 and 0.970 with 0 (which would zero a one-paragraph document).
+CENTRE_SHRINK = 1.0
 
 
 def _normalise(x: np.ndarray) -> np.ndarray:
