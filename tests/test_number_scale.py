@@ -32,3 +32,30 @@ def test_the_same_scale_in_words_abbreviated_or_written_out_is_the_same_number(
     source, target, lang
 ):
     assert list(NU01().check(pair([source], [target], lang))) == []
+
+
+@pytest.mark.parametrize(
+    "source, target, lang",
+    [
+        ("It took two decades to build.", "İnşası 20 yıl sürdü.", "tr"),
+        ("They waited a week.", "Onlar 1 həftə gözlədilər.", "az"),
+        ("Two dozen people came.", "Пришли 24 человека.", "ru"),
+        ("Half a million people voted.", "Проголосовали 500 000 человек.", "ru"),
+        ("The bridge is two centuries old.", "Мосту 200 лет.", "ru"),
+    ],
+)
+def test_counts_the_words_imply_are_answered_by_figures(source, target, lang):
+    assert list(NU01().check(pair([source], [target], lang))) == []
+
+
+@pytest.mark.parametrize(
+    "source, target, lang, expected",
+    [
+        ("It took two decades to build.", "İnşası 30 yıl sürdü.", "tr", "30"),
+        ("They waited a week.", "Onlar 2 həftə gözlədilər.", "az", "2"),
+        ("Half a million people voted.", "Проголосовали 600 000 человек.", "ru", "600000"),
+    ],
+)
+def test_a_figure_that_is_not_the_implied_count_is_still_reported(source, target, lang, expected):
+    [finding] = NU01().check(pair([source], [target], lang))
+    assert expected in finding.message

@@ -46,10 +46,11 @@ IMPERIAL = regex.compile(
     r"(?:[\s\u00a0]*(?:-|–|—|to|or|and)[\s\u00a0]*[\d.,]+)?[\s\u00a0-]*(?:(?P<mile>miles?|mi)|"
     r"(?P<foot>feet|foot|ft)|(?P<inch>inch(?:es)?|in\.)|(?P<yard>yards?|yds?)|(?P<pound>pounds?|lbs?)|"
     r"(?P<ounce>ounces?|oz)|(?P<gallon>gallons?)|(?P<acre>acres?)|(?P<mph>mph|miles per hour)|"
+    r"(?P<decade>decades?)|(?P<dozen>dozens?)|(?P<century>century|centuries)|"
     r"(?P<fahrenheit>°\s?F|degrees?(?:\s+Fahrenheit)?|F))(?!\p{L})",
     regex.IGNORECASE,
 )
-METRIC_FACTORS = {  # to the metric units a translator would pick
+METRIC_FACTORS = {  # to the metric units (or plain counts) a translator would pick
     "mile": (1.609,),
     "mph": (1.609,),
     "foot": (0.3048, 30.48),
@@ -59,6 +60,9 @@ METRIC_FACTORS = {  # to the metric units a translator would pick
     "ounce": (28.35,),
     "gallon": (3.785,),
     "acre": (0.4047,),
+    "decade": (10,),  # two decades = 20 yıl
+    "dozen": (12,),
+    "century": (100,),
 }
 BRACKETED_QUANTITY = regex.compile(r"[\s\u00a0-]*[\p{L}°][^()]{0,20}\)")
 # "6-foot-6": the second figure of a compound measure, not a code like "COVID-19".
@@ -77,7 +81,9 @@ def _pattern(pattern: str) -> regex.Pattern:
 class NumberMention:
     value: Decimal | str
     span: tuple[int, int]
-    kind: str  # integer decimal percent ordinal range word approximate roman code ref time
+    # integer decimal percent ordinal range word approximate roman code ref time, or implicit:
+    # a count the words imply ("a week" = 1 week), answered by a figure like digits are
+    kind: str
     raw: str
     alternatives: tuple = ()
     soft: bool = False  # may satisfy the other side's number, never reported by itself
@@ -358,6 +364,21 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
                         unit=unit.lastgroup,
                     )
                 )
+        for match in ARTICLE_UNIT.finditer(text):  # "a week" may come back as "1 həftə"
+            unit = match.group("unit").lower()
+            mentions.append(
+                NumberMention(
+                    Decimal(1),
+                    match.span(),
+                    "implicit",
+                    match.group(),
+                    soft=True,
+                    unit=unit if unit in METRIC_FACTORS else "",
+                )
+            )
+        for match in HALF_SCALE.finditer(text):
+            value = Decimal(SCALE_WORDS[match.group("scale").lower()]) / 2
+            mentions.append(NumberMention(value, match.span(), "word", match.group(), soft=True))
     for match in ROMAN.finditer(text):
         value = _roman(match.group())
         if value and not overlaps_taken(match.span()):
@@ -369,8 +390,17 @@ def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
         if overlaps_taken(span) or _after_digits(text, word):
             continue
         kind = "ordinal" if word.ordinal else "approximate" if word.rough else "word"
+        unit = IMPERIAL.match(text, word.end) if lang == "en" and not word.ordinal else None
         mentions.append(
-            NumberMention(Decimal(word.value), span, kind, text[span[0] : span[1]], (), word.soft)
+            NumberMention(
+                Decimal(word.value),
+                span,
+                kind,
+                text[span[0] : span[1]],
+                (),
+                word.soft,
+                unit=unit.lastgroup if unit and unit.lastgroup else "",
+            )
         )
     return tuple(
         sorted((replace(m, in_date=in_date(m.span)) for m in mentions), key=lambda m: m.span)
@@ -383,6 +413,12 @@ HOUR_FRACTION = regex.compile(
 HALF_UNIT = regex.compile(
     r"\bhalf(?:\s+an?)?[\s-]+(?P<unit>inch|mile|foot|pound|gallon|ounce|acre)\b", regex.IGNORECASE
 )
+ARTICLE_UNIT = regex.compile(
+    r"\b(?:a|an)[\s-]+(?P<unit>week|month|year|day|hour|minute|decade|dozen|century)\b",
+    regex.IGNORECASE,
+)
+HALF_SCALE = regex.compile(r"\bhalf(?:\s+an?)?[\s-]+(?P<scale>million|billion)\b", regex.IGNORECASE)
+SCALE_WORDS = {"million": 10**6, "billion": 10**9}
 ROMAN = regex.compile(r"(?<![\p{L}\p{N}])[IVXLC]{2,7}(?![\p{L}\p{N}])")
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
