@@ -174,6 +174,17 @@ def _block_segments(document: Document, unit: str) -> Segmentation:
     return Segmentation(document, unit, tuple(segments))
 
 
+def alignment_texts(segmentation: Segmentation) -> list[str]:
+    """What the aligner embeds of each segment: the prose of prose (inline code, tags and link
+    targets dropped, blanks collapsed), the text of code and HTML blocks, which are mostly the
+    same in every version and so anchor the alignment; the text where no prose is left."""
+    out = []
+    for segment in segmentation.segments:
+        prose = " ".join(segment.prose.split()) if segment.verbatim else segment.prose
+        out.append(prose if prose.strip() and segment.kind == "prose" else segment.text)
+    return out
+
+
 def segment_document(document: Document, unit: str = "paragraph") -> Segmentation:
     text = document.text
     if unit not in ("paragraph", "line", "sentence"):

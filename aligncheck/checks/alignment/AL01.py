@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.checks.helpers import quote
+from aligncheck.checks.helpers import code_only, quote
 from aligncheck.model import Finding, Link, Severity
 
 
@@ -55,7 +55,12 @@ class AL01(Rule):
 
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         floor = float(self.opt(ctx, "alignment_score_floor"))
-        if link.source and link.target and link.score < floor:
+        if (
+            link.source
+            and link.target
+            and link.score < floor
+            and not (code_only(ctx.source, link.source) and code_only(ctx.target, link.target))
+        ):
             yield self.finding(
                 ctx,
                 link,
