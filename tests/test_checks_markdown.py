@@ -96,3 +96,43 @@ def test_the_aligner_reads_prose_of_prose_and_the_text_of_code():
     seg = read("Run `tool --check` [now](https://x.org).\n\n```\ntool --check\n```\n", "en")
     assert alignment_texts(seg) == ["Run [now]( ).", "```\ntool --check\n```"]
     assert alignment_texts(read("`--verbose`\n", "en")) == ["`--verbose`"]
+
+
+def ur01(source: str, target: str, lang: str = "tr", **options) -> list:
+    ctx = md_pair(source, target, lang)
+    ctx = PairContext("r", ctx.source, ctx.target, ctx.links, options, ctx.resources)
+    return list(rule_by_code("UR01")().check(ctx))
+
+
+def test_an_anchor_to_a_translated_heading_is_right():
+    source = "# Company legal processes\n\nSee [above](#company-legal-processes).\n"
+    target = "# Şirketimin Hukuk Süreçleri\n\nBkz. [yukarıda](#şirketimin-hukuk-süreçleri).\n"
+    assert ur01(source, target) == []
+    escaped = target.replace("#şirketimin", "#%C5%9Firketimin")
+    assert ur01(source, escaped) == []
+    broken = target.replace("(#şirketimin-hukuk-süreçleri)", "(#company-legal)")
+    assert [f.message for f in ur01(source, broken)] == [
+        "URL changed from #company-legal-processes to #company-legal"
+    ]
+
+
+def test_localised_paths_are_accepted_with_a_note_or_through_url_map():
+    source = "Read [the guide](/docs/guide) and [more](https://example.org/en/more).\n"
+    target = "Прочтите [руководство](/ru/docs/guide) и [ещё](https://example.org/ru/more).\n"
+    (note,) = ur01(source, target, "ru")
+    assert note.severity.value == "info" and note.target_text == "/ru/docs/guide"
+    assert ur01(source, target, "ru", url_map={"/docs/": "/{lang}/docs/"}) == []
+    subdomain = target.replace("/ru/docs/guide", "https://ru.example.org/docs/guide")
+    mapped = {"/docs/": "https://{lang}.example.org/docs/"}
+    assert ur01(source, subdomain, "ru", url_map=mapped) == []
+    wrong = target.replace("/ru/docs/guide", "/ru/docs/guides")
+    assert [f.severity.value for f in ur01(source, wrong, "ru")] == ["error"]
+
+
+def test_html_link_targets_are_urls():
+    ctx = md_pair(
+        '<p>See <a href="/docs/a">this</a>.</p>',
+        '<p>См. <a href="/docs/b">это</a>.</p>',
+        fmt="html",
+    )
+    assert found("UR01", ctx) == ["URL changed from /docs/a to /docs/b"]

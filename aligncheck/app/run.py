@@ -82,7 +82,7 @@ def check_releases(
             model=embedder.name,
             embed=embedder.embed,
             rules=load_rules(config) if with_rules else [],
-            options=dict(config.thresholds),
+            options={**config.thresholds, "url_map": dict(config.url_map)},
             resources=resources,
             progress=progress.step,
         )
@@ -123,6 +123,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
             encoding=config.encoding,
             max_input_mb=config.max_input_mb,
             follow_symlinks=config.follow_symlinks,
+            front_matter_keys=config.front_matter_keys,
         )
     )
     refuse_unsafe_outputs(

@@ -85,11 +85,17 @@ class ValueRule(Rule):
     def key(self, ctx: PairContext):
         raise NotImplementedError
 
+    def values_of(self, ctx: PairContext, link: Link) -> tuple[list, list]:
+        """(segment index, value) of each side of the link."""
+        return (
+            located([(i, _linked(ctx.source, i)) for i in link.source], self.values),
+            located([(i, _linked(ctx.target, i)) for i in link.target], self.values),
+        )
+
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         if not link.source or not link.target:
             return
-        src = located([(i, _linked(ctx.source, i)) for i in link.source], self.values)
-        tgt = located([(i, _linked(ctx.target, i)) for i in link.target], self.values)
+        src, tgt = self.values_of(ctx, link)
         if not src and not tgt:
             return
         where = {id(v): i for i, v in src + tgt}
