@@ -147,6 +147,8 @@ class UT01(Rule):
                 )
 
     def _finding(self, ctx: PairContext, link: Link, target: str, message: str) -> Finding:
+        """A finding quoting the target as written (`target` is its prose)."""
         first = link.target[0]
         span = Span(first, 0, len(ctx.target.segments[first].text))
-        return self.finding(ctx, link, message, target_text=target, target_span=span)
+        quoted = ctx.target.texts(link.target)
+        return self.finding(ctx, link, message, target_text=quoted, target_span=span)
