@@ -138,3 +138,16 @@ def test_a_megabyte_reads_in_linear_time(tmp_path):
     """Not a timing test: a paragraph of 200,000 backticks and brackets still parses."""
     blocks = markdown_blocks("x " + "`a` [b](c) " * 20_000 + "\n")
     assert len(blocks) == 1 and len(blocks[0].verbatim) == 40_000
+
+
+def test_tabs_and_no_break_spaces_do_not_shift_the_offsets():
+    tab = "- a `c` here\n\t   - b <br> end\n"
+    nbsp = "Intro.\n\n\xa0 \xa0\nText `x` after.\n"
+    for text in (tab, nbsp):
+        for block in markdown_blocks(text):
+            assert 0 <= block.start < block.end <= len(text)
+            assert all(0 <= a < b <= block.end - block.start for a, b in block.verbatim)
+    (item,) = markdown_blocks(tab)
+    assert tab[item.start : item.end].endswith("<br> end")
+    assert [tab[item.start + a : item.start + b] for a, b in item.verbatim] == ["`c`", "<br>"]
+    assert [nbsp[b.start : b.end] for b in markdown_blocks(nbsp)] == ["Intro.", "Text `x` after."]

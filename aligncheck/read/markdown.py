@@ -95,6 +95,8 @@ class _Placed:
     def __init__(self, content: str, lines: _Lines, first_line: int, column: int = -1):
         self.content = content
         self.content_starts, self.file_starts = [], []
+        while first_line + 1 < len(lines.starts) and not lines.line(first_line)[1].strip():
+            first_line += 1  # a line of blanks markdown-it kept (no-break spaces) is trimmed
         at = 0
         for k, piece in enumerate(content.split("\n")):
             start, line = lines.line(min(first_line + k, len(lines.starts) - 1))
@@ -140,8 +142,8 @@ def _column(line: str, piece: str, hint: int) -> int:
     stripped, core = line.rstrip(), piece.rstrip()
     if core and stripped.endswith(core):
         return len(stripped) - len(core)
-    found = line.find(piece.strip())
-    return max(0, found - (len(piece) - len(piece.lstrip()))) if found >= 0 else 0
+    found = line.find(piece.strip())  # a tab the parser expanded: align on the text itself
+    return found - (len(piece) - len(piece.lstrip())) if found >= 0 else 0
 
 
 _CONSTRUCTS = regex.compile(r"[`\[<]")  # what each recorded construct starts with
@@ -158,12 +160,14 @@ def _inline(md, token, env: dict, always: bool = False) -> list[tuple[int, int]]
     return env.pop(_SPANS)
 
 
-def _prose(placed: _Placed, spans: Sequence[tuple[int, int]], anchor: str = "") -> Block:
+def _prose(placed: _Placed, spans: Sequence[tuple[int, int]], anchor: str = "") -> Block | None:
     start, end = placed.start, placed.end
-    verbatim = [(a - start, b - start) for a, b in placed.gaps()]
-    verbatim += [(a - start, b - start) for a, b in (placed.span(*s) for s in spans)]
+    if end <= start:
+        return None
+    verbatim = placed.gaps() + [placed.span(*s) for s in spans]
+    clipped = ((max(a, start) - start, min(b, end) - start) for a, b in verbatim)
     return Block(
-        start, end, "prose", tuple(sorted(v for v in verbatim if v[0] < v[1])), anchor=anchor
+        start, end, "prose", tuple(sorted(v for v in clipped if v[0] < v[1])), anchor=anchor
     )
 
 
