@@ -7,6 +7,7 @@ check -> Findings; a run -> RunResult that reporters render without computing.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -49,7 +50,8 @@ class Block:
     (relative to `start`) inside prose that are not prose (inline code, tags, link targets);
     `key` pairs units of pre-paired formats across versions (msgid, trans-unit id); `line` and
     `column` (1-based) are where the block starts in the file when that is not where `start`
-    falls in `text` (0: take it from `start`)."""
+    falls in `text` (0: take it from `start`); `anchor` is the in-page name a link `#name`
+    reaches it by (a heading's slug, an element's id)."""
 
     start: int
     end: int
@@ -58,6 +60,7 @@ class Block:
     key: str = ""
     line: int = 0
     column: int = 0
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,15 @@ class Segment:
     kind: str = "prose"
     verbatim: tuple[tuple[int, int], ...] = ()
     key: str = ""
+    anchor: str = ""
 
     @cached_property
     def prose(self) -> str:
-        """`text` with its verbatim spans blanked (same length, so offsets hold)."""
+        """`text` with its verbatim spans blanked (same length, so offsets hold); all of it
+        blanked when the segment is not prose (code, HTML, front matter), so that the rules
+        reading prose pass over it."""
+        if self.kind != "prose":
+            return re.sub(r"[^\n]", " ", self.text)
         if not self.verbatim:
             return self.text
         chars = list(self.text)

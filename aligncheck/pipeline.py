@@ -14,7 +14,7 @@ from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.extract.titles import release_titles
 from aligncheck.lang.profiles import length_factor
 from aligncheck.model import Finding, Release, ReleaseResult, RunResult, TargetResult
-from aligncheck.segment import segment_document
+from aligncheck.segment import alignment_texts, segment_document
 
 Progress = Callable[[str, int, int], None]
 
@@ -105,12 +105,13 @@ def check_release(
     warnings: list[str],
 ) -> ReleaseResult:
     source = segment_document(release.source, unit)
-    source_texts = [s.text for s in source.segments]
+    source_texts = alignment_texts(source)
     segmented = [segment_document(document, unit) for document in release.targets]
-    embed(source_texts + [s.text for target in segmented for s in target.segments])  # one batch
+    target_texts = [alignment_texts(target) for target in segmented]
+    embed(source_texts + [text for texts in target_texts for text in texts])  # one batch
     all_links = align_many(
         source_texts,
-        [[s.text for s in t.segments] for t in segmented],
+        target_texts,
         embed,
         length_ratios=[length_ratio(release.source.lang, t.lang) for t in segmented],
     )

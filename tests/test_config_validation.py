@@ -100,6 +100,17 @@ def test_reader_keys_from_the_file(tmp_path):
     assert config.encoding == "cp1251,uk=koi8-u"
 
 
+def test_document_keys_from_the_file(tmp_path):
+    write_config(
+        tmp_path,
+        'front_matter_keys = ["title", "summary"]\n'
+        'url_map = { "https://example.org/" = "https://example.org/{lang}/" }\n',
+    )
+    config = load_config(tmp_path, {})
+    assert config.front_matter_keys == ("title", "summary")
+    assert dict(config.url_map) == {"https://example.org/": "https://example.org/{lang}/"}
+
+
 def test_reader_key_defaults(tmp_path):
     config = load_config(tmp_path, {})
     assert (config.max_input_mb, config.follow_symlinks, config.encoding) == (50, False, None)
@@ -118,6 +129,9 @@ def test_reader_key_defaults(tmp_path):
         ('encoding = "base64"', "encoding: 'base64' is not a text encoding"),
         ('encoding = "rot13"', "encoding: 'rot13' is not a text encoding"),
         ('encoding = "ru=cp1251,ru=koi8-r"', "encoding: two encodings for ru"),
+        ('url_map = { "/{lang}/" = "/x/" }', "url_map./{lang}/: expected a source URL prefix"),
+        ('url_map = { "/docs/" = 3 }', "url_map./docs/: expected a non-empty string, got a number"),
+        ("front_matter_keys = 1", "front_matter_keys: expected a list of strings"),
     ],
 )
 def test_bad_reader_keys(tmp_path, text, needle):

@@ -88,6 +88,9 @@ _RUN_CAP = 1 << 11  # cached run vectors (the DP's band needs a few hundred at a
 
 @dataclass(frozen=True)
 class Sentence:
+    """Characters [start, end) of a segment; `text` is their prose (verbatim spans such as
+    inline code dropped, blanks collapsed): what is measured and embedded, not quoted."""
+
     segment: int
     start: int
     end: int
@@ -104,19 +107,23 @@ class Gap:
 
 
 def sentences(seg: Segmentation, indices: Sequence[int]) -> list[Sentence]:
-    """The sentences of those segments; a piece with no letter or digit (markup such as a
-    closing `**`, a lone dash) is no sentence to translate: it joins the sentence before it
-    (the one after it when it opens the segment)."""
+    """The sentences of those segments' prose (none in code or HTML blocks); a piece with no
+    letter or digit (markup such as a closing `**`, a lone dash) is no sentence to translate:
+    it joins the sentence before it (the one after it when it opens the segment)."""
     out = []
     for i in indices:
-        text = seg.segments[i].text
+        segment = seg.segments[i]
+        text = segment.prose
         spans: list[tuple[int, int]] = []
         for a, b in split_sentences(text, seg.lang):
             if spans and not (_WORD.search(text, a, b) and _WORD.search(text, *spans[-1])):
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))
-        out.extend(Sentence(i, a, b, text[a:b]) for a, b in spans)
+        if segment.verbatim:
+            out.extend(Sentence(i, a, b, " ".join(text[a:b].split())) for a, b in spans)
+        else:
+            out.extend(Sentence(i, a, b, text[a:b]) for a, b in spans)
     return out
 
 

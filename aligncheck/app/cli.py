@@ -146,7 +146,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def check(paths, **cli_options) -> None:
-    """Check a release: a directory of <lang>.txt|md|docx files, a directory of such
+    """Check a release: a directory of <lang>.txt|md|html|docx files, a directory of such
     directories, explicit files SRC TGT [TGT...], or one multilingual FILE with --langs."""
     from aligncheck.app.run import run_check
 

@@ -20,7 +20,12 @@ from aligncheck.errors import InputError
 from aligncheck.findings.selection import is_known_selector
 from aligncheck.lang.langid import is_known_language, normalize_lang
 from aligncheck.model import UNITS, Severity
-from aligncheck.read.policy import DEFAULT_MAX_INPUT_MB, MAX_INPUT_MB_RANGE, parse_encodings
+from aligncheck.read.policy import (
+    DEFAULT_MAX_INPUT_MB,
+    FRONT_MATTER_KEYS,
+    MAX_INPUT_MB_RANGE,
+    parse_encodings,
+)
 
 CONFIG_FILE = "aligncheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -29,7 +34,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 # Thresholds read outside any rule (aligner, extractors); rules add their config_keys.
 CORE_THRESHOLDS: dict[str, tuple[Any, str]] = {}
-TABLES = ("per_lang_ignore", "severity", "thresholds")
+TABLES = ("per_lang_ignore", "severity", "thresholds", "url_map")
 # The valid (inclusive) range of every numeric threshold; a test holds every rule's key to it.
 THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
     "addition_min_score": (0, 20),
@@ -60,6 +65,8 @@ class Config:
     encoding: str | None = None  # None ("auto" in a file): UTF-8/UTF-16 only; "cp1251,kk=koi8-r"
     max_input_mb: float = DEFAULT_MAX_INPUT_MB
     follow_symlinks: bool = False
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    url_map: Mapping[str, str] = field(default_factory=dict)  # source URL prefix -> target's
     path: Path | None = None  # the config file used, if any
     origins: Mapping[str, str] = field(default_factory=dict)  # "key" or "table.entry"
 
@@ -385,6 +392,17 @@ def _severity(selector: str, value: Any, src: _Source) -> Severity:
     return Severity(_choice(SEVERITIES)(value, src))
 
 
+def _url_prefix(entry: str, src: _Source) -> str:
+    if not entry.strip() or "{lang}" in entry:
+        raise _Invalid('expected a source URL prefix such as "https://example.org/"')
+    return entry
+
+
+def _localised_prefix(prefix: str, value: Any, src: _Source) -> str:
+    """The target's prefix for a source URL prefix; `{lang}` stands for the target language."""
+    return _string(value, src)
+
+
 def _threshold(key: str, value: Any, src: _Source) -> Any:
     """A value of the default's type; ints pass for floats, lists for tuples."""
     default = known_thresholds()[key][0]
@@ -430,9 +448,12 @@ KEYS: dict[str, Callable[..., Any]] = {
     "encoding": _encoding,
     "max_input_mb": _number(MAX_INPUT_MB_RANGE),
     "follow_symlinks": _boolean,
+    "front_matter_keys": _strings,
+    "url_map": _localised_prefix,
 }
 _TABLE_KEYS: dict[str, Callable[[str, _Source], str]] = {  # entry name -> its normal form
     "per_lang_ignore": _language,
     "severity": _severity_selector,
     "thresholds": _threshold_name,
+    "url_map": _url_prefix,
 }

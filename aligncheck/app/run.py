@@ -82,7 +82,7 @@ def check_releases(
             model=embedder.name,
             embed=embedder.embed,
             rules=load_rules(config) if with_rules else [],
-            options=dict(config.thresholds),
+            options={**config.thresholds, "url_map": dict(config.url_map)},
             resources=resources,
             progress=progress.step,
         )
@@ -123,6 +123,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
             encoding=config.encoding,
             max_input_mb=config.max_input_mb,
             follow_symlinks=config.follow_symlinks,
+            front_matter_keys=config.front_matter_keys,
         )
     )
     refuse_unsafe_outputs(
@@ -164,7 +165,7 @@ def run_align(
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
     from aligncheck.report.text_alignment import render_alignment
-    from aligncheck.segment import segment_document
+    from aligncheck.segment import alignment_texts, segment_document
 
     if langs is not None and len(langs) != 2:
         raise InputError(f"--langs needs two languages for SOURCE and TARGET, got {len(langs)}")
@@ -177,7 +178,7 @@ def run_align(
     src = segment_document(release.source, unit)
     tgt = segment_document(release.targets[0], unit)
     embedder = load_embedder(model or DEFAULT_MODEL, use_cache=use_cache)
-    links = align([s.text for s in src.segments], [s.text for s in tgt.segments], embedder.embed)
+    links = align(alignment_texts(src), alignment_texts(tgt), embedder.embed)
     _print_warnings(embedder.warnings)
     if fmt == "json":
         return dumps(alignment_dict(src, tgt, links))

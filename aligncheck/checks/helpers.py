@@ -21,6 +21,12 @@ def where(unit: str, indices: tuple[int, ...]) -> str:
     return f"{unit} {first}" if len(indices) == 1 else f"{unit}s {first}-{indices[-1] + 1}"
 
 
+def code_only(seg: Segmentation, indices: tuple[int, ...]) -> bool:
+    """Whether those segments are all code blocks or front matter: not text the segment rules
+    (omission, addition, alignment) judge; MK02 compares code blocks."""
+    return bool(indices) and all(seg.segments[i].kind in ("code", "front_matter") for i in indices)
+
+
 def quote(seg: Segmentation, indices: tuple[int, ...]) -> str:
     """The linked texts, cut to about QUOTE_CHARS characters."""
     text = " ".join(seg.texts(indices).split())
@@ -60,6 +66,13 @@ def script_of(char: str) -> str | None:
     return next((name for name, pattern in SCRIPTS.items() if pattern.match(char)), None)
 
 
+def _linked(seg: Segmentation, index: int) -> str:
+    """What a value rule reads of a segment: the whole text of prose, link targets and all
+    (they are verbatim, not prose), nothing of code or HTML blocks."""
+    segment = seg.segments[index]
+    return segment.text if segment.kind == "prose" else ""
+
+
 class ValueRule(Rule):
     """Base of EM01/UR01: values that must reappear unchanged in the aligned target."""
 
@@ -72,11 +85,17 @@ class ValueRule(Rule):
     def key(self, ctx: PairContext):
         raise NotImplementedError
 
+    def values_of(self, ctx: PairContext, link: Link) -> tuple[list, list]:
+        """(segment index, value) of each side of the link."""
+        return (
+            located([(i, _linked(ctx.source, i)) for i in link.source], self.values),
+            located([(i, _linked(ctx.target, i)) for i in link.target], self.values),
+        )
+
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         if not link.source or not link.target:
             return
-        src = located([(i, ctx.source.segments[i].text) for i in link.source], self.values)
-        tgt = located([(i, ctx.target.segments[i].text) for i in link.target], self.values)
+        src, tgt = self.values_of(ctx, link)
         if not src and not tgt:
             return
         where = {id(v): i for i, v in src + tgt}

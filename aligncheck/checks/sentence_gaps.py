@@ -39,8 +39,8 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
     thresholds = min_scores(ctx.options)
     key = (
         "sentence gaps",
-        tuple(s.text for s in src),
-        tuple(t.text for t in tgt),
+        tuple((s.segment, s.start, s.text) for s in src),
+        tuple((t.segment, t.start, t.text) for t in tgt),
         ratio,
         langs,
         thresholds,
@@ -141,19 +141,21 @@ class SentenceGapRule(Rule):
     def _finding(self, ctx: PairContext, link: Link, gap: Gap) -> Finding:
         s = gap.sentence
         span = Span(s.segment, s.start, s.end)
-        short = s.text if len(s.text) <= 80 else s.text[:77] + "..."
+        seg = ctx.source if self.side == "source" else ctx.target
+        text = seg.segments[s.segment].text[s.start : s.end]  # as written, code and all
+        short = text if len(text) <= 80 else text[:77] + "..."
         if self.side == "source":
             return self.finding(
                 ctx,
                 link,
                 f'source sentence has no translation: "{short}" ({self._evidence(gap)})',
-                source_text=s.text,
+                source_text=text,
                 source_span=span,
             )
         return self.finding(
             ctx,
             link,
             f'target sentence has no source: "{short}" ({self._evidence(gap)})',
-            target_text=s.text,
+            target_text=text,
             target_span=span,
         )

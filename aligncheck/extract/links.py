@@ -1,7 +1,8 @@
 """Emails and URLs in a text, and how two lists of them differ.
 
-A URL is `scheme://...`, `www.host...` or the target of a Markdown link `[text](url)`;
-a trailing sentence dot, comma, quote or unmatched closing bracket is not part of it.
+A URL is `scheme://...`, `www.host...`, the target of a Markdown link `[text](url)` or of an
+HTML `href`/`src` attribute; a trailing sentence dot, comma, quote or unmatched closing
+bracket is not part of it.
 Hosts may hold any letters, so a Cyrillic look-alike in `www.unоps.org` stays visible.
 """
 
@@ -22,6 +23,7 @@ _URL = regex.compile(r"(?<![\w@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“�
 _MARKDOWN_LINK = regex.compile(
     r"\[[^\]\n]*\]\(\s*([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"]*\")?\s*\)"
 )
+_HTML_LINK = regex.compile(r"""(?<![\w-])(?:href|src)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')""", regex.I)
 _TRAILING = ".,;:!?'’\"»”)]}>*_"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _SCHEME = regex.compile(r"^(?:(?:https?|ftp)://)", regex.IGNORECASE)
@@ -62,6 +64,11 @@ def find_urls(text: str) -> list[Value]:
         start = m.start(1)
         if start not in found and not _EMAIL.fullmatch(m.group(1)):
             found[start] = Value("url", m.group(1), start, m.end(1))
+    for m in _HTML_LINK.finditer(text) if "=" in text else ():
+        group = 1 if m.group(1) is not None else 2
+        start, url = m.start(group), m.group(group).strip()
+        if url and start not in found and not _EMAIL.fullmatch(url):
+            found[start] = Value("url", url, start, start + len(url))
     return [found[k] for k in sorted(found)]
 
 
@@ -89,8 +96,9 @@ def email_key(email: str) -> str:
 def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> str:
     """A comparison key: scheme, case of host, trailing slash and allowed localisation ignored.
 
-    `localised`: "lang" (or True) ignores a subdomain, path or query segment equal to one
-    of `langs` (so /about, /en/about and /ru/about are one page);
+    `localised`: "lang" (or True) ignores a first subdomain, path or query segment equal to
+    one of `langs` (so /about, /en/about and /ru/about are one page, and so are
+    example.org and ru.example.org);
     "host" keeps only the host; a list of regexes masks each match; "none"/False masks nothing.
     """
     rest = _SCHEME.sub("", url)
@@ -107,7 +115,7 @@ def url_key(url: str, localised: object = "lang", langs: Sequence[str] = ()) -> 
 
         labels = host.split(".")
         if len(labels) >= 3 and labels[0] in wanted:
-            host = ".".join(["{lang}", *labels[1:]])
+            host = ".".join(labels[1:])
         path = _SLASHES.sub("/", _LANG_SEGMENT.sub(drop, path)).rstrip("/")
     elif isinstance(localised, (list, tuple)):
         for pattern in localised:
@@ -134,6 +142,21 @@ def _unmatched(values: list[Value], others: list[Value], key: Callable[[str], st
             left[k] -= 1
         else:
             out.append(v)
+    return out
+
+
+def pairs_by_key(
+    source: Sequence[Value], target: Sequence[Value], key: Callable[[str], str]
+) -> list[tuple[Value, Value]]:
+    """Source and target values with equal keys, paired in order (each used once)."""
+    waiting: dict[str, list[Value]] = {}
+    for v in reversed(target):
+        waiting.setdefault(key(v.text), []).append(v)
+    out = []
+    for v in source:
+        left = waiting.get(key(v.text))
+        if left:
+            out.append((v, left.pop()))
     return out
 
 

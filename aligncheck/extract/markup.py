@@ -20,7 +20,7 @@ _MARKERS = {
     "italic": regex.compile(
         r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"
     ),
-    "link": regex.compile(r"\[[^\]\n]*\]\([^)\n]*\)"),
+    "link": regex.compile(r"\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"),  # [a](url), [a][ref]
     "quotes": None,  # _quote_marks(): every quotation mark of Unicode that is no apostrophe
     "parentheses": regex.compile(r"[()]"),
     "square brackets": regex.compile(r"[\[\]]"),
@@ -203,4 +203,6 @@ def unbalanced(text: str, kind: str, spans: list[tuple[int, int]]) -> tuple[int,
         return stack[-1] if stack else None
     if kind == "quotes":
         return _quote_break(text, spans) if spans else None
+    if kind == "link":  # each match is a whole link: links are counted, never unbalanced
+        return None
     return spans[-1] if len(spans) % 2 else None

@@ -263,7 +263,7 @@ def in_words(source: Segmentation, o: NameOutcome) -> bool:
     if _substituted(o) or bracket_replaced(o.source.text, o.target.text):
         return False
     lang = source.lang
-    earlier = [s.text for s in source.segments[: o.where[0] + 1]]
+    earlier = [s.prose for s in source.segments[: o.where[0] + 1]]
     expansions = [[w.text for w in run] for run in document_expansions(earlier, o.mention.text)]
     expansions += [phrase.split() for phrase in known_expansions(o.mention.text)]
     seen = set()
@@ -307,7 +307,7 @@ def version_outcomes(
     """Each mention of a name of `kinds` in a linked source segment, with how the target
     version renders it."""
     lang = source.lang
-    evidence = evidence_for([s.text for s in source.segments], lang)
+    evidence = evidence_for([s.prose for s in source.segments], lang)
     aliases: dict[str, set[str]] = {}
     todo = []
     for link in links:
@@ -317,7 +317,7 @@ def version_outcomes(
         for mention in name_mentions(src, evidence):
             if mention.kind in kinds:
                 todo.append((link, src, tgt, mention))
-    document = "\n\n".join(s.text for s in source.segments)
+    document = "\n\n".join(s.prose for s in source.segments)
 
     def match(src: LinkText, tgt: LinkText, mention):
         return match_name(

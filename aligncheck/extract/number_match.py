@@ -25,7 +25,7 @@ WORD_KINDS = ("word", "approximate", "ordinal", "roman")
 def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> list[Located]:
     found = []
     for i in indices:
-        for m in extract_numbers(seg.segments[i].text, seg.lang):
+        for m in extract_numbers(seg.segments[i].prose, seg.lang):
             if not words and is_word(m):
                 m = replace(m, soft=True)
             found.append((i, m))
@@ -374,7 +374,7 @@ def merge_scores(pairs: list, source: Segmentation, target: Segmentation) -> lis
             last = out[-1][side]
             now = (src, tgt)[side]
             if last[0] == now[0] and all(x.kind in ("range", "integer") for x in (last[1], now[1])):
-                text = seg.segments[now[0]].text
+                text = seg.segments[now[0]].prose
                 start, end = last[1].span[0], now[1].span[1]
                 if last[1].span[1] <= now[1].span[0] and JOINED.fullmatch(
                     text[last[1].span[1] : now[1].span[0]]

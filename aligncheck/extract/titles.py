@@ -95,7 +95,7 @@ def release_titles(
     """Every title of the source with each version's renderings, in source order."""
     places: dict[str, list[Location]] = {}
     for segment in source.segments:
-        for title in title_spans(segment.text):
+        for title in title_spans(segment.prose):
             line, column = segment.locate(title.start)
             places.setdefault(title.text, []).append(Location(source.path, line, column))
     written: dict[str, dict[str, list[tuple[str, Location]]]] = {}

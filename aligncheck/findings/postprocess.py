@@ -27,9 +27,12 @@ def strip_release_directives(
     for release in releases:
         docs = []
         for doc in (release.source, *release.targets):
-            text, found = strip_directives(doc.text, fmt=doc.format, line_base=doc.line_base)
+            text, found = strip_directives(
+                doc.text, fmt=doc.format, line_base=doc.line_base, keep_offsets=bool(doc.blocks)
+            )
             directives.setdefault(doc.path, []).extend(found)
-            docs.append(dataclasses.replace(doc, text=text))
+            blocks = tuple(b for b in doc.blocks if text[b.start : b.end].strip())
+            docs.append(dataclasses.replace(doc, text=text, blocks=blocks))
         cleaned.append(dataclasses.replace(release, source=docs[0], targets=tuple(docs[1:])))
     return cleaned, directives
 

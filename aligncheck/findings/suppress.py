@@ -50,9 +50,10 @@ class Directive:
 
 
 def strip_directives(
-    text: str, *, fmt: str = "txt", line_base: int = 0
+    text: str, *, fmt: str = "txt", line_base: int = 0, keep_offsets: bool = False
 ) -> tuple[str, list[Directive]]:
-    """The text with directive lines blanked (line numbers kept) and the directives found."""
+    """The text with directive lines blanked (line numbers kept; with `keep_offsets`, each
+    character a space, so a reader's blocks still point right) and the directives found."""
     lines = text.split("\n")
     found: list[tuple[int, str, tuple[str, ...]]] = []
     for i, line in enumerate(lines):
@@ -60,7 +61,7 @@ def strip_directives(
         if match:
             rules = tuple(r for r in regex.split(r"[\s,]+", match[2]) if r)
             found.append((i, match[1], rules))
-            lines[i] = ""
+            lines[i] = " " * len(line) if keep_offsets else ""
     directives = [
         Directive(i + 1 + line_base, rules, kind, *_covered(lines, i, fmt, line_base))
         for i, kind, rules in found

@@ -131,7 +131,7 @@ def extract_glossary(release_results: list[ReleaseResult]) -> str:
     source_lang, langs = "", []
     for result in release_results:
         source_lang = source_lang or base_lang(result.source.lang)
-        evidence = document_evidence([s.text for s in result.source.segments], source_lang)
+        evidence = document_evidence([s.prose for s in result.source.segments], source_lang)
         for target_result in result.targets:
             lang = base_lang(target_result.target.lang)
             if lang not in langs:

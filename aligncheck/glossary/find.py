@@ -23,7 +23,7 @@ class LinkText:
 
     @cached_property
     def text(self) -> str:
-        return self.segmentation.texts(self.indices)
+        return self.segmentation.prose(self.indices)
 
     @cached_property
     def tokens(self) -> list[Word]:

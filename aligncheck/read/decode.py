@@ -66,7 +66,9 @@ def _refuse_binary(data: bytes, path: str) -> None:
 def _refuse_control_characters(text: str, path: str) -> None:
     controls = len(_CONTROLS.findall(text))  # a C loop, not a Python one
     if controls and (text.count("\x00") or controls * 100 > len(text)):
-        raise InputError("looks like a binary file, not text; give a .txt, .md or .docx file", path)
+        raise InputError(
+            "looks like a binary file, not text; give a .txt, .md, .html or .docx file", path
+        )
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
@@ -107,7 +109,8 @@ def decode_with_fallback(data: bytes, path: str, fallback: str | None) -> tuple[
         if fallback is None:
             if data.count(0):
                 raise InputError(
-                    "looks like a binary file, not text; give a .txt, .md or .docx file", path
+                    "looks like a binary file, not text; give a .txt, .md, .html or .docx file",
+                    path,
                 ) from None
             raise InputError(
                 f"is not UTF-8 (invalid byte 0x{data[error.start]:02x} at offset "

@@ -19,7 +19,8 @@ from aligncheck.model import Document, Release
 from aligncheck.read.document import applied_note, irregular_kind, load_document, stat_path
 from aligncheck.read.langcodes import EXTENSIONS, check_lang, parse_langs, split_name
 from aligncheck.read.multilingual import split_multilingual
-from aligncheck.read.policy import Encodings, ReadPolicy, note, read_policy
+from aligncheck.read.policy import FRONT_MATTER_KEYS, Encodings, ReadPolicy, note, read_policy
+from aligncheck.read.structure import with_blocks
 
 
 class _Reader:
@@ -185,17 +186,20 @@ def discover_releases(
     encoding: str | Sequence[str] | Encodings | None = None,
     max_input_mb: float | None = None,
     follow_symlinks: bool = False,
+    front_matter_keys: Sequence[str] = FRONT_MATTER_KEYS,
 ) -> list[Release]:
     """Every release named by `paths`; InputError for anything that cannot be read as one.
 
     `encoding` decodes files that are not UTF-8/UTF-16 (`cp1251`, `ru=cp1251`, ...); in a
-    release directory, entries resolving outside it are skipped unless `follow_symlinks`."""
+    release directory, entries resolving outside it are skipped unless `follow_symlinks`;
+    `front_matter_keys` name the Markdown front matter values that are text to translate."""
     if not paths:
         raise InputError("no input given; pass a release directory or the files to check")
     paths = [Path(p) for p in paths]
     source_lang = check_lang(source_lang)
     langs = parse_langs(langs) if langs is not None else None
-    reader = _Reader(read_policy(encoding, max_input_mb, follow_symlinks))
+    policy = read_policy(encoding, max_input_mb, follow_symlinks, front_matter_keys)
+    reader = _Reader(policy)
     is_dir = [stat.S_ISDIR(stat_path(path).st_mode) for path in paths]
     directories = [p for p, d in zip(paths, is_dir) if d]
     if directories and len(directories) != len(paths):
@@ -217,7 +221,10 @@ def discover_releases(
                 str(paths[0]),
             )
         whole = reader.document(paths[0], langs[0])
-        docs = split_multilingual(whole.text, langs, path=whole.path)
+        docs = [
+            with_blocks(doc, policy.front_matter_keys)
+            for doc in split_multilingual(whole.text, langs, path=whole.path)
+        ]
         releases = [_release(_release_name(paths[0]), docs, source_lang, whole.path)]
     else:
         releases = [_explicit_files(paths, source_lang, langs, reader)]

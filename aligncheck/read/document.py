@@ -1,4 +1,5 @@
-"""One file on disk -> one Document (.txt and .md as text, .docx one line per Word paragraph).
+"""One file on disk -> one Document (.txt as text, .md and .html as text with the blocks their
+readers find, .docx one line per Word paragraph).
 
 Only regular files are read (a FIFO is never opened for reading, a device never read), and
 no more than the input cap, unpacked .docx members included."""
@@ -25,6 +26,7 @@ from aligncheck.read.policy import (
     note,
     read_policy,
 )
+from aligncheck.read.structure import with_blocks
 
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -73,11 +75,11 @@ def irregular_kind(status: os.stat_result) -> str | None:
 
 def _refuse_irregular(status: os.stat_result, path: Path) -> None:
     if stat.S_ISDIR(status.st_mode):
-        raise InputError("is a directory, expected a .txt, .md or .docx file", str(path))
+        raise InputError("is a directory, expected a .txt, .md, .html or .docx file", str(path))
     kind = irregular_kind(status)
     if kind is not None:
         raise InputError(
-            f"is {kind}, not a regular file; give a .txt, .md or .docx file", str(path)
+            f"is {kind}, not a regular file; give a .txt, .md, .html or .docx file", str(path)
         )
 
 
@@ -165,7 +167,8 @@ def _read_text(path: Path, policy: ReadPolicy, lang: str | None) -> tuple[str, s
     _refuse_irregular(status, path)
     if path.suffix.lower() not in EXTENSIONS:
         raise InputError(
-            f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md or .docx", str(path)
+            f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md, .html or .docx",
+            str(path),
         )
     data = _read_bytes(path, policy)
     applied = None
@@ -194,7 +197,7 @@ def read_text(
     max_input_mb: float | None = None,
     lang: str | None = None,
 ) -> str:
-    """The decoded, \\n-normalised text of a .txt/.md/.docx file; InputError if unusable."""
+    """The decoded, \\n-normalised text of a .txt/.md/.html/.docx file; InputError if unusable."""
     path = Path(path)
     text, applied = _read_text(path, read_policy(encoding, max_input_mb), lang)
     applied_note([(str(path), applied)] if applied else [])
@@ -206,9 +209,8 @@ def load_document(path: Path, lang: str, policy: ReadPolicy) -> tuple[Document, 
     path = Path(path)
     lang = check_lang(lang, str(path))
     text, applied = _read_text(path, policy, lang)
-    return Document(
-        path=str(path), lang=lang, text=text, format=path.suffix.lower().lstrip(".")
-    ), applied
+    document = Document(path=str(path), lang=lang, text=text, format=path.suffix.lower()[1:])
+    return with_blocks(document, policy.front_matter_keys), applied
 
 
 def read_document(

@@ -10,7 +10,7 @@ import regex
 from aligncheck.errors import InputError
 from aligncheck.lang.langid import is_known_language, normalize_lang
 
-EXTENSIONS = (".txt", ".md", ".docx")
+EXTENSIONS = (".txt", ".md", ".docx", ".html", ".htm")
 # In file names only two-letter codes (with an optional region) count: three-letter words
 # such as "new" or "fin" are Babel languages too but far likelier part of a name.
 _FILENAME_CODE = regex.compile(r"[A-Za-z]{2}(?:[-_](?:[A-Za-z]{2}|\d{3}))?")

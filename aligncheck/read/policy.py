@@ -13,6 +13,7 @@ from aligncheck.read.langcodes import check_lang
 
 DEFAULT_MAX_INPUT_MB = 50
 MAX_INPUT_MB_RANGE = (0.001, 100_000)  # 1 KB .. 100 GB
+FRONT_MATTER_KEYS = ("title", "description")  # front matter values that are text to translate
 
 
 def note(message: str) -> None:
@@ -98,6 +99,7 @@ class ReadPolicy:
     encodings: Encodings = field(default_factory=Encodings)
     max_input_mb: float = DEFAULT_MAX_INPUT_MB
     follow_symlinks: bool = False
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
 
     @property
     def max_bytes(self) -> int:
@@ -108,11 +110,13 @@ def read_policy(
     encoding: str | Sequence[str] | Encodings | None = None,
     max_input_mb: float | None = None,
     follow_symlinks: bool = False,
+    front_matter_keys: Sequence[str] = FRONT_MATTER_KEYS,
 ) -> ReadPolicy:
     return ReadPolicy(
         encodings_option(encoding),
         DEFAULT_MAX_INPUT_MB if max_input_mb is None else max_input_mb,
         bool(follow_symlinks),
+        tuple(front_matter_keys),
     )
 
 

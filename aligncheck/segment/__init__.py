@@ -1,5 +1,5 @@
 """Segment stage: documents become numbered segments (paragraphs, lines or sentences)."""
 
-from aligncheck.segment.units import segment_document, split_sentences
+from aligncheck.segment.units import alignment_texts, segment_document, split_sentences
 
-__all__ = ["segment_document", "split_sentences"]
+__all__ = ["alignment_texts", "segment_document", "split_sentences"]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from aligncheck.model import Document, Segment, Segmentation
+from aligncheck.model import Block, Document, Segment, Segmentation
 
 _BLANK_SPLIT = regex.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 _SENTENCEX_FALLBACK = "en"
@@ -137,18 +137,24 @@ class _LineIndex:
         return row + 1, offset - self.starts[row] + 1
 
 
+def _pieces(text: str, block: Block, unit: str, lang: str) -> list[tuple[int, int]]:
+    """Where the segments of one block lie: the block, or (prose only) its sentences, read
+    with its verbatim spans blanked, or its lines."""
+    if block.kind != "prose" or unit == "paragraph":
+        return [(block.start, block.end)]
+    part = text[block.start : block.end]
+    if unit == "line":
+        return [(block.start + a, block.start + b) for a, b in _line_spans(part)]
+    prose = Segment(0, part, 0, 0, 0, verbatim=block.verbatim).prose
+    return [(block.start + a, block.start + b) for a, b in split_sentences(prose, lang)]
+
+
 def _block_segments(document: Document, unit: str) -> Segmentation:
-    """The reader's blocks as segments; with unit "sentence", prose blocks are split into
-    sentences (each keeping the verbatim spans that fall inside it)."""
+    """The reader's blocks as segments; with unit "sentence" (or "line"), prose blocks are
+    split into sentences (lines), each keeping the verbatim spans that fall inside it."""
     text, index, segments = document.text, _LineIndex(document.text), []
     for block in document.blocks:
-        pieces = [(block.start, block.end)]
-        if unit == "sentence" and block.kind == "prose":
-            pieces = [
-                (block.start + a, block.start + b)
-                for a, b in split_sentences(text[block.start : block.end], document.lang)
-            ]
-        for start, end in pieces:
+        for n, (start, end) in enumerate(_pieces(text, block, unit, document.lang)):
             if block.line and start == block.start:
                 line, column = block.line, block.column or 1
             else:
@@ -162,10 +168,21 @@ def _block_segments(document: Document, unit: str) -> Segmentation:
             segments.append(
                 Segment(
                     len(segments), text[start:end], start, line, column,
-                    block.kind, verbatim, block.key,
+                    block.kind, verbatim, block.key, block.anchor if n == 0 else "",
                 )
             )  # fmt: skip
     return Segmentation(document, unit, tuple(segments))
+
+
+def alignment_texts(segmentation: Segmentation) -> list[str]:
+    """What the aligner embeds of each segment: the prose of prose (inline code, tags and link
+    targets dropped, blanks collapsed), the text of code and HTML blocks, which are mostly the
+    same in every version and so anchor the alignment; the text where no prose is left."""
+    out = []
+    for segment in segmentation.segments:
+        prose = " ".join(segment.prose.split()) if segment.verbatim else segment.prose
+        out.append(prose if prose.strip() and segment.kind == "prose" else segment.text)
+    return out
 
 
 def segment_document(document: Document, unit: str = "paragraph") -> Segmentation:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.checks.helpers import gap_span, quote, where
+from aligncheck.checks.helpers import code_only, gap_span, quote, where
 from aligncheck.model import Finding, Severity
 
 
@@ -33,7 +33,7 @@ class AD01(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         unit = ctx.target.unit
         for at, link in enumerate(ctx.links):
-            if link.target and not link.source:
+            if link.target and not link.source and not code_only(ctx.target, link.target):
                 yield self.finding(
                     ctx,
                     link,

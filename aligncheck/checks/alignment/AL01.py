@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.checks.helpers import quote
+from aligncheck.checks.helpers import code_only, quote
 from aligncheck.model import Finding, Link, Severity
 
 
@@ -11,32 +11,45 @@ class AL01(Rule):
     """Aligned source and target segments are implausibly dissimilar (low alignment score).
 
     A score is measured against the rest of the document, so a short text rarely scores low:
-    the example needs a dozen paragraphs to show one that translates something else.
+    the example needs eight paragraphs to show one that translates something else. A link
+    with a side shorter than `alignment_min_chars` is not judged: a heading scores low
+    however faithful.
 
     **Anti-pattern**
-    source: The bridge opened on Monday. / Traffic fell by half. / Buses run every ten minutes.
-        / Cyclists have a lane. / The toll goes next spring. / The river is cleaner.
-        / A museum will open. / Lights were added in May. / Shops report more customers.
-        / Engineers check the piers yearly. / The old ferry has stopped.
-        / Schools held a parade. / Tourists come at weekends. / A park is planned.
-    target: Мост открылся в понедельник. / Движение сократилось вдвое. / В горах выпал снег.
-        / У велосипедистов есть полоса. / Плату отменят весной. / Река стала чище.
-        / Откроется музей. / Подсветку добавили в мае. / Магазины сообщают о росте покупателей.
-        / Инженеры ежегодно проверяют опоры. / Старый паром больше не ходит.
-        / Школы провели парад. / Туристы приезжают по выходным. / Планируется парк.
+    source: The new bridge over the river opened to cars and buses early on Monday morning.
+        / Traffic on the old road through the town centre fell by half in the first week.
+        / Buses now cross the river every ten minutes during the day and every half hour at night.
+        / Cyclists have their own lane on the bridge, separated from the cars by a low wall.
+        / The toll for lorries will be dropped next spring, once the loans have been repaid.
+        / Engineers say the river is cleaner since the old ferry stopped running last year.
+        / A small museum about the history of the crossing will open beside the east ramp.
+        / Lights were added along the whole length of the bridge in May, after complaints.
+    target: Новый мост через реку открылся для машин и автобусов рано утром в понедельник.
+        / Движение по старой дороге через центр города сократилось вдвое в первую же неделю.
+        / В горах на севере страны ночью выпал первый снег, и дорогу через перевал закрыли до весны.
+        / У велосипедистов есть своя полоса на мосту, отделённая от машин невысокой стенкой.
+        / Плату для грузовиков отменят следующей весной, когда будут погашены кредиты.
+        / Инженеры говорят, что река стала чище с тех пор, как в прошлом году перестал ходить паром.
+        / Рядом с восточным съездом откроется небольшой музей об истории этой переправы.
+        / В мае по всей длине моста после жалоб жителей установили новые фонари.
 
     **Best practice**
-    source: The bridge opened on Monday. / Traffic fell by half. / Buses run every ten minutes.
-        / Cyclists have a lane. / The toll goes next spring. / The river is cleaner.
-        / A museum will open. / Lights were added in May. / Shops report more customers.
-        / Engineers check the piers yearly. / The old ferry has stopped.
-        / Schools held a parade. / Tourists come at weekends. / A park is planned.
-    target: Мост открылся в понедельник. / Движение сократилось вдвое.
-        / Автобусы ходят каждые десять минут. / У велосипедистов есть полоса.
-        / Плату отменят весной. / Река стала чище. / Откроется музей.
-        / Подсветку добавили в мае. / Магазины сообщают о росте покупателей.
-        / Инженеры ежегодно проверяют опоры. / Старый паром больше не ходит.
-        / Школы провели парад. / Туристы приезжают по выходным. / Планируется парк.
+    source: The new bridge over the river opened to cars and buses early on Monday morning.
+        / Traffic on the old road through the town centre fell by half in the first week.
+        / Buses now cross the river every ten minutes during the day and every half hour at night.
+        / Cyclists have their own lane on the bridge, separated from the cars by a low wall.
+        / The toll for lorries will be dropped next spring, once the loans have been repaid.
+        / Engineers say the river is cleaner since the old ferry stopped running last year.
+        / A small museum about the history of the crossing will open beside the east ramp.
+        / Lights were added along the whole length of the bridge in May, after complaints.
+    target: Новый мост через реку открылся для машин и автобусов рано утром в понедельник.
+        / Движение по старой дороге через центр города сократилось вдвое в первую же неделю.
+        / Автобусы теперь пересекают реку каждые десять минут днём и каждые полчаса ночью.
+        / У велосипедистов есть своя полоса на мосту, отделённая от машин невысокой стенкой.
+        / Плату для грузовиков отменят следующей весной, когда будут погашены кредиты.
+        / Инженеры говорят, что река стала чище с тех пор, как в прошлом году перестал ходить паром.
+        / Рядом с восточным съездом откроется небольшой музей об истории этой переправы.
+        / В мае по всей длине моста после жалоб жителей установили новые фонари.
     """
 
     code = "AL01"
@@ -51,11 +64,25 @@ class AL01(Rule):
             0.15,
             "links scoring below this (0-1, centred cosine) are reported",
         ),
+        # tuning half of NTREX-dev, one document at a time: correct links under 80 characters
+        # score down to 0.08, longer ones no lower than 0.19
+        "alignment_min_chars": (
+            80,
+            "prose characters the shorter side of a link needs before its score is judged "
+            "(a short heading or dateline scores low however faithful)",
+        ),
     }
 
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         floor = float(self.opt(ctx, "alignment_score_floor"))
-        if link.source and link.target and link.score < floor:
+        shortest = int(self.opt(ctx, "alignment_min_chars"))
+        if (
+            link.source
+            and link.target
+            and link.score < floor
+            and not (code_only(ctx.source, link.source) and code_only(ctx.target, link.target))
+            and min(_chars(ctx.source, link.source), _chars(ctx.target, link.target)) >= shortest
+        ):
             yield self.finding(
                 ctx,
                 link,
@@ -64,3 +91,7 @@ class AL01(Rule):
                 source_text=quote(ctx.source, link.source),
                 target_text=quote(ctx.target, link.target),
             )
+
+
+def _chars(seg, indices) -> int:
+    return len(" ".join(seg.prose(indices).split()))

@@ -64,7 +64,7 @@ class CO01(Rule):
     def _pair(self, ctx: PairContext) -> list[Finding]:
         threshold = max(float(self.opt(ctx, "name_match_threshold")), STRICT)
         glossaries = ctx.resources.get("glossaries") or []
-        evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
+        evidence = evidence_for([s.prose for s in ctx.source.segments], ctx.source.lang)
         sides = [
             (link, LinkText(ctx.source, link.source), LinkText(ctx.target, link.target))
             for link in ctx.links

@@ -10,7 +10,7 @@ Located = tuple[int, DateMention]  # (segment index, mention)
 
 
 def mentions(seg: Segmentation, indices: Sequence[int]) -> list[Located]:
-    return [(i, d) for i in indices for d in extract_dates(seg.segments[i].text, seg.lang)]
+    return [(i, d) for i in indices for d in extract_dates(seg.segments[i].prose, seg.lang)]
 
 
 def differences(source: list[Located], target: list[Located]):

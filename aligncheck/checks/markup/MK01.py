@@ -24,7 +24,7 @@ def _joined(seg: Segmentation, indices: tuple[int, ...]) -> tuple[str, list[tupl
     for i in indices:
         starts.append((pos, i))
         pos += len(seg.segments[i].text) + 1
-    return seg.texts(indices), starts
+    return seg.prose(indices), starts
 
 
 def _span(starts: list[tuple[int, int]], where: tuple[int, int] | None) -> Span | None:

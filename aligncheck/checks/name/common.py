@@ -214,7 +214,7 @@ class MissingNameRule(VersionsRule):
         found = version_outcomes(
             ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold
         )
-        evidence = evidence_for([s.text for s in ctx.source.segments], ctx.source.lang)
+        evidence = evidence_for([s.prose for s in ctx.source.segments], ctx.source.lang)
         kept = [o for o in found if o.mention.kind not in EVIDENCE_ONLY or whole_name(o, evidence)]
         for o in kept:
             if o.match.how == "transliteration" and not as_name(o):
@@ -301,7 +301,7 @@ class MissingNameRule(VersionsRule):
                     mention.kind == "acronym"
                     and not o.counts
                     and lost[name] > rendered[name]
-                    and document_spells(tuple(s.text for s in ctx.source.segments), mention.text)
+                    and document_spells(tuple(s.prose for s in ctx.source.segments), mention.text)
                 )
             )
             verdicts = [version.get(o.where, version.get(o.where[:2])) for version in others]

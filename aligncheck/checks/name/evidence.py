@@ -118,7 +118,7 @@ class Case:
         return any((a, b) == (0, len(text)) for a, b, _ in cldr_concepts(text, self.lang))
 
     def document_spells(self) -> bool:
-        texts = tuple(s.text for s in self.ctx.source.segments)
+        texts = tuple(s.prose for s in self.ctx.source.segments)
         return document_spells(texts, self.o.mention.text)
 
     @cached_property

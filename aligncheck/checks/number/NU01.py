@@ -30,7 +30,7 @@ class _Misspellings:
         if self.first is None:
             self.first = {}
             for i in self.link.target:
-                for token in TOKEN.finditer(self.ctx.target.segments[i].text):
+                for token in TOKEN.finditer(self.ctx.target.segments[i].prose):
                     word = misspelt_number_word(token.group(), self.ctx.lang)
                     if word is not None:
                         self.first.setdefault(word.value, token.group())
@@ -46,7 +46,7 @@ def counts_things(seg: Segmentation, item: Located) -> bool:
     i, m = item
     if seg.lang.split("-")[0] != "en" or m.kind != "word" or m.value < 2:
         return False
-    return bool(PLURAL_AFTER.match(seg.segments[i].text, m.span[1]))
+    return bool(PLURAL_AFTER.match(seg.segments[i].prose, m.span[1]))
 
 
 def describe(m: NumberMention) -> str:

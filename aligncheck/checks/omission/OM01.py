@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
-from aligncheck.checks.helpers import gap_span, quote, where
+from aligncheck.checks.helpers import code_only, gap_span, quote, where
 from aligncheck.model import Finding, Severity
 
 
@@ -33,7 +33,7 @@ class OM01(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         unit = ctx.source.unit
         for at, link in enumerate(ctx.links):
-            if link.source and not link.target:
+            if link.source and not link.target and not code_only(ctx.source, link.source):
                 yield self.finding(
                     ctx,
                     link,

@@ -77,14 +77,14 @@ class SC01(Rule):
     def check_link(self, ctx: PairContext, link: Link) -> Iterable[Finding]:
         source_words = None  # read only for a word that mixes scripts
         for i in link.target:
-            for m in _WORD.finditer(ctx.target.segments[i].text):
+            for m in _WORD.finditer(ctx.target.segments[i].prose):
                 word = m.group()
                 bad = foreign_letters(word, ctx.lang)
                 if not bad:
                     continue
                 if source_words is None:
                     source_words = {
-                        w for j in link.source for w in _WORD.findall(ctx.source.segments[j].text)
+                        w for j in link.source for w in _WORD.findall(ctx.source.segments[j].prose)
                     }
                 if word in source_words:
                     continue

@@ -48,13 +48,13 @@ class SC02(Rule):
         source_runs = [
             [t.group() for t in _TOKEN.finditer(m.group())]
             for i in link.source
-            for m in _NAME_RUN.finditer(ctx.source.segments[i].text)
+            for m in _NAME_RUN.finditer(ctx.source.segments[i].prose)
         ]
         if not source_runs:
             return
         runs = _SourceRuns(source_runs)
         for i in link.target:
-            for m in _NAME_RUN.finditer(ctx.target.segments[i].text):
+            for m in _NAME_RUN.finditer(ctx.target.segments[i].prose):
                 finding = self._check_run(ctx, link, i, m, runs)
                 if finding:
                     yield finding

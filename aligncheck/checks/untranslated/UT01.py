@@ -45,15 +45,19 @@ def letters_support(text: str, other: str, lang: str) -> bool:
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+# handles, hashtags and code-like tokens (snake_case, file.names, paths): no language's words
+_CODE_LIKE = regex.compile(r"(?<!\w)[@#][\w.-]+|\S*\w(?:_|[./]\p{L})\S*")
 _NAME_LIKE = regex.compile(r"\p{Lu}|.*\d")
 
 
 def prose(target: str, source: str, source_words: frozenset[str] | None = None) -> str:
-    """The target's words that can tell its language: emails, URLs, numbers, codes and
-    names that the source shares (capitalised or all-caps words) are removed.
+    """The target's words that can tell its language: emails, URLs, numbers, codes, handles,
+    identifiers and names that the source shares (capitalised or all-caps words) are removed.
     `source_words`: the source's words, when the caller has them already."""
     for v in reversed(find_links(target)):
         target = target[: v.start] + " " + target[v.end :]
+    if "@" in target or "#" in target or "_" in target or "." in target or "/" in target:
+        target = _CODE_LIKE.sub(" ", target)
     if source_words is None:
         source_words = words_of(source)
     kept = [
@@ -115,7 +119,7 @@ class UT01(Rule):
         for link in ctx.links:
             if not link.source or not link.target:
                 continue
-            source, target = ctx.source.texts(link.source), ctx.target.texts(link.target)
+            source, target = ctx.source.prose(link.source), ctx.target.prose(link.target)
             # the source link is read once per target version
             source_words = ctx.remember(("words", source), lambda: words_of(source))
             words = prose(target, source, source_words)
@@ -143,6 +147,8 @@ class UT01(Rule):
                 )
 
     def _finding(self, ctx: PairContext, link: Link, target: str, message: str) -> Finding:
+        """A finding quoting the target as written (`target` is its prose)."""
         first = link.target[0]
         span = Span(first, 0, len(ctx.target.segments[first].text))
-        return self.finding(ctx, link, message, target_text=target, target_span=span)
+        quoted = ctx.target.texts(link.target)
+        return self.finding(ctx, link, message, target_text=quoted, target_span=span)
