@@ -123,6 +123,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
             encoding=config.encoding,
             max_input_mb=config.max_input_mb,
             follow_symlinks=config.follow_symlinks,
+            source_given=options.get("source_lang") is not None,
         )
     )
     refuse_unsafe_outputs(

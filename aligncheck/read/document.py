@@ -91,7 +91,7 @@ def _refuse_oversize(size: int, path: Path, policy: ReadPolicy, what: str = "is"
         )
 
 
-def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
+def read_bytes(path: Path, policy: ReadPolicy) -> bytes:
     """The bytes of a regular file no larger than the cap, re-checked on the open descriptor."""
     _refuse_irregular(stat_path(path), path)
     try:
@@ -167,7 +167,7 @@ def _read_text(path: Path, policy: ReadPolicy, lang: str | None) -> tuple[str, s
         raise InputError(
             f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md or .docx", str(path)
         )
-    data = _read_bytes(path, policy)
+    data = read_bytes(path, policy)
     applied = None
     if path.suffix.lower() == ".docx":
         text = "\n".join(_docx_lines(data, path, policy))

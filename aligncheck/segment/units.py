@@ -137,6 +137,15 @@ class _LineIndex:
         return row + 1, offset - self.starts[row] + 1
 
 
+def _advanced(text: str, at: tuple[int, int, int], to: int) -> tuple[int, int, int]:
+    """(offset, line, column) moved from `at` to offset `to` of `text`."""
+    offset, line, column = at
+    breaks = text.count("\n", offset, to)
+    if not breaks:
+        return to, line, column + to - offset
+    return to, line + breaks, to - text.rfind("\n", offset, to)
+
+
 def _block_segments(document: Document, unit: str) -> Segmentation:
     """The reader's blocks as segments; with unit "sentence", prose blocks are split into
     sentences (each keeping the verbatim spans that fall inside it)."""
@@ -148,9 +157,11 @@ def _block_segments(document: Document, unit: str) -> Segmentation:
                 (block.start + a, block.start + b)
                 for a, b in split_sentences(text[block.start : block.end], document.lang)
             ]
+        at = (block.start, block.line, block.column or 1)  # a file position in the block
         for start, end in pieces:
-            if block.line and start == block.start:
-                line, column = block.line, block.column or 1
+            if block.line:
+                at = _advanced(text, at, start)
+                line, column = at[1:]
             else:
                 line, column = index.position(start)
                 line += document.line_base
