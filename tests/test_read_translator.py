@@ -139,7 +139,8 @@ def test_source_lang_on_the_command_line_overrides_the_file_and_langs_the_target
 def test_po_without_language_is_named_with_what_to_do(tmp_path):
     path = tmp_path / "app.po"
     text = (FIXTURES / "po" / "ru.po").read_text(encoding="utf-8")
-    path.write_text(text.replace('"Language: ru\\n"\n', ""), encoding="utf-8")
+    text = text.replace('"Language: ru\\n"\n', "").replace('"Language-Team: Russian\\n"\n', "")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"app\.po: declares no target language.*--langs"):
         discover_releases([path])
     (release,) = discover_releases([path], langs=["ru"])
@@ -184,3 +185,28 @@ def test_two_files_of_one_language_are_refused(tmp_path):
         (tmp_path / name).write_bytes((FIXTURES / "po" / "ru.po").read_bytes())
     with pytest.raises(InputError, match="two files for language ru"):
         discover_releases([tmp_path])
+
+
+def test_the_sentences_of_a_unit_keep_their_place_in_the_file(tmp_path):
+    path = tmp_path / "hours.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" '
+        'xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="kk">\n'
+        '<file id="f"><unit id="h"><segment>\n'
+        "  <source>The shop opens at nine. It closes at six.</source>\n"
+        "  <target>Дүкен тоғызда ашылады.\n    Ол алтыда жабылады.</target>\n"
+        "</segment></unit></file></xliff>\n",
+        encoding="utf-8",
+    )
+    (release,) = discover_releases([path])
+    source = segment_document(release.source, "sentence")
+    target = segment_document(release.targets[0], "sentence")
+    assert [(s.line, s.column) for s in source.segments] == [
+        line_of(path, "The shop"),
+        line_of(path, "It closes"),
+    ]
+    assert [(s.line, s.column) for s in target.segments] == [
+        line_of(path, "Дүкен"),
+        line_of(path, "Ол алтыда"),
+    ]
+    assert {s.key for s in target.segments} == {"f\x04h"}
