@@ -180,6 +180,11 @@ def test_translator_files_and_documents_do_not_mix(tmp_path):
         discover_releases([tmp_path])
 
 
+def test_po_and_xliff_do_not_mix(tmp_path):
+    with pytest.raises(InputError, match="mix of PO and XLIFF files"):
+        discover_releases([FIXTURES / "po" / "kk.po", FIXTURES / "shop.xlf"])
+
+
 def test_two_files_of_one_language_are_refused(tmp_path):
     for name in ("a.po", "b.po"):
         (tmp_path / name).write_bytes((FIXTURES / "po" / "ru.po").read_bytes())
@@ -210,3 +215,21 @@ def test_the_sentences_of_a_unit_keep_their_place_in_the_file(tmp_path):
         line_of(path, "Ол алтыда"),
     ]
     assert {s.key for s in target.segments} == {"f\x04h"}
+
+
+def test_positions_on_one_line_past_alt_trans_and_skipped_units(tmp_path):
+    path = tmp_path / "flat.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" '
+        'source-language="en" target-language="tr"><body><trans-unit id="a" translate="no">'
+        "<source>Skip me</source><target>Beni atla</target></trans-unit>"
+        '<trans-unit id="b"><source>Two cups</source><target>İki fincan</target><alt-trans>'
+        "<source>Two mugs</source><target>İki kupa</target></alt-trans></trans-unit>"
+        '<trans-unit id="c"><source>Tea</source><target>Çay</target></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    (release,) = discover_releases([path])
+    assert units(release.targets[0]) == [("b", "İki fincan"), ("c", "Çay")]
+    assert position(release.targets[0], "c") == line_of(path, "Çay")
+    assert position(release.source, "c") == line_of(path, "Tea<")

@@ -80,21 +80,29 @@ def _start_tag(name: str) -> regex.Pattern:
     return regex.compile(rf"<(?:[\w.-]+:)?{regex.escape(name)}(?=[\s/>])[^>]*>")
 
 
-def unit_text(element: etree._Element, locator: ContentLocator) -> UnitText | None:
+def unit_text(element: etree._Element, where: tuple[int, int]) -> UnitText | None:
     """The element's text with its inline codes and placeholders as verbatim spans, stripped,
-    and where it starts in the file; None if it is empty. Call in document order."""
-    line, column = locator.locate(element)
+    starting at `where` (line, column) of the file; None if it is empty."""
     text, tags = render(element)
     if not text.strip():
         return None
     codes = [p for p in placeholder_spans(text) if not any(a <= p[0] < b for a, b in tags)]
-    return UnitText(text, tuple(sorted([*tags, *codes])), line, column).stripped()
+    return UnitText(text, tuple(sorted([*tags, *codes])), *where).stripped()
 
 
-class ContentLocator:
-    """File (line, column) where elements' content starts, found from lxml's `sourceline` in
-    the file's text. Elements must be asked for in document order: the search resumes where
-    the last one ended, so a whole file is located in one pass."""
+def content_positions(
+    text: str, root: etree._Element, names: tuple[str, ...]
+) -> dict[etree._Element, tuple[int, int]]:
+    """(line, column) where the content of every element of these local names starts in the
+    file `text`. All of them are located, in document order (those of <alt-trans> or of
+    skipped units too), so that the search never takes one element's tag for another's."""
+    locator = _Locator(text)
+    return {e: locator.locate(e) for e in root.iter(*(f"{{*}}{name}" for name in names))}
+
+
+class _Locator:
+    """Finds start tags in the file's text from lxml's `sourceline`, resuming where the last
+    one ended: elements asked for in document order are located in one pass."""
 
     def __init__(self, text: str):
         self.text = text

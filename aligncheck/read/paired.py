@@ -77,6 +77,12 @@ def _note_source_drift(source: UnitFile, other: UnitFile) -> None:
 
 
 def _bilingual_release(name: str, files: Sequence[UnitFile]) -> Release:
+    formats = sorted({f.format for f in files})
+    if len(formats) > 1:
+        raise InputError(
+            f"mix of {' and '.join(f.upper() for f in formats)} files, whose units share no "
+            "keys; check each format apart"
+        )
     templates = [f for f in files if f.template]
     if len(templates) > 1:
         raise InputError(f"two templates ({templates[0].path}, {templates[1].path}); give one")

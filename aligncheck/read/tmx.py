@@ -9,7 +9,7 @@ are every other language, or those --langs names.
 from __future__ import annotations
 
 from aligncheck.errors import InputError
-from aligncheck.read.inline import ContentLocator, unit_text
+from aligncheck.read.inline import content_positions, unit_text
 from aligncheck.read.langcodes import check_lang
 from aligncheck.read.transunits import (
     Languages,
@@ -53,14 +53,15 @@ def read_tmx(data: bytes, path: str, languages: Languages) -> UnitFile:
     header = next(store.document.getroot().iter("header", "{*}header"), None)
     declared = header.get("srclang") if header is not None else None
     source = languages.source_for(None if declared == "*all*" else declared, path)
-    locator = ContentLocator(decoded(data, store.document.docinfo.encoding))
+    text = decoded(data, store.document.docinfo.encoding)
+    where = content_positions(text, store.document.getroot(), ("seg",))
     units, seen = [], {}
     for key, unit in keyed_units(store):
         texts = {}
         for code, seg in _variants(unit):
             if code not in seen:
                 seen[code] = check_lang(code, path)
-            found = unit_text(seg, locator)
+            found = unit_text(seg, where[seg])
             if found is not None and seen[code] not in texts:
                 texts[seen[code]] = found
         units.append(Unit(key, texts))

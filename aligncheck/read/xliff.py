@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from aligncheck.errors import InputError
-from aligncheck.read.inline import ContentLocator, unit_text
+from aligncheck.read.inline import content_positions, unit_text
 from aligncheck.read.langcodes import check_lang
 from aligncheck.read.transunits import (
     Languages,
@@ -75,12 +75,13 @@ def read_xliff(data: bytes, path: str, languages: Languages) -> UnitFile:
             path,
         )
     target = check_lang(targets[0], path)
-    locator = ContentLocator(decoded(data, store.document.docinfo.encoding))
+    text = decoded(data, store.document.docinfo.encoding)
+    where = content_positions(text, store.document.getroot(), ("source", "target"))
     units = []
     for key, unit in keyed_units(store):
         texts = {}
         for lang, element in ((source, unit.source_dom), (target, unit.get_target_dom())):
-            found = unit_text(element, locator) if element is not None else None
+            found = unit_text(element, where[element]) if element is not None else None
             if found is not None:
                 texts[lang] = found
         units.append(Unit(key, texts))
