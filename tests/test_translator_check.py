@@ -152,3 +152,23 @@ def test_bad_arguments_are_one_line(tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("x", encoding="utf-8")
     assert_one_line(aligncheck("check", shop, "--annotate", target, "-q"), "needs a directory")
+
+
+def test_a_paired_release_is_linked_by_key_without_embedding():
+    from aligncheck.checks.number.NU01 import NU01
+    from aligncheck.pipeline import check_release
+    from aligncheck.read import discover_releases
+
+    def no_embedding(texts):
+        raise AssertionError("a paired release was embedded for alignment")
+
+    (release,) = discover_releases([FIXTURES / "shop2.xlf"])
+    result = check_release(
+        release, unit="paragraph", embed=no_embedding, rules=[NU01()], options={},
+        resources={}, warnings=[],
+    )  # fmt: skip
+    (target,) = result.targets
+    assert [(link.source, link.target) for link in target.links] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), ()),
+    ]  # fmt: skip
+    assert [f.message for f in result.findings] == ["number 45 changed to 46 in kk"]
