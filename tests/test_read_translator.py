@@ -180,6 +180,13 @@ def test_translator_files_and_documents_do_not_mix(tmp_path):
         discover_releases([tmp_path])
 
 
+def test_langs_pick_the_targets_of_a_directory():
+    (release,) = discover_releases([FIXTURES / "po"], langs=["ru"])
+    assert [t.lang for t in release.targets] == ["ru"]
+    with pytest.raises(InputError, match="no translator file for uk given in --langs"):
+        discover_releases([FIXTURES / "po"], langs=["uk"])
+
+
 def test_po_and_xliff_do_not_mix(tmp_path):
     with pytest.raises(InputError, match="mix of PO and XLIFF files"):
         discover_releases([FIXTURES / "po" / "kk.po", FIXTURES / "shop.xlf"])

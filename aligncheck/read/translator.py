@@ -82,4 +82,9 @@ def directory_files(directory: Path, paths: Sequence[Path], languages: Languages
     if languages.targets is not None:
         wanted = set(languages.targets)
         files = [f for f in files if f.template or wanted & _with_bases(f.target_langs)]
+        if all(f.template for f in files):
+            raise InputError(
+                f"holds no translator file for {', '.join(languages.targets)} given in --langs",
+                str(directory),
+            )
     return paired_release(directory.name, files)

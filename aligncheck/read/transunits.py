@@ -93,7 +93,8 @@ def parse_store(data: bytes, path: str, what: str, parse: Callable, hint: str, r
     except MemoryError:
         raise
     except Exception as error:  # lxml, translate-toolkit and codec errors alike
-        reason = " ".join(str(error).split())[:160] or type(error).__name__
+        reason = regex.sub(r" \(<string>, line \d+\)", "", " ".join(str(error).split()))
+        reason = reason[:160] or type(error).__name__
         raise InputError(f"cannot be read as {what} ({reason}); {hint}", path) from None
 
 
