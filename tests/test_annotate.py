@@ -64,6 +64,11 @@ def test_xliff_12_notes_on_the_units_of_the_findings(inputs, tmp_path):
     ]
     findings = result["documents"][0]["findings"]
     assert sum(len(n) for n in notes.values()) == len(findings)
+    from translate.storage import xliff
+
+    store = xliff.xlifffile.parsestring((tmp_path / "out" / "shop.xlf").read_bytes())
+    total = next(u for u in store.units if u.getid().endswith("cart.total"))
+    assert total.getnotes("aligncheck") == notes["cart.total"][0]
 
 
 def test_a_second_run_replaces_the_notes_and_changes_nothing_else(inputs, tmp_path):
