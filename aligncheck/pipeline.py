@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from aligncheck import __version__
 from aligncheck._runtime import parallel
 from aligncheck._runtime.memo import release_memo
-from aligncheck.align import align_many
+from aligncheck.align import align_many, paired_links
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.extract.titles import release_titles
 from aligncheck.lang.profiles import length_factor
@@ -107,14 +108,20 @@ def check_release(
     source = segment_document(release.source, unit)
     source_texts = alignment_texts(source)
     segmented = [segment_document(document, unit) for document in release.targets]
-    target_texts = [alignment_texts(target) for target in segmented]
-    embed(source_texts + [text for texts in target_texts for text in texts])  # one batch
-    all_links = align_many(
-        source_texts,
-        target_texts,
-        embed,
-        length_ratios=[length_ratio(release.source.lang, t.lang) for t in segmented],
-    )
+    if release.paired:  # XLIFF, PO, TMX: the units say what pairs with what
+        if unit == "paragraph":  # messages name a translation unit, not a paragraph
+            source = dataclasses.replace(source, unit="unit")
+            segmented = [dataclasses.replace(target, unit="unit") for target in segmented]
+        all_links = [paired_links(source, target) for target in segmented]
+    else:
+        target_texts = [alignment_texts(target) for target in segmented]
+        embed(source_texts + [text for texts in target_texts for text in texts])  # one batch
+        all_links = align_many(
+            source_texts,
+            target_texts,
+            embed,
+            length_ratios=[length_ratio(release.source.lang, t.lang) for t in segmented],
+        )
     targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
     memo: dict = {}  # one per release, shared by its contexts (ReleaseContext.memo)
     contexts = [

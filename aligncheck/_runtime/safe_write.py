@@ -18,8 +18,12 @@ def write_text(path: str | Path, text: str, *, what: str, option: str) -> None:
     renamed into place: on failure the old file stays whole. A symlink keeps pointing at the new
     file; a device or FIFO (/dev/null, /dev/stdout) is written directly. InputError names `what`
     and the `option` to change."""
+    write_bytes(path, text.encode("utf-8"), what=what, option=option)
+
+
+def write_bytes(path: str | Path, data: bytes, *, what: str, option: str) -> None:
+    """`write_text` for bytes already encoded (an annotated copy keeps its file's encoding)."""
     target = Path(os.path.realpath(path))
-    data = text.encode("utf-8")
     try:
         if target.is_dir():
             raise IsADirectoryError(21, "Is a directory")

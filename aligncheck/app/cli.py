@@ -67,7 +67,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @langs_option
-@click.option("--source-lang", default=None, help="Language of the source version [default: en].")
+@click.option(
+    "--source-lang",
+    default=None,
+    help="Language of the source version [default: en, or what a translator file declares].",
+)
 @unit_option
 @model_option
 @click.option(
@@ -143,11 +147,20 @@ def cli() -> None:
     default=None,
     help="In a release directory, read symlinks that lead outside it (skipped by default).",
 )
+@click.option(
+    "--annotate",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Write a copy of each XLIFF, PO or TMX input into DIR with the findings as notes "
+    "on their units (the inputs are never changed).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def check(paths, **cli_options) -> None:
     """Check a release: a directory of <lang>.txt|md|html|docx files, a directory of such
-    directories, explicit files SRC TGT [TGT...], or one multilingual FILE with --langs."""
+    directories, explicit files SRC TGT [TGT...], one multilingual FILE with --langs, or
+    translator files (.xlf/.xliff, .po/.pot, .tmx: units already paired, nothing aligned)."""
     from aligncheck.app.run import run_check
 
     sys.exit(run_check(list(paths), cli_options))

@@ -67,9 +67,11 @@ def refuse_unsafe_outputs(
     *,
     baseline_out: Path | None,
     baseline_in: Path | None,
+    annotated: Sequence[Path] = (),
 ) -> None:
-    """Before the run: InputError when a report or the baseline written would overwrite an input
-    (a translation, glossary, config or baseline file) or another output, or stdout is closed."""
+    """Before the run: InputError when a report, the baseline or an annotated copy written would
+    overwrite an input (a translation, glossary, config or baseline file) or another output, or
+    stdout is closed."""
     plan = _plan(
         [r.name for r in releases], _chosen_formats(config), outputs, Path(config.output_dir)
     )
@@ -84,6 +86,7 @@ def refuse_unsafe_outputs(
     written = [(f"the {fmt} report", path) for fmt, path in plan if path is not None]
     if baseline_out is not None:
         written.append(("--write-baseline", baseline_out))
+    written.extend(("--annotate", path) for path in annotated)
     refuse_overwriting(
         written, [*run_inputs(config, releases), *([baseline_in] if baseline_in else [])]
     )

@@ -107,11 +107,13 @@ def _print_warnings(warnings: Sequence[str]) -> None:
 
 
 def run_check(paths: list[Path], options: dict[str, Any]) -> int:
+    from aligncheck.annotate import plan_copies, write_copies
     from aligncheck.app.config import load_config
     from aligncheck.app.outputs import refuse_unsafe_outputs, write_reports
     from aligncheck.findings import postprocess
     from aligncheck.findings.selection import fails
     from aligncheck.read import discover_releases
+    from aligncheck.report.visible import one_line
 
     config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
     _prefetch_model(config, use_cache=not options.get("no_cache"))
@@ -124,14 +126,17 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
             max_input_mb=config.max_input_mb,
             follow_symlinks=config.follow_symlinks,
             front_matter_keys=config.front_matter_keys,
+            source_given=options.get("source_lang") is not None,
         )
     )
+    copies = plan_copies(releases, options["annotate"]) if options.get("annotate") else []
     refuse_unsafe_outputs(
         config,
         list(options.get("outputs") or ()),
         releases,
         baseline_out=options.get("write_baseline"),
         baseline_in=options.get("baseline"),
+        annotated=[copy.target for copy in copies],
     )
     result = check_releases(
         releases, config, use_cache=not options.get("no_cache"), quiet=bool(options.get("quiet"))
@@ -145,6 +150,13 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     result = postprocess.finish(result, config, directives, baseline=options.get("baseline"))
     _print_warnings(result.warnings)
     write_reports(result, config, list(options.get("outputs") or ()))
+    if copies:
+        write_copies(result, copies, config.max_input_mb)
+        print(
+            f"aligncheck: wrote {len(copies)} annotated cop{'y' if len(copies) == 1 else 'ies'} "
+            f"to {one_line(str(options['annotate']))}",
+            file=sys.stderr,
+        )
     return 1 if fails(result.findings(), config.fail_on) else 0
 
 

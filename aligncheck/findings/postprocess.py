@@ -21,10 +21,14 @@ from aligncheck.model import Finding, Release, RunResult
 def strip_release_directives(
     releases: Sequence[Release],
 ) -> tuple[list[Release], dict[str, list[Directive]]]:
-    """Blank out `aligncheck: ignore` lines (line numbers stay) and collect them per path."""
+    """Blank out `aligncheck: ignore` lines (line numbers stay) and collect them per path.
+    Translator files (paired releases) have none: their texts are units, not lines."""
     directives: dict[str, list[Directive]] = {}
     cleaned = []
     for release in releases:
+        if release.paired:
+            cleaned.append(release)
+            continue
         docs = []
         for doc in (release.source, *release.targets):
             text, found = strip_directives(

@@ -3,7 +3,9 @@
 - a release directory (`en.txt`, `ru.txt` or `notes.en.md`, `notes.ru.md` ...);
 - a directory of release directories (every release, sorted by name);
 - explicit files (languages from the names or `langs`);
-- one multilingual file with `langs` in the order of its versions.
+- one multilingual file with `langs` in the order of its versions;
+- translator files (XLIFF, PO, TMX), named or in a directory: releases of paired units
+  (read/translator.py).
 """
 
 from __future__ import annotations
@@ -21,14 +23,21 @@ from aligncheck.read.langcodes import EXTENSIONS, check_lang, parse_langs, split
 from aligncheck.read.multilingual import split_multilingual
 from aligncheck.read.policy import FRONT_MATTER_KEYS, Encodings, ReadPolicy, note, read_policy
 from aligncheck.read.structure import with_blocks
+from aligncheck.read.translator import directory_files, named_files
+from aligncheck.read.transunits import Languages, translator_format
 
 
 class _Reader:
     """Reads Documents under one policy and remembers which files needed --encoding."""
 
-    def __init__(self, policy: ReadPolicy):
+    def __init__(self, policy: ReadPolicy, source_lang: str = "en", source_given: bool = False):
         self.policy = policy
         self.applied: list[tuple[str, str]] = []
+        self.source = (source_lang, source_given)
+
+    def languages(self, langs: Sequence[str] | None) -> Languages:
+        """What translator files are told about languages."""
+        return Languages(*self.source, tuple(langs) if langs is not None else None)
 
     def document(self, path: Path, lang: str) -> Document:
         document, applied = load_document(path, lang, self.policy)
@@ -117,25 +126,52 @@ def _directory_release(
     return _release(directory.name, docs, source_lang, str(directory))
 
 
+def _translator_files(directory: Path, root: Path, policy: ReadPolicy) -> list[Path]:
+    return [
+        path
+        for path in sorted(directory.iterdir())
+        if translator_format(path) and not path.name.startswith((".", "~$"))
+        and _usable_entry(path, root, policy)
+    ]  # fmt: skip
+
+
+def _one_directory(
+    directory: Path, root: Path, source_lang: str, langs: Sequence[str] | None, reader: _Reader
+) -> Release | None:
+    """The release a directory holds (language files or translator files), else None."""
+    files = _language_files(directory, root, reader.policy)
+    units = _translator_files(directory, root, reader.policy)
+    if files and units:
+        raise InputError(
+            f"holds language files ({next(iter(files.values())).name}) and translator files "
+            f"({units[0].name}); keep them in separate directories",
+            str(directory),
+        )
+    if units:
+        return directory_files(directory, units, reader.languages(langs), reader.policy)
+    return _directory_release(directory, files, source_lang, langs, reader) if files else None
+
+
 def _directory_releases(
     directory: Path, source_lang: str, langs: Sequence[str] | None, reader: _Reader
 ) -> list[Release]:
     root = directory.resolve()
-    files = _language_files(directory, root, reader.policy)
-    if files:
-        return [_directory_release(directory, files, source_lang, langs, reader)]
+    release = _one_directory(directory, root, source_lang, langs, reader)
+    if release is not None:
+        return [release]
     releases = []
     subs = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("."))
     for sub in subs:
         if _outside(sub, root, reader.policy):
             continue
-        sub_files = _language_files(sub, root, reader.policy)
-        if sub_files:
-            releases.append(_directory_release(sub, sub_files, source_lang, langs, reader))
+        release = _one_directory(sub, root, source_lang, langs, reader)
+        if release is not None:
+            releases.append(release)
     if not releases:
         raise InputError(
             "holds no language files; name them <lang>.txt or <name>.<lang>.txt "
-            f"({', '.join(EXTENSIONS)}), one release per directory",
+            f"({', '.join(EXTENSIONS)}), one release per directory, or give XLIFF, PO or "
+            "TMX files",
             str(directory),
         )
     return releases
@@ -187,19 +223,21 @@ def discover_releases(
     max_input_mb: float | None = None,
     follow_symlinks: bool = False,
     front_matter_keys: Sequence[str] = FRONT_MATTER_KEYS,
+    source_given: bool = False,
 ) -> list[Release]:
     """Every release named by `paths`; InputError for anything that cannot be read as one.
 
     `encoding` decodes files that are not UTF-8/UTF-16 (`cp1251`, `ru=cp1251`, ...); in a
     release directory, entries resolving outside it are skipped unless `follow_symlinks`;
-    `front_matter_keys` name the Markdown front matter values that are text to translate."""
+    `front_matter_keys` name the Markdown front matter values that are text to translate.
+    `source_given`: `source_lang` overrides the source language translator files declare."""
     if not paths:
         raise InputError("no input given; pass a release directory or the files to check")
     paths = [Path(p) for p in paths]
     source_lang = check_lang(source_lang)
     langs = parse_langs(langs) if langs is not None else None
     policy = read_policy(encoding, max_input_mb, follow_symlinks, front_matter_keys)
-    reader = _Reader(policy)
+    reader = _Reader(policy, source_lang, source_given)
     is_dir = [stat.S_ISDIR(stat_path(path).st_mode) for path in paths]
     directories = [p for p, d in zip(paths, is_dir) if d]
     if directories and len(directories) != len(paths):
@@ -213,6 +251,14 @@ def discover_releases(
             for directory in directories
             for release in _directory_releases(directory, source_lang, langs, reader)
         ]
+    elif any(translator_format(path) for path in paths):
+        documents = [p for p in paths if not translator_format(p)]
+        if documents:
+            raise InputError(
+                "mix of translator files (XLIFF, PO, TMX) and documents; check them apart",
+                str(documents[0]),
+            )
+        releases = named_files(paths, reader.languages(langs), reader.policy)
     elif len(paths) == 1:
         if langs is None or len(langs) < 2:
             raise InputError(
@@ -222,7 +268,7 @@ def discover_releases(
             )
         whole = reader.document(paths[0], langs[0])
         docs = [
-            with_blocks(doc, policy.front_matter_keys)
+            with_blocks(doc, reader.policy.front_matter_keys)
             for doc in split_multilingual(whole.text, langs, path=whole.path)
         ]
         releases = [_release(_release_name(paths[0]), docs, source_lang, whole.path)]

@@ -93,7 +93,7 @@ def _refuse_oversize(size: int, path: Path, policy: ReadPolicy, what: str = "is"
         )
 
 
-def _read_bytes(path: Path, policy: ReadPolicy) -> bytes:
+def read_bytes(path: Path, policy: ReadPolicy) -> bytes:
     """The bytes of a regular file no larger than the cap, re-checked on the open descriptor."""
     _refuse_irregular(stat_path(path), path)
     try:
@@ -170,7 +170,7 @@ def _read_text(path: Path, policy: ReadPolicy, lang: str | None) -> tuple[str, s
             f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md, .html or .docx",
             str(path),
         )
-    data = _read_bytes(path, policy)
+    data = read_bytes(path, policy)
     applied = None
     if path.suffix.lower() == ".docx":
         text = "\n".join(_docx_lines(data, path, policy))

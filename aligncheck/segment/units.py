@@ -149,14 +149,25 @@ def _pieces(text: str, block: Block, unit: str, lang: str) -> list[tuple[int, in
     return [(block.start + a, block.start + b) for a, b in split_sentences(prose, lang)]
 
 
+def _advanced(text: str, at: tuple[int, int, int], to: int) -> tuple[int, int, int]:
+    """(offset, line, column) moved from `at` to offset `to` of `text`."""
+    offset, line, column = at
+    breaks = text.count("\n", offset, to)
+    if not breaks:
+        return to, line, column + to - offset
+    return to, line + breaks, to - text.rfind("\n", offset, to)
+
+
 def _block_segments(document: Document, unit: str) -> Segmentation:
     """The reader's blocks as segments; with unit "sentence" (or "line"), prose blocks are
     split into sentences (lines), each keeping the verbatim spans that fall inside it."""
     text, index, segments = document.text, _LineIndex(document.text), []
     for block in document.blocks:
+        at = (block.start, block.line, block.column or 1)  # a file position in the block
         for n, (start, end) in enumerate(_pieces(text, block, unit, document.lang)):
-            if block.line and start == block.start:
-                line, column = block.line, block.column or 1
+            if block.line:
+                at = _advanced(text, at, start)
+                line, column = at[1:]
             else:
                 line, column = index.position(start)
                 line += document.line_base
