@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from aligncheck.app.run import run_check
 
 ROOT = Path(__file__).resolve().parents[1]
