@@ -240,3 +240,19 @@ def test_positions_on_one_line_past_alt_trans_and_skipped_units(tmp_path):
     assert units(release.targets[0]) == [("b", "İki fincan"), ("c", "Çay")]
     assert position(release.targets[0], "c") == line_of(path, "Çay")
     assert position(release.source, "c") == line_of(path, "Tea<")
+
+
+def test_without_the_translator_extra_a_translator_file_gets_one_clear_line(monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def missing(name, *args):
+        if name.startswith("translate"):
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    with pytest.raises(InputError) as error:
+        discover_releases([FIXTURES / "shop.xlf"])
+    assert "aligncheck[translator]" in str(error.value) and "shop.xlf" in str(error.value)

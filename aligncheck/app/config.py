@@ -39,6 +39,7 @@ TABLES = ("per_lang_ignore", "severity", "thresholds", "url_map")
 THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
     "addition_min_score": (0, 20),
     "addition_min_z": (0, 10),
+    "alignment_min_chars": (0, 10_000),
     "alignment_score_floor": (0, 1),
     "name_match_threshold": (0, 1),
     "omission_min_score": (0, 20),

@@ -8,6 +8,7 @@ how severely is NU01's business.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -30,6 +31,50 @@ def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> l
                 m = replace(m, soft=True)
             found.append((i, m))
     return found
+
+
+# a token with digits and something no number is written with (a letter, a bracket, a slash)
+_LITERAL = regex.compile(r"(?=\S*[^\s\d.,%+\-\u2212()])\S*\d\S*|\S*\d\S*[^\s\d.,%+\-\u2212()]\S*")
+
+
+def without_shared_literals(
+    source: list[Located], target: list[Located], src: Segmentation, tgt: Segmentation
+) -> tuple[list[Located], list[Located]]:
+    """The mentions outside the literals both sides write alike: a token with digits that the
+    source and the target both write, character for character (a code reference, a file name,
+    `hl[7,27:28,31:33]`), carries the same numbers whatever each language's number format
+    reads into it; occurrence by occurrence."""
+    spans = {
+        id(side): _literal_spans(side, {i for i, _ in found})
+        for side, found in ((src, source), (tgt, target))
+    }
+    shared = Counter(t for t, _ in spans[id(src)]) & Counter(t for t, _ in spans[id(tgt)])
+    if not shared:
+        return source, target
+
+    def keep(side: Segmentation, found: list[Located]) -> list[Located]:
+        left, covered = Counter(shared), {}
+        for token, (i, a, b) in spans[id(side)]:
+            if left[token] > 0:
+                left[token] -= 1
+                covered.setdefault(i, []).append((a, b))  # in text order: sorted, disjoint
+
+        def inside(i: int, m: NumberMention) -> bool:
+            runs = covered.get(i, ())
+            k = bisect.bisect_right(runs, (m.span[0], float("inf"))) - 1
+            return k >= 0 and runs[k][0] <= m.span[0] and m.span[1] <= runs[k][1]
+
+        return [(i, m) for i, m in found if not inside(i, m)]
+
+    return keep(src, source), keep(tgt, target)
+
+
+def _literal_spans(seg: Segmentation, indices: set[int]) -> list[tuple[str, tuple[int, int, int]]]:
+    return [
+        (m.group(), (i, m.start(), m.end()))
+        for i in sorted(indices)
+        for m in _LITERAL.finditer(seg.segments[i].prose)
+    ]
 
 
 def is_word(m: NumberMention) -> bool:

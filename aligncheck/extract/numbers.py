@@ -274,7 +274,7 @@ def _classify(
             text[start - 1].isalpha()
             or (text[start - 1] in "-‑" and text[start - 2 : start - 1].isalpha())
         )
-        and not MEASURE_TAIL.search(text, 0, start)
+        and not MEASURE_TAIL.search(text, max(0, start - 64), start)
     ):
         kind, soft = "code", True
         if end - start == 2 and text[start - 1].isupper():

@@ -12,6 +12,7 @@ from aligncheck.extract.number_match import (
     merge_scores,
     pair_changes,
     unmatched,
+    without_shared_literals,
 )
 from aligncheck.extract.numbers import NumberMention
 from aligncheck.extract.numwords import TOKEN, misspelt_number_word
@@ -87,7 +88,12 @@ class NU01(Rule):
             return
         words = bool(self.opt(ctx, "number_words"))
         found = unmatched(
-            mentions(ctx.source, link.source, words), mentions(ctx.target, link.target, words)
+            *without_shared_literals(
+                mentions(ctx.source, link.source, words),
+                mentions(ctx.target, link.target, words),
+                ctx.source,
+                ctx.target,
+            )
         )
         typos = _Misspellings(ctx, link)
         for src, tgt in merge_scores(pair_changes(*found), ctx.source, ctx.target):
