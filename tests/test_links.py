@@ -106,3 +106,21 @@ def test_markdown_link_target_dropped():
     )
     [f] = list(UR01().check(ctx))
     assert "changed from https://example.org/report to https://example.org" in f.message
+
+
+def test_a_suffix_after_a_link_or_a_bracket_is_not_part_of_the_url():
+    # Turkish inflects a link's name after its closing bracket: [Starlette](...)'in
+    text = "[Starlette](https://starlette.dev/)'in belgeleri ve (https://fastapicloud.com)'a bakın"
+    assert [u.text for u in find_urls(text)] == [
+        "https://starlette.dev/",
+        "https://fastapicloud.com",
+    ]
+    assert [u.text for u in find_urls("[x](https://en.wikipedia.org/wiki/A_(b))")] == [
+        "https://en.wikipedia.org/wiki/A_(b)"
+    ]
+    ctx = pair(
+        ["Read the [Starlette docs](https://starlette.dev/)."],
+        ["[Starlette](https://starlette.dev/)'in belgelerini okuyun."],
+        "tr",
+    )
+    assert list(UR01().check(ctx)) == []

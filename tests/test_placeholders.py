@@ -74,3 +74,25 @@ def test_mk03_leaves_unlinked_segments_to_the_omission_rules():
     ctx = pair("Deleted %d files.", "Удалено.")
     ctx = PairContext(ctx.release, ctx.source, segmented("Удалено.", "ru"), (Link((0,), (), 0.0),))
     assert list(MK03().check(ctx)) == []
+
+
+def test_html_a_markdown_translation_adds_is_markup_not_an_inline_code(tmp_path):
+    from aligncheck.read import discover_releases
+    from aligncheck.segment import segment_document
+
+    (tmp_path / "en.md").write_text("Data is sent raw to the `client`.\n", encoding="utf-8")
+    (tmp_path / "ru.md").write_text(
+        'Данные отправляются <abbr title="без обработки">сырыми</abbr> `client`.\n',
+        encoding="utf-8",
+    )
+    [release] = discover_releases([tmp_path])
+    source = segment_document(release.source)
+    target = segment_document(release.targets[0])
+    ctx = PairContext("r", source, target, (Link((0,), (0,), 0.9),))
+    assert list(MK03().check(ctx)) == []
+
+
+def test_a_percent_sign_after_a_figure_is_no_placeholder():
+    # Azerbaijani inflects a percentage: 40%-i (accusative), 70%-ə
+    assert keys("Ərazinin 40%-i və 70%-ə qədəri quraqdır") == []
+    assert keys("Saved %d of %s") == ["%d", "%s"]

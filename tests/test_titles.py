@@ -108,3 +108,16 @@ def test_the_seed_title_is_listed_in_every_version():
     langs = {r.lang for r in title.renderings}
     assert langs == {"az", "kk", "ru", "tk"}
     assert all(len([r for r in title.renderings if r.lang == lang]) == 1 for lang in langs)
+
+
+def test_co03_a_single_emphasised_word_is_a_term_not_a_title_left_out():
+    ctx = release(
+        ["Browsers let **JavaScript** read them. **JavaScript** runs there."],
+        {
+            "ru": ["Браузеры дают **JavaScript** их читать. **JavaScript** там работает."],
+            "tr": [
+                "Tarayıcılar JavaScript'in onları okumasına izin verir. JavaScript orada çalışır."
+            ],
+        },
+    )
+    assert list(CO03().check_release(ctx)) == []

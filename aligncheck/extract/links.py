@@ -44,6 +44,14 @@ class Value:
 
 
 def _trim_url(url: str) -> str:
+    depth = 0
+    for i, char in enumerate(url):  # a ")" the URL never opened closes a bracket around it:
+        depth += char == "("  # "(https://x.org)'a" in Turkish, an inflected link
+        if char == ")":
+            if depth == 0:
+                url = url[:i]
+                break
+            depth -= 1
     while url and url[-1] in _TRAILING:
         last = url[-1]
         if last in _PAIRS and url.count(_PAIRS[last]) >= url.count(last):
@@ -61,8 +69,8 @@ def find_urls(text: str) -> list[Value]:
         if len(url) > 4 and "." in url.split("://")[-1].rstrip("."):
             found[m.start()] = Value("url", url, m.start(), m.start() + len(url))
     for m in _MARKDOWN_LINK.finditer(text) if "](" in text else ():
-        start = m.start(1)
-        if start not in found and not _EMAIL.fullmatch(m.group(1)):
+        start = m.start(1)  # the link's own target wins over a bare URL read there
+        if not _EMAIL.fullmatch(m.group(1)):
             found[start] = Value("url", m.group(1), start, m.end(1))
     for m in _HTML_LINK.finditer(text) if "=" in text else ():
         group = 1 if m.group(1) is not None else 2

@@ -33,8 +33,10 @@ def mentions(seg: Segmentation, indices: Sequence[int], words: bool = True) -> l
     return found
 
 
-# a token with digits and something no number is written with (a letter, a bracket, a slash)
-_LITERAL = regex.compile(r"(?=\S*[^\s\d.,%+\-\u2212()])\S*\d\S*|\S*\d\S*[^\s\d.,%+\-\u2212()]\S*")
+# a token with digits and a letter, bracket, slash or other mark of code (hl[7,27:28], v2.1,3,
+# docs_src/x.py): not a time, score, range or percentage ("12:55", "2-1", "5%"), which a
+# translation writes around with words of its own ("12:55 p.m." as "12:55")
+_LITERAL = regex.compile(r"(?=\S*[\p{L}_/\\\[\]{}<>=#@*])\S*\d\S*")
 
 
 def without_shared_literals(

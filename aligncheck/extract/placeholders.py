@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-_PRINTF = regex.compile(
-    r"%%|%(?:\d+\$|\([A-Za-z_][\w.]*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+_PRINTF = regex.compile(  # not after a figure: "40%-i" is an Azerbaijani percent, inflected
+    r"%%|(?<!\d)%(?:\d+\$|\([A-Za-z_][\w.]*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@](?![\p{L}\p{N}_])"
 )
 _BRACE = regex.compile(r"(?<![\w\\])\$?\{(?:[\p{L}_\d][\w.\-]*(?:[,:!][^{}\n]*)?)?\}")

@@ -5,6 +5,7 @@ from aligncheck.checks.consistency.variants import spellings
 from aligncheck.extract.titles import TitleSpan, rendering_of, title_cased, title_spans
 from aligncheck.glossary.entries import base_lang
 from aligncheck.glossary.find import LinkText, candidates
+from aligncheck.lang.morph import words
 from aligncheck.model import Finding, Link, Severity
 
 
@@ -16,10 +17,12 @@ class CO03(VersionsRule):
     same place of the aligned target. A version whose renderings of one title differ beyond
     inflection gets one finding, at the place of its rarer spelling; a place where the
     version has no quoted or emphasised span while most other versions do there gets one (it
-    may be paraphrased or left out) when the source writes the title twice or more, or in
-    title case (a phrase quoted once may well be paraphrased). Titles a glossary lists are
-    CO02's. The report's "terms and titles" table lists every title with each version's
-    spellings, so that an editor can compare their meanings, which this rule does not judge.
+    may be paraphrased or left out) when the title has two words or more (a single quoted or
+    emphasised word is a term, its marks a typographic choice) and the source writes it twice
+    or more, or in title case (a phrase quoted once may well be paraphrased). Titles a
+    glossary lists are CO02's. The report's "terms and titles" table lists every title with
+    each version's spellings, so that an editor can compare their meanings, which this rule
+    does not judge.
 
     **Anti-pattern**
     source: The “Open Rivers” plan starts. The “Open Rivers” plan ends.
@@ -73,8 +76,10 @@ class CO03(VersionsRule):
         ]
 
     def _left_out(self, pair: PairContext, title: str, found: list, others: list) -> list:
-        if len(found) < 2 and not title_cased(title):
-            return []  # a phrase quoted once may be paraphrased: only a name is checked
+        if len(words(title)) < 2 or (len(found) < 2 and not title_cased(title)):
+            # one word is a term, its quotes or emphasis a typographic choice; a phrase quoted
+            # once may be paraphrased: only a name is checked
+            return []
         findings = []
         for link, source, span, target, rendering in found:
             if rendering is not None:

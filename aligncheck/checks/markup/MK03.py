@@ -7,13 +7,16 @@ from aligncheck.checks.helpers import quote
 from aligncheck.extract.placeholders import find_placeholders
 from aligncheck.model import Finding, Link, Segmentation, Severity, Span
 
+INLINE_CODE_FORMATS = ("xliff", "tmx", "po")
+
 
 def _placeholders(seg: Segmentation, indices: tuple[int, ...]) -> dict[str, Span]:
     """Each placeholder key of the linked segments and where it first stands."""
     found: dict[str, Span] = {}
+    inline_codes = seg.document.format in INLINE_CODE_FORMATS  # not HTML a Markdown page adds
     for i in indices:
         segment = seg.segments[i]
-        for p in find_placeholders(segment.text, segment.verbatim):
+        for p in find_placeholders(segment.text, segment.verbatim if inline_codes else ()):
             found.setdefault(p.key, Span(i, p.start, p.end))
     return found
 
@@ -31,9 +34,10 @@ class MK03(Rule):
 
     Printf (`%s`, `%(name)d`, `%1$s`) and brace (`{0}`, `{name}`) placeholders are compared
     in every text; the inline codes of XLIFF and TMX (`<x id="1"/>`, `<g id="2">`, `<bpt>`)
-    where the reader kept them. A placeholder's position (`%2$s`) may change, and placeholders
-    may be reordered or repeated: each one of the source must appear in the target and the
-    target may hold no other.
+    where the reader kept them (HTML in a Markdown or HTML page is markup, MK01's: a
+    translation may add an `<abbr title=...>` to explain a term). A placeholder's position
+    (`%2$s`) may change, and placeholders may be reordered or repeated: each one of the
+    source must appear in the target and the target may hold no other.
 
     **Anti-pattern**
     source: Deleted {count} files from %s.
