@@ -112,6 +112,16 @@ def test_xliff_20_notes_where_the_schema_wants_them(inputs, tmp_path):
     assert set(noted) == {"cart.total", "cart.saved", "cart.help"}
 
 
+def test_xliff_20_copies_validate_against_the_oasis_schema(inputs, tmp_path):
+    schema_file = Path(__file__).parent / "fixtures" / "xliff2-schema" / "xliff_core_2.0.xsd"
+    schema = etree.XMLSchema(etree.parse(str(schema_file)))
+    assert schema.validate(etree.parse(str(inputs / "shop2.xlf"))), schema.error_log
+    annotate([inputs / "shop2.xlf"], tmp_path / "out", tmp_path)
+    copy = etree.parse(str(tmp_path / "out" / "shop2.xlf"))
+    assert copy.find(f".//{XLIFF20}note") is not None
+    assert schema.validate(copy), schema.error_log
+
+
 def test_tmx_notes_come_first_and_name_the_language(inputs, tmp_path):
     from translate.storage import tmx
 
