@@ -96,3 +96,40 @@ def test_a_percent_sign_after_a_figure_is_no_placeholder():
     # Azerbaijani inflects a percentage: 40%-i (accusative), 70%-ə
     assert keys("Ərazinin 40%-i və 70%-ə qədəri quraqdır") == []
     assert keys("Saved %d of %s") == ["%d", "%s"]
+
+
+def _markdown_pair(tmp_path, en: str, ru: str) -> PairContext:
+    from aligncheck.read import discover_releases
+    from aligncheck.segment import segment_document
+
+    (tmp_path / "en.md").write_text(en + "\n", encoding="utf-8")
+    (tmp_path / "ru.md").write_text(ru + "\n", encoding="utf-8")
+    [release] = discover_releases([tmp_path])
+    source, target = segment_document(release.source), segment_document(release.targets[0])
+    return PairContext("r", source, target, (Link((0,), (0,), 0.9),))
+
+
+def test_mk04_inline_code_changed_lost_merged_or_unquoted(tmp_path):
+    from aligncheck.checks.markup.MK04 import MK04
+
+    def found(en, ru):
+        ctx = _markdown_pair(tmp_path, en, ru)
+        return [(f.severity.value, f.message) for f in MK04().check(ctx)]
+
+    assert found("Run `pip install x==1` now.", "Запустите `pip install x==2`.") == [
+        ("warning", "inline code `pip install x==1` changed to `pip install x==2` in ru")
+    ]
+    assert found("Set `strict` of `Query` to `False`.", "Задайте у `Query` `strict=False`.") == []
+    assert found("Use `POST` requests.", "Используйте POST-запросы.") == [
+        ("info", "inline code `POST` is written in the target without backticks")
+    ]
+    assert found("Not `str` but `int`.", "Не строка, а `int`.") == [
+        ("warning", "inline code `str` is not in the target")
+    ]
+
+
+def test_alignment_keeps_inline_code_and_drops_link_targets(tmp_path):
+    from aligncheck.segment import alignment_texts
+
+    ctx = _markdown_pair(tmp_path, "`Query` from [FastAPI](https://fastapi.tiangolo.com)", "x")
+    assert alignment_texts(ctx.source) == ["Query from FastAPI"]

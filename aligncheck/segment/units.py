@@ -185,14 +185,26 @@ def _block_segments(document: Document, unit: str) -> Segmentation:
     return Segmentation(document, unit, tuple(segments))
 
 
+_EMPTIED_LINK = regex.compile(r"!?\[([^\]\n]*)\]\(\s*\)")  # [words](target) with the target blanked
+
+
 def alignment_texts(segmentation: Segmentation) -> list[str]:
-    """What the aligner embeds of each segment: the prose of prose (inline code, tags and link
-    targets dropped, blanks collapsed), the text of code and HTML blocks, which are mostly the
-    same in every version and so anchor the alignment; the text where no prose is left."""
+    """What the aligner embeds of each segment: prose with its tags and link targets dropped
+    but its inline code kept (`Query` from `fastapi` is all code and one word of prose, and
+    the code is what its translation shares with it), blanks collapsed; the text of code and
+    HTML blocks, which are mostly the same in every version and so anchor the alignment."""
     out = []
     for segment in segmentation.segments:
-        prose = " ".join(segment.prose.split()) if segment.verbatim else segment.prose
-        out.append(prose if prose.strip() and segment.kind == "prose" else segment.text)
+        if segment.kind != "prose" or not segment.verbatim:
+            out.append(segment.text)
+            continue
+        pieces, at = [], 0
+        for start, end in segment.verbatim:
+            written = segment.text[start:end]
+            pieces += [segment.text[at:start], written.strip("`") if written[:1] == "`" else " "]
+            at = end
+        text = _EMPTIED_LINK.sub(r"\1", "".join(pieces + [segment.text[at:]]))
+        out.append(" ".join(text.split()) or segment.text)
     return out
 
 
