@@ -84,3 +84,9 @@ def test_da02_a_weekday_carried_over_untranslated_is_part_of_a_name():
     assert list(DA02().check(ctx)) == []
     ctx = pair(["She hosted the show on Saturday."], ["Programı sundu."], "tr")
     assert [f.source_text for f in DA02().check(ctx)] == ["Saturday"]
+
+
+def test_a_short_turkic_weekday_takes_a_three_letter_case_ending_but_no_other():
+    assert [w.value for w in calendar_words("жұмадан кешіктірмей", "kk")] == [4]  # from Friday
+    assert [w.value for w in calendar_words("salıdan beri", "tr")] == [1]
+    assert calendar_words("salınım arttı", "tr") == []  # oscillation, no Tuesday

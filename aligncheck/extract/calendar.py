@@ -20,7 +20,8 @@ import regex
 from aligncheck._runtime.memo import per_release
 from aligncheck.extract.dates import _month_forms, base_lang, extract_dates
 from aligncheck.extract.names import sentence_initial
-from aligncheck.lang.morph import Word, lower, russian_forms, words
+from aligncheck.lang.morph import Word, lower, russian_forms, turkic_endings, words
+from aligncheck.lang.profiles import TURKIC
 
 _VOWELS = frozenset("aeiouyıəöüаеёиоуыэюяәөүұі")
 MAX_ENDING = 5
@@ -69,15 +70,22 @@ def _weekdays(lang: str) -> tuple[tuple[tuple[str, ...], int, bool], ...]:
     )
 
 
-def _is_form(word: str, name: str, exact: bool, multi: bool = False) -> bool:
+def _is_form(word: str, name: str, exact: bool, multi: bool = False, lang: str = "") -> bool:
     """`word` (no apostrophe part) is a form of the name `name`."""
     if exact:
         return word == name
     if multi and len(name) >= 5 and name[-1] in _VOWELS:
         name = name[:-1]  # the last word of a phrase name: axşamı, axşamkı
-    # a short name takes a short ending: cuma-da, not salı-nım (oscillation)
-    limit = MAX_ENDING if len(name) >= 5 else 2
-    return word.startswith(name) and len(word) - len(name) <= limit
+    if not word.startswith(name):
+        return False
+    ending = len(word) - len(name)
+    if len(name) >= 5:
+        return ending <= MAX_ENDING
+    # a short name takes a short ending (cuma-da, not salı-nım, oscillation), or a case
+    # ending of three letters its language inflects with (жұма-дан, from Friday)
+    return ending <= 2 or (
+        ending == 3 and lang in TURKIC and word[len(name) :] in turkic_endings(lang)
+    )
 
 
 @cache
@@ -98,7 +106,7 @@ def weekday_at(tokens: list[str], i: int, lang: str) -> tuple[int, int] | None:
         if i + n > len(tokens):
             continue
         if all(tokens[i + k] == parts[k] for k in range(n - 1)) and _is_form(
-            tokens[i + n - 1], parts[-1], exact or lang == "en", multi=n > 1
+            tokens[i + n - 1], parts[-1], exact or lang == "en", n > 1, base_lang(lang)
         ):
             return day, n
     return None
