@@ -95,3 +95,13 @@ def test_many_elements_read_in_linear_time():
     """Not a timing test: 20,000 paragraphs with inline tags are paired in one pass."""
     blocks = html_blocks("<p>a <b>b</b> c</p>\n" * 20_000)
     assert len(blocks) == 20_000 and blocks[-1].verbatim == ((2, 5), (6, 10))
+
+
+def test_text_a_container_holds_itself_is_read():
+    from aligncheck.read.html import html_blocks
+
+    page = "<html><body><div class=c>Intro text<br>more<p>Para one.</p></div></body></html>"
+    texts = [page[b.start : b.end] for b in html_blocks(page)]
+    assert texts == ["Intro text<br>more", "Para one."]
+    blank = "<div>  </div><p>Only.</p>"
+    assert [blank[b.start : b.end] for b in html_blocks(blank)] == ["Only."]

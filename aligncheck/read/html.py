@@ -8,7 +8,10 @@ td, th, blockquote, figcaption, dt, dd, title ...) then becomes a prose Block ru
 the end of its start tag to its end tag (or to where the parser closed it), with every tag
 inside it verbatim, and the content of inline code (code, kbd, samp, var, script, style)
 too. `pre` is a code block; an element holding other text elements gives only the text
-before the first of them. An element's `id` is its anchor. Entities stay as written.
+before the first of them. A container (div, section, article, body ...) with text of its own
+before its first child gives that text as a prose block (<div>Text<br>more</div>); text
+after a child element (a tail) is not read. An element's `id` is its anchor. Entities stay
+as written.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from aligncheck.model import Block
 TEXT_ELEMENTS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li td th blockquote figcaption dt dd title caption summary legend".split()
 )
+# containers whose own text (before their first child) is prose too: <div>Text</div>
+CONTAINERS = frozenset("div section article main aside header footer body center".split())
 _BLOCKS = TEXT_ELEMENTS | {"pre"}
 _INLINE_CODE = frozenset("code kbd samp var script style".split())
 _RAW_TEXT = ("script", "style")
@@ -238,7 +243,7 @@ def html_blocks(text: str) -> list[Block]:
         if el.tag == "pre":
             block = _text_block(page, order, "code")
             skip_until = page.after[order]
-        elif el.tag in TEXT_ELEMENTS:
+        elif el.tag in TEXT_ELEMENTS or el.tag in CONTAINERS and (el.text or "").strip():
             block = _text_block(page, order, "prose")
         else:
             continue
