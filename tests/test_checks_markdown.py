@@ -92,9 +92,9 @@ def test_links_in_inline_html_or_code_are_not_counted_and_reference_links_balanc
     assert found("MK01", lost) == ["link markup count differs: 2 in the source, 1 in the target"]
 
 
-def test_the_aligner_reads_prose_of_prose_and_the_text_of_code():
+def test_the_aligner_reads_prose_with_its_inline_code_and_the_text_of_code():
     seg = read("Run `tool --check` [now](https://x.org).\n\n```\ntool --check\n```\n", "en")
-    assert alignment_texts(seg) == ["Run [now]( ).", "```\ntool --check\n```"]
+    assert alignment_texts(seg) == ["Run tool --check now.", "```\ntool --check\n```"]
     assert alignment_texts(read("`--verbose`\n", "en")) == ["`--verbose`"]
 
 
@@ -136,3 +136,13 @@ def test_html_link_targets_are_urls():
         fmt="html",
     )
     assert found("UR01", ctx) == ["URL changed from /docs/a to /docs/b"]
+
+
+def test_html_blocks_compare_their_tags_not_their_words():
+    source = '<div class="tip">\n<img alt="A cat" src="/img/cat.png"> Read this.\n</div>\n'
+    translated = '<div class="tip">\n<img alt="Кошка" src="/img/cat.png"> Прочтите.\n</div>\n'
+    swapped = '<div class="tip">\n<img alt="Кошка" src="/img/dog.png"> Прочтите.\n</div>\n'
+    assert found("MK02", md_pair(source, translated)) == []
+    assert found("MK02", md_pair(source, swapped)) == [
+        "HTML changed in the target: '<img src=/img/cat.png>' became '<img src=/img/dog.png>'"
+    ]

@@ -55,3 +55,23 @@ def first_difference(
         source[shorter] if shorter < len(source) else None,
         target[shorter] if shorter < len(target) else None,
     )
+
+
+_TAG = regex.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = regex.compile(r"([\w:.-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+# attributes a translation translates (they are text for people), not markup
+TRANSLATED_ATTRIBUTES = frozenset("alt title aria-label placeholder label summary".split())
+
+
+def html_tags(text: str) -> list[CodeLine]:
+    """The tags of an HTML block as compared: name and attributes, less the attributes that
+    are text for people (alt, title ...) and less the text between tags."""
+    out = []
+    for tag in _TAG.finditer(text):
+        kept = sorted(
+            f"{name.lower()}={value.strip(chr(34) + chr(39))}" if value else name.lower()
+            for name, value in _ATTRIBUTE.findall(tag[3])
+            if name.lower() not in TRANSLATED_ATTRIBUTES
+        )
+        out.append(CodeLine(" ".join([f"<{tag[1]}{tag[2].lower()}", *kept]) + ">", *tag.span()))
+    return out

@@ -4,12 +4,17 @@ from collections.abc import Iterable
 
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.checks.helpers import gap_span
-from aligncheck.extract.code import code_lines, first_difference
+from aligncheck.extract.code import code_lines, first_difference, html_tags
 from aligncheck.model import Finding, Link, Severity, Span
 
 
 class MK02(Rule):
     """A code block of the source is changed, or missing, in the target (comments may differ).
+
+    HTML blocks of a Markdown page are compared the same way by their tags: names and
+    attributes must stay (a changed image `src`, class or id), while the words between tags
+    and the attributes that are text for people (alt, title, aria-label, placeholder) may be
+    translated.
 
     Code blocks (fenced or indented Markdown code, HTML `pre`) must keep their code: they are
     compared line by line after dropping comments (`#`, `//`, `/* */`, `<!-- -->`), which a
@@ -40,11 +45,16 @@ class MK02(Rule):
     groups = ("all", "default", "markup")
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for link in ctx.links:  # HTML blocks: their tags, not their words
+            ours = [i for i in link.source if ctx.source.segments[i].kind == "html"]
+            theirs = [i for i in link.target if ctx.target.segments[i].kind == "html"]
+            for i, j in zip(ours, theirs):
+                yield from self._compared(ctx, link, i, j, html_tags, "HTML")
         for at, link in enumerate(ctx.links):
             ours = [i for i in link.source if ctx.source.segments[i].kind == "code"]
             theirs = [i for i in link.target if ctx.target.segments[i].kind == "code"]
             for i, j in zip(ours, theirs):
-                yield from self._compared(ctx, link, i, j)
+                yield from self._compared(ctx, link, i, j, code_lines, "code")
             for i in ours[len(theirs) :]:
                 text = ctx.source.segments[i].text
                 yield self.finding(
@@ -71,18 +81,21 @@ class MK02(Rule):
                     severity=Severity.WARNING,
                 )
 
-    def _compared(self, ctx: PairContext, link: Link, i: int, j: int) -> Iterable[Finding]:
+    def _compared(
+        self, ctx: PairContext, link: Link, i: int, j: int, pieces, what: str
+    ) -> Iterable[Finding]:
         ours, theirs = ctx.source.segments[i].text, ctx.target.segments[j].text
-        differs = first_difference(code_lines(ours), code_lines(theirs))
+        differs = first_difference(pieces(ours), pieces(theirs))
         if differs is None:
             return
         before, after = differs
+        part = "tag" if what == "HTML" else "code line"
         if before and after:
-            message = f"code changed in the target: {before.key!r} became {after.key!r}"
+            message = f"{what} changed in the target: {before.key!r} became {after.key!r}"
         elif before:
-            message = f"code line {before.key!r} is missing in the target"
+            message = f"{part} {before.key!r} is missing in the target"
         else:
-            message = f"code line {after.key!r} is not in the source"
+            message = f"{part} {after.key!r} is not in the source"
         yield self.finding(
             ctx,
             link,
