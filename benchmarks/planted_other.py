@@ -9,7 +9,7 @@ replaced by the English source or by another target language (UT01).
 
 Also: a paragraph of another document added to a target paragraph inside one 1-2 link (AD02
 must report it whole), against the target paragraph legitimately split in two.
-Run: python3 benchmarks/planted_other.py [--embed] [--docs N]
+Run: python3 benchmarks/planted_other.py [--embed [--words]] [--docs N]
      [--only fa,values,drop,merged,untranslated,script] [--rules OM02,AD02]
      (--embed: e5, each distinct sentence embedded once, cached in benchmarks/out/)
 """
@@ -337,6 +337,9 @@ def cyrillic_spelling(name: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--embed", action="store_true", help="give OM02/AD02 the e5 embedder (cached)")
+    ap.add_argument(
+        "--words", action="store_true", help="with --embed: and its word alignment, as the pipeline"
+    )
     ap.add_argument("--docs", type=int, default=None, help="only the first N documents")
     ap.add_argument("--only", default="fa,values,drop,merged,untranslated,script")
     ap.add_argument(
@@ -370,6 +373,12 @@ def main() -> None:
                 return self.cached(list(texts))
 
         embedder = Adapter()
+        if args.words:  # word alignment for OM02/AD02 (the pipeline's embedder has it)
+            from aligncheck.embed import load_embedder
+
+            real = load_embedder("multilingual-e5-small", use_cache=True)
+            embedder.token_vectors = real.token_vectors
+            embedder.stored, embedder.store = real.stored, real.store
     parts = args.only.split(",")
     print(f"# NTREX-dev: {len(groups)} paragraphs, {sum(map(len, groups))} lines")
     if "fa" in parts:

@@ -250,3 +250,27 @@ def test_a_stored_alignment_that_cannot_be_one_is_not_trusted():
     assert _decode(np.array([5.0, 2.0, 0.0, 1.0], dtype=np.float32), 10, 10) is None  # a >= b
     assert _decode(np.array([0.0, 4.0, 2.0, 99.0], dtype=np.float32), 10, 10) is None  # too long
     assert _decode(np.array([0.5, 4.0, 2.0, 3.0], dtype=np.float32), 10, 10) is None
+
+
+def test_a_target_sentence_that_carries_on_its_source_is_no_addition(embedder):
+    from aligncheck.align.sentences import sentences
+    from aligncheck.checks.base import PairContext
+    from aligncheck.checks.sentence_gaps import translated_words
+    from aligncheck.model import Document, Link
+    from aligncheck.segment import segment_document
+
+    source = (
+        "The minister opened the new bridge over the river in March. "
+        "Tensions remain high in the region a year after the vote that the capital called illegal."
+    )
+    target = (
+        "Министр открыл новый мост через реку в марте. Столица назвала голосование незаконным. "
+        "Год спустя в регионе сохраняется напряжение. Футбольный клуб купил нового вратаря."
+    )
+    src = segment_document(Document("en.txt", "en", source))
+    tgt = segment_document(Document("ru.txt", "ru", target))
+    ctx = PairContext("r", src, tgt, (Link((0,), (0,), 0.9),), {}, {"embedder": embedder})
+    split_off, foreign = sentences(tgt, (0,))[2], sentences(tgt, (0,))[3]
+    assert split_off.text.startswith("Год спустя") and foreign.text.startswith("Футбольный")
+    assert translated_words(ctx, ctx.links[0], split_off, "target")
+    assert not translated_words(ctx, ctx.links[0], foreign, "target")
