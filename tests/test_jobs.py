@@ -60,7 +60,7 @@ def test_two_workers_write_the_one_process_reports_byte_for_byte(archive, one_pr
 def test_a_release_whose_worker_dies_once_is_checked_again(archive, one_process, tmp_path):
     marks = tmp_path / "marks"
     marks.mkdir()
-    env = {"ALIGNCHECK_TEST_DIE_ON": "r3", "ALIGNCHECK_TEST_DIE_ONCE_DIR": str(marks)}
+    env = {"ALIGNCHECK_TEST_DIE_ON": "r3:once", "ALIGNCHECK_TEST_DIE_MARKS": str(marks)}
     proc = check(archive, tmp_path, "--jobs", "2", env=env)
     assert (marks / "r3.died").exists()  # it did die
     assert proc.returncode == 1, proc.stderr

@@ -17,9 +17,10 @@ from pathlib import Path
 from aligncheck import __version__
 from aligncheck.model import Release, ReleaseResult, RunResult
 
-# Under test only: a worker checking a release of one of these names ends at once, as a
-# crashed worker would; with ..._ONCE_DIR, only the first time (a marker file there says so).
-DIE_ON_ENV, DIE_ONCE_ENV = "ALIGNCHECK_TEST_DIE_ON", "ALIGNCHECK_TEST_DIE_ONCE_DIR"
+# Under test only: a worker checking a release named in ALIGNCHECK_TEST_DIE_ON ("r2,r3:once")
+# ends at once, as a crashed worker would; ":once" only the first time (a marker file in
+# ALIGNCHECK_TEST_DIE_MARKS says it did).
+DIE_ON_ENV, DIE_MARKS_ENV = "ALIGNCHECK_TEST_DIE_ON", "ALIGNCHECK_TEST_DIE_MARKS"
 
 
 @dataclass(frozen=True)
@@ -34,45 +35,44 @@ class Checked:
 class ReleaseChecker:
     """What one worker holds between releases: the embedder, the rules, the glossaries."""
 
-    def __init__(self, config, use_cache: bool, embedder=None):
+    def __init__(self, config, embedder=None):
         from aligncheck.app.run import load_rules
-        from aligncheck.embed import load_embedder
         from aligncheck.glossary import load_glossary
 
         self.unit = config.unit
-        self.embedder = embedder or load_embedder(config.model, use_cache=use_cache)
+        self.embedder = embedder
         self.rules = load_rules(config)
         self.options = {**config.thresholds, "url_map": dict(config.url_map)}
-        glossaries = [load_glossary(Path(p)) for p in config.glossaries]
-        self.resources = {"glossaries": glossaries, "embedder": self.embedder}
+        self.glossaries = [load_glossary(Path(p)) for p in config.glossaries]
 
-    def __call__(self, release: Release) -> Checked:
+    def __call__(self, release: Release, embedder=None) -> Checked:
+        """`release` checked with this checker's embedder, or with `embedder` if given."""
         from aligncheck import pipeline
 
         _die_under_test(release.name)
+        embedder = embedder or self.embedder
         warnings: list[str] = []
         result = pipeline.check_release(
             release,
             unit=self.unit,
-            embed=self.embedder.embed,
+            embed=embedder.embed,
             rules=self.rules,
             options=self.options,
-            resources=self.resources,
+            resources={"glossaries": self.glossaries, "embedder": embedder},
             warnings=warnings,
         )
-        return Checked(result, tuple(warnings), tuple(getattr(self.embedder, "warnings", ())))
+        return Checked(result, tuple(warnings), tuple(getattr(embedder, "warnings", ())))
 
 
 def _die_under_test(name: str) -> None:
-    if name not in os.environ.get(DIE_ON_ENV, "").split(","):
-        return
-    once = os.environ.get(DIE_ONCE_ENV)
-    if once:
-        marker = Path(once) / f"{name}.died"
-        if marker.exists():
-            return
-        marker.touch()
-    os._exit(70)
+    named = os.environ.get(DIE_ON_ENV, "").split(",")
+    if name in named:
+        os._exit(70)
+    if f"{name}:once" in named:
+        marker = Path(os.environ[DIE_MARKS_ENV]) / f"{name}.died"
+        if not marker.exists():
+            marker.touch()
+            os._exit(70)
 
 
 def merge(
@@ -101,7 +101,9 @@ def merge(
 
 
 def _checker(config, use_cache: bool) -> ReleaseChecker:
-    return ReleaseChecker(config, use_cache)
+    from aligncheck.embed import load_embedder
+
+    return ReleaseChecker(config, load_embedder(config.model, use_cache=use_cache))
 
 
 def check_in_processes(
