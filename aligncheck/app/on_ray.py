@@ -95,7 +95,7 @@ def check_on_ray(
     refs: dict = {}
     try:
         _connect(ray, address)
-        actors = _actors(ray, config.model, use_cache)
+        actors = _actors(ray, config.model, use_cache, len(releases))
         dim = ray.get(actors[0].call.remote("dim"))
         task = ray.remote(num_cpus=1, max_retries=1, retry_exceptions=True)(check_release_task)
         config_ref = ray.put(config)
@@ -145,8 +145,8 @@ def _interrupts_deferred():
         raise KeyboardInterrupt
 
 
-def _actors(ray, model: str, use_cache: bool) -> list:
-    cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+def _actors(ray, model: str, use_cache: bool, releases: int) -> list:
+    cpus = max(1, min(releases, int(ray.cluster_resources().get("CPU", 1))))
     actor = ray.remote(num_cpus=0, max_concurrency=16, max_restarts=1, max_task_retries=1)(
         EmbedderActor
     )
