@@ -92,22 +92,17 @@ def check_on_ray(
 ) -> RunResult:
     import ray
 
-    refs: dict = {}
     try:
         _connect(ray, address)
         actors = _actors(ray, config.model, use_cache, len(releases))
         dim = ray.get(actors[0].call.remote("dim"))
         task = ray.remote(num_cpus=1, max_retries=1, retry_exceptions=True)(check_release_task)
         config_ref = ray.put(config)
-        refs = {
-            task.remote(release, config_ref, actors[i % len(actors)], dim): i
-            for i, release in enumerate(releases)
-        }
-        outcomes = _gather(ray, refs, releases, progress)
-    except BaseException:
-        for ref in refs:
-            ray.cancel(ref, force=True)
-        raise
+
+        def submit(i: int):
+            return task.remote(releases[i], config_ref, actors[i % len(actors)], dim)
+
+        outcomes = _gather(ray, submit, releases, progress, window=2 * len(actors))
     finally:
         ray.shutdown()
     return merge(releases, outcomes, model=config.model, unit=config.unit, warnings=warnings)
@@ -155,22 +150,32 @@ def _actors(ray, model: str, use_cache: bool, releases: int) -> list:
     ]
 
 
-def _gather(ray, refs: dict, releases: Sequence[Release], progress) -> list:
-    """Each release's Checked, or a Failure saying why it failed twice; in their order."""
+def _gather(ray, submit: Callable, releases: Sequence[Release], progress, window: int) -> list:
+    """Each release's Checked, or a Failure saying why it failed twice; in their order. At
+    most `window` tasks are out at once, so each wait looks at a few, however many releases."""
     from aligncheck._runtime.pool import Failure
 
     outcomes: list = [None] * len(releases)
-    waiting, finished = list(refs), 0
+    out: dict = {}
+    submitted = finished = 0
     progress("checking releases", 0, len(releases))
-    while waiting:
-        (ready,), waiting = ray.wait(waiting, num_returns=1)
-        index = refs[ready]
-        try:
-            outcomes[index] = ray.get(ready)
-        except (ray.exceptions.RayError, Exception) as exc:  # noqa: BLE001 - after its retry
-            outcomes[index] = Failure(_reason(exc))
-        finished += 1
-        progress(f"checked {releases[index].name}", finished, len(releases))
+    try:
+        while finished < len(releases):
+            while submitted < len(releases) and len(out) < window:
+                out[submit(submitted)] = submitted
+                submitted += 1
+            (ready,), _ = ray.wait(list(out), num_returns=1)
+            index = out.pop(ready)
+            try:
+                outcomes[index] = ray.get(ready)
+            except Exception as exc:  # noqa: BLE001 - a RayError after its retry
+                outcomes[index] = Failure(_reason(exc))
+            finished += 1
+            progress(f"checked {releases[index].name}", finished, len(releases))
+    except BaseException:  # Ctrl-C: nothing left running for this run
+        for ref in out:
+            ray.cancel(ref, force=True)
+        raise
     return outcomes
 
 
