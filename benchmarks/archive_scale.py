@@ -119,18 +119,24 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--ntrex", type=Path, default=NTREX)
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument(
+        "--only", choices=sorted(SLUGS.values()), help="measure one way (compared to one-cold.json)"
+    )
     args = parser.parse_args()
     if not available(args.ntrex):
         raise SystemExit(f"NTREX-dev not found in {args.ntrex}; pass --ntrex DIR")
     archive = OUT / "archive"
     build(archive, args.releases, args.ntrex)
     ways = {k: v for k, v in WAYS.items() if not (v == ["--ray"] and args.no_ray)}
+    if args.only:
+        ways = {k: v for k, v in ways.items() if SLUGS[k] == args.only}
     if "--ray" in sum(ways.values(), []) and importlib.util.find_spec("ray") is None:
         print("Ray is not installed: pip install 'aligncheck[ray]'; measuring without it")
         ways.pop("Ray, local, 2 CPUs")
     times: dict[tuple[str, str], list[float]] = {}
     cpus: dict[tuple[str, str], list[float]] = {}
-    reports: dict[str, bytes] = {}
+    reference = OUT / "one-cold.json"  # a one-process report of an earlier run, if any
+    reports = {"findings": reference.read_bytes()} if args.only and reference.exists() else {}
     for n in range(args.repeat):
         for way, extra in ways.items():
             cache = fresh_cache(OUT / "cache")
@@ -152,17 +158,18 @@ def main() -> None:
     print(f"\n{releases} releases, {paras} paragraphs; JSON reports identical across all runs\n")
     print("| run | cold s | releases/s | paragraphs/s | warm s | releases/s | paragraphs/s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    base = {p: statistics.median(times[("1 process", p)]) for p in ("cold", "warm")}
+    first = next(iter(ways))
+    base = {p: statistics.median(times[(first, p)]) for p in ("cold", "warm")}
     for way in ways:
         cells = []
         for phase in ("cold", "warm"):
             s = statistics.median(times[(way, phase)])
-            ratio = "" if way == "1 process" else f" (×{base[phase] / s:.2f})"
+            ratio = "" if way == first else f" (×{base[phase] / s:.2f})"
             cells += [f"{s:.1f}{ratio}", f"{releases / s:.2f}", f"{paras / s:.1f}"]
         print(f"| {way} | " + " | ".join(cells) + " |")
     distinct = distinct_paragraphs(archive)
     print(f"\n{distinct} distinct paragraphs. Costs in CPU seconds (medians):")
-    for way in ("1 process", "--jobs 2"):
+    for way in [w for w in ("1 process", "--jobs 2") if w in ways]:
         cold, warm = (statistics.median(cpus[(way, p)]) for p in ("cold", "warm"))
         print(
             f"- {way}: embedding {(cold - warm) / distinct * 1000:.0f} ms per distinct paragraph "

@@ -61,6 +61,8 @@ class ReleaseChecker:
             resources={"glossaries": self.glossaries, "embedder": embedder},
             warnings=warnings,
         )
+        if hasattr(embedder, "forget"):
+            embedder.forget()
         return Checked(result, tuple(warnings), tuple(getattr(embedder, "warnings", ())))
 
 

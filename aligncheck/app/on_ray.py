@@ -1,9 +1,10 @@
 """Releases checked on a Ray cluster (`check --ray [ADDRESS|auto]`, the `ray` extra).
 
-Each release is a Ray task (the rules, on any node's CPU); the model lives in a pool of
-embedder actors, one per CPU of the cluster, spread over the nodes: each loads the model once,
-keeps it between calls, uses its node's SQLite embedding cache, and merges the texts of the
-releases that call it at once into one batch (embed/shared.py). The driver merges the results
+Each release is a Ray task (the rules, on any node's CPU), which looks its texts up in its
+node's SQLite embedding cache and keeps there what it computes; the model lives in a pool of
+actors, one per CPU of the cluster, spread over the nodes: each loads the model once, keeps it
+between calls, and encodes the texts of the releases that call it at once in one batch
+(embed/shared.py). A warm run never calls an actor. The driver merges the results
 in the releases' order (archive.merge), so the reports are those of one process. A task whose
 worker dies, or that raises, is run once more; a release that fails twice is a run warning.
 Ctrl-C cancels the tasks, ends the actors, and stops the local cluster aligncheck started.
@@ -42,32 +43,41 @@ def require_ray(address: str) -> str:
     return address or "local"
 
 
-class EmbedderActor:
+class ModelActor:
     """One model load, serving the releases that call it (a threaded Ray actor)."""
 
-    def __init__(self, model: str, use_cache: bool):
+    def __init__(self, model: str):
         import os
 
-        from aligncheck.embed import load_embedder
-        from aligncheck.embed.shared import SharedEmbedder
+        from aligncheck.embed import DEFAULT_MODEL, load_embedder
+        from aligncheck.embed.shared import SharedModel
 
         os.environ.update(TASK_ENVIRONMENT)
-        self.shared = SharedEmbedder(load_embedder(model, use_cache=use_cache))
+        self.embedder = load_embedder(model, use_cache=False)
+        self.tokens = model == DEFAULT_MODEL  # its lean runners give token states
+        self.shared = SharedModel(lambda: self.embedder.model)
 
-    def call(self, method: str, *args):
-        return self.shared.call(method, *args)
+    def describe(self) -> tuple[int, bool]:
+        """(vector length, token states or not); the default model is not loaded for it."""
+        return self.embedder.dim, self.tokens
+
+    def call(self, method: str, texts: list[str], options: dict):
+        return self.shared.call(method, texts, options)
 
 
 _CHECKERS: dict[bytes, ReleaseChecker] = {}  # per Ray worker process: rules and glossaries
 
 
-def check_release_task(release: Release, config, actor, dim: int) -> Checked:
+def check_release_task(release: Release, config, use_cache: bool, actor, model) -> Checked:
+    """One release, in a Ray worker: its texts are looked up in the node's embedding cache
+    here, and only those missing go to the model actor."""
     import os
     import pickle
 
     import ray
 
-    from aligncheck.embed.shared import CallerEmbedder
+    from aligncheck.embed import load_embedder
+    from aligncheck.embed.shared import remote_model
 
     os.environ.update(TASK_ENVIRONMENT)
     key = pickle.dumps(config)
@@ -75,10 +85,18 @@ def check_release_task(release: Release, config, actor, dim: int) -> Checked:
         _CHECKERS.clear()
         _CHECKERS[key] = ReleaseChecker(config)
 
-    def call(method: str, *args):
-        return ray.get(actor.call.remote(method, *args))
+    def call(method: str, texts: list[str], options: dict):
+        return ray.get(actor.call.remote(method, texts, options))
 
-    return _CHECKERS[key](release, embedder=CallerEmbedder(call, config.model, dim))
+    dim, tokens = model
+    embedder = load_embedder(
+        config.model, use_cache=use_cache, model=lambda: remote_model(call, dim, tokens)
+    )
+    try:
+        return _CHECKERS[key](release, embedder=embedder)
+    finally:
+        if embedder.cache is not None:
+            embedder.cache.close()
 
 
 def check_on_ray(
@@ -94,13 +112,14 @@ def check_on_ray(
 
     try:
         _connect(ray, address)
-        actors = _actors(ray, config.model, use_cache, len(releases))
-        dim = ray.get(actors[0].call.remote("dim"))
+        actors = _actors(ray, config.model, len(releases))
+        model = ray.get(actors[0].describe.remote())
         task = ray.remote(num_cpus=1, max_retries=1, retry_exceptions=True)(check_release_task)
         config_ref = ray.put(config)
 
         def submit(i: int):
-            return task.remote(releases[i], config_ref, actors[i % len(actors)], dim)
+            actor = actors[i % len(actors)]
+            return task.remote(releases[i], config_ref, use_cache, actor, model)
 
         outcomes = _gather(ray, submit, releases, progress, window=2 * len(actors))
     finally:
@@ -140,14 +159,12 @@ def _interrupts_deferred():
         raise KeyboardInterrupt
 
 
-def _actors(ray, model: str, use_cache: bool, releases: int) -> list:
+def _actors(ray, model: str, releases: int) -> list:
     cpus = max(1, min(releases, int(ray.cluster_resources().get("CPU", 1))))
     actor = ray.remote(num_cpus=0, max_concurrency=16, max_restarts=1, max_task_retries=1)(
-        EmbedderActor
+        ModelActor
     )
-    return [
-        actor.options(scheduling_strategy="SPREAD").remote(model, use_cache) for _ in range(cpus)
-    ]
+    return [actor.options(scheduling_strategy="SPREAD").remote(model) for _ in range(cpus)]
 
 
 def _gather(ray, submit: Callable, releases: Sequence[Release], progress, window: int) -> list:
