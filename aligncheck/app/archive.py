@@ -61,7 +61,7 @@ class ReleaseChecker:
             resources={"glossaries": self.glossaries, "embedder": embedder},
             warnings=warnings,
         )
-        if hasattr(embedder, "forget"):
+        if getattr(embedder, "cache", None) is not None:  # it keeps them; memory stays flat
             embedder.forget()
         return Checked(result, tuple(warnings), tuple(getattr(embedder, "warnings", ())))
 
