@@ -135,6 +135,20 @@ def test_onnxruntime_runner_equals_the_torch_runner(shared_build_cache):
 
 
 @pytest.mark.slow
+def test_a_texts_vector_does_not_depend_on_the_texts_embedded_with_it(shared_build_cache):
+    """What lets a run spread over processes or machines give the one-process run's bytes."""
+    from aligncheck.embed.bert import OrtBert
+
+    runner = OrtBert(default_model_dir())
+    texts = WEATHER + BUDGET + ["A much longer paragraph, " * 300]  # two windows
+    together = runner.encode(texts, prompt="passage: ")
+    alone = np.concatenate([runner.encode([t], prompt="passage: ") for t in texts])
+    others = runner.encode(BUDGET[::-1] + ["short"] + WEATHER[:2], prompt="passage: ")
+    assert together.tobytes() == alone.tobytes()
+    assert others[:5].tobytes() == together[5:10][::-1].tobytes()
+
+
+@pytest.mark.slow
 def test_a_damaged_encoder_graph_is_written_again(shared_build_cache):
     from aligncheck.embed.bert import OrtBert
     from aligncheck.embed.encoder_graph import graph_path

@@ -155,6 +155,22 @@ def cli() -> None:
     help="Write a copy of each XLIFF, PO or TMX input into DIR with the findings as notes "
     "on their units (the inputs are never changed).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Check the releases of a directory in N worker processes [default: 1].",
+)
+@click.option(
+    "--ray",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[ADDRESS|auto]",
+    help="Check the releases on a Ray cluster: a new local one, 'auto' (the running one) or "
+    "ADDRESS; needs aligncheck[ray]. Put it after the paths, or write --ray=ADDRESS.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def check(paths, **cli_options) -> None:

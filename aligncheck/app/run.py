@@ -65,14 +65,47 @@ def _resources(config, releases: Sequence[Release], embedder) -> tuple[dict[str,
 
 
 def check_releases(
-    releases: list[Release], config, *, use_cache: bool, quiet: bool, with_rules: bool = True
+    releases: list[Release],
+    config,
+    *,
+    use_cache: bool,
+    quiet: bool,
+    with_rules: bool = True,
+    jobs: int = 1,
+    ray: str | None = None,
 ) -> RunResult:
+    """The releases checked in this process, in `jobs` worker processes, or on Ray (`ray`: a
+    cluster address, "auto", or "" for a local one); the same result every way."""
     from aligncheck import pipeline
     from aligncheck._runtime.cachefiles import require_cache_dir
     from aligncheck.embed import load_embedder
 
     require_cache_dir()
     progress = _progress_reporter(quiet)
+    if ray is not None or (jobs > 1 and len(releases) > 1):
+        _, warnings = _resources(config, releases, None)
+        with progress:
+            if ray is not None:
+                from aligncheck.app.on_ray import check_on_ray
+
+                return check_on_ray(
+                    releases,
+                    config,
+                    address=ray,
+                    use_cache=use_cache,
+                    warnings=warnings,
+                    progress=progress.step,
+                )
+            from aligncheck.app.archive import check_in_processes
+
+            return check_in_processes(
+                releases,
+                config,
+                jobs=jobs,
+                use_cache=use_cache,
+                warnings=warnings,
+                progress=progress.step,
+            )
     embedder = load_embedder(config.model, use_cache=use_cache, progress=progress.embedding)
     resources, warnings = _resources(config, releases, embedder)
     with progress:
@@ -116,7 +149,13 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
     from aligncheck.report.visible import one_line
 
     config = load_config(paths[0], _cli_config(options), explicit=options.get("config_file"))
-    _prefetch_model(config, use_cache=not options.get("no_cache"))
+    jobs, ray = options.get("jobs") or 1, options.get("ray")
+    if ray is not None:
+        from aligncheck.app.on_ray import require_ray
+
+        ray = require_ray(ray)
+    elif jobs == 1:  # workers load their own model
+        _prefetch_model(config, use_cache=not options.get("no_cache"))
     releases, directives = postprocess.strip_release_directives(
         discover_releases(
             paths,
@@ -139,7 +178,12 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
         annotated=[copy.target for copy in copies],
     )
     result = check_releases(
-        releases, config, use_cache=not options.get("no_cache"), quiet=bool(options.get("quiet"))
+        releases,
+        config,
+        use_cache=not options.get("no_cache"),
+        quiet=bool(options.get("quiet")),
+        jobs=jobs,
+        ray=ray,
     )
     if options.get("write_baseline"):
         from aligncheck.findings.baseline import write_baseline

@@ -97,10 +97,12 @@ def load_embedder(
     *,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    model: Callable[[], object] | None = None,
 ) -> Embedder:
     """An embedder for a sentence-transformers model name or directory (never downloads).
 
-    The model itself loads on the first text missing from the cache."""
+    The model itself loads on the first text missing from the cache; `model()`, if given,
+    stands for loading it (a model that lives in another process, embed/shared.py)."""
     from aligncheck._runtime.cachefiles import cache_file
     from aligncheck.embed import e5build, st
     from aligncheck.embed.cache import EmbeddingCache
@@ -123,7 +125,7 @@ def load_embedder(
         name_or_path,
         model_id,
         prompt,
-        load,
+        model or load,
         cache,
         progress,
         dim,

@@ -85,19 +85,28 @@ class _Runner:
         size = self.max_length - 2
         return [[bos, *content[a : a + size], eos] for a in self._window_starts(len(content))]
 
-    def _batches(self, rows: list[list[int]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
-        """Rows of similar length share a forward pass (`_passes`): per pass, the rows' indices,
-        their ids padded to the longest, and the mask of real tokens."""
-        order = sorted(range(len(rows)), key=lambda r: len(rows[r]))
-        for part in _passes([len(rows[r]) for r in order]):
-            chosen = order[part]
-            length = max(len(rows[r]) for r in chosen)
-            ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
-            keep = np.zeros((len(chosen), length), dtype=np.int64)
-            for i, r in enumerate(chosen):
-                ids[i, : len(rows[r])] = rows[r]
-                keep[i, : len(rows[r])] = 1
-            yield chosen, ids, keep
+    def _batches(
+        self, rows: list[list[int]], owner: list[int]
+    ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Rows of one text and of similar length share a forward pass (`_passes`): per pass,
+        the rows' indices, their ids padded to the longest, and the mask of real tokens. A pass
+        never mixes texts: onnxruntime's results differ in the last bits with the shape of the
+        batch, so a text's vector would depend on what it was embedded with (another release,
+        another worker); one text per pass costs next to nothing on one or two threads."""
+        texts: dict[int, list[int]] = {}
+        for r, n in enumerate(owner):
+            texts.setdefault(n, []).append(r)
+        for mine in texts.values():
+            order = sorted(mine, key=lambda r: len(rows[r]))
+            for part in _passes([len(rows[r]) for r in order]):
+                chosen = order[part]
+                length = max(len(rows[r]) for r in chosen)
+                ids = np.full((len(chosen), length), self.pad, dtype=np.int64)
+                keep = np.zeros((len(chosen), length), dtype=np.int64)
+                for i, r in enumerate(chosen):
+                    ids[i, : len(rows[r])] = rows[r]
+                    keep[i, : len(rows[r])] = 1
+                yield chosen, ids, keep
 
     def _token_sums(self, ids: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """(rows, dim) sums of the last hidden states over each row's kept tokens."""
@@ -124,7 +133,7 @@ class _Runner:
                 where.append((n, a))
         states = [np.zeros((len(s), self.dim), dtype=np.float32) for s in spans]
         seen = [np.zeros(len(s), dtype=bool) for s in spans]
-        for chosen, ids, keep in self._batches(rows):
+        for chosen, ids, keep in self._batches(rows, [n for n, _ in where]):
             out = self._states(ids, keep, layer)
             for i, r in enumerate(chosen):
                 n, a = where[r]
@@ -145,7 +154,7 @@ class _Runner:
                 owner.append(n)
                 weight.append(max(len(window) - 2, 1))
         total = np.zeros((len(texts), self.dim), dtype=np.float64)
-        for chosen, ids, keep in self._batches(rows):
+        for chosen, ids, keep in self._batches(rows, owner):
             means = self._token_sums(ids, keep) / keep.sum(axis=1, keepdims=True)
             np.add.at(
                 total,

@@ -59,6 +59,12 @@ class CachedEmbedder:
         """Whether the model (and its threads) has been loaded in this process."""
         return self._model is not None
 
+    def forget(self) -> None:
+        """Drop the vectors kept in memory (the cache keeps them): a worker that checks release
+        after release stays at the size of one."""
+        self._memo.clear()
+        self._token_memo.clear()
+
     @property
     def warnings(self) -> tuple[str, ...]:
         """Problems worth telling the user that did not stop the run (e.g. cache off)."""

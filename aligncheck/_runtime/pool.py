@@ -1,0 +1,207 @@
+"""Items of work spread over N worker processes, each set up once, with one retry per item.
+
+Workers are started with `spawn` (a fresh interpreter, never a fork of this one, whose model
+threads must not be copied), ignore Ctrl-C (the parent stops them), and take their environment
+(thread limits) before they import anything heavy. Each gets one item at a time, so a worker
+that dies loses only the item it held: that item is tried once more in a new worker, and an
+item that fails twice (its worker died, or its work raised) is given up with the reason. The
+parent alone decides the order of the results: they come back indexed like the items.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+ATTEMPTS = 2  # an item is tried at most this often
+STOP_SECONDS = 5.0  # a worker asked to stop is killed after this
+
+
+class SetupFailed(Exception):
+    """A worker could not set itself up; `error` is the exception it raised, when picklable."""
+
+    def __init__(self, message: str, error: BaseException | None = None):
+        super().__init__(message)
+        self.error = error
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An item given up after ATTEMPTS tries: why the last one failed."""
+
+    reason: str
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    item: int | None = None
+
+
+def threads_per_worker(jobs: int) -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, cpus // jobs)
+
+
+def worker_environment(jobs: int) -> dict[str, str]:
+    """Intra-op threads per worker so that N workers share the cores instead of each taking
+    all of them; ALIGNCHECK_JOBS=1: no forked rule child inside a worker."""
+    n = str(threads_per_worker(jobs))
+    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+    return {**dict.fromkeys(names, n), "ALIGNCHECK_JOBS": "1"}
+
+
+def run(
+    items: Sequence[Any],
+    *,
+    jobs: int,
+    setup: Callable[..., Callable[[Any], Any]],
+    setup_args: tuple = (),
+    done: Callable[[int, Any], None] | None = None,
+) -> list[Any]:
+    """`work(item)` for every item, where `work = setup(*setup_args)` runs once per worker;
+    results in the items' order, a `Failure` for an item given up. `done(index, result)` is
+    called as each finishes. Raises SetupFailed when a worker cannot set up; Ctrl-C stops every
+    worker and is raised here."""
+    results: list[Any] = [None] * len(items)
+    pending = deque(range(len(items)))
+    tries = [0] * len(items)
+    left = len(items)
+    workers: list[_Worker] = []
+    environment = worker_environment(jobs)
+    try:
+        while left:
+            while len(workers) < min(jobs, left):
+                workers.append(_start(environment, setup, setup_args))
+            for worker in workers:
+                if worker.ready and worker.item is None and pending:
+                    worker.item = pending.popleft()
+                    tries[worker.item] += 1
+                    worker.conn.send(items[worker.item])
+            for worker in _readable(workers):
+                try:
+                    kind, value = worker.conn.recv()
+                except (EOFError, OSError):
+                    kind, value = "died", _death(worker)
+                if kind == "ready":
+                    worker.ready = True
+                    continue
+                if kind == "setup-error":
+                    raise SetupFailed(*value)
+                index, worker.item = worker.item, None
+                if kind == "died":
+                    _close(worker)
+                    workers.remove(worker)
+                    if not worker.ready:
+                        raise SetupFailed(f"a worker process {value} while starting")
+                    if index is None:
+                        continue
+                    value = f"its worker process {value}"
+                if kind == "ok":
+                    results[index] = value
+                elif tries[index] < ATTEMPTS:
+                    pending.appendleft(index)
+                    continue
+                else:
+                    results[index] = Failure(value)
+                left -= 1
+                if done:
+                    done(index, results[index])
+    finally:
+        for worker in workers:
+            _close(worker)
+    return results
+
+
+def _readable(workers: list[_Worker]) -> list[_Worker]:
+    """Workers with a message, or whose process ended (its sentinel)."""
+    ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers]))
+    return [w for w in workers if w.conn in ready or w.process.sentinel in ready]
+
+
+def _death(worker: _Worker) -> str:
+    worker.process.join(STOP_SECONDS)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        return f"was killed by signal {signal.Signals(-code).name}"
+    return f"exited with code {code}"
+
+
+@contextmanager
+def _ignoring_interrupts():
+    """Children inherit an ignored SIGINT through exec, so Ctrl-C reaches only the parent."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=_serve, args=(child, environment), daemon=True)
+    with _ignoring_interrupts():
+        process.start()
+    child.close()
+    parent.send((setup, setup_args))
+    return _Worker(process, parent)
+
+
+def _close(worker: _Worker) -> None:
+    """Ask the worker to leave; kill it if it does not."""
+    try:
+        worker.conn.send(None)
+    except (OSError, ValueError):
+        pass
+    worker.process.join(STOP_SECONDS if worker.item is None else 0)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+def _serve(conn: Connection, environment: dict[str, str]) -> None:
+    """A worker: set the environment, set up, then work item by item until told to stop."""
+    os.environ.update(environment)
+    setup, setup_args = conn.recv()
+    try:
+        work = setup(*setup_args)
+    except Exception as exc:  # noqa: BLE001 - told to the parent, which stops the run
+        conn.send(("setup-error", (f"{type(exc).__name__}: {exc}", _picklable(exc))))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        try:
+            reply = ("ok", work(item))
+        except Exception as exc:  # noqa: BLE001 - the parent retries the item elsewhere
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+def _picklable(exc: BaseException) -> BaseException | None:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return None
