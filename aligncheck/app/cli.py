@@ -169,7 +169,8 @@ def cli() -> None:
     default=None,
     metavar="[ADDRESS|auto]",
     help="Check the releases on a Ray cluster: a new local one, 'auto' (the running one) or "
-    "ADDRESS; needs aligncheck[ray]. Put it after the paths, or write --ray=ADDRESS.",
+    "ADDRESS; without aligncheck[ray] installed it checks here. Put it after the paths, or "
+    "write --ray=ADDRESS.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")

@@ -21,13 +21,15 @@ from contextlib import contextmanager
 from aligncheck.app.archive import Checked, ReleaseChecker, merge
 from aligncheck.errors import InputError
 from aligncheck.model import Release, RunResult
+from aligncheck.read.policy import note
 
 TASK_ENVIRONMENT = {"ALIGNCHECK_JOBS": "1", "OMP_NUM_THREADS": "1"}  # one core per task/actor
 _ADDRESS = re.compile(r"(auto|local|(ray://)?[\w.\-]+:\d+)")
 
 
-def require_ray(address: str) -> str:
-    """The address to give ray.init ("local" for `--ray` alone); InputError without Ray."""
+def require_ray(address: str) -> str | None:
+    """The address to give ray.init ("local" for `--ray` alone); None without Ray installed:
+    the same command line then runs locally (with --jobs, in local processes), saying so."""
     if address and not _ADDRESS.fullmatch(address):
         raise InputError(
             f"--ray takes 'auto' or a cluster ADDRESS (host:port), not {address!r}; "
@@ -36,10 +38,11 @@ def require_ray(address: str) -> str:
     try:
         import ray  # noqa: F401
     except ImportError:
-        raise InputError(
-            "--ray needs Ray: pip install 'aligncheck[ray]' (or check without --ray, "
-            "with --jobs N for local worker processes)"
-        ) from None
+        note(
+            "Ray is not installed, so the releases are checked here instead "
+            "(pip install 'aligncheck[ray]' for --ray)"
+        )
+        return None
     return address or "local"
 
 

@@ -154,7 +154,7 @@ def run_check(paths: list[Path], options: dict[str, Any]) -> int:
         from aligncheck.app.on_ray import require_ray
 
         ray = require_ray(ray)
-    elif jobs == 1:  # workers load their own model
+    if ray is None and jobs == 1:  # workers load their own model
         _prefetch_model(config, use_cache=not options.get("no_cache"))
     releases, directives = postprocess.strip_release_directives(
         discover_releases(
