@@ -112,8 +112,8 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
     )
     try:
         deadline = time.monotonic() + 60
-        while len(_group_alive(proc.pid)) < 4 and time.monotonic() < deadline:
-            time.sleep(0.1)  # the parent, multiprocessing's resource tracker and two workers
+        while len(_group_alive(proc.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)  # the parent and two workers
         assert proc.poll() is None, proc.stderr.read()
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C on a terminal does
         _, stderr = proc.communicate(timeout=60)
@@ -162,12 +162,3 @@ def test_workers_share_the_cores():
     env = pool.worker_environment(2)
     assert env["ALIGNCHECK_JOBS"] == "1"
     assert int(env["OMP_NUM_THREADS"]) == max(1, len(os.sched_getaffinity(0)) // 2)
-
-
-def test_ctrl_c_while_workers_start_is_held_then_raised():
-    with pytest.raises(KeyboardInterrupt):
-        with pool._interrupts_held():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)  # a signal not held would have been raised here already
-            held = True
-    assert held

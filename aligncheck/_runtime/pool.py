@@ -140,23 +140,20 @@ def _death(worker: _Worker) -> str:
 
 
 @contextmanager
-def _interrupts_held():
-    """Children started meanwhile inherit an ignored SIGINT (exec keeps SIG_IGN), so Ctrl-C
-    reaches only the parent; a Ctrl-C meanwhile stays pending, blocked, and is raised after."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+def _ignoring_interrupts():
+    """Children inherit an ignored SIGINT through exec, so Ctrl-C reaches only the parent."""
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
     process = context.Process(target=_serve, args=(child, environment), daemon=True)
-    with _interrupts_held():
+    with _ignoring_interrupts():
         process.start()
     child.close()
     parent.send((setup, setup_args))
@@ -178,8 +175,6 @@ def _close(worker: _Worker) -> None:
 
 def _serve(conn: Connection, environment: dict[str, str]) -> None:
     """A worker: set the environment, set up, then work item by item until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     os.environ.update(environment)
     setup, setup_args = conn.recv()
     try:
