@@ -80,17 +80,32 @@ def test_a_release_that_fails_twice_is_a_warning_and_the_rest_is_reported(archiv
     assert [Path(p).parent.name for p in paths] == ["r1", "r2", "r4"]
 
 
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _group_alive(pgid: int) -> list[int]:
-    alive = []
+    return [pid for pid, _, group in _processes() if group == pgid and _alive(pid)]
+
+
+def _children(parent: int) -> list[int]:
+    return [pid for pid, ppid, _ in _processes() if ppid == parent and _alive(pid)]
+
+
+def _processes() -> list[tuple[int, int, int]]:
+    """(pid, parent pid, process group) of every process."""
+    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(fields[2]) == pgid and fields[0] != "Z":
-                alive.append(int(entry.name))
-    return alive
+            found.append((int(entry.name), int(fields[1]), int(fields[2])))
+    return found
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -110,10 +125,12 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
         text=True,
         start_new_session=True,  # its own process group, as a shell gives a command
     )
+    workers: list[int] = []
     try:
         deadline = time.monotonic() + 60
-        while len(_group_alive(proc.pid)) < 3 and time.monotonic() < deadline:
-            time.sleep(0.1)  # the parent and two workers
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = _children(proc.pid)
         assert proc.poll() is None, proc.stderr.read()
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C on a terminal does
         _, stderr = proc.communicate(timeout=60)
@@ -124,9 +141,9 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
     assert proc.returncode == 130
     assert stderr.strip() == "aligncheck: interrupted", stderr
     deadline = time.monotonic() + 10
-    while _group_alive(proc.pid) and time.monotonic() < deadline:
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert _group_alive(proc.pid) == []
+    assert len(workers) == 2 and not any(map(_alive, workers))
     assert not (tmp_path / "r.json").exists()
 
 

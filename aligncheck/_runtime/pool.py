@@ -1,22 +1,24 @@
 """Items of work spread over N worker processes, each set up once, with one retry per item.
 
-Workers are started with `spawn` (a fresh interpreter, never a fork of this one, whose model
-threads must not be copied), ignore Ctrl-C (the parent stops them), and take their environment
-(thread limits) before they import anything heavy. Each gets one item at a time, so a worker
-that dies loses only the item it held: that item is tried once more in a new worker, and an
-item that fails twice (its worker died, or its work raised) is given up with the reason. The
-parent alone decides the order of the results: they come back indexed like the items.
+Workers are fresh interpreters (never forks of this one, whose model threads must not be
+copied) in a process group of their own, so Ctrl-C on a terminal reaches only the parent,
+which stops them; they get their environment (thread limits) before they start. Each gets one
+item at a time, so a worker that dies loses only the item it held: that item is tried once
+more in a new worker, and an item that fails twice (its worker died, or its work raised) is
+given up with the reason. The parent alone decides the order of the results: they come back
+indexed like the items.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import Pipe
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -89,7 +91,10 @@ def run(
                 if worker.ready and worker.item is None and pending:
                     worker.item = pending.popleft()
                     tries[worker.item] += 1
-                    worker.conn.send(items[worker.item])
+                    try:
+                        worker.conn.send(items[worker.item])
+                    except OSError:  # it has just died: its sentinel says so next
+                        pass
             for worker in _readable(workers):
                 try:
                     kind, value = worker.conn.recv()
@@ -126,35 +131,33 @@ def run(
 
 
 def _readable(workers: list[_Worker]) -> list[_Worker]:
-    """Workers with a message, or whose process ended (its sentinel)."""
-    ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers]))
-    return [w for w in workers if w.conn in ready or w.process.sentinel in ready]
+    """Workers with a message, or whose end of the pipe closed (the process ended)."""
+    ready = set(wait([w.conn for w in workers]))
+    return [w for w in workers if w.conn in ready]
 
 
 def _death(worker: _Worker) -> str:
-    worker.process.join(STOP_SECONDS)
-    code = worker.process.exitcode
-    if code is not None and code < 0:
+    try:
+        code = worker.process.wait(STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        return "closed its pipe"
+    if code < 0:
         return f"was killed by signal {signal.Signals(-code).name}"
     return f"exited with code {code}"
 
 
-@contextmanager
-def _ignoring_interrupts():
-    """Children inherit an ignored SIGINT through exec, so Ctrl-C reaches only the parent."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe()
-    process = context.Process(target=_serve, args=(child, environment), daemon=True)
-    with _ignoring_interrupts():
-        process.start()
+    parent, child = Pipe()
+    code = (
+        f"import sys; sys.path[:0] = {sys.path!r}; "
+        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()})"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        pass_fds=[child.fileno()],
+        env={**os.environ, **environment},
+        process_group=0,  # not the terminal's foreground group: Ctrl-C is the parent's
+    )
     child.close()
     parent.send((setup, setup_args))
     return _Worker(process, parent)
@@ -166,16 +169,22 @@ def _close(worker: _Worker) -> None:
         worker.conn.send(None)
     except (OSError, ValueError):
         pass
-    worker.process.join(STOP_SECONDS if worker.item is None else 0)
-    if worker.process.is_alive():
+    try:
+        worker.process.wait(STOP_SECONDS if worker.item is None else 0.01)
+    except subprocess.TimeoutExpired:
         worker.process.kill()
-        worker.process.join()
+        worker.process.wait()
     worker.conn.close()
 
 
-def _serve(conn: Connection, environment: dict[str, str]) -> None:
-    """A worker: set the environment, set up, then work item by item until told to stop."""
-    os.environ.update(environment)
+def serve_fd(fd: int) -> None:
+    """A worker's entry point: the pipe to the parent is file descriptor `fd`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _serve(Connection(fd))
+
+
+def _serve(conn: Connection) -> None:
+    """A worker: set up, then work item by item until told to stop."""
     setup, setup_args = conn.recv()
     try:
         work = setup(*setup_args)
