@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from precision_unseen import REPORTED, judged_table, read_verdicts, write_review  # noqa: E402
+from precision_unseen import REPORTED, report  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "fastapi-docs"
 
@@ -63,17 +62,7 @@ def main() -> None:
     ap.add_argument("--verdicts", type=Path)
     args = ap.parse_args()
     found, links = check(args.folder)
-    per_rule = Counter(f.rule for _, f in found)
-    print(
-        f"{args.folder}: {links} links, {len(found)} warnings+errors "
-        f"({', '.join(f'{r} {c}' for r, c in sorted(per_rule.items()))})"
-    )
-    if args.review:
-        write_review(found, args.review)
-        print(f"review file: {args.review}")
-    if args.verdicts:
-        verdicts = read_verdicts(args.verdicts) if args.verdicts.exists() else {}
-        print(judged_table(found, verdicts, links))
+    report(str(args.folder), found, links, args.review, args.verdicts)
 
 
 if __name__ == "__main__":

@@ -163,17 +163,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit("NTREX-dev is not in ../shared/corpora/ntrex128-dev: nothing to measure")
     docs = list(untouched_documents() if args.half == "untouched" else tuning_documents())
     found, links = check(docs)
+    report(f"{args.half} half: {len(docs)} documents", found, links, args.review, args.verdicts)
+
+
+def report(what: str, found, links: int, review: Path | None, verdicts: Path | None) -> None:
+    """Print the count per rule; write the review file and count the verdicts if asked."""
     per_rule = Counter(f.rule for _, f in found)
     print(
-        f"{args.half} half: {len(docs)} documents, {links} links, {len(found)} warnings+errors "
+        f"{what}, {links} links, {len(found)} warnings+errors "
         f"({', '.join(f'{r} {c}' for r, c in sorted(per_rule.items()))})"
     )
-    if args.review:
-        write_review(found, args.review)
-        print(f"review file: {args.review}")
-    if args.verdicts:
-        verdicts = read_verdicts(args.verdicts) if args.verdicts.exists() else {}
-        print(judged_table(found, verdicts, links))
+    if review:
+        write_review(found, review)
+        print(f"review file: {review}")
+    if verdicts:
+        judged = read_verdicts(verdicts) if verdicts.exists() else {}
+        print(judged_table(found, judged, links))
 
 
 if __name__ == "__main__":
