@@ -94,6 +94,26 @@ def test_a_missing_year_on_one_side_is_no_conflict():
     assert check("Talks resume on April 14.", "Переговоры возобновятся 14 апреля 2027 года.") == []
 
 
+def test_a_year_or_day_the_target_leaves_out_is_a_warning():
+    [f] = check("Troops fired on Oct. 2, 1968, in the square.", "Войска открыли огонь 2 октября.")
+    assert f.severity.value == "warning"
+    assert f.message.startswith("year of date 2 October 1968")
+    assert f.source_text == "Oct. 2, 1968" and f.target_text.startswith("2 октября")
+    [f] = check("The vote is on 14 April 2027.", "Голосование пройдёт в апреле 2027 года.")
+    assert f.message.startswith("day of date 14 April 2027")
+
+
+def test_a_left_out_year_written_elsewhere_in_the_link_is_no_finding():
+    # the translator names the year once for both dates
+    assert (
+        check(
+            "Talks ran from 2 May 2027 to 9 May 2027.",
+            "Переговоры шли со 2 мая по 9 мая 2027 года.",
+        )
+        == []
+    )
+
+
 def test_month_names_do_not_depend_on_which_language_was_read_first():
     assert month_number("yanvar", "az") == 1
     assert month_number("Ocak", "tr") == 1 and month_number("yanvar", "tr") is None

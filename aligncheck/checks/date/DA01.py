@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.dates import DateMention, extract_dates
 from aligncheck.model import Finding, Link, Segmentation, Severity, Span
@@ -13,14 +15,17 @@ def mentions(seg: Segmentation, indices: Sequence[int]) -> list[Located]:
     return [(i, d) for i in indices for d in extract_dates(seg.segments[i].prose, seg.lang)]
 
 
-def differences(source: list[Located], target: list[Located]):
-    """(source, target) pairs of dates that disagree; None where a side has no counterpart."""
+def differences(source: list[Located], target: list[Located], shortened: list | None = None):
+    """(source, target) pairs of dates that disagree; None where a side has no counterpart.
+    Pairs that agree where both say it are appended to `shortened` when given."""
     left, right = list(source), list(target)
     for item in list(left):
         partner = next((t for t in right if item[1].matches(t[1])), None)
         if partner:
             left.remove(item)
             right.remove(partner)
+            if shortened is not None:
+                shortened.append((item, partner))
     for item in list(left):
         partner = next(
             (t for t in right if t[1].month == item[1].month or t[1].year == item[1].year), None
@@ -34,8 +39,28 @@ def differences(source: list[Located], target: list[Located]):
     yield from ((None, d) for d in right)
 
 
+def _numbers_written(seg: Segmentation, indices: Sequence[int]) -> set[int]:
+    return {int(n) for i in indices for n in regex.findall(r"\d+", seg.segments[i].prose)}
+
+
+def _left_out(source: DateMention, target: DateMention, numbers: set[int]) -> str | None:
+    """The year or day a source date gives and its target counterpart leaves out, when the
+    target link writes that number nowhere (a translator may name the year once for two
+    dates, or put it in the next sentence)."""
+    for part, mine, theirs in (
+        ("year", source.year, target.year),
+        ("day", source.day, target.day),
+    ):
+        if mine and not theirs and mine not in numbers:
+            return part
+    return None
+
+
 class DA01(Rule):
     """Every date of the source must reappear as the same date in the aligned target.
+
+    A date whose year or day the target leaves out (the number written nowhere in the link)
+    is a warning.
 
     **Anti-pattern**
     source: The talks open on 3 March 2027 in Baku.
@@ -56,7 +81,26 @@ class DA01(Rule):
         if not link.source or not link.target:
             return
         source, target = mentions(ctx.source, link.source), mentions(ctx.target, link.target)
-        for src, tgt in differences(source, target):
+        agreeing: list = []
+        yield from self._differing(ctx, link, differences(source, target, agreeing))
+        numbers = _numbers_written(ctx.target, link.target)
+        for src, tgt in agreeing:
+            part = _left_out(src[1], tgt[1], numbers)
+            if part:
+                yield self.finding(
+                    ctx,
+                    link,
+                    f'{part} of date {src[1].label()} ("{src[1].raw}") left out in {ctx.lang}: '
+                    f'"{tgt[1].raw}"',
+                    source_text=src[1].raw,
+                    target_text=tgt[1].raw,
+                    source_span=Span(src[0], *src[1].span),
+                    target_span=Span(tgt[0], *tgt[1].span),
+                    severity=Severity.WARNING,
+                )
+
+    def _differing(self, ctx: PairContext, link: Link, pairs) -> Iterable[Finding]:
+        for src, tgt in pairs:
             if src and tgt:
                 message = (
                     f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}")'
