@@ -90,3 +90,50 @@ def test_a_short_turkic_weekday_takes_a_three_letter_case_ending_but_no_other():
     assert [w.value for w in calendar_words("жұмадан кешіктірмей", "kk")] == [4]  # from Friday
     assert [w.value for w in calendar_words("salıdan beri", "tr")] == [1]
     assert calendar_words("salınım arttı", "tr") == []  # oscillation, no Tuesday
+
+
+@pytest.mark.parametrize(
+    "source, target, lang, written",
+    [
+        (
+            "Expect a warm start to October.",
+            "Oktaybrdan isti başlanğıc gözlənilir.",
+            "az",
+            "Oktaybrdan",
+        ),
+        (
+            "As of Sunday morning, rain fell.",
+            "По состоянию на воскресное утро шёл дождь.",
+            "ru",
+            "воскресное",
+        ),
+        ("Showers arrive early Monday.", "Ýagyş düşenbe ir bilen geler.", "tk", "düşenbe"),
+    ],
+)
+def test_da02_a_name_spelt_otherwise_is_an_info_naming_the_word(source, target, lang, written):
+    [f] = DA02().check(pair([source], [target], lang))
+    assert (f.severity.value, f.target_text) == ("info", written)
+    assert f"written '{written}'" in f.message
+
+
+def test_da02_another_day_of_a_shared_ending_is_no_looser_spelling():
+    # tk penşenbe (Thursday) and sişenbe (Tuesday) share most letters with duşenbe (Monday)
+    for day in ("penşenbe", "sişenbe", "çarşenbe"):
+        found = [
+            (f.severity.value, f.target_text)
+            for f in DA02().check(
+                pair(["Talks end on Monday."], [f"Gepleşikler {day} gutarar."], "tk")
+            )
+        ]
+        assert found == [("error", day)]
+    [f] = DA02().check(pair(["Talks end on Monday."], ["Gepleşikler gutarar."], "tk"))
+    assert (f.severity.value, f.target_text) == ("warning", None)
+
+
+def test_da02_a_title_carried_over_covers_only_its_own_weekday():
+    source = ["He wrote on Saturday, before his appearance on Saturday Night Live."]
+    kept = ["Şənbə günü yazdı, Saturday Night Live verlişindən əvvəl."]
+    assert list(DA02().check(pair(source, kept, "az"))) == []
+    dropped = ["Yazdı, Saturday Night Live verlişindən əvvəl."]
+    [f] = DA02().check(pair(source, dropped, "az"))
+    assert (f.severity.value, f.source_text) == ("warning", "Saturday")

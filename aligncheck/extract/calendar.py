@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
+from anyascii import anyascii
+from rapidfuzz.distance import Indel
 
 from aligncheck._runtime.memo import per_release
 from aligncheck.extract.dates import _month_forms, base_lang, extract_dates
@@ -195,3 +197,31 @@ def _calendar_words(text: str, lang: str) -> tuple[CalendarWord, ...]:
         if month is not None and _month_case(text, word, lang):
             out.append(CalendarWord("month", month, word.text, word.start, word.end))
     return tuple(out)
+
+
+LOOSE_NAME = 0.8  # letters (Indel similarity) a misspelt or derived name shares with CLDR's
+LOOSE_MIN = 6  # letters of the shortest name matched loosely (cuma, salı, May: never)
+
+
+@cache
+def _names_of(lang: str, kind: str, value: int) -> tuple[str, ...]:
+    if kind == "weekday":
+        return tuple(" ".join(p) for p, day, _ in _weekdays(lang) if day == value)
+    return tuple(n for n, month in _month_forms(lang)[1].items() if month == value)
+
+
+def loosely_named(text: str, lang: str, kind: str, value: int) -> str | None:
+    """A word of `text` that spells the weekday or month `value` otherwise than CLDR's forms
+    (oktaybr for oktyabr, düşenbe for duşenbe, воскресное from воскресенье): the same first two
+    letters (diacritics aside) and most of a name's letters (LOOSE_NAME) in its first letters.
+    Names shorter than LOOSE_MIN are not matched loosely."""
+    lang = base_lang(lang)
+    names = [n for n in _names_of(lang, kind, value) if len(n) >= LOOSE_MIN and " " not in n]
+    for word in words(text):
+        low = lower(word.text, lang).replace("ё", "е")
+        for name in names:
+            if anyascii(low[:2]) == anyascii(name[:2]) and (
+                Indel.normalized_similarity(low[: len(name)], name) >= LOOSE_NAME
+            ):
+                return word.text
+    return None

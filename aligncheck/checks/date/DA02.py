@@ -5,7 +5,7 @@ from collections import Counter
 import regex
 
 from aligncheck.checks.base import PairContext, VersionsRule
-from aligncheck.extract.calendar import CalendarWord, calendar_words
+from aligncheck.extract.calendar import CalendarWord, calendar_words, loosely_named
 from aligncheck.extract.names import sentence_initial
 from aligncheck.glossary.find import LinkText
 from aligncheck.lang.morph import Word
@@ -44,12 +44,12 @@ def _a_name(word: CalendarWord, target: LinkText, source: LinkText) -> bool:
     return False
 
 
-def _kept_as_written(word: CalendarWord, target: LinkText) -> bool:
+def _kept_as_written(word: CalendarWord, mine: list[CalendarWord], target: LinkText) -> bool:
     """The target carries the source word over untranslated ("Saturday Night Live" in a
-    Turkish sentence): it is part of a name there, not a day."""
-    return (
-        regex.search(rf"(?<!\p{{L}}){regex.escape(word.text)}(?!\p{{L}})", target.text) is not None
-    )
+    Turkish sentence) as often as the source names that day: part of a name there, not a day.
+    "On Saturday ... Saturday Night Live" carried over once still needs its Saturday."""
+    carried = len(regex.findall(rf"(?<!\p{{L}}){regex.escape(word.text)}(?!\p{{L}})", target.text))
+    return carried >= sum(1 for w in mine if w.value == word.value)
 
 
 def _most_leave_out(others: list[dict], where: tuple, kind: str, value: int) -> bool:
@@ -66,7 +66,9 @@ class DA02(VersionsRule):
     error: Friday → четверг); one the target does not name at all is left out (a warning: a
     translator may have written the date instead), unless most other versions leave it out
     too (their shared choice: a newspaper's name, a date written out) or the target carries
-    the source word over as written (a title left untranslated: Saturday Night Live).
+    the source word over as written (a title left untranslated: Saturday Night Live). A name
+    of six letters or more the target spells otherwise (oktaybr, воскресное from воскресенье:
+    most of its letters, the same first two) is an info.
 
     **Anti-pattern**
     source: The talks resume on Friday and end in November.
@@ -125,9 +127,12 @@ class DA02(VersionsRule):
                 instead = spare.pop(0) if spare else None
                 if instead is None and _most_leave_out(others, link.source, kind, word.value):
                     continue  # the versions agree: a choice (a date written instead, a title)
-                if instead is None and _kept_as_written(word, target):
+                if instead is None and _kept_as_written(word, mine, target):
                     continue
-                findings.append(self._finding(ctx, link, source, target, word, instead))
+                loose = (
+                    None if instead else loosely_named(target.text, target.lang, kind, word.value)
+                )
+                findings.append(self._finding(ctx, link, source, target, word, instead, loose))
         return findings
 
     def _finding(
@@ -138,9 +143,12 @@ class DA02(VersionsRule):
         target: LinkText,
         word: CalendarWord,
         instead: CalendarWord | None,
+        loose: str | None = None,
     ) -> Finding:
         if instead is not None:
             message = f"{word.kind} {word.text} changed to '{instead.text}' in {ctx.lang}"
+        elif loose:
+            message = f"{word.kind} {word.text} is written '{loose}', not as CLDR spells it"
         else:
             message = f"{word.kind} {word.text} is not in the target"
         return self.finding(
@@ -148,8 +156,8 @@ class DA02(VersionsRule):
             link,
             message,
             source_text=word.text,
-            target_text=instead.text if instead else None,
+            target_text=instead.text if instead else loose,
             source_span=source.span(word.start, word.end),
             target_span=target.span(instead.start, instead.end) if instead else None,
-            severity=Severity.ERROR if instead else Severity.WARNING,
+            severity=Severity.ERROR if instead else Severity.INFO if loose else Severity.WARNING,
         )
