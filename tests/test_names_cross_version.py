@@ -212,3 +212,18 @@ def test_a_rendering_two_versions_share_where_the_name_is_aligned_is_no_change()
     found = [f for f in NA01().check_release(ctx) if f.severity.value == "warning"]
     # kk's Ким Ир Сен is another man; ru's rendering then has no version to share it with
     assert "kk" in {f.lang for f in found}
+
+
+def test_a_word_that_renders_another_name_of_the_link_renders_no_other():
+    # Кулибалиді renders Coulibaly; it is no looser spelling of Kelly, left out in kk
+    source = ["Gerrard swapped Coulibaly for Kent, but the keeper Kelly raced out to block."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Джеррард заменил Кулибали на Кента, но вратарь Келли выбежал и заблокировал."],
+            "kk": ["Джеррард Кулибалиді Кентке ауыстырды, бірақ қақпашы шығып, блоктады."],
+            "tr": ["Gerrard, Coulibaly'yi Kent ile değiştirdi, ama kaleci Kelly çıkıp engelledi."],
+        },
+    )
+    found = [f for f in NA01().check_release(ctx) if f.source_text == "Kelly"]
+    assert [(f.lang, f.severity.value, f.target_text) for f in found] == [("kk", "warning", None)]

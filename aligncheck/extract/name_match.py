@@ -721,10 +721,22 @@ def name_mentions(source: LinkText, evidence: NameEvidence) -> list[NameMention]
     return extract_names(source.text, source.lang, evidence)
 
 
-def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | None:
+def _free_capitalised(target: LinkText, taken: tuple[tuple[int, int], ...]) -> list:
+    """Capitalised target words outside `taken` (spans rendering other names of the link)."""
+    return [
+        t
+        for t in target.tokens
+        if t.text[:1].isupper() and not any(a < t.end and t.start < b for a, b in taken)
+    ]
+
+
+def closest(
+    mention: NameMention, source_lang: str, target: LinkText, taken: tuple = ()
+) -> str | None:
     """Capitalised target words that look most like the name (with their capitalised
-    neighbours: a changed surname shows next to a kept first name), to quote in a finding."""
-    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
+    neighbours: a changed surname shows next to a kept first name), to quote in a finding;
+    words rendering another name of the link (`taken`) are not."""
+    capitalised = _free_capitalised(target, taken)
     hit = find_name(
         mention.text,
         base_lang(source_lang),
@@ -748,11 +760,14 @@ def closest(mention: NameMention, source_lang: str, target: LinkText) -> str | N
 VARIANT_THRESHOLD = 0.65
 
 
-def spelling_variant(mention: NameMention, source_lang: str, target: LinkText) -> bool:
+def spelling_variant(
+    mention: NameMention, source_lang: str, target: LinkText, taken: tuple = ()
+) -> bool:
     """Is the name there in a looser transliteration (Merriweather = Мерриуэзер, Goyo =
     Qoyo)? Then it is spelled otherwise, not missing. A surname alone is no variant of a
-    full name, nor a kept first name of a changed surname."""
-    capitalised = [t for t in target.tokens if t.text[:1].isupper()]
+    full name, nor a kept first name of a changed surname, nor words that render another
+    name of the link (`taken`: Кулибалиді, Coulibaly's, is no Kelly)."""
+    capitalised = _free_capitalised(target, taken)
     lang = base_lang(source_lang)
     hit = find_name(mention.text, lang, target.text, target.lang, VARIANT_THRESHOLD, capitalised)
     if hit is None or not _enough_words(mention.text, hit, target, lang):

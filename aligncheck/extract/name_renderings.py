@@ -340,5 +340,54 @@ def version_outcomes(
         segment = span.segment if span else link.source[0]
         where = (segment, name_key(mention.text, src.lang))
         outcomes.append(NameOutcome(link, src, tgt, mention, found, where))
+    outcomes = one_name_per_word(outcomes, lang)
     outcomes = written_out(check_localised(outcomes, lang, glossaries), lang, glossaries)
     return fewer_renderings(outcomes, lang, glossaries, document)
+
+
+CLAIM_MARGIN = 0.1  # how much better another name must spell a target word to take it
+
+
+def _spelling(o: NameOutcome, lang: str) -> float:
+    """How well the target words o is matched to spell the name (1 for a literal, CLDR or
+    glossary match)."""
+    if o.match.how != "transliteration":
+        return 1.0
+    text = o.target.text[o.match.start : o.match.end]
+    target_lang = o.target.lang
+    return max(
+        (
+            token_score(key(a.text, lang), lang, b.text, target_lang)
+            for a in words(o.mention.text)
+            for b in words(text)
+        ),
+        default=0.0,
+    )
+
+
+def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcome]:
+    """A target word spells one source name: a transliteration match on words that another
+    name of the link spells clearly better (Kelly matched to Кулибалиді, which renders
+    Coulibaly) is no rendering, so Kelly left out is seen. Acronyms are left alone: their
+    expansion's words render them too (EU as Avropa Birliyi)."""
+    by_link: dict[tuple, list[NameOutcome]] = {}
+    for o in outcomes:
+        if o.rendered and o.match.start >= 0 and o.mention.kind != "acronym":
+            by_link.setdefault((o.link.source, o.link.target), []).append(o)
+    for group in by_link.values():
+        if len(group) < 2:
+            continue
+        scores = {id(o): _spelling(o, lang) for o in group}
+        for o in group:
+            if o.match.how != "transliteration":
+                continue
+            for other in group:
+                if (
+                    other.where[1] != o.where[1]
+                    and other.match.start < o.match.end
+                    and o.match.start < other.match.end
+                    and scores[id(other)] >= scores[id(o)] + CLAIM_MARGIN
+                ):
+                    o.match = NameMatch(o.mention, "missing")
+                    break
+    return outcomes

@@ -132,7 +132,9 @@ SEVERITY_TABLE = (
     ),
     (
         lambda c: (
-            not c.acronym and not c.o.counts and spelling_variant(c.o.mention, c.lang, c.o.target)
+            not c.acronym
+            and not c.o.counts
+            and spelling_variant(c.o.mention, c.lang, c.o.target, c.taken)
         ),
         CHOICE,
         "a name spelled otherwise (looser transliteration)",

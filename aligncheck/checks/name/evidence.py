@@ -134,7 +134,7 @@ class Case:
 
     @cached_property
     def closest(self) -> str | None:
-        return closest(self.o.mention, self.lang, self.o.target)
+        return closest(self.o.mention, self.lang, self.o.target, self.taken)
 
     def aligned_closest(self) -> bool:
         """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
