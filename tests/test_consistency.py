@@ -43,6 +43,23 @@ def test_co01_name_spelled_two_ways_in_one_version():
     assert list(CO01().check_release(release({"kk": KK_GOOD}))) == []
 
 
+def test_co01_two_source_names_that_sound_alike_are_two_names():
+    # Wayde and Wade key alike as they sound; the source spells two people, each kept as is
+    source = [
+        "Police arrested a suspect in the death of Wayde Sims.",
+        "After questioning him, police said he admitted to shooting Wayde.",
+        "Coach Will Wade said the team was devastated by the death.",
+        '"This is what you worry about," Wade said.',
+    ]
+    target = [
+        "Polis, Wayde Sims'in ölümüyle ilgili bir şüpheliyi tutukladı.",
+        "Polis, sorgunun ardından onun Wayde'i vurduğunu itiraf ettiğini söyledi.",
+        "Koç Will Wade, takımın bu ölümle sarsıldığını söyledi.",
+        'Wade, "Her zaman endişelendiğiniz şey budur" dedi.',
+    ]
+    assert list(CO01().check_release(factories.release(source, {"tr": target}))) == []
+
+
 def test_co01_glossary_alternatives_mixed_in_one_version():
     glossary = "en\tru\nClean Steppe Air\tЧистый воздух степи | Чистый степной воздух\n"
     ru = [

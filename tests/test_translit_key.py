@@ -72,11 +72,36 @@ def test_keys_of_names_across_scripts():
         ("Blake", "Блейк", "kk"),
         ("Stone", "Стоун", "ru"),
         ("William", "Уильям", "ru"),
+        ("Keating", "Китинг", "ru"),
+        ("Beattie", "Битти", "ru"),
+        ("Maybury", "Мейбери", "ru"),
+        ("Lithgow", "Литгоу", "kk"),
+        ("Ayr", "Эйрден", "kk"),
     ],
 )
 def test_english_names_are_keyed_as_they_sound(name, rendering, lang):
-    # a final vowel-consonant-e is a long vowel, a first w before a vowel is u
+    # a final vowel-consonant-e is a long vowel, a first w before a vowel is u; ee/ea = i,
+    # ay = ei, a final ie = i, a final ow = ou
     assert token_score(key(name, "en"), "en", rendering, lang) >= 0.8
+
+
+def test_the_ean_of_european_is_no_digraph_and_spelling_keys_keep_letters():
+    assert key("European", "en") == "european"
+    assert key("Wayde", "en") == key("Wade", "en")  # as they sound
+    assert key("Wayde", "en", sounds=False) != key("Wade", "en", sounds=False)
+
+
+@pytest.mark.parametrize(
+    "name, token, lang, expected",
+    [
+        ("Lee", "Linin", "az", 1.0),  # Lee-nin, genitive
+        ("Rowe", "Rounun", "az", 1.0),
+        ("Lee", "Lider", "az", 0.0),  # -der is no az case ending
+        ("Lee", "Линин", "ru", 0.0),  # Russian takes no Turkic ending
+    ],
+)
+def test_a_short_name_takes_a_turkic_case_ending(name, token, lang, expected):
+    assert token_score(key(name, "en"), "en", token, lang) == expected
 
 
 def test_washington_still_meets_its_russian_rendering():

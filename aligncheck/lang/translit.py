@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from aligncheck.lang.data import load
-from aligncheck.lang.morph import Word, lower, words
+from aligncheck.lang.morph import Word, lower, turkic_endings, words
 from aligncheck.lang.profiles import TURKIC
 
 _DATA = load("translit.json")
@@ -82,24 +82,37 @@ def _reduce(text: str) -> str:
 # English spelling read as it sounds, the way other scripts transliterate names: a final
 # vowel-consonant-e is a long vowel (Wade = Уэйд, Kate = Кейт, Stone = Стоун, Mike = Майк),
 # and a first w before a vowel is the vowel u (Wade = Ueyd, William = Уильям).
+# Vowel digraphs are read the same way: ee and ea are i (Lee = Ли, Keating = Китинг, Beattie =
+# Битти), ay is ei (Maybury = Мейбери), a final ie is i (Bowie = Боуи), a final ow or owe
+# is ou (Lithgow = Литгоу, Rowe = Роу).
 _MAGIC_E = re.compile(r"(?<=[^aeiouy])([aiou])([bcdfgklmnprstvz])e$")
 _LONG_VOWELS = {"a": "ei", "i": "ai", "o": "ou", "u": "iu"}
 _FIRST_W = re.compile(r"^w(?=[aeiou])")
+_DIGRAPHS = (
+    (re.compile(r"e(?:e|a(?!ns?$))"), "i"),  # not the -ean of European, Korean
+    (re.compile(r"ay"), "ei"),
+    (re.compile(r"(?<=[^aeiou])ie$"), "i"),
+    (re.compile(r"owe?$"), "ou"),
+)
 
 
 def _english_sounds(text: str) -> str:
     text = _MAGIC_E.sub(lambda m: _LONG_VOWELS[m.group(1)] + m.group(2), text)
+    for pattern, sound in _DIGRAPHS:
+        text = pattern.sub(sound, text)
     return _FIRST_W.sub("u", text)
 
 
 @lru_cache(maxsize=65536)
-def key(word: str, lang: str) -> str:
-    """Phonetic key of one word (or hyphenated compound): lower-case ASCII letters and digits."""
+def key(word: str, lang: str, sounds: bool = True) -> str:
+    """Phonetic key of one word (or hyphenated compound): lower-case ASCII letters and digits.
+    `sounds=False` keeps English spelling as written (Wayde and Wade apart: two people)."""
     text = lower(word, lang)
     if lang == "en" or lang not in _LETTERS and text.isascii():
         if "'" in text or "’" in text:
             text = _EN_POSSESSIVE.sub("", text)
-        text = _english_sounds(text)
+        if sounds:
+            text = _english_sounds(text)
         if len(text) > 4 and text.endswith("e") and text[-2] not in "aeiouy":
             text = text[:-1]
     if lang in _LETTERS and not _LETTER_STARTS[lang].isdisjoint(text):
@@ -197,6 +210,8 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
         and not (target_lang in TURKIC and len(suffix) >= 2)
     ):
         score = 0.0  # a short name takes a case suffix (Mey-in, Мэя, Лиге), not Майк's k
+    if len(source_key) <= 3 and score < 1.0 and _short_with_ending(source_key, token, target_lang):
+        return 1.0
     if len(source_key) <= 3 and score < 1.0:
         same_consonants = _skeleton(source_key) == _skeleton(key(token, target_lang))
         return (
@@ -207,6 +222,19 @@ def token_score(source_key: str, lang: str, token: str, target_lang: str) -> flo
             else 0.0
         )
     return score
+
+
+def _short_with_ending(source_key: str, token: str, target_lang: str) -> bool:
+    """A short name with a Turkic case ending of its language (Lee-nin as Linin, Rowe-nun as
+    Rounun): the token less that ending keys exactly as the name."""
+    if target_lang not in TURKIC:
+        return False
+    low = lower(token, target_lang)
+    return any(
+        low.endswith(ending) and key(token[: len(low) - len(ending)], target_lang) == source_key
+        for ending in turkic_endings(target_lang)
+        if len(low) > len(ending)
+    )
 
 
 def _bound(a: str, b: str) -> float:

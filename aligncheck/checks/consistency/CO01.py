@@ -20,7 +20,7 @@ from aligncheck.extract.names import NameMention
 from aligncheck.glossary.entries import Glossary, base_lang
 from aligncheck.glossary.find import LinkText, Occurrence, candidates, occurrences
 from aligncheck.lang.morph import words
-from aligncheck.lang.translit import prime_bounds
+from aligncheck.lang.translit import key, prime_bounds
 from aligncheck.model import Finding, Link, Severity, Span
 
 STRICT = 0.85  # only confident name matches say how a version spells a name
@@ -158,8 +158,13 @@ def _concept(mention: NameMention, lang: str) -> str | None:
 
 @lru_cache(maxsize=16384)  # names recur in every link and release; a key transliterates
 def _concept_of(text: str, lang: str) -> str | None:
+    """The key of the last word as it sounds and as it is spelt: Wayde and Wade sound alike
+    but are two names of the source, not one name rendered two ways."""
     found = words(text)
-    return "name:" + name_key(found[-1].text, lang) if found else None
+    if not found:
+        return None
+    last = found[-1].text
+    return f"name:{name_key(last, lang)}:{key(last, lang, sounds=False)}"
 
 
 def _worth_matching(sides, mentions) -> set[str | None]:
