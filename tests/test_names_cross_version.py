@@ -227,3 +227,20 @@ def test_a_word_that_renders_another_name_of_the_link_renders_no_other():
     )
     found = [f for f in NA01().check_release(ctx) if f.source_text == "Kelly"]
     assert [(f.lang, f.severity.value, f.target_text) for f in found] == [("kk", "warning", None)]
+
+
+def test_a_name_aligned_to_a_lower_case_word_beside_another_name_is_changed():
+    # the aligner pairs Hartley with 'питчер' (lower case: it would read as translated), but
+    # the version puts another name beside it; a CLDR name's lower-case adjective stays a choice
+    concepts = {"Hartley": "H", "питчер": "H", "Хартли": "H", "Hartli": "H", "pitcher": "P"}
+    source = ["The pitcher Hartley threw well."]
+    versions = {
+        "ru": ["Хорошо бросал питчер Робинсон."],
+        "kk": ["Питчер Хартли жақсы лақтырды."],
+        "tr": ["Atıcı Hartley iyi attı."],
+    }
+    ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
+    assert ("ru", "Hartley") in warnings(ctx)
+    versions["ru"] = ["Хорошо бросал питчер."]
+    ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
+    assert ("ru", "Hartley") not in warnings(ctx)

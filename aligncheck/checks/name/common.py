@@ -14,7 +14,9 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   a warning even with no other version to compare with;
 - word alignment (the model's token vectors, align/words.py): where the name's words are
   aligned to capitalised words that do not render it, the finding says what the target
-  wrote instead ("rendered as 'Линдквистом'"); words in lower case there (Ocean as мұхиты), a
+  wrote instead ("rendered as 'Линдквистом'"); words in lower case there (Ocean as мұхиты;
+  unless a capitalised word that spells nothing of the source stands beside them, for other
+  than CLDR names, whose adjectives are lower case: индонезийского), a
   looser transliteration there (Ohio as Огайо) or one word of a capitalised run aligned to
   a target word (West of West Virginia as Батыс) are the version's way of writing it;
 - the version itself: a name it never writes (lost in two places or more; a single place
@@ -54,7 +56,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     the words most like it (a looser transliteration) are aligned to it ... choice
     one word of a capitalised run (a translated name), aligned to a target word ... choice
     a looser transliteration of it is where its words are aligned ......... choice
-    its words are aligned to words in lower case: translated .............. choice
+    its words are aligned to words in lower case, no other name beside ... choice
     the other versions render it (more than leave it out; as many, for people) ... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
@@ -175,9 +177,11 @@ SEVERITY_TABLE = (
         "a looser transliteration of it is where its words are aligned",
     ),
     (
-        lambda c: c.o.mention.kind not in ALWAYS and c.translated(),
+        lambda c: (
+            c.o.mention.kind not in ALWAYS and c.translated() and (c.cldr or not c.stranger())
+        ),
         CHOICE,
-        "its words are aligned to words in lower case: translated",
+        "its words are aligned to words in lower case, no other name beside",
     ),
     (
         lambda c: c.kept > 0,

@@ -26,7 +26,7 @@ from aligncheck.extract.name_match import (
     surname_count,
 )
 from aligncheck.extract.name_renderings import NameOutcome
-from aligncheck.extract.names import NameEvidence, document_spells, name_like
+from aligncheck.extract.names import NameEvidence, document_spells, name_like, sentence_initial
 from aligncheck.lang.cldr_names import calendar_names
 from aligncheck.lang.morph import words
 from aligncheck.lang.translit import key, token_score
@@ -187,6 +187,32 @@ class Case:
         first = next((c for c in text if c.isalpha()), "")
         return bool(first) and first.islower() and first.upper() != first
 
+    def stranger(self) -> str | None:
+        """A capitalised word inside a target sentence, next to where the name's words are
+        aligned (NEAR), that spells no capitalised word of the source link and renders no
+        other name there: another name put in this one's place, whatever word the
+        alignment picked."""
+        o, lang = self.o, self.lang
+        alignment = link_alignment(self.ctx, o.source.text, o.target.text)
+        span = alignment and target_span_of(o.mention.start, o.mention.end, alignment)
+        if not span:
+            return None
+        target_lang = o.target.lang
+        own = [key(w.text, lang) for w in words(o.source.text) if w.text[:1].isupper()]
+        for token in o.target.tokens:
+            if not token.text[:1].isupper() or sum(ch.isalpha() for ch in token.text) < 3:
+                continue
+            if token.end < span[0] - NEAR or token.start > span[1] + NEAR:
+                continue
+            if any(a < token.end and token.start < b for a, b in self.taken):
+                continue
+            if sentence_initial(o.target.text, token):
+                continue
+            if any(token_score(k, lang, token.text, target_lang) >= STRANGER for k in own if k):
+                continue
+            return token.text
+        return None
+
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
         return (
@@ -246,6 +272,8 @@ def run_rendered(found: list[NameOutcome]) -> set[tuple]:
     return out
 
 
+NEAR = 24  # characters around the aligned words where another name may stand instead
+STRANGER = 0.6  # key similarity below which a capitalised target word spells no source word
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
