@@ -251,6 +251,23 @@ def test_two_paragraphs_close_in_topic_stay_two_links_not_one_2_2():
     assert pairs(merged)[0] == ((0, 1), (0, 1))
 
 
+def test_a_short_sentence_merged_into_its_neighbour_is_a_merge_not_a_skip():
+    """Merged in, it moves neither the target's length nor its vector much; what tells it from
+    a dropped sentence is its own similarity to the target (member_weight)."""
+    table = {f"s{k}": _concept(k + 1, 0.5) for k in range(4)}
+    table |= {f"t{k}": _concept(k + 1, 0.5) for k in range(4)}
+    table["t01"] = table["t1"] + 0.4 * _concept(1)
+    source = [_padded("s0", 40)] + [_padded(f"s{i}", 200) for i in (1, 2, 3)]
+    rest = [_padded(f"t{i}", 200) for i in (2, 3)]
+    embed = TaggedVectors(table)
+    merged = [_padded("t01", 202)] + rest
+    assert pairs(align(source, merged, embed, length_ratio=1.0))[0] == ((0, 1), (0,))
+    without = align(source, merged, embed, length_ratio=1.0, member_weight=0.0)
+    assert pairs(without)[:2] == [((0,), ()), ((1,), (0,))]
+    dropped = [_padded("t1", 202)] + rest
+    assert pairs(align(source, dropped, embed, length_ratio=1.0))[:2] == [((0,), ()), ((1,), (0,))]
+
+
 def test_a_dropped_paragraph_is_no_merge_at_the_languages_length_ratio():
     table = {"s0": _concept(1, 2), "s1": _concept(2, 2), "t1": _concept(2, 2)}
     source = [_padded("s0", 300), _padded("s1", 300)]

@@ -25,7 +25,8 @@ def align(
     `embed` maps texts to L2-normalised rows; given several, their (centred) cosines are
     averaged. A link joins up to `max_window` consecutive segments per side (1-1, 1-2, 2-1,
     2-2, 1-3, 3-1 by default) or leaves one segment unmatched (1-0 / 0-1, costing `skip`);
-    each extra segment in a link costs `merge_penalty`.
+    each extra segment in a link costs `merge_penalty`; a merge on one side earns
+    `member_weight` times its weakest member's similarity to the other side (dp.py).
     Merge windows are first scored by a length-weighted sum of their members' vectors; with
     `exact_windows` the joined texts of the merges on that path are embedded and the path
     searched again.
@@ -50,13 +51,16 @@ def align_many(
     merge_penalty: float = 0.08,
     length_power: float = 2.0,
     both_sides_penalty: float = 0.2,
+    member_weight: float = 0.2,
     length_ratios: Sequence[float | None] | None = None,
 ) -> list[tuple[Link, ...]]:
     """`align` of one source with each of several targets; the exact merge windows of every
     pair are embedded in one batch (each pair's result is what `align` alone gives).
     `length_ratios`: per target, its `length_ratio` (see `align`)."""
     embeds = [embed] if callable(embed) else list(embed)
-    params = Params(skip, max_window, merge_penalty, length_power, both_sides_penalty)
+    params = Params(
+        skip, max_window, merge_penalty, length_power, both_sides_penalty, member_weight
+    )
     searched = []
     ratios = list(length_ratios) if length_ratios is not None else [None] * len(targets)
     for target_texts, prior in zip(targets, ratios, strict=True):
