@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align_data import embedder  # noqa: E402
 from align_metrics import score  # noqa: E402
 
-from aligncheck.align import align  # noqa: E402
+from aligncheck.align import align, member_weight  # noqa: E402
 
 
 def gold_links(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -48,7 +48,10 @@ def main() -> None:
         name = gold_file.name
         read = lambda lang: (args.dir / lang / name).read_text(encoding="utf-8").splitlines()  # noqa: E731
         de, fr = read("de"), read("fr")
-        test = [(x.source, x.target) for x in align(de, fr, [embed])]
+        test = [
+            (x.source, x.target)
+            for x in align(de, fr, [embed], member_weight=member_weight("sentence"))
+        ]
         gold = gold_links(gold_file)
         totals.append((gold, test))
         s = score([(gold, test)])

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from aligncheck.align import align, align_many, link_types
+from aligncheck.align import align, align_many, link_types, member_weight
 from aligncheck.align.band import band_around, needs_coarse_pass
 
 EN = [
@@ -261,11 +261,14 @@ def test_a_short_sentence_merged_into_its_neighbour_is_a_merge_not_a_skip():
     rest = [_padded(f"t{i}", 200) for i in (2, 3)]
     embed = TaggedVectors(table)
     merged = [_padded("t01", 202)] + rest
-    assert pairs(align(source, merged, embed, length_ratio=1.0))[0] == ((0, 1), (0,))
-    without = align(source, merged, embed, length_ratio=1.0, member_weight=0.0)
+    sentences = {"length_ratio": 1.0, "member_weight": member_weight("sentence")}
+    assert pairs(align(source, merged, embed, **sentences))[0] == ((0, 1), (0,))
+    without = align(
+        source, merged, embed, length_ratio=1.0, member_weight=member_weight("paragraph")
+    )
     assert pairs(without)[:2] == [((0,), ()), ((1,), (0,))]
     dropped = [_padded("t1", 202)] + rest
-    assert pairs(align(source, dropped, embed, length_ratio=1.0))[:2] == [((0,), ()), ((1,), (0,))]
+    assert pairs(align(source, dropped, embed, **sentences))[:2] == [((0,), ()), ((1,), (0,))]
 
 
 def test_a_dropped_paragraph_is_no_merge_at_the_languages_length_ratio():

@@ -216,7 +216,7 @@ def run_align(
     use_cache: bool,
 ) -> str:
     from aligncheck._runtime.cachefiles import require_cache_dir
-    from aligncheck.align import align
+    from aligncheck.align import align, member_weight
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -234,7 +234,12 @@ def run_align(
     src = segment_document(release.source, unit)
     tgt = segment_document(release.targets[0], unit)
     embedder = load_embedder(model or DEFAULT_MODEL, use_cache=use_cache)
-    links = align(alignment_texts(src), alignment_texts(tgt), embedder.embed)
+    links = align(
+        alignment_texts(src),
+        alignment_texts(tgt),
+        embedder.embed,
+        member_weight=member_weight(unit),
+    )
     _print_warnings(embedder.warnings)
     if fmt == "json":
         return dumps(alignment_dict(src, tgt, links))
