@@ -127,6 +127,19 @@ def russian_analyzer():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+_NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def russian_common_word(word: str) -> bool:
+    """A word of pymorphy3's Russian dictionary that none of its readings calls a name
+    (Скалистые, Национального; not Робинсон, nor an unknown Макгрегор); False without
+    pymorphy3."""
+    morph = russian_analyzer()
+    if morph is None or not morph.word_is_known(word):
+        return False
+    return not any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in morph.parse(word))
+
+
 def russian_forms(word: str) -> tuple[str, ...]:
     """Every form of a Russian word's likeliest lexeme (ноябрь: ноября, ноябре ...), ё as е;
     empty where pymorphy3 is not installed."""

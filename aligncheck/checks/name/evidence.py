@@ -28,7 +28,7 @@ from aligncheck.extract.name_match import (
 from aligncheck.extract.name_renderings import NameOutcome
 from aligncheck.extract.names import NameEvidence, document_spells, name_like, sentence_initial
 from aligncheck.lang.cldr_names import calendar_names
-from aligncheck.lang.morph import words
+from aligncheck.lang.morph import russian_common_word, words
 from aligncheck.lang.translit import key, token_score
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
@@ -208,6 +208,8 @@ class Case:
                 continue
             if sentence_initial(o.target.text, token):
                 continue
+            if target_lang == "ru" and russian_common_word(token.text):
+                continue  # a capitalised translation (центральные Скалистые горы)
             if any(token_score(k, lang, token.text, target_lang) >= STRANGER for k in own if k):
                 continue
             return token.text
