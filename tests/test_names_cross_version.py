@@ -246,3 +246,17 @@ def test_a_name_aligned_to_a_lower_case_word_beside_another_name_is_changed():
         versions["ru"] = [ru]
         ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
         assert ("ru", "Hartley") not in warnings(ctx)
+
+
+def test_a_place_word_both_cyrillic_versions_translate_is_their_choice():
+    # the Latin-script versions copy "Silicon"; ru and kk translate it (Кремниевая, Кремний)
+    source = ["His book on Silicon Valley and China came out this month."]
+    versions = {
+        "ru": ["Его книга о Кремниевой долине и Китае вышла в этом месяце."],
+        "kk": ["Оның Кремний алқабы мен Қытай туралы кітабы осы айда шықты."],
+        "az": ["Onun Silicon Valley və Çin haqqında kitabı bu ay çıxdı."],
+        "tr": ["Silicon Valley ve Çin hakkındaki kitabı bu ay çıktı."],
+    }
+    assert [w for w in warnings(release(source, versions)) if w[1] == "Silicon"] == []
+    versions["kk"] = ["Оның Silicon Valley мен Қытай туралы кітабы осы айда шықты."]
+    assert ("ru", "Silicon") in warnings(release(source, versions))

@@ -19,6 +19,10 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   than CLDR names, whose adjectives are lower case: индонезийского), a
   looser transliteration there (Ohio as Огайо) or one word of a capitalised run aligned to
   a target word (West of West Virginia as Батыс) are the version's way of writing it;
+- the versions in the same non-Latin script (ru and kk): a single place or group word
+  (not a CLDR name, no other name beside its aligned words) that they all leave out too is
+  their choice, however the Latin-script versions copy it (Silicon Valley as Кремниевая
+  долина and Кремний алқабы, kept as Silicon in tk and tr);
 - the version itself: a name it never writes (lost in two places or more; a single place
   word: lost in more places than written, Caspian as Xəzər) is a choice, an info; so is one
   word of a capitalised run whose other words it renders (Pacific Ocean as Тынық мұхит);
@@ -44,6 +48,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
 
     the other versions agree to leave it out (half of them, for other than people) ... choice
     this version never writes it .......................................... choice
+    a place or group word the other versions in its script leave out too ... choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
     an acronym whose capitalised expansion the target writes once more .... choice
     an acronym rendered fewer times that the document spells out .......... choice
@@ -95,6 +100,7 @@ from aligncheck.extract.name_renderings import (
     version_outcomes,
 )
 from aligncheck.extract.names import document_spells, spelled_out
+from aligncheck.lang.profiles import profile
 from aligncheck.model import Finding, Severity
 
 CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the module docstring
@@ -108,6 +114,13 @@ SEVERITY_TABLE = (
         "the other versions agree to leave it out (half of them, for other than people)",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
+    (
+        lambda c: (
+            c.kin_leave and c.o.mention.kind in EVIDENCE_ONLY and not c.cldr and not c.stranger()
+        ),
+        CHOICE,
+        "a place or group word the other versions in its script leave out too",
+    ),
     (
         lambda c: (
             c.acronym
@@ -256,12 +269,18 @@ class MissingNameRule(VersionsRule):
                 written[m, where] = (text, o.target.lang) if text else None
             return written[m, where]
 
+        scripts = [_script(ctx.target.lang) for ctx in pairs]
         findings = []
         for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
             others = by_place[:n] + by_place[n + 1 :]
             theirs = spellings[:n] + spellings[n + 1 :]
             asks = tuple(partial(instead, m) for m in range(len(pairs)) if m != n)
-            findings += self._report(ctx, found, by_place[n], others, theirs, asks)
+            kin = [
+                by_place[m]
+                for m in range(len(pairs))
+                if m != n and scripts[m] == scripts[n] != "Latn"
+            ]
+            findings += self._report(ctx, found, by_place[n], others, theirs, asks, kin)
         return sorted(findings, key=lambda f: f.sort_key())
 
     def _report(
@@ -272,6 +291,7 @@ class MissingNameRule(VersionsRule):
         others: list[dict[tuple, bool]],
         theirs: list[dict[tuple, list[tuple[str, str]]]],
         asks: tuple = (),
+        kin: list[dict[tuple, bool]] | None = None,
     ) -> list[Finding]:
         """One finding per name and source paragraph that no mention of it is rendered for."""
         rendered: dict[str, int] = {}
@@ -313,10 +333,28 @@ class MissingNameRule(VersionsRule):
             verdicts = [version.get(o.where, version.get(o.where[:2])) for version in others]
             verdicts = [v for v in verdicts if v is not None]
             kept, dropped = sum(verdicts), len(verdicts) - sum(verdicts)
+            kin_verdicts = [
+                v
+                for version in kin or ()
+                if (v := version.get(o.where, version.get(o.where[:2]))) is not None
+            ]
+            kin_leave = bool(kin_verdicts) and not any(kin_verdicts)
             in_run = (o.link.source, o.mention.start) in in_runs
             spelled = tuple(t for version in theirs for t in version.get(o.where[:2], ()))
             taken = rendered_spans.get(o.link, ())
-            case = Case(ctx, o, elsewhere, systematic, kept, dropped, in_run, spelled, taken, asks)
+            case = Case(
+                ctx,
+                o,
+                elsewhere,
+                systematic,
+                kept,
+                dropped,
+                in_run,
+                spelled,
+                taken,
+                asks,
+                kin_leave,
+            )
             severity = self._severity(case)
             if severity is None:
                 continue
@@ -365,3 +403,8 @@ class MissingNameRule(VersionsRule):
                     return unsure and Severity.INFO
                 return self.severity if outcome == RULE else unsure
         raise AssertionError("the last row of SEVERITY_TABLE always holds")
+
+
+def _script(lang: str) -> str:
+    found = profile(lang)
+    return found.script if found is not None else "Latn"

@@ -54,6 +54,7 @@ class Case:
     # per other version: where -> (what it writes where the name's words are aligned, its
     # language) when it does not render the name there either
     others_instead: tuple = ()
+    kin_leave: bool = False  # the other versions in this one's script leave it out there too
 
     def agrees_with_others(self) -> bool:
         """What this version writes where the name's words are aligned, another version that
