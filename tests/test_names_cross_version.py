@@ -241,6 +241,8 @@ def test_a_name_aligned_to_a_lower_case_word_beside_another_name_is_changed():
     }
     ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
     assert ("ru", "Hartley") in warnings(ctx)
+    [f] = [f for f in NA01().check_release(ctx) if f.lang == "ru"]
+    assert "rendered as 'Робинсон'" in f.message and f.target_text == "Робинсон"
     # no other name there: a dropped word, or a capitalised Russian dictionary word
     for ru in ("Хорошо бросал питчер.", "Хорошо бросал питчер Сборной."):
         versions["ru"] = [ru]

@@ -359,7 +359,9 @@ class MissingNameRule(VersionsRule):
             if severity is None:
                 continue
             near = case.closest
-            instead = case.instead() if severity != Severity.INFO else None
+            instead = None
+            if severity != Severity.INFO:
+                instead = case.instead() or (case.stranger() if case.translated() else None)
             message = (
                 f"{self.what} '{mention.text}' is not in the target"
                 + (f": it is rendered as '{instead}'" if instead else "")
