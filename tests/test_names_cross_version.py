@@ -262,3 +262,15 @@ def test_a_place_word_both_cyrillic_versions_translate_is_their_choice():
     assert [w for w in warnings(release(source, versions)) if w[1] == "Silicon"] == []
     versions["kk"] = ["Оның Silicon Valley мен Қытай туралы кітабы осы айда шықты."]
     assert ("ru", "Silicon") in warnings(release(source, versions))
+
+
+def test_a_capital_named_by_its_country_is_a_metonym_resolved():
+    source = ["The referendum was deemed illegal by Madrid."]
+    versions = {
+        "kk": ["Референдумды Мадрид заңсыз деп таныды."],
+        "tr": ["Referandum Madrid tarafından yasa dışı sayıldı."],
+        "ru": ["Референдум был признан незаконным властями Испании."],
+    }
+    assert ("ru", "Madrid") not in warnings(release(source, versions))
+    versions["ru"] = ["Референдум был признан незаконным."]
+    assert ("ru", "Madrid") in warnings(release(source, versions))

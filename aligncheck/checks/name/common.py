@@ -23,6 +23,8 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   (not a CLDR name, no other name beside its aligned words) that they all leave out too is
   their choice, however the Latin-script versions copy it (Silicon Valley as Кремниевая
   долина and Кремний алқабы, kept as Silicon in tk and tr);
+- CLDR's time zones: a city (Madrid) the target names by its country, more often than the
+  source link names it (Испании), is the capital standing for the state: a choice;
 - the version itself: a name it never writes (lost in two places or more; a single place
   word: lost in more places than written, Caspian as Xəzər) is a choice, an info; so is one
   word of a capitalised run whose other words it renders (Pacific Ocean as Тынық мұхит);
@@ -62,6 +64,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     one word of a capitalised run (a translated name), aligned to a target word ... choice
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case, no other name beside ... choice
+    a city named by its country (a metonym) ............................... choice
     the other versions render it (more than leave it out; as many, for people) ... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
@@ -196,6 +199,7 @@ SEVERITY_TABLE = (
         CHOICE,
         "its words are aligned to words in lower case, no other name beside",
     ),
+    (lambda c: c.city_as_country(), CHOICE, "a city named by its country (a metonym)"),
     (
         lambda c: c.kept > 0,
         RULE,

@@ -118,6 +118,24 @@ class Case:
         text = self.o.mention.text
         return any((a, b) == (0, len(text)) for a, b, _ in cldr_concepts(text, self.lang))
 
+    def city_as_country(self) -> bool:
+        """A CLDR city the target names by its country, more often than the source link
+        names that country (Madrid's ruling as 'by the Spanish government', Испании): the
+        capital standing for the state, resolved by the translator."""
+        from babel.core import get_global
+
+        zones = get_global("zone_territories")
+        o = self.o
+        cities = [
+            c for a, b, c in cldr_concepts(o.mention.text, self.lang) if c.startswith("city:")
+        ]
+        countries = {f"territory:{zones[c[5:]]}" for c in cities if c[5:] in zones}
+        if not countries:
+            return False
+        named = [c for _, _, c in cldr_concepts(o.target.text, o.target.lang) if c in countries]
+        in_source = [c for _, _, c in cldr_concepts(o.source.text, self.lang) if c in countries]
+        return len(named) > len(in_source)
+
     def document_spells(self) -> bool:
         texts = tuple(s.prose for s in self.ctx.source.segments)
         return document_spells(texts, self.o.mention.text)
