@@ -11,6 +11,7 @@ and how severely, is NA01/NA02's decision (checks/name/common.py).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -377,17 +378,32 @@ def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcom
     for group in by_link.values():
         if len(group) < 2:
             continue
-        scores = {id(o): _spelling(o, lang) for o in group}
+        group.sort(key=lambda o: (o.match.start, o.match.end))
+        starts = [o.match.start for o in group]
+        longest = max(o.match.end - o.match.start for o in group)
+        scores: dict[int, float] = {}
+
+        def score(o: NameOutcome) -> float:
+            if id(o) not in scores:
+                scores[id(o)] = _spelling(o, lang)
+            return scores[id(o)]
+
+        taken = []
         for o in group:
             if o.match.how != "transliteration":
                 continue
-            for other in group:
+            # the matches overlapping o start after o.start - longest and before o.end
+            lo = bisect_left(starts, o.match.start - longest)
+            hi = bisect_left(starts, o.match.end)
+            for other in group[lo:hi]:
                 if (
-                    other.where[1] != o.where[1]
-                    and other.match.start < o.match.end
+                    other is not o
+                    and other.where[1] != o.where[1]
                     and o.match.start < other.match.end
-                    and scores[id(other)] >= scores[id(o)] + CLAIM_MARGIN
+                    and score(other) >= score(o) + CLAIM_MARGIN
                 ):
-                    o.match = NameMatch(o.mention, "missing")
+                    taken.append(o)
                     break
+        for o in taken:  # decided on the matches as found, not as each decision leaves them
+            o.match = NameMatch(o.mention, "missing")
     return outcomes

@@ -8,11 +8,13 @@ rendering written as a name.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
 import regex
+from babel.core import get_global
 from rapidfuzz.distance import Indel
 
 from aligncheck.align.words import link_alignment, target_span_of
@@ -122,13 +124,9 @@ class Case:
         """A CLDR city the target names by its country, more often than the source link
         names that country (Madrid's ruling as 'by the Spanish government', Испании): the
         capital standing for the state, resolved by the translator."""
-        from babel.core import get_global
-
         zones = get_global("zone_territories")
         o = self.o
-        cities = [
-            c for a, b, c in cldr_concepts(o.mention.text, self.lang) if c.startswith("city:")
-        ]
+        cities = [c for *_, c in cldr_concepts(o.mention.text, self.lang) if c.startswith("city:")]
         countries = {f"territory:{zones[c[5:]]}" for c in cities if c[5:] in zones}
         if not countries:
             return False
@@ -211,6 +209,10 @@ class Case:
         aligned (NEAR), that spells no capitalised word of the source link and renders no
         other name there: another name put in this one's place, whatever word the
         alignment picked."""
+        return self._stranger
+
+    @cached_property
+    def _stranger(self) -> str | None:
         o, lang = self.o, self.lang
         alignment = link_alignment(self.ctx, o.source.text, o.target.text)
         span = alignment and target_span_of(o.mention.start, o.mention.end, alignment)
@@ -218,10 +220,13 @@ class Case:
             return None
         target_lang = o.target.lang
         own = [key(w.text, lang) for w in words(o.source.text) if w.text[:1].isupper()]
-        for token in o.target.tokens:
+        tokens = o.target.tokens
+        ends = self.ctx.remember(("token ends", o.target.text), lambda: [t.end for t in tokens])
+        first = bisect_left(ends, span[0] - NEAR)  # ends rise with starts
+        for token in tokens[first:]:
+            if token.start > span[1] + NEAR:
+                break
             if not token.text[:1].isupper() or sum(ch.isalpha() for ch in token.text) < 3:
-                continue
-            if token.end < span[0] - NEAR or token.start > span[1] + NEAR:
                 continue
             if any(a < token.end and token.start < b for a, b in self.taken):
                 continue
