@@ -46,6 +46,7 @@ target translates paragraph k of the source by construction.
 
 Run:  python benchmarks/planted_suite.py [--n 40] [--only clean,planted,seed,speed] [--repeat 5]
       [--show 40]   (print that many clean findings and misses for inspection)
+      [--half tuning|untouched]   (one half of benchmarks/ntrex_split.py instead of all 60)
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from itertools import groupby
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aligncheck import pipeline
 from aligncheck.checks import all_rules
@@ -803,11 +805,21 @@ def main() -> None:
     parser.add_argument("--kinds", default="", help="comma-separated planted kinds (default all)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument(
+        "--half",
+        choices=("all", "tuning", "untouched"),
+        default="all",
+        help="NTREX-dev documents of one half of ntrex_split.py (default: all 60)",
+    )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     started = time.perf_counter()
     if parts & {"clean", "planted"}:
         docs = load_docs()
+        if args.half != "all":
+            from ntrex_split import half
+
+            docs = [docs[d.index] for d in half(args.half)]
         paths, spots = build_glossaries(docs)
         glossaries = {d: [load_glossary(path)] for d, path in paths.items()}
         print(
@@ -816,7 +828,7 @@ def main() -> None:
             + ", ".join(f"{lang} {len(spots[lang])}" for lang in LANGS)
             + ")"
         )
-        cache = OUT / "suite_clean_flagged.json"
+        cache = OUT / f"suite_clean_flagged{'' if args.half == 'all' else '_' + args.half}.json"
         if "clean" not in parts and not cache.exists():
             flagged = {}  # planted alone, no clean run yet: plants may land on flagged paragraphs
             print("(no clean run cached: plants are not filtered by clean findings)")
