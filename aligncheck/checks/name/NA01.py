@@ -20,7 +20,10 @@ class NA01(MissingNameRule):
     name's words are aligned ("rendered as 'Линдквистом'"). An info when the other versions
     leave it out too, when a looser transliteration is there (Merriweather = Мерриуэзер), or
     for other capitalised word groups; nothing for a single word the version translates
-    (aligned to lower-case words) or never writes (Caspian as Xəzər).
+    (aligned to lower-case words, with no other name beside them), never writes (Caspian as
+    Xəzər) or leaves out as the other version in its non-Latin script does (Silicon as
+    Кремниевая and Кремний), nor for a capital the target names by its country (Madrid as
+    Испании).
 
     **Anti-pattern**
     source: Ms. Dana Ospanova opened the meeting.
