@@ -30,9 +30,13 @@ from align_data import embedder  # noqa: E402
 from align_metrics import score  # noqa: E402
 from ntrex_split import TARGETS, available, half  # noqa: E402
 
-from aligncheck.align import align, member_weight  # noqa: E402
+from aligncheck.align import align, lexical_weight, member_weight  # noqa: E402
 from aligncheck.segment import split_sentences  # noqa: E402
 
+SENTENCE_OPTIONS = {
+    "member_weight": member_weight("sentence"),
+    "lexical_weight": lexical_weight("sentence"),
+}
 SHORT, P_MERGE_SHORT, P_MERGE, P_DROP, P_SPLIT = 60, 0.4, 0.04, 0.04, 0.06
 
 
@@ -122,7 +126,7 @@ def main() -> None:
     for lang in TARGETS:
         totals = []
         for source, target, gold in cases(args.half, lang, args.seed, args.joined):
-            links = align(source, target, [embed], member_weight=member_weight("sentence"))
+            links = align(source, target, [embed], **SENTENCE_OPTIONS)
             totals.append((gold, [(x.source, x.target) for x in links]))
         everything += totals
         s = score(totals)

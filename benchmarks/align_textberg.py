@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align_data import embedder  # noqa: E402
 from align_metrics import score  # noqa: E402
 
-from aligncheck.align import align, member_weight  # noqa: E402
+from aligncheck.align import align, lexical_weight, member_weight  # noqa: E402
 
 
 def gold_links(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -50,7 +50,13 @@ def main() -> None:
         de, fr = read("de"), read("fr")
         test = [
             (x.source, x.target)
-            for x in align(de, fr, [embed], member_weight=member_weight("sentence"))
+            for x in align(
+                de,
+                fr,
+                [embed],
+                member_weight=member_weight("sentence"),
+                lexical_weight=lexical_weight("sentence"),
+            )
         ]
         gold = gold_links(gold_file)
         totals.append((gold, test))

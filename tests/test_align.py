@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from aligncheck.align import align, align_many, link_types, member_weight
+from aligncheck.align import align, align_many, lexical_weight, link_types, member_weight
 from aligncheck.align.band import band_around, needs_coarse_pass
 
 EN = [
@@ -293,3 +293,54 @@ def test_lengths_are_compared_at_the_ratio_of_the_one_to_one_links():
     src, tgt = side([100, 400, 50, 30, 30, 10]), side([200, 100, 90, 20])
     assert linked_ratio(path, src, tgt) == 2.0
     assert linked_ratio([(1, 0), (2, 1)], side([5, 5, 5]), side([9])) is None
+
+
+def _split_sentence_case(source_mark: int):
+    """Source sentences a, b, c; the target splits one of a, b into two, and the piece `u`
+    between them is as close to a as to b (vector and length): only the number it shares
+    with source sentence `source_mark` tells which sentence it belongs to."""
+    table = {"sa": _concept(1), "sb": _concept(2), "sc": _concept(3)}
+    table |= {"ta": _concept(1), "tb": _concept(2), "tc": _concept(3)}
+    table["u"] = (_concept(1) + _concept(2)) / np.sqrt(2)
+    source = [_padded(tag, 200) for tag in ("sa", "sb", "sc")]
+    source[source_mark] = source[source_mark][:-4] + " 1,500"
+    target = [_padded("ta", 100), _padded("u", 100)[:-5] + " 1500", _padded("tb", 100)]
+    target.append(_padded("tc", 200))
+    return source, target, TaggedVectors(table)
+
+
+@pytest.mark.parametrize(
+    "mark, expected", [(0, [((0,), (0, 1)), ((1,), (2,))]), (1, [((0,), (0,)), ((1,), (1, 2))])]
+)
+def test_a_shared_number_tells_which_sentence_a_split_piece_belongs_to(mark, expected):
+    source, target, embed = _split_sentence_case(mark)
+    options = {"length_ratio": 1.0, "member_weight": member_weight("sentence")}
+    links = align(source, target, embed, lexical_weight=lexical_weight("sentence"), **options)
+    assert pairs(links)[:2] == expected
+    # the embedding alone cannot tell: it links the piece the same way whatever the number
+    unaided = [pairs(align(*_split_sentence_case(m)[:2], embed, **options))[:2] for m in (0, 1)]
+    assert unaided[0] == unaided[1]
+
+
+def test_lexical_anchors_are_numbers_and_marks_a_translation_keeps():
+    from aligncheck.align.lexical import anchors
+
+    assert anchors("It cost 1,000 euros (3.5%).") == {"d:1000", "d:35", "p:("}
+    assert anchors("Это стоило 1 000 евро (3,5 %).") == {"d:1000", "d:35", "p:("}
+    assert anchors('He asked: "Why?"') == anchors("Он спросил: «Почему?»") == {"p:?", 'p:"'}
+    assert anchors("They said, 'don't go.'") == {'p:"'}
+    assert anchors("Don't, it's the players' time.") == {'p:"'}  # a plural possessive, alas
+    assert anchors("It's O'Neill's dog") == frozenset()
+    assert lexical_weight("sentence") > 0 == lexical_weight("paragraph")
+
+
+def test_lexical_anchors_keep_long_documents_on_the_band_path():
+    size = 300
+    rng = np.random.default_rng(size)
+    source = [f"s{i}" for i in range(size)]
+    dropped = set(rng.choice(size, size // 50, replace=False).tolist())
+    target = [f"t{i}" for i in range(size) if i not in dropped]
+    embed = PlantedEmbedder(size)
+    links = align(source, target, embed, exact_windows=False, lexical_weight=0.1)
+    assert_covers(links, len(source), len(target))
+    assert {link.source[0] for link in links if not link.target} == dropped

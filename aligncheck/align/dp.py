@@ -5,6 +5,7 @@ columns lo[i]..hi[i]. A link of a>0, b>0 segments earns
 
     (sim - neighbour margin + member_weight * weakest member) * length factor ** length_power
         - merge_penalty * (a + b - 2) - both_sides_penalty if a > 1 and b > 1
+        + lexical_weight * (shared anchors - 0.5 * anchors on one side only)
 
 where sim is the dot product of the two windows' vectors, the margin is the mean similarity
 of each window to the segments just before and after the other window (Bertalign's margin),
@@ -22,6 +23,11 @@ not, where the merged window's own sim barely moves with a short member. Sentenc
 on the tuning half of NTREX-dev (benchmarks/align_sentences.py) goes from 0.976 to 0.983
 with member_weight 0.2, used for sentences only (aligner.member_weight): on clean paragraphs
 it made one faithful paragraph an omission.
+The anchors (lexical.py) are numbers, question and exclamation marks, parentheses and
+quotation marks, which a translation keeps and a small embedding model barely weighs: with
+lexical_weight 0.1, sentences only (aligner.lexical_weight), the same benchmark goes from 0.983
+to 0.990. They are computed once per segment, and only for the blocks of the band the search
+visits (not on the coarse pass, whose sides have no texts).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligncheck.align import lexical
 from aligncheck.align.features import Side
 
 BLOCK_CELLS = 1 << 13
@@ -55,6 +62,7 @@ class Params:
     length_power: float = 2.0
     both_sides_penalty: float = 0.2
     member_weight: float = 0.2
+    lexical_weight: float = 0.0
 
 
 def _block_values(
@@ -68,6 +76,7 @@ def _block_values(
     length_power: float,
     both_sides_penalty: float,
     member_weight: float = 0.0,
+    lexical_weight: float = 0.0,
 ) -> dict[tuple[int, int], np.ndarray]:
     """Link values for states rows[0]..rows[1] x cols[0]..cols[1], one matrix per type."""
     (r0, r1), (c0, c1) = rows, cols
@@ -77,6 +86,10 @@ def _block_values(
     jj = np.arange(c0, c1 + 1)
     ii = np.arange(r0, r1 + 1)
     out = {}
+    anchor_blocks = _anchor_blocks(src, tgt, r0 - k, r1, c0 - k, c1) if lexical_weight else None
+    if anchor_blocks:
+        src_anchors = {a: anchor_blocks[0].presence(ii, a) for a in {t[0] for t in types if t[0]}}
+        tgt_anchors = {b: anchor_blocks[1].presence(jj, b) for b in {t[1] for t in types if t[1]}}
     src_win = {a: src.windows(r0, r1, a) for a in {t[0] for t in types if t[0]}}
     tgt_win = {b: tgt.windows(c0, c1, b) for b in {t[1] for t in types if t[1]}}
     for a, b in types:
@@ -114,9 +127,21 @@ def _block_values(
         value = evidence * factor**length_power - merge_penalty * (a + b - 2)
         if a > 1 and b > 1:
             value -= both_sides_penalty
+        if anchor_blocks:
+            value = value + lexical_weight * lexical.scores(src_anchors[a], tgt_anchors[b])
         fits = (ii >= a)[:, None] & (jj >= b)[None, :]
         out[(a, b)] = np.where(fits, value, -np.inf)
     return out
+
+
+def _anchor_blocks(src: Side, tgt: Side, s0: int, s1: int, t0: int, t1: int):
+    """Anchor blocks of source segments s0..s1 - 1 and target segments t0..t1 - 1 (clipped to
+    the documents); None without texts (the coarse pass) or anchors."""
+    src_sets, tgt_sets = src.anchors(), tgt.anchors()
+    if src_sets is None or tgt_sets is None:
+        return None
+    s0, t0 = max(s0, 0), max(t0, 0)
+    return lexical.blocks(src_sets[s0:s1], s0, tgt_sets[t0:t1], t0)
 
 
 def _mean2(x, has_x, y, has_y):
@@ -167,6 +192,7 @@ def search(
             params.length_power,
             params.both_sides_penalty,
             params.member_weight,
+            params.lexical_weight,
         )
         for i in range(r0, r1 + 1):
             width = int(hi[i] - lo[i] + 1)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from aligncheck.align import lexical
+
 Embed = Callable[[list[str]], np.ndarray]
 # The mean a document's vectors are centred on is their sum over (n + CENTRE_SHRINK): a
 # one-paragraph document keeps half its vector, a long one is centred fully. On the tuning
@@ -58,6 +60,7 @@ class Side:
         self.texts = texts
         self.means = means
         self.exact: dict[tuple[int, int], list[np.ndarray]] = {}
+        self._anchors: list[frozenset[str]] | None = None
         self._exact_by_size: dict[int, tuple[np.ndarray, list[np.ndarray]]] = {}
         self.n = len(lens)
 
@@ -91,6 +94,12 @@ class Side:
                 ends,
                 [np.stack([v[m] for _, v in items]) for m in range(len(self.blocks))],
             )
+
+    def anchors(self) -> list[frozenset[str]] | None:
+        """Each segment's lexical anchors (lexical.py), computed once; None without texts."""
+        if self._anchors is None and self.texts is not None:
+            self._anchors = [lexical.anchors(t) for t in self.texts]
+        return self._anchors
 
     def halved(self) -> Side:
         """Pairs of consecutive segments summed: the coarse level of the band search."""
