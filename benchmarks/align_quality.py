@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align_data import embedder, ntrex_pairs, seed_pairs
 from align_metrics import score
 
-from aligncheck.align import align
+from aligncheck.align import align, lexical_weight, member_weight
 
 
 def run(data: str, models: str, exact: bool, scores_out: dict, only: str = "") -> None:
@@ -31,7 +31,14 @@ def run(data: str, models: str, exact: bool, scores_out: dict, only: str = "") -
     totals = []
     label = f"{models}, {'exact' if exact else 'summed'} merge windows"
     for name, src, tgt, gold in pairs:
-        links = align(src, tgt, embeds, exact_windows=exact)
+        links = align(
+            src,
+            tgt,
+            embeds,
+            exact_windows=exact,
+            member_weight=member_weight("paragraph"),
+            lexical_weight=lexical_weight("paragraph"),
+        )
         test = [(x.source, x.target) for x in links]
         totals.append((gold, test))
         gold_set = set(gold)
