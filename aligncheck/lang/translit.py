@@ -233,7 +233,7 @@ def _short_with_ending(source_key: str, token: str, target_lang: str) -> bool:
     return any(
         low.endswith(ending) and key(token[: len(low) - len(ending)], target_lang) == source_key
         for ending in turkic_endings(target_lang)
-        if len(low) > len(ending)
+        if len(low) > len(ending) >= 2  # a one-letter ending is Майк's k as often as a case
     )
 
 
