@@ -15,17 +15,21 @@ def mentions(seg: Segmentation, indices: Sequence[int]) -> list[Located]:
     return [(i, d) for i in indices for d in extract_dates(seg.segments[i].prose, seg.lang)]
 
 
-def differences(source: list[Located], target: list[Located], shortened: list | None = None):
-    """(source, target) pairs of dates that disagree; None where a side has no counterpart.
-    Pairs that agree where both say it are appended to `shortened` when given."""
+Pair = tuple[Located | None, Located | None]
+
+
+def paired(source: list[Located], target: list[Located]) -> tuple[list[Pair], list[Pair]]:
+    """(agreeing, differing): the (source, target) pairs of dates that agree where both say
+    them, and those that disagree, None where a side has no counterpart."""
     left, right = list(source), list(target)
+    agreeing: list[Pair] = []
+    differing: list[Pair] = []
     for item in list(left):
         partner = next((t for t in right if item[1].matches(t[1])), None)
         if partner:
             left.remove(item)
             right.remove(partner)
-            if shortened is not None:
-                shortened.append((item, partner))
+            agreeing.append((item, partner))
     for item in list(left):
         partner = next(
             (t for t in right if t[1].month == item[1].month or t[1].year == item[1].year), None
@@ -34,9 +38,9 @@ def differences(source: list[Located], target: list[Located], shortened: list | 
         if partner:
             left.remove(item)
             right.remove(partner)
-            yield item, partner
-    yield from ((d, None) for d in left)
-    yield from ((None, d) for d in right)
+            differing.append((item, partner))
+    differing += [(d, None) for d in left] + [(None, d) for d in right]
+    return agreeing, differing
 
 
 def _numbers_written(seg: Segmentation, indices: Sequence[int]) -> set[int]:
@@ -81,41 +85,43 @@ class DA01(Rule):
         if not link.source or not link.target:
             return
         source, target = mentions(ctx.source, link.source), mentions(ctx.target, link.target)
-        agreeing: list = []
-        yield from self._differing(ctx, link, differences(source, target, agreeing))
+        agreeing, differing = paired(source, target)
+        for src, tgt in differing:
+            yield self._finding(ctx, link, _difference(src, tgt, ctx.lang), src, tgt)
         numbers = _numbers_written(ctx.target, link.target)
         for src, tgt in agreeing:
             part = _left_out(src[1], tgt[1], numbers)
             if part:
-                yield self.finding(
-                    ctx,
-                    link,
-                    f'{part} of date {src[1].label()} ("{src[1].raw}") left out in {ctx.lang}: '
-                    f'"{tgt[1].raw}"',
-                    source_text=src[1].raw,
-                    target_text=tgt[1].raw,
-                    source_span=Span(src[0], *src[1].span),
-                    target_span=Span(tgt[0], *tgt[1].span),
-                    severity=Severity.WARNING,
-                )
-
-    def _differing(self, ctx: PairContext, link: Link, pairs) -> Iterable[Finding]:
-        for src, tgt in pairs:
-            if src and tgt:
                 message = (
-                    f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}")'
-                    f" in {ctx.lang}"
+                    f'{part} of date {src[1].label()} ("{src[1].raw}") left out in {ctx.lang}: '
+                    f'"{tgt[1].raw}"'
                 )
-            elif src:
-                message = f'date {src[1].label()} ("{src[1].raw}") missing in {ctx.lang}'
-            else:
-                message = f'date {tgt[1].label()} ("{tgt[1].raw}") in target not in source'
-            yield self.finding(
-                ctx,
-                link,
-                message,
-                source_text=src[1].raw if src else None,
-                target_text=tgt[1].raw if tgt else None,
-                source_span=Span(src[0], *src[1].span) if src else None,
-                target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
-            )
+                yield self._finding(ctx, link, message, src, tgt, Severity.WARNING)
+
+    def _finding(
+        self,
+        ctx: PairContext,
+        link: Link,
+        message: str,
+        src: Located | None,
+        tgt: Located | None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return self.finding(
+            ctx,
+            link,
+            message,
+            source_text=src[1].raw if src else None,
+            target_text=tgt[1].raw if tgt else None,
+            source_span=Span(src[0], *src[1].span) if src else None,
+            target_span=Span(tgt[0], *tgt[1].span) if tgt else None,
+            severity=severity,
+        )
+
+
+def _difference(src: Located | None, tgt: Located | None, lang: str) -> str:
+    if src and tgt:
+        return f'date {src[1].label()} changed to {tgt[1].label()} ("{tgt[1].raw}") in {lang}'
+    if src:
+        return f'date {src[1].label()} ("{src[1].raw}") missing in {lang}'
+    return f'date {tgt[1].label()} ("{tgt[1].raw}") in target not in source'
