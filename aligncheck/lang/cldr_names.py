@@ -49,7 +49,7 @@ from babel import Locale, UnknownLocaleError
 
 from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.lang import morph
-from aligncheck.lang.profiles import profile, profiles
+from aligncheck.lang.profiles import profiles, script
 
 KINDS = ("territory", "language", "currency", "city")
 _SKIP = {
@@ -207,7 +207,7 @@ def _cities(locale: Locale, lang: str):
     from babel.dates import get_timezone_location
 
     own = _field(locale, "time_zones") or {}
-    latin = _script(lang) == "Latn"
+    latin = script(lang) == "Latn"
     try:
         zones = sorted(get_global("zone_territories"))
     except _LOOKUP_ERRORS:
@@ -223,11 +223,6 @@ def _cities(locale: Locale, lang: str):
         fallback = zone.rpartition("/")[2].replace("_", " ")
         if isinstance(city, str) and city and (localised or city != fallback or latin):
             yield "city", zone, city
-
-
-def _script(lang: str) -> str | None:
-    found = profile(lang)
-    return found.script if found is not None else None
 
 
 def _forms(name: str) -> list[str]:

@@ -47,6 +47,12 @@ def profile(lang: str) -> Profile | None:
     return profiles().get(lang)
 
 
+def script(lang: str) -> str | None:
+    """The ISO 15924 script of a profiled language (None for others)."""
+    found = profile(lang)
+    return found.script if found is not None else None
+
+
 def languages_where(**fields) -> tuple[str, ...]:
     """Codes whose profiles have these field values, in the data file's order."""
     return tuple(

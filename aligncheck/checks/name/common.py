@@ -103,7 +103,7 @@ from aligncheck.extract.name_renderings import (
     version_outcomes,
 )
 from aligncheck.extract.names import document_spells, spelled_out
-from aligncheck.lang.profiles import profile
+from aligncheck.lang.profiles import script
 from aligncheck.model import Finding, Severity
 
 CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the module docstring
@@ -273,7 +273,7 @@ class MissingNameRule(VersionsRule):
                 written[m, where] = (text, o.target.lang) if text else None
             return written[m, where]
 
-        scripts = [_script(ctx.target.lang) for ctx in pairs]
+        scripts = [script(ctx.target.lang) or "Latn" for ctx in pairs]
         findings = []
         for n, (ctx, found) in enumerate(zip(pairs, outcomes)):
             others = by_place[:n] + by_place[n + 1 :]
@@ -409,8 +409,3 @@ class MissingNameRule(VersionsRule):
                     return unsure and Severity.INFO
                 return self.severity if outcome == RULE else unsure
         raise AssertionError("the last row of SEVERITY_TABLE always holds")
-
-
-def _script(lang: str) -> str:
-    found = profile(lang)
-    return found.script if found is not None else "Latn"
