@@ -219,7 +219,7 @@ class Case:
         if not span:
             return None
         target_lang = o.target.lang
-        own = [key(w.text, lang) for w in words(o.source.text) if w.text[:1].isupper()]
+        own = capitalised_keys(o.source.text, lang)
         tokens = o.target.tokens
         ends = self.ctx.remember(("token ends", o.target.text), lambda: [t.end for t in tokens])
         first = bisect_left(ends, span[0] - NEAR)  # ends rise with starts
