@@ -261,6 +261,37 @@ def test_a_conversion_forgives_only_through_a_bracketed_equivalent():
     assert f.message == "number 2 changed to 3 in ru"
 
 
+def test_a_conversion_the_source_gives_is_not_redone_by_the_matcher():
+    source = "The volcano sits 45 miles (72 kilometers) from the capital."
+    assert check(source, "Вулкан в 72 км от столицы.") == []
+    assert check(source, "Вулкан в 45 милях (72 км) от столицы.") == []
+    # 73 km would pass for 45 miles converted, but the source says 72
+    [f] = check(source, "Вулкан в 73 км от столицы.")
+    assert "73" in f.message
+    # the bracketed equivalent may be left out, not changed
+    speeds = "It crossed the sea at 800 kph (497 mph) before striking the shore."
+    assert check(speeds, "Он пересёк море со скоростью 800 км/ч.") == []
+    [f] = check(speeds, "Он пересёк море со скоростью 800 км/ч (498 миль/ч).")
+    assert f.message == "number 497 changed to 498 in ru"
+    assert (f.source_text, f.target_text) == ("497", "498")
+
+
+@pytest.mark.parametrize(
+    "source, target, missing",
+    [
+        ("It lies 300 km (190 miles) north.", "Он в 300 км ( миль) к северу.", "190"),
+        ("It lies 45 miles (72 km) away.", "Он в 45 милях ( км) от нас.", "72"),
+        ("Waves as high as 20 feet (6 meters) hit.", "Волны высотой в футов (6 метров).", "20"),
+    ],
+)
+def test_a_figure_of_a_given_conversion_dropped_from_its_brackets(source, target, missing):
+    [f] = check(source, target)
+    assert f.message == f"number {missing} missing in ru"
+    for hollow, kept in ((" ( миль)", ""), (" ( км)", ""), ("в футов (6 метров)", "в 6 метров")):
+        target = target.replace(hollow, kept)
+    assert check(source, target) == []  # the one figure kept, without emptied brackets
+
+
 def test_severity_follows_the_evidence():
     # digits against digits or nothing: error
     assert [

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 
 import regex
 
@@ -140,6 +141,44 @@ MATCHES = (
     lambda a, b: bool(set(a.values) & set(b.values)) and same_scale(a, b),
     lambda a, b: a.converts_to(b) or b.converts_to(a),
 )
+CONVERSION = 2  # the pass of MATCHES that joins unequal values
+_GIVEN_GAP = 16  # characters between a quantity and its bracketed equivalent
+
+
+def given_conversions(found: list[Located]) -> dict[int, NumberMention]:
+    """Both mentions of "45 miles (72 km)" or "800 kph (497 mph)", by id, each with the other:
+    a quantity and its equivalent in brackets right after it. The author converted it, so the
+    translation gives one of the two as written (or both); a third figure near the conversion
+    is a change."""
+    given = {}
+    for (i, a), (j, b) in zip(found, found[1:]):
+        if (
+            i == j
+            and b.bracketed
+            and 0 <= b.span[0] - a.span[1] <= _GIVEN_GAP
+            and (a.converts_to(b) or b.converts_to(a))
+        ):
+            given[id(a)], given[id(b)] = b, a
+    return given
+
+
+_HOLLOW_AFTER = regex.compile(r"[^\d()]{0,16}\([^\d()]{0,24}\)")
+_FIGURE_BEFORE = regex.compile(r"\d[^\d()]{0,16}\([^\d()]*$")
+
+
+def beside_hollow_brackets(seg: Segmentation, found: list[Located]) -> set[int]:
+    """ids of the mentions that stand beside brackets with no figure: "300 km ( mil)", or
+    "фут (6 метров)" with no figure before the bracket: where one figure of a given
+    conversion ("300 km (190 miles)") was, its unit left behind."""
+    hollow = set()
+    for i, m in found:
+        text = seg.segments[i].prose
+        start, end = m.span
+        if _HOLLOW_AFTER.match(text, end) or (
+            m.bracketed and not _FIGURE_BEFORE.search(text, max(0, start - 32), start)
+        ):
+            hollow.add(id(m))
+    return hollow
 
 
 def same_scale(a: NumberMention, b: NumberMention) -> bool:
@@ -197,13 +236,21 @@ def _priority(item: Located) -> tuple[int, int]:
 
 
 def _augment(
-    left: list[Located], right: list[Located], pairs: list[tuple[Located, Located]]
+    left: list[Located],
+    right: list[Located],
+    pairs: list[tuple[Located, Located]],
+    given: Container[int] = frozenset(),
 ) -> None:
     """Re-route pairs where that pairs one more (Kuhn's augmenting paths): "1 to 4 inches (10)"
-    against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over."""
+    against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over. A source
+    mention in `given` (`given_conversions`) is no conversion's partner."""
 
     def edge(a: Located, b: Located) -> bool:
-        return TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in MATCHES)
+        return TIERS[-1](a[1], b[1]) and any(
+            same(a[1], b[1])
+            for k, same in enumerate(MATCHES)
+            if k != CONVERSION or id(a[1]) not in given
+        )
 
     mate = {id(t): s for s, t in pairs}
     targets = [t for _, t in pairs] + right
@@ -282,7 +329,7 @@ class _Linked:
             self.parent[a] = b
 
 
-def unmatched(source: list[Located], target: list[Located]):
+def unmatched(source: list[Located], target: list[Located], hollow: set[int] = frozenset()):
     """(missing, extra, spare target words) after matching values, occurrence by occurrence.
 
     Values are counted, not collected into sets: "5 ... 5" against one "5" leaves one missing.
@@ -291,13 +338,17 @@ def unmatched(source: list[Located], target: list[Located]):
     digits before words, and pairs are re-routed where that pairs more. Left over and
     forgiven: soft mentions, a number WORD whose value the other side has (a repeated "the
     five" folds into a pronoun), and an imperial quantity whose metric equivalent the same side
-    gives in brackets ("30 miles (48 km)" against "48 км"). Spare words are unmatched soft
+    gives in brackets ("30 miles (48 km)" against "48 км"), unless the target's figure stands
+    beside brackets emptied of the other (`hollow`: "48 км ( миль)"). Spare words are unmatched soft
     number words of the target ("четырёхдневный"): never reported alone, but they name the new
     value of a changed word.
     """
     left, right = sorted(source, key=_priority), sorted(target, key=_priority)
+    given = given_conversions(source)
     pairs: list[tuple[Located, Located]] = []
-    for same, readings in zip(MATCHES, READINGS):
+    for k, (same, readings) in enumerate(zip(MATCHES, READINGS)):
+        if k == CONVERSION and given:
+            same = partial(_not_given, same, given)
         for tier in TIERS:
             kinds = {_kind(m): m for _, m in right}
 
@@ -313,7 +364,7 @@ def unmatched(source: list[Located], target: list[Located]):
                 return tier(a, b) and same(a, b)
 
             pairs += _pair_off(left, right, both, probes, labels)
-    _augment(left, right, pairs)
+    _augment(left, right, pairs, given)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
     right.sort(key=lambda x: order[id(x)])
@@ -365,7 +416,35 @@ def unmatched(source: list[Located], target: list[Located]):
         if not m.reportable and not m.in_date and m.kind == "word" and m.value >= 2
     ]
     rough = [x for x in (*left, *right) if x[1].kind == "approximate"]
-    return alone(left, source, target, False), alone(right, target, source, True), spare, rough
+    missing, extra = alone(left, source, target, False), alone(right, target, source, True)
+    # a bracketed equivalent may be left out, not changed: "(497 mph)" as "(498 mil/saat)"
+    reported = {id(x[1]) for x in (*missing, *extra)}
+    changed = [x for x in left if id(x[1]) in given and x[1].bracketed and id(x[1]) not in reported]
+    into = [x for x in right if x[1].bracketed and id(x[1]) not in reported]
+    n = min(len(changed), len(into))
+    # one figure of a given conversion kept beside emptied brackets: the other was dropped
+    partner = {id(s[1]): t[1] for s, t in pairs}
+
+    def other_kept_emptied(x: Located) -> bool:
+        kept = partner.get(id(given[id(x[1])]))
+        return kept is not None and id(kept) in hollow
+
+    emptied = [
+        x
+        for x in left
+        if id(x[1]) in given
+        and id(x[1]) not in reported
+        and not any(x is c for c in changed[:n])
+        and other_kept_emptied(x)
+    ]
+    if n or emptied:
+        missing = sorted([*missing, *changed[:n], *emptied], key=lambda x: order[id(x)])
+        extra = sorted([*extra, *into[:n]], key=lambda x: order[id(x)])
+    return missing, extra, spare, rough
+
+
+def _not_given(same: Callable, given: Container[int], a: NumberMention, b: NumberMention) -> bool:
+    return id(a) not in given and same(a, b)
 
 
 def explicitation(m: NumberMention) -> bool:

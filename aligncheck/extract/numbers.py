@@ -91,6 +91,7 @@ class NumberMention:
     unit: str = ""  # an imperial unit the translation may convert: "mile", "foot", ...
     scaled: Decimal | None = None  # with the scale word after it: 9 billion = 9000000000
     scale_word: str = ""  # that word as written ("billion", "млрд")
+    bracketed: bool = False  # a quantity in brackets: "(72 km)", "(497 mph)"
 
     def converts_to(self, other: NumberMention) -> bool:
         """`other` is this imperial quantity in metric units, give or take rounding."""
@@ -337,6 +338,7 @@ def _classify(
         unit=unit,
         scaled=scaled,
         scale_word=scale_word,
+        bracketed=bool(bracketed),
     )
 
 

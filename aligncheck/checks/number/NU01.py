@@ -7,6 +7,7 @@ import regex
 from aligncheck.checks.base import PairContext, Rule
 from aligncheck.extract.number_match import (
     Located,
+    beside_hollow_brackets,
     is_word,
     mentions,
     merge_scores,
@@ -87,14 +88,13 @@ class NU01(Rule):
         if not link.source or not link.target:
             return
         words = bool(self.opt(ctx, "number_words"))
-        found = unmatched(
-            *without_shared_literals(
-                mentions(ctx.source, link.source, words),
-                mentions(ctx.target, link.target, words),
-                ctx.source,
-                ctx.target,
-            )
+        source, target = without_shared_literals(
+            mentions(ctx.source, link.source, words),
+            mentions(ctx.target, link.target, words),
+            ctx.source,
+            ctx.target,
         )
+        found = unmatched(source, target, beside_hollow_brackets(ctx.target, target))
         typos = _Misspellings(ctx, link)
         for src, tgt in merge_scores(pair_changes(*found), ctx.source, ctx.target):
             yield self._finding(ctx, link, src, tgt, typos)
