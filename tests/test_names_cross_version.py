@@ -274,3 +274,36 @@ def test_a_capital_named_by_its_country_is_a_metonym_resolved():
     assert ("ru", "Madrid") not in warnings(release(source, versions))
     versions["ru"] = ["Референдум был признан незаконным."]
     assert ("ru", "Madrid") in warnings(release(source, versions))
+
+
+def test_a_person_other_names_replace_in_most_versions_is_no_agreed_omission():
+    # three versions put three different names where the spokesman's is; none aligns to it,
+    # so the name stands between the words the neighbours are aligned to
+    concepts = {
+        w: c
+        for c, ws in {
+            "S": ("spokesman", "Представитель", "Өкілі", "Sözcüsü", "Sözçüsi"),
+            "T": ("told", "сообщил", "айтты", "söyledi", "aýtdy"),
+            "R": ("reporters", "журналистам", "тілшілерге", "gazetecilere", "žurnalistlere"),
+        }.items()
+        for w in ws
+    }
+    source = ["The spokesman Sutopo Nugroho told reporters."]
+    versions = {
+        "ru": ["Представитель Линдквист сообщил журналистам."],
+        "kk": ["Өкілі Робинсон тілшілерге айтты."],
+        "tr": ["Sözcüsü Jacobs gazetecilere söyledi."],
+        "tk": ["Sözçüsi Sutopo Nugroho žurnalistlere aýtdy."],
+    }
+    found = NA01().check_release(release(source, versions, embedder=ConceptEmbedder(concepts)))
+    changed = {f.lang: (f.severity.value, f.target_text) for f in found}
+    assert changed == {
+        "ru": ("warning", "Линдквист"),
+        "kk": ("warning", "Робинсон"),
+        "tr": ("warning", "Jacobs"),
+    }
+    # where the other versions drop it with nothing in its place, they agree: infos
+    versions.update(kk=["Өкілі тілшілерге айтты."], tr=["Sözcüsü gazetecilere söyledi."])
+    found = NA01().check_release(release(source, versions, embedder=ConceptEmbedder(concepts)))
+    severities = {f.lang: f.severity.value for f in found}
+    assert severities == {"ru": "warning", "kk": "info", "tr": "info"}

@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from aligncheck.align.words import align_words, target_span_of, word_spans, word_vectors
+from aligncheck.align.words import (
+    align_words,
+    gap_between_neighbours,
+    target_span_of,
+    word_spans,
+    word_vectors,
+)
 from aligncheck.embed import load_embedder, token_vectors
 
 SOURCE = "Minister Ospanova met Karimov in Berlin on 12 May 2021."
@@ -274,3 +280,13 @@ def test_a_target_sentence_that_carries_on_its_source_is_no_addition(embedder):
     assert split_off.text.startswith("Год спустя") and foreign.text.startswith("Футбольный")
     assert translated_words(ctx, ctx.links[0], split_off, "target")
     assert not translated_words(ctx, ctx.links[0], foreign, "target")
+
+
+def test_the_gap_between_aligned_neighbours_is_where_unaligned_words_go():
+    # "the spokesman X Y told" / "өкілі Z айтты": spokesman -> өкілі, told -> айтты
+    alignment = [((4, 13), (0, 5)), ((27, 31), (15, 20))]
+    assert gap_between_neighbours(14, 26, alignment, 48) == (5, 15)
+    assert gap_between_neighbours(14, 26, alignment, 5) is None  # farther apart than allowed
+    crossed = [((4, 13), (15, 20)), ((27, 31), (0, 5))]
+    assert gap_between_neighbours(14, 26, crossed, 48) is None  # the neighbours swap places
+    assert gap_between_neighbours(0, 3, alignment, 48) is None  # nothing aligned before

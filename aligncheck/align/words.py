@@ -129,6 +129,22 @@ def target_span_of(
     return min(a for a, _ in targets), max(b for _, b in targets)
 
 
+def gap_between_neighbours(
+    source_start: int, source_end: int, alignment: Sequence[WordLink], widest: int
+) -> Span | None:
+    """Where unaligned source words [source_start, source_end) would go: the target text
+    between the words aligned to their nearest aligned neighbours before and after, when
+    those keep their order and lie at most `widest` characters apart; None otherwise."""
+    before = [t for (a, b), t in alignment if b <= source_start]
+    after = [t for (a, b), t in alignment if a >= source_end]
+    if not before or not after:
+        return None
+    left, right = before[-1], after[0]  # the links are sorted by source word
+    if left[1] > right[0] or right[0] - left[1] > widest:
+        return None
+    return left[1], right[0]
+
+
 # What the embedding cache keeps alignments under (with the model id): bump when the words,
 # the method or the layer change.
 ALIGNMENT_KIND = "word-alignment-argmax-v1"

@@ -8,7 +8,10 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   a warning, whatever its kind, unless word alignment shows this version translating or
   respelling it, or this version writes a word like their rendering (Уэйдті where ru writes
   Уэйд); a single word counts as rendered by them only when written as a name, with a
-  capital (Republicans as республиканцы is a translation, no evidence);
+  capital (Republicans as республиканцы is a translation, no evidence); a person's name
+  is not left out by agreement where this version writes another name in its place
+  (beside its aligned words or, none aligned, between the words its neighbours are aligned
+  to: 'агенттіктің өкілі Трамп' for 'agency spokesman Sutopo Purwo Nugroho');
 - CLDR (countries, languages, currencies, cities, via Babel): a CLDR name is rendered by
   the target language's CLDR names (Germany = Германии = Almaniýada), and one left out is
   a warning even with no other version to compare with;
@@ -48,7 +51,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the other versions agree to leave it out (half of them, for other than people) ... choice
+    the other versions leave it out (half, but people); no other name in its place ... choice
     this version never writes it .......................................... choice
     a place or group word the other versions in its script leave out too ... choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
@@ -112,9 +115,13 @@ CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the modul
 # docstring prints it (tests/test_names.py checks that it does).
 SEVERITY_TABLE = (
     (
-        lambda c: c.dropped and (c.dropped > c.kept or c.dropped == c.kept and not c.personal),
+        lambda c: (
+            c.dropped
+            and (c.dropped > c.kept or c.dropped == c.kept and not c.personal)
+            and not (c.personal and (c.instead() or c.stranger(in_gap=True)))
+        ),
         CHOICE,
-        "the other versions agree to leave it out (half of them, for other than people)",
+        "the other versions leave it out (half, but people); no other name in its place",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (
@@ -365,7 +372,13 @@ class MissingNameRule(VersionsRule):
             near = case.closest
             instead = None
             if severity != Severity.INFO:
-                instead = case.instead() or (case.stranger() if case.translated() else None)
+                instead = (
+                    case.instead()
+                    or (case.stranger() if case.translated() else None)
+                    or (
+                        case.stranger(in_gap=True) if case.personal and case.aligned == "" else None
+                    )
+                )
             message = (
                 f"{self.what} '{mention.text}' is not in the target"
                 + (f": it is rendered as '{instead}'" if instead else "")

@@ -17,7 +17,7 @@ import regex
 from babel.core import get_global
 from rapidfuzz.distance import Indel
 
-from aligncheck.align.words import link_alignment, target_span_of
+from aligncheck.align.words import gap_between_neighbours, link_alignment, target_span_of
 from aligncheck.checks.base import PairContext
 from aligncheck.extract.name_match import (
     VARIANT_THRESHOLD,
@@ -204,20 +204,29 @@ class Case:
         first = next((c for c in text if c.isalpha()), "")
         return bool(first) and first.islower() and first.upper() != first
 
-    def stranger(self) -> str | None:
+    def stranger(self, in_gap: bool = False) -> str | None:
         """A capitalised word inside a target sentence, next to where the name's words are
         aligned (NEAR), that spells no capitalised word of the source link and renders no
         other name there: another name put in this one's place, whatever word the
-        alignment picked."""
-        return self._stranger
+        alignment picked. With `in_gap`, where no word of the name is aligned, also next to
+        the gap between its aligned neighbours (agency spokesman X told: 'өкілі Трамп')."""
+        return self._strangers[in_gap]
 
     @cached_property
-    def _stranger(self) -> str | None:
-        o, lang = self.o, self.lang
+    def _strangers(self) -> tuple[str | None, str | None]:
+        o = self.o
         alignment = link_alignment(self.ctx, o.source.text, o.target.text)
-        span = alignment and target_span_of(o.mention.start, o.mention.end, alignment)
-        if not span:
-            return None
+        if not alignment:
+            return None, None
+        span = target_span_of(o.mention.start, o.mention.end, alignment)
+        if span:
+            found = self._stranger_near(span)
+            return found, found
+        gap = gap_between_neighbours(o.mention.start, o.mention.end, alignment, 2 * NEAR)
+        return None, gap and self._stranger_near(gap)
+
+    def _stranger_near(self, span: tuple[int, int]) -> str | None:
+        o, lang = self.o, self.lang
         target_lang = o.target.lang
         own = capitalised_keys(o.source.text, lang)
         tokens = o.target.tokens
