@@ -23,7 +23,9 @@ class NA01(MissingNameRule):
     (aligned to lower-case words, with no other name beside them), never writes (Caspian as
     Xəzər) or leaves out as the other version in its non-Latin script does (Silicon as
     Кремниевая and Кремний), nor for a capital the target names by its country (Madrid as
-    Испании).
+    Испании). A single place or group word that no target word is aligned to is an info
+    when its source sentence is no closer to the target without it (the target says it in
+    words of its own: Robotics Challenge as Robot Mücadelesi).
 
     **Anti-pattern**
     source: Ms. Dana Ospanova opened the meeting.

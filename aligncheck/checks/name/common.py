@@ -26,6 +26,11 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   (not a CLDR name, no other name beside its aligned words) that they all leave out too is
   their choice, however the Latin-script versions copy it (Silicon Valley as Кремниевая
   долина and Кремний алқабы, kept as Silicon in tk and tr);
+- the sentence embeddings: where no word is aligned to a place or group word the other
+  versions render, its source sentence without it is compared with the most similar target
+  sentence; if leaving it out brings the two no closer (by at most a tenth of what it moves
+  the source sentence), the target says it in words of its own (Robot Mücadelesi, Кубок
+  шотландской лиги), a doubt: an info, not a warning;
 - CLDR's time zones: a city (Madrid) the target names by its country, more often than the
   source link names it (Испании), is the capital standing for the state: a choice;
 - the version itself: a name it never writes (lost in two places or more; a single place
@@ -68,14 +73,17 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case, no other name beside ... choice
     a city named by its country (a metonym) ............................... choice
+    its sentence without it is no closer to the target (said in other words) ... doubt
     the other versions render it (more than leave it out; as many, for people) ... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
     anything else ......................................................... unsure
 
-choice: an info when the rule reports unsure names (NA01; NA02 for 3+ letters), else nothing;
-rule: the rule's severity (warning); unsure: the rule's severity for unsure names (NA01: info,
-or warning with name_untitled_as_warning; NA02: info for 3+ letters), else nothing.
+choice: an info when the rule reports unsure names (NA01; NA02 for 3+ letters), else nothing
+(nothing for a single place or group word, checked on evidence only); doubt: the same,
+single words included (the evidence says it is missing, its sentence says otherwise); rule:
+the rule's severity (warning); unsure: the rule's severity for unsure names (NA01: info, or
+warning with name_untitled_as_warning; NA02: info for 3+ letters), else nothing.
 """
 
 from __future__ import annotations
@@ -109,7 +117,7 @@ from aligncheck.extract.names import document_spells, spelled_out
 from aligncheck.lang.profiles import script
 from aligncheck.model import Finding, Severity
 
-CHOICE, RULE, UNSURE = "choice", "rule", "unsure"  # outcomes, told in the module docstring
+CHOICE, DOUBT, RULE, UNSURE = "choice", "doubt", "rule", "unsure"  # told in the module docstring
 
 # (condition, outcome, reason), read in order: the first row that holds decides. The module
 # docstring prints it (tests/test_names.py checks that it does).
@@ -207,6 +215,16 @@ SEVERITY_TABLE = (
         "its words are aligned to words in lower case, no other name beside",
     ),
     (lambda c: c.city_as_country(), CHOICE, "a city named by its country (a metonym)"),
+    (
+        lambda c: (
+            c.o.mention.kind not in ("person", "name")
+            and c.aligned == ""
+            and not c.stranger(in_gap=True)
+            and c.said_otherwise()
+        ),
+        DOUBT,
+        "its sentence without it is no closer to the target (said in other words)",
+    ),
     (
         lambda c: c.kept > 0,
         RULE,
@@ -372,13 +390,7 @@ class MissingNameRule(VersionsRule):
             near = case.closest
             instead = None
             if severity != Severity.INFO:
-                instead = (
-                    case.instead()
-                    or (case.stranger() if case.translated() else None)
-                    or (
-                        case.stranger(in_gap=True) if case.personal and case.aligned == "" else None
-                    )
-                )
+                instead = case.instead() or (case.stranger() if case.translated() else None)
             message = (
                 f"{self.what} '{mention.text}' is not in the target"
                 + (f": it is rendered as '{instead}'" if instead else "")
@@ -416,9 +428,9 @@ class MissingNameRule(VersionsRule):
         unsure = self.unsure_severity(ctx) if self.hint_when_unsure(o.mention) else None
         for condition, outcome, _ in SEVERITY_TABLE:
             if condition(case):
-                if o.mention.kind in EVIDENCE_ONLY and outcome != RULE:
+                if o.mention.kind in EVIDENCE_ONLY and outcome not in (RULE, DOUBT):
                     return None
-                if outcome == CHOICE:
+                if outcome in (CHOICE, DOUBT):
                     return unsure and Severity.INFO
                 return self.severity if outcome == RULE else unsure
         raise AssertionError("the last row of SEVERITY_TABLE always holds")

@@ -32,6 +32,7 @@ from aligncheck.extract.names import NameEvidence, document_spells, name_like, s
 from aligncheck.lang.cldr_names import calendar_names
 from aligncheck.lang.morph import russian_common_word, words
 from aligncheck.lang.translit import key, token_score
+from aligncheck.segment.units import split_sentences
 
 # Kinds reported as warnings whenever missing (unless the other versions leave them out too).
 ALWAYS = ("person", "brand", "code", "acronym")
@@ -248,6 +249,34 @@ class Case:
             return token.text
         return None
 
+    def said_otherwise(self) -> bool:
+        """Leave the name out of its source sentence: if that brings the sentence no closer
+        to its most similar target sentence (by at most SAID_OTHERWISE of what leaving it
+        out moves the source itself), the target carries what the name says in words of its
+        own (Robot Mücadelesi, Кубок шотландской лиги, İskoçya'da) rather than lacking it.
+        False without an embedder, or where the target sentences are not told apart."""
+        embedder = self.ctx.resources.get("embedder")
+        o = self.o
+        if embedder is None:
+            return False
+        source, target = o.source.text, o.target.text
+        start, end = next(
+            ((a, b) for a, b in split_sentences(source, self.lang) if a <= o.mention.start < b),
+            (0, len(source)),
+        )
+        sentence = source[start:end]
+        without = " ".join((source[start : o.mention.start] + source[o.mention.end : end]).split())
+        theirs = [target[a:b] for a, b in split_sentences(target, o.target.lang)]
+        if not theirs:
+            return False
+        vectors = embedder.embed([sentence, without, *theirs])
+        mine, less, rows = vectors[0], vectors[1], vectors[2:]
+        best = rows[int((rows @ mine).argmax())]
+        moved = 1.0 - float(mine @ less)
+        if moved <= 0.0:
+            return False
+        return float(best @ less - best @ mine) <= SAID_OTHERWISE * moved
+
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
         return (
@@ -307,6 +336,7 @@ def run_rendered(found: list[NameOutcome]) -> set[tuple]:
     return out
 
 
+SAID_OTHERWISE = 0.1  # closer by at most this share of the move: the target says it otherwise
 NEAR = 24  # characters around the aligned words where another name may stand instead
 STRANGER = 0.6  # key similarity below which a capitalised target word spells no source word
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
