@@ -349,3 +349,33 @@ def test_a_place_word_the_target_says_in_other_words_is_a_doubt_not_a_warning():
     assert [(f.lang, f.source_text, f.severity.value) for f in found] == [
         ("ru", "Ibrox", "warning")
     ]
+
+
+def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
+    concepts = {
+        w: c
+        for c, ws in {
+            "F": ("ferry", "Паром", "Паром", "feribot", "Bərə", "Parom"),
+            "L": ("late", "опоздал", "кешікті", "gecikti", "gecikdi", "gijä"),
+        }.items()
+        for w in ws
+    }
+    source = ["The ferry from Paldiski was late."]
+    versions = {
+        "ru": ["Паром опоздал."],
+        "kk": ["Паром Палдискиден кешікті."],
+        "az": ["Bərə Paldiskidən gecikdi."],
+        "tr": ["feribot gecikti."],
+        "tk": ["Parom gijä."],
+    }
+    embedder = MeaningEmbedder(concepts, {"Paldiski": "P", "Палдискиден": "P", "Paldiskidən": "P"})
+    # for each version that leaves it out, two others render it and two do not: its sentence
+    # lacks it, so the tie is no agreement, a warning
+    found = warnings(release(source, versions, embedder=embedder))
+    assert sorted(found) == [("ru", "Paldiski"), ("tk", "Paldiski"), ("tr", "Paldiski")]
+    # ru saying it in words of its own ('портовый паром') makes the tie an agreement for ru
+    versions["ru"] = ["Портовый паром опоздал."]
+    embedder = MeaningEmbedder(
+        concepts, {"Paldiski": "P", "Палдискиден": "P", "Paldiskidən": "P", "Портовый": "P"}
+    )
+    assert ("ru", "Paldiski") not in warnings(release(source, versions, embedder=embedder))

@@ -254,11 +254,25 @@ class Case:
         to its most similar target sentence (by at most SAID_OTHERWISE of what leaving it
         out moves the source itself), the target carries what the name says in words of its
         own (Robot Mücadelesi, Кубок шотландской лиги, İskoçya'da) rather than lacking it.
-        False without an embedder, or where the target sentences are not told apart."""
+        False without an embedder."""
+        share = self._closer_without
+        return share is not None and share <= SAID_OTHERWISE
+
+    def lacks(self) -> bool:
+        """The other way round: leaving the name out brings its sentence closer to the target
+        by at least LACKS of what it moves the source: the target sentence lacks it."""
+        share = self._closer_without
+        return share is not None and share >= LACKS
+
+    @cached_property
+    def _closer_without(self) -> float | None:
+        """How much closer to its most similar target sentence the name's source sentence
+        comes without the name, as a share of how far that moves the source sentence; None
+        without an embedder or target sentences."""
         embedder = self.ctx.resources.get("embedder")
         o = self.o
         if embedder is None:
-            return False
+            return None
         source, target = o.source.text, o.target.text
         start, end = next(
             ((a, b) for a, b in split_sentences(source, self.lang) if a <= o.mention.start < b),
@@ -268,14 +282,14 @@ class Case:
         without = " ".join((source[start : o.mention.start] + source[o.mention.end : end]).split())
         theirs = [target[a:b] for a, b in split_sentences(target, o.target.lang)]
         if not theirs:
-            return False
+            return None
         vectors = embedder.embed([sentence, without, *theirs])
         mine, less, rows = vectors[0], vectors[1], vectors[2:]
         best = rows[int((rows @ mine).argmax())]
         moved = 1.0 - float(mine @ less)
         if moved <= 0.0:
-            return False
-        return float(best @ less - best @ mine) <= SAID_OTHERWISE * moved
+            return None
+        return float(best @ less - best @ mine) / moved
 
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
@@ -336,6 +350,7 @@ def run_rendered(found: list[NameOutcome]) -> set[tuple]:
     return out
 
 
+LACKS = 0.5  # closer by at least this share: the target sentence lacks the name
 SAID_OTHERWISE = 0.1  # closer by at most this share of the move: the target says it otherwise
 NEAR = 24  # characters around the aligned words where another name may stand instead
 STRANGER = 0.6  # key similarity below which a capitalised target word spells no source word
