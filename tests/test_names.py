@@ -239,3 +239,16 @@ def test_the_severity_table_is_printed_in_its_module_docstring():
     rows = [line.split(" ..") for line in common.__doc__.splitlines() if " .." in line]
     printed = [(row[0].strip(), row[-1].strip(". ")) for row in rows]
     assert printed == [(reason, outcome) for _, outcome, reason in common.SEVERITY_TABLE]
+
+
+def test_an_acronym_with_the_english_possessive_is_still_an_acronym():
+    text = "The series ran on HBO's channel, and NATO’s envoy met the A320's crew."
+    found = [(m.text, m.kind) for m in extract_names(text, "en", document_evidence([text], "en"))]
+    assert ("HBO", "acronym") in found and ("NATO", "acronym") in found
+    assert ("A320's", "code") in found
+    [f] = list(NA02().check(pair(["The series ran on HBO's channel."], ["Сериал шёл."], "ru")))
+    assert f.source_text == "HBO" and f.severity.value == "warning"
+    assert (
+        list(NA02().check(pair(["The series ran on HBO's channel."], ["Сериал шёл на HBO."], "ru")))
+        == []
+    )

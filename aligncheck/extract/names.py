@@ -178,11 +178,9 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
         w = word.text
         if w.isupper() and len(w) > 1 and (shouting or _capitals_run(tokens, i)):
             close_run()
-        elif _is_acronym(w) or _is_code(w):
+        elif _is_acronym(w) or _is_code(w) or _possessive_acronym(w):
             close_run()
-            found.append(
-                NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code")
-            )
+            found.append(_acronym_or_code(word))
         elif _is_title_case(w) or (run and w in _CONNECTORS):
             if run and (text[run[-1].end : word.start].strip() or _possessive(run[-1].text)):
                 close_run()
@@ -211,15 +209,28 @@ def _headline_names(tokens: list[Word], evidence: NameEvidence) -> list[NameMent
     found = []
     for word in tokens:
         w = word.text
-        if _is_acronym(w) or _is_code(w):
-            found.append(
-                NameMention(w, word.start, word.end, "acronym" if _is_acronym(w) else "code")
-            )
+        if _is_acronym(w) or _is_code(w) or _possessive_acronym(w):
+            found.append(_acronym_or_code(word))
         elif _is_mixed_case(w):
             found.append(NameMention(w, word.start, word.end, "brand"))
         elif _strip_possessive(w) in evidence.surnames:
             found.append(NameMention(w, word.start, word.end, "person"))
     return found
+
+
+def _possessive_acronym(word: str) -> bool:
+    """HBO's, NATO’s: an acronym with the English possessive."""
+    bare = _strip_possessive(word)
+    return bare != word and _is_acronym(bare)
+
+
+def _acronym_or_code(word: Word) -> NameMention:
+    """The mention of an acronym (without its possessive) or a code."""
+    if _possessive_acronym(word.text):
+        bare = _strip_possessive(word.text)
+        return NameMention(bare, word.start, word.start + len(bare), "acronym")
+    kind = "acronym" if _is_acronym(word.text) else "code"
+    return NameMention(word.text, word.start, word.end, kind)
 
 
 def _strip_possessive(word: str) -> str:
