@@ -309,3 +309,36 @@ def test_unmatched_neighbours_that_match_each_other_best_are_paired():
     assert paired_gap(beads, 1, 0, 1, condensed, 2) and paired_gap(beads, 2, 1, 1, condensed, 2)
     foreign = e.embed(source + ["Мост через реку открыт.", "Мост через реку строили три года."])
     assert not paired_gap(beads, 1, 0, 1, foreign, 2) and not paired_gap(beads, 2, 1, 1, foreign, 2)
+
+
+class TableEmbedder:
+    """Fixed vectors by text: what a multilingual model gives sentences of one topic."""
+
+    def __init__(self, table: dict[str, list[float]]):
+        self.table = table
+
+    def embed(self, texts):
+        return np.array([np.array(self.table[t]) / np.linalg.norm(self.table[t]) for t in texts])
+
+
+def test_a_dropped_sentence_the_aligner_put_in_a_bead_with_its_neighbour_is_found():
+    """A short sentence of the same topic as its neighbour, left out of the translation, is
+    matched together with the neighbour (a 2-1 bead costs less than leaving it out); the bead's
+    cosine rises without it, so it is scored and reported. Translated too, it stays silent."""
+    from aligncheck.align.sentences import shed_gain
+
+    en = [EN[0], "The mayor was there."]
+    ru = (
+        "Новый мост через реку открылся в понедельник после трёх лет строительных работ "
+        "в центре города."
+    )
+    vectors = {en[0]: [1.0, 0.0, 0.0], en[1]: [0.9, 0.1, 0.4]}
+    dropped = TableEmbedder({**vectors, ru: [1.0, 0.1, 0.0]})
+    [f] = list(OM02().check(ctx(en, [ru], dropped)))
+    assert f.source_text == en[1]
+    translated = TableEmbedder({**vectors, ru: [1.0, 0.1, 0.3]})
+    assert list(OM02().check(ctx(en, [ru], translated))) == []
+    beads = [((0, 1), (0,))]
+    assert shed_gain(beads, 0, 1, dropped.embed(en + [ru]), 2) > 0
+    assert shed_gain(beads, 0, 1, translated.embed(en + [ru]), 2) < 0
+    assert shed_gain([((0,), (0,)), ((1,), ())], 0, 0, dropped.embed(en + [ru]), 2) == 0.0
