@@ -85,10 +85,10 @@ def test_om02_reports_the_piece_where_its_words_are_not_aligned(monkeypatch):
     from aligncheck.checks import sentence_gaps
     from aligncheck.checks.omission.OM02 import OM02
 
-    def share(ctx, link, s, side, start, end):
-        return headline_unaligned(0, start, end)
+    def shares(ctx, link, side):
+        return lambda s, start, end: headline_unaligned(0, start, end)
 
-    monkeypatch.setattr(sentence_gaps, "aligned_share", share)
+    monkeypatch.setattr(sentence_gaps, "word_shares", shares)
     short = "Толпы людей собрались в понедельник, когда новый мост был открыт."
     [f] = list(OM02().check(pair(STORY, short, embedder=Concepts())))
     assert f.source_text == HEADLINE and f.source_span.end == len(HEADLINE)

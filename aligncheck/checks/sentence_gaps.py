@@ -69,15 +69,15 @@ _CONTENT_WORD = 3  # letters a word needs to count (not "в", "и", "of")
 def translated_words(ctx: PairContext, link: Link, sentence, side: str) -> bool:
     """Are most content words of `sentence` (of the `side` of `link`) word-aligned to the
     other side? False without word alignment (another model, a stand-in embedder)."""
-    found = aligned_share(ctx, link, sentence, side, 0, sentence.end - sentence.start)
+    share = word_shares(ctx, link, side)
+    found = share and share(sentence, 0, sentence.end - sentence.start)
     return bool(found) and found[1] >= COVERED
 
 
-def aligned_share(
-    ctx: PairContext, link: Link, sentence, side: str, start: int, end: int
-) -> tuple[int, float] | None:
-    """(content words, share of them word-aligned to the other side) of characters
-    [start, end) of `sentence`'s text; None without word alignment or content words."""
+def word_shares(ctx: PairContext, link: Link, side: str):
+    """A function of (sentence of that side, start, end): (content words, share of them
+    word-aligned to the other side) of characters [start, end) of the sentence's text, or
+    None where there is no content word; None without word alignment."""
     from aligncheck.align.words import link_alignment
     from aligncheck.glossary.find import LinkText
 
@@ -86,30 +86,35 @@ def aligned_share(
     if not alignment:
         return None
     mine = source if side == "source" else target
-    offset = _offset(mine, sentence.segment) + sentence.start + start
-    piece = mine.text[offset : offset + (end - start)]
-    words = [
-        (offset + a, offset + b)
-        for a, b in word_spans(piece)
-        if sum(c.isalpha() for c in piece[a:b]) >= _CONTENT_WORD
-    ]
-    if not words:
-        return None
     linked = {(s if side == "source" else t) for s, t in alignment}
-    return len(words), sum(w in linked for w in words) / len(words)
+
+    def share(sentence, start: int, end: int) -> tuple[int, float] | None:
+        offset = _offset(mine, sentence.segment) + sentence.start + start
+        piece = mine.text[offset : offset + (end - start)]
+        words = [
+            (offset + a, offset + b)
+            for a, b in word_spans(piece)
+            if sum(c.isalpha() for c in piece[a:b]) >= _CONTENT_WORD
+        ]
+        return (len(words), sum(w in linked for w in words) / len(words)) if words else None
+
+    return share
 
 
 def _fragments(ctx: PairContext, link: Link, src, tgt, ratio: float, omitted: list[Gap]):
     """`dropped_fragments` of the link's source sentences not already reported whole."""
     from aligncheck.align.fragments import dropped_fragments
 
+    share = word_shares(ctx, link, "source")
+    if share is None:
+        return []
     whole = {(g.sentence.segment, g.sentence.start) for g in omitted}
 
     def coverage(i: int, start: int, end: int):
         s = src[i]
         if (s.segment, s.start) in whole or ctx.source.segments[s.segment].verbatim:
             return None  # reported already; a verbatim sentence's text is collapsed
-        return aligned_share(ctx, link, s, "source", start, end)
+        return share(s, start, end)
 
     return dropped_fragments(src, tgt, ratio, ctx.resources["embedder"], coverage)
 
