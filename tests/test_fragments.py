@@ -40,7 +40,10 @@ def test_cut_points_are_capitalised_words_after_a_lowercase_word_or_a_figure():
     assert [text[p:].split()[0] for p in cut_points(text)] == ["Ash"]
     toll = "Death toll from the tsunami rises to 832 The toll rose overnight as rescuers dug."
     assert [toll[p:].split()[0] for p in cut_points(toll)] == ["The"]
-    # a name opened after "the", "by", or going on: no cut
+    quoted = '"We lived through our best moments. I watched my parents cry with joy," he said.'
+    assert [quoted[p:].split()[0] for p in cut_points(quoted)] == ["I"]
+    # a name opened after "the", "by", or going on; an abbreviation's stop: no cut
+    assert cut_points("The senators of the U.S. Senate met on a Monday in the capital.") == []
     assert cut_points("It is run by the United Nations Development Programme with agencies.") == []
     assert cut_points("Ash reached the capital, Mexico said on Saturday.") == []
     assert cut_points("The rally starts at seven tonight, said Trump.") == []  # near the end
