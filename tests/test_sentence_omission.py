@@ -290,7 +290,7 @@ def test_merged_sentences_are_not_embedded_unless_a_threshold_allows_it():
         resources=c.resources,
     )
     list(OM02().check(lenient))
-    assert len(embedder.calls) == 1
+    assert embedder.calls and sorted(embedder.calls[0]) == sorted(EN + merged)
 
 
 def test_unmatched_neighbours_that_match_each_other_best_are_paired():
@@ -309,3 +309,56 @@ def test_unmatched_neighbours_that_match_each_other_best_are_paired():
     assert paired_gap(beads, 1, 0, 1, condensed, 2) and paired_gap(beads, 2, 1, 1, condensed, 2)
     foreign = e.embed(source + ["Мост через реку открыт.", "Мост через реку строили три года."])
     assert not paired_gap(beads, 1, 0, 1, foreign, 2) and not paired_gap(beads, 2, 1, 1, foreign, 2)
+
+
+class TableEmbedder:
+    """Fixed vectors by sentence, a text's vector the sum of those of the sentences it holds:
+    what a multilingual model gives sentences of one topic."""
+
+    def __init__(self, table: dict[str, list[float]]):
+        self.table = table
+
+    def embed(self, texts):
+        rows = [sum(np.array(v) for s, v in self.table.items() if s in t) for t in texts]
+        return np.array([v / np.linalg.norm(v) for v in rows])
+
+
+def test_a_dropped_sentence_the_aligner_put_in_a_bead_with_its_neighbour_is_found():
+    """A short sentence of the same topic as its neighbour, left out of the translation, is
+    matched together with the neighbour (a 2-1 bead costs less than leaving it out); the bead's
+    cosine rises without it, so it is scored and reported. Translated too, it stays silent."""
+    from aligncheck.align.sentences import shed_sentences
+
+    en = [EN[0], "The mayor was there."]
+    ru = (
+        "Новый мост через реку открылся в понедельник после трёх лет строительных работ "
+        "в центре города."
+    )
+    vectors = {en[0]: [1.0, 0.0, 0.0], en[1]: [0.9, 0.1, 0.4]}
+    dropped = TableEmbedder({**vectors, ru: [1.0, 0.1, 0.0]})
+    [f] = list(OM02().check(ctx(en, [ru], dropped)))
+    assert f.source_text == en[1]
+    translated = TableEmbedder({**vectors, ru: [1.0, 0.1, 0.3]})
+    assert list(OM02().check(ctx(en, [ru], translated))) == []
+    beads = [((0, 1), (0,))]
+    assert shed_sentences(beads, en, [ru], dropped) == [1]
+    assert shed_sentences(beads, en, [ru], translated) == []
+    assert shed_sentences([((0,), (0,)), ((1,), ())], en, [ru], dropped) == []
+
+
+def test_only_a_sentence_the_aligner_had_matched_is_dropped_for_its_aligned_words(monkeypatch):
+    """Word alignment clears a matched sentence (a clause the translator merged into its
+    neighbour) but not one the aligner left unmatched."""
+    from aligncheck.checks import sentence_gaps
+
+    monkeypatch.setattr(sentence_gaps, "translated_words", lambda *args: True)
+    en = [EN[0], "The mayor was there."]
+    ru = (
+        "Новый мост через реку открылся в понедельник после трёх лет строительных работ "
+        "в центре города."
+    )
+    dropped = TableEmbedder({en[0]: [1.0, 0.0, 0.0], en[1]: [0.9, 0.1, 0.4], ru: [1.0, 0.1, 0.0]})
+    assert list(OM02().check(ctx(en, [ru], dropped))) == []
+    c = ctx(EN, RU[:1] + RU[2:], ConceptEmbedder())
+    [f] = list(OM02().check(c))
+    assert f.source_text == EN[1]

@@ -1,0 +1,98 @@
+"""A dropped piece of a glued source sentence (a headline before its story): align/fragments.py."""
+
+import numpy as np
+
+from aligncheck.align.fragments import cut_points, dropped_fragments, worth_trying
+from aligncheck.align.sentences import Sentence
+
+HEADLINE = "Springfield bridge opens to traffic"
+STORY = HEADLINE + " Crowds gathered on Monday as the new bridge opened."
+CONCEPTS = (("springfield", "спрингфилд"), ("bridge", "мост"), ("crowds", "толп"))
+
+
+class Concepts:
+    """One dimension per concept a text names; `calls` counts the embedding calls."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def embed(self, texts):
+        self.calls += 1
+        rows = []
+        for text in texts:
+            low = text.lower()
+            v = np.array([float(any(w in low for w in ws)) for ws in CONCEPTS] + [0.1])
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows)
+
+
+def sentence(text: str) -> list[Sentence]:
+    return [Sentence(0, 0, len(text), text)]
+
+
+def headline_unaligned(i: int, start: int, end: int):
+    """The story's words are word-aligned, the headline's are not."""
+    return (3, 0.0) if end <= len(HEADLINE) else (8, 1.0)
+
+
+def test_cut_points_are_capitalised_words_after_a_lowercase_word_or_a_figure():
+    text = "Volcano spews ash over the capital Ash spewing from it reached the southern suburbs."
+    assert [text[p:].split()[0] for p in cut_points(text)] == ["Ash"]
+    toll = "Death toll from the tsunami rises to 832 The toll rose overnight as rescuers dug."
+    assert [toll[p:].split()[0] for p in cut_points(toll)] == ["The"]
+    quoted = '"We lived through our best moments. I watched my parents cry with joy," he said.'
+    assert [quoted[p:].split()[0] for p in cut_points(quoted)] == ["I"]
+    # a name opened after "the", "by", or going on; an abbreviation's stop: no cut
+    assert cut_points("The senators of the U.S. Senate met on a Monday in the capital.") == []
+    assert cut_points("It is run by the United Nations Development Programme with agencies.") == []
+    assert cut_points("Ash reached the capital, Mexico said on Saturday.") == []
+    assert cut_points("The rally starts at seven tonight, said Trump.") == []  # near the end
+
+
+def test_a_headline_the_translation_leaves_out_is_found():
+    target = "Толпы собрались в понедельник: мост открыт."
+    found = dropped_fragments(
+        sentence(STORY), sentence(target), 0.9, Concepts(), headline_unaligned
+    )
+    [gap] = found
+    assert (
+        gap.sentence.text == HEADLINE and STORY[gap.sentence.start : gap.sentence.end] == HEADLINE
+    )
+    assert gap.score > 2.0 and gap.z < 0
+
+
+def test_a_translated_headline_or_a_normal_length_is_not_a_fragment():
+    translated = "Мост в Спрингфилде: толпы в понедельник."  # as short, all of it there
+    assert (
+        dropped_fragments(
+            sentence(STORY), sentence(translated), 0.9, Concepts(), headline_unaligned
+        )
+        == []
+    )
+    target = "Толпы собрались в понедельник: мост открыт."
+    assert not worth_trying(sentence(STORY), sentence(target), 0.55)
+    assert worth_trying(sentence(STORY), sentence(target), 0.9)
+
+
+def test_nothing_is_embedded_where_every_piece_is_word_aligned():
+    embedder = Concepts()
+    aligned = dropped_fragments(
+        sentence(STORY), sentence("Толпы."), 0.9, embedder, lambda i, a, b: (5, 0.8)
+    )
+    assert aligned == [] and embedder.calls == 0
+
+
+def test_om02_reports_the_piece_where_its_words_are_not_aligned(monkeypatch):
+    from factories import pair
+
+    from aligncheck.checks import sentence_gaps
+    from aligncheck.checks.omission.OM02 import OM02
+
+    def shares(ctx, link, side):
+        return lambda s, start, end: headline_unaligned(0, start, end)
+
+    monkeypatch.setattr(sentence_gaps, "word_shares", shares)
+    short = "Толпы людей собрались в понедельник, когда новый мост был открыт."
+    [f] = list(OM02().check(pair(STORY, short, embedder=Concepts())))
+    assert f.source_text == HEADLINE and f.source_span.end == len(HEADLINE)
+    assert "has no translation" in f.message
