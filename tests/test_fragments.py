@@ -47,6 +47,9 @@ def test_cut_points_are_capitalised_words_after_a_lowercase_word_or_a_figure():
     assert cut_points("It is run by the United Nations Development Programme with agencies.") == []
     assert cut_points("Ash reached the capital, Mexico said on Saturday.") == []
     assert cut_points("The rally starts at seven tonight, said Trump.") == []  # near the end
+    # English capitalises "I" mid-sentence: no headline ends before it
+    speech = "Whenever I speak publicly - and it does not matter what I say - abuse follows me."
+    assert cut_points(speech) == []
 
 
 def test_a_headline_the_translation_leaves_out_is_found():

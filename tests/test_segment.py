@@ -134,3 +134,12 @@ def test_reader_blocks_become_segments_with_kind_verbatim_and_file_position():
     assert [s.text for s in sentences] == ["Intro `x = 1` done.", "Next one.", "code"]
     assert sentences[0].verbatim == ((6, 13),) and sentences[1].verbatim == ()
     assert (sentences[1].line, sentences[1].column) == (1, 21)
+
+
+def test_no_sentence_is_cut_inside_an_unspaced_abbreviation():
+    text = '"Once they say "O.K., this is a disaster," we can help." Night fell. Then rain.'
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        '"Once they say "O.K., this is a disaster," we can help."',
+        "Night fell.",
+        "Then rain.",
+    ]

@@ -49,6 +49,8 @@ _TOKEN = regex.compile(r"\S+")
 # quotation of several sentences)
 _HEADLINE_END = regex.compile(r"\p{Ll}{4,}|\d+|.*\p{Ll}[.!?]")
 _CAPITALISED = regex.compile(r"[\"'“‘«]?\p{Lu}[\p{L}\p{N}'’-]*")
+# English writes "I" (I'm, I've) with a capital anywhere in a sentence: after a word, no cut
+_PRONOUN_I = regex.compile(r"I(?:['’]\p{Ll}+)?")
 
 # (sentence index, start, end) of a piece of that sentence's text -> (content words, share of
 # them word-aligned to the target), or None where that cannot be told
@@ -64,6 +66,7 @@ def cut_points(text: str) -> list[int]:
         for i in range(_EDGE, len(tokens) - _EDGE + 1)
         if _HEADLINE_END.fullmatch(tokens[i - 1].group())
         and _CAPITALISED.fullmatch(tokens[i].group())
+        and not (_PRONOUN_I.fullmatch(tokens[i].group()) and tokens[i - 1].group()[-1:].isalnum())
     ]
 
 

@@ -64,7 +64,8 @@ def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     up to the next opening quote as one quotation, so the text is split with its quote marks
     blanked out (same offsets); Markdown emphasis opening a word is blanked too, so "**Mr. Lee**"
     is read as "Mr. Lee", and emphasis closed after a sentence's full stop stays with that
-    sentence; and a sentence opening with a figure is split off."""
+    sentence; a cut with no space after it ("O.K.") is undone; and a sentence opening with a
+    figure is split off."""
     from sentencex import segment as sentencex_segment
 
     unpaired = text.count("«") != text.count("»") or text.count("“") != text.count("”")
@@ -84,8 +85,28 @@ def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         pos = found + len(piece)
     if pos < len(text) and text[pos:].strip():
         spans.append(_stripped(text, pos, len(text)))
-    spans = _emphasis_to_its_sentence(text, spans)
+    spans = _unspaced_joined(text, _emphasis_to_its_sentence(text, spans))
     return tuple(piece for a, b in spans if a < b for piece in _digit_starts(text, a, b))
+
+
+_LONE_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.$")
+
+
+def _unspaced_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that ends in a lone capital and its stop, with a letter right after it (no
+    space): the splitter cut inside an abbreviation ("O.K." as "O." and "K.")."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and a == out[-1][1]
+            and text[a : a + 1].isalpha()
+            and _LONE_INITIAL.search(text, out[-1][0], out[-1][1])
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _emphasis_to_its_sentence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
