@@ -429,13 +429,9 @@ def unmatched(source: list[Located], target: list[Located], hollow: set[int] = f
         kept = partner.get(id(given[id(x[1])]))
         return kept is not None and id(kept) in hollow
 
+    reported |= {id(x[1]) for x in changed[:n]}
     emptied = [
-        x
-        for x in left
-        if id(x[1]) in given
-        and id(x[1]) not in reported
-        and not any(x is c for c in changed[:n])
-        and other_kept_emptied(x)
+        x for x in left if id(x[1]) in given and id(x[1]) not in reported and other_kept_emptied(x)
     ]
     if n or emptied:
         missing = sorted([*missing, *changed[:n], *emptied], key=lambda x: order[id(x)])

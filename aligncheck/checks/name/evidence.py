@@ -274,22 +274,29 @@ class Case:
         if embedder is None:
             return None
         source, target = o.source.text, o.target.text
-        start, end = next(
-            ((a, b) for a, b in split_sentences(source, self.lang) if a <= o.mention.start < b),
-            (0, len(source)),
-        )
+        spans = self._sentences(source, self.lang)
+        k = bisect_left(spans, (o.mention.start + 1,)) - 1  # the sentence the name starts in
+        start, end = spans[k] if k >= 0 and o.mention.start < spans[k][1] else (0, len(source))
         sentence = source[start:end]
         without = " ".join((source[start : o.mention.start] + source[o.mention.end : end]).split())
-        theirs = [target[a:b] for a, b in split_sentences(target, o.target.lang)]
-        if not theirs:
+        rows = self.ctx.remember(
+            ("sentence vectors", target, o.target.lang),
+            lambda: embedder.embed(
+                [target[a:b] for a, b in self._sentences(target, o.target.lang)]
+            ),
+        )
+        if not len(rows):
             return None
-        vectors = embedder.embed([sentence, without, *theirs])
-        mine, less, rows = vectors[0], vectors[1], vectors[2:]
+        mine, less = embedder.embed([sentence, without])
         best = rows[int((rows @ mine).argmax())]
         moved = 1.0 - float(mine @ less)
         if moved <= 0.0:
             return None
         return float(best @ less - best @ mine) / moved
+
+    def _sentences(self, text: str, lang: str) -> tuple[tuple[int, int], ...]:
+        """split_sentences, once per link text (a long paragraph may name many)."""
+        return self.ctx.remember(("sentences", text, lang), lambda: split_sentences(text, lang))
 
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
