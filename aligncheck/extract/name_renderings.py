@@ -375,7 +375,14 @@ def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcom
     for o in outcomes:
         if o.rendered and o.match.start >= 0 and o.mention.kind != "acronym":
             by_link.setdefault((o.link.source, o.link.target), []).append(o)
-    for group in by_link.values():
+    for outcomes_of_link in by_link.values():
+        # mentions of one name matched to one span are decided once (a long paragraph may
+        # match thousands of mentions of a name to the same few spans)
+        alike: dict[tuple, list[NameOutcome]] = {}
+        for o in outcomes_of_link:
+            key = (o.match.start, o.match.end, o.where[1], o.mention.text, o.match.how)
+            alike.setdefault(key, []).append(o)
+        group = [same[0] for same in alike.values()]
         if len(group) < 2:
             continue
         group.sort(key=lambda o: (o.match.start, o.match.end))
@@ -404,6 +411,8 @@ def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcom
                 ):
                     taken.append(o)
                     break
-        for o in taken:  # decided on the matches as found, not as each decision leaves them
-            o.match = NameMatch(o.mention, "missing")
+        for first in taken:  # decided on the matches as found, not as each decision leaves them
+            key = (first.match.start, first.match.end, first.where[1], first.mention.text)
+            for o in alike[(*key, first.match.how)]:
+                o.match = NameMatch(o.mention, "missing")
     return outcomes
