@@ -382,6 +382,7 @@ def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcom
         for o in outcomes_of_link:
             key = (o.match.start, o.match.end, o.where[1], o.mention.text, o.match.how)
             alike.setdefault(key, []).append(o)
+        members = {id(same[0]): same for same in alike.values()}
         group = [same[0] for same in alike.values()]
         if len(group) < 2:
             continue
@@ -412,7 +413,6 @@ def one_name_per_word(outcomes: list[NameOutcome], lang: str) -> list[NameOutcom
                     taken.append(o)
                     break
         for first in taken:  # decided on the matches as found, not as each decision leaves them
-            key = (first.match.start, first.match.end, first.where[1], first.mention.text)
-            for o in alike[(*key, first.match.how)]:
+            for o in members[id(first)]:
                 o.match = NameMatch(o.mention, "missing")
     return outcomes

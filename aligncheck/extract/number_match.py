@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from functools import partial
 
 import regex
 
@@ -239,18 +238,14 @@ def _augment(
     left: list[Located],
     right: list[Located],
     pairs: list[tuple[Located, Located]],
-    given: Container[int] = frozenset(),
+    matches: Sequence[Callable] = MATCHES,
 ) -> None:
     """Re-route pairs where that pairs one more (Kuhn's augmenting paths): "1 to 4 inches (10)"
-    against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over. A source
-    mention in `given` (`given_conversions`) is no conversion's partner."""
+    against "2,5 до 10 см (25)" first pairs the two 10s, leaving 4 and 25 over. `matches`:
+    the passes' tests, as `unmatched` uses them."""
 
     def edge(a: Located, b: Located) -> bool:
-        return TIERS[-1](a[1], b[1]) and any(
-            same(a[1], b[1])
-            for k, same in enumerate(MATCHES)
-            if k != CONVERSION or id(a[1]) not in given
-        )
+        return TIERS[-1](a[1], b[1]) and any(same(a[1], b[1]) for same in matches)
 
     mate = {id(t): s for s, t in pairs}
     targets = [t for _, t in pairs] + right
@@ -329,7 +324,7 @@ class _Linked:
             self.parent[a] = b
 
 
-def unmatched(source: list[Located], target: list[Located], hollow: set[int] = frozenset()):
+def unmatched(source: list[Located], target: list[Located], hollow: Container[int] = frozenset()):
     """(missing, extra, spare target words) after matching values, occurrence by occurrence.
 
     Values are counted, not collected into sets: "5 ... 5" against one "5" leaves one missing.
@@ -345,10 +340,9 @@ def unmatched(source: list[Located], target: list[Located], hollow: set[int] = f
     """
     left, right = sorted(source, key=_priority), sorted(target, key=_priority)
     given = given_conversions(source)
+    matches = _matches(given)
     pairs: list[tuple[Located, Located]] = []
-    for k, (same, readings) in enumerate(zip(MATCHES, READINGS)):
-        if k == CONVERSION and given:
-            same = partial(_not_given, same, given)
+    for same, readings in zip(matches, READINGS):
         for tier in TIERS:
             kinds = {_kind(m): m for _, m in right}
 
@@ -364,7 +358,7 @@ def unmatched(source: list[Located], target: list[Located], hollow: set[int] = f
                 return tier(a, b) and same(a, b)
 
             pairs += _pair_off(left, right, both, probes, labels)
-    _augment(left, right, pairs, given)
+    _augment(left, right, pairs, matches)
     order = {id(x): n for n, x in enumerate((*source, *target))}
     left.sort(key=lambda x: order[id(x)])
     right.sort(key=lambda x: order[id(x)])
@@ -439,8 +433,17 @@ def unmatched(source: list[Located], target: list[Located], hollow: set[int] = f
     return missing, extra, spare, rough
 
 
-def _not_given(same: Callable, given: Container[int], a: NumberMention, b: NumberMention) -> bool:
-    return id(a) not in given and same(a, b)
+def _matches(given: Container[int]) -> tuple[Callable, ...]:
+    """MATCHES, where a source mention of a conversion the source gives (`given`) is no
+    partner of the conversion pass: it answers only as written."""
+    if not given:
+        return MATCHES
+    convert = MATCHES[CONVERSION]
+    return (
+        *MATCHES[:CONVERSION],
+        lambda a, b: id(a) not in given and convert(a, b),
+        *MATCHES[CONVERSION + 1 :],
+    )
 
 
 def explicitation(m: NumberMention) -> bool:
