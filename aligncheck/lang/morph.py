@@ -130,6 +130,7 @@ def russian_analyzer():
 _NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
 
 
+@lru_cache(maxsize=65536)
 def russian_common_word(word: str) -> bool:
     """A word of pymorphy3's Russian dictionary that none of its readings calls a name
     (Скалистые, Национального; not Робинсон, nor an unknown Макгрегор); False without

@@ -192,8 +192,7 @@ class Case:
         own, other = [k for k in own if k], [k for k in other if k]
         if not own or not other:
             return False
-        a, b = own[-1], other[-1]
-        return same_onset(a, b) and Indel.normalized_similarity(a, b) >= LOOSE_ALIGNED
+        return loose_spelling(own[-1], other[-1])
 
     def translated(self) -> bool:
         """The name's words are aligned to target words written in lower case (Ocean ->
@@ -269,34 +268,10 @@ class Case:
         """How much closer to its most similar target sentence the name's source sentence
         comes without the name, as a share of how far that moves the source sentence; None
         without an embedder or target sentences."""
-        embedder = self.ctx.resources.get("embedder")
         o = self.o
-        if embedder is None:
-            return None
-        source, target = o.source.text, o.target.text
-        spans = self._sentences(source, self.lang)
-        k = bisect_left(spans, (o.mention.start + 1,)) - 1  # the sentence the name starts in
-        start, end = spans[k] if k >= 0 and o.mention.start < spans[k][1] else (0, len(source))
-        sentence = source[start:end]
-        without = " ".join((source[start : o.mention.start] + source[o.mention.end : end]).split())
-        rows = self.ctx.remember(
-            ("sentence vectors", target, o.target.lang),
-            lambda: embedder.embed(
-                [target[a:b] for a, b in self._sentences(target, o.target.lang)]
-            ),
+        return closer_without(
+            self.ctx, o.source.text, self.lang, o.mention, o.target.text, o.target.lang
         )
-        if not len(rows):
-            return None
-        mine, less = embedder.embed([sentence, without])
-        best = rows[int((rows @ mine).argmax())]
-        moved = 1.0 - float(mine @ less)
-        if moved <= 0.0:
-            return None
-        return float(best @ less - best @ mine) / moved
-
-    def _sentences(self, text: str, lang: str) -> tuple[tuple[int, int], ...]:
-        """split_sentences, once per link text (a long paragraph may name many)."""
-        return self.ctx.remember(("sentences", text, lang), lambda: split_sentences(text, lang))
 
     def variant_as_often(self) -> bool:
         rivals = capitalised_keys(self.o.source.text, self.lang)
@@ -304,6 +279,42 @@ class Case:
             surname_count(self.o.mention.text, self.lang, self.o.target, VARIANT_THRESHOLD, rivals)
             >= self.o.counts[0]
         )
+
+
+def loose_spelling(a: str, b: str) -> bool:
+    """Two keys that spell one name loosely: the same onset, LOOSE_ALIGNED of their letters."""
+    return same_onset(a, b) and Indel.normalized_similarity(a, b) >= LOOSE_ALIGNED
+
+
+def closer_without(ctx, text: str, lang: str, span, other: str, other_lang: str) -> float | None:
+    """How much closer to its most similar sentence of `other` the sentence of `text` holding
+    `span` (a NameMention or anything with start and end) comes without it, as a share of how
+    far leaving it out moves that sentence; None without an embedder or sentences."""
+    embedder = ctx.resources.get("embedder")
+    if embedder is None:
+        return None
+    spans = _sentences(ctx, text, lang)
+    k = bisect_left(spans, (span.start + 1,)) - 1  # the sentence the span starts in
+    start, end = spans[k] if k >= 0 and span.start < spans[k][1] else (0, len(text))
+    sentence = text[start:end]
+    without = " ".join((text[start : span.start] + text[span.end : end]).split())
+    rows = ctx.remember(
+        ("sentence vectors", other, other_lang),
+        lambda: embedder.embed([other[a:b] for a, b in _sentences(ctx, other, other_lang)]),
+    )
+    if not len(rows):
+        return None
+    mine, less = embedder.embed([sentence, without])
+    best = rows[int((rows @ mine).argmax())]
+    moved = 1.0 - float(mine @ less)
+    if moved <= 0.0:
+        return None
+    return float(best @ less - best @ mine) / moved
+
+
+def _sentences(ctx, text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """split_sentences, once per link text (a long paragraph may name many)."""
+    return ctx.remember(("sentences", text, lang), lambda: split_sentences(text, lang))
 
 
 def whole_name(o: NameOutcome, evidence: NameEvidence) -> bool:
