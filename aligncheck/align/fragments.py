@@ -4,8 +4,9 @@ Lines joined without a final stop (a headline and the story under it, in one par
 one "sentence" to the splitter, so a dropped headline, or a sentence dropped after one, leaves
 no sentence unmatched: only a target shorter than expected. Three witnesses together point at
 such a piece (OM02 reports it): the bead it is in (align/sentences.py) is FRAGMENT_Z sd or
-more short on the target side; at most COVERED of the piece's content words are word-aligned
-to the target (align/words.py); and the bead's cosine rises when the piece leaves its sentence.
+more short on the target side; at most PIECE_ALIGNED_AT_MOST of the piece's content words
+are word-aligned to the target (align/words.py); and the bead's cosine rises when the piece
+leaves its sentence.
 Pieces are tried where a headline meets the sentence after it: a capitalised word after a
 lower-case word of four letters or more, or a figure ("... against civilians Mexican
 President-elect", "... rises to 832 The ..."), each side keeping _EDGE words or more; not
@@ -28,18 +29,18 @@ import numpy as np
 import regex
 
 from aligncheck.align.sentences import (
-    _SCORE_LENGTH,
-    _SCORE_MATCH,
+    SCORE_LENGTH,
+    SCORE_MATCH,
     Gap,
     Sentence,
-    _align,
-    _run_similarities,
-    _unit,
+    cheapest_alignment,
     length_z,
+    run_similarities,
+    unit_vector,
 )
 
 FRAGMENT_Z = 1.3
-COVERED = 0.2
+PIECE_ALIGNED_AT_MOST = 0.2
 MIN_WORDS = 3  # content words a piece needs (`Coverage`)
 _SCORE_UNCOVERED = 1.0  # score per share of the piece's content words left unaligned
 _EDGE = 3
@@ -83,7 +84,7 @@ def dropped_fragments(
     src: list[Sentence], tgt: list[Sentence], ratio: float, embedder, coverage: Coverage
 ) -> list[Gap]:
     """The best piece of each source sentence that the three witnesses point at, as a Gap
-    (its `sentence` the piece) scored by the bead's shortfall in sd + _SCORE_MATCH * the
+    (its `sentence` the piece) scored by the bead's shortfall in sd + SCORE_MATCH * the
     cosine gained without it + _SCORE_UNCOVERED * the share of its words left unaligned."""
     texts, other = [s.text for s in src], [t.text for t in tgt]
     pieces: dict[int, list[tuple[int, int, float, str]]] = {}  # start, end, share, rest
@@ -91,12 +92,12 @@ def dropped_fragments(
         for p in cut_points(text):
             for a, b, rest in ((0, len(text[:p].rstrip()), text[p:]), (p, len(text), text[:p])):
                 found = coverage(i, a, b)
-                if found and found[0] >= MIN_WORDS and found[1] <= COVERED:
+                if found and found[0] >= MIN_WORDS and found[1] <= PIECE_ALIGNED_AT_MOST:
                     pieces.setdefault(i, []).append((a, b, found[1], rest.strip()))
     if not pieces:
         return []
     vectors = np.asarray(embedder.embed(texts + other), dtype=np.float64)
-    _, beads = _align(texts, other, ratio, _run_similarities(vectors, len(src)))
+    _, beads = cheapest_alignment(texts, other, ratio, run_similarities(vectors, len(src)))
     tried = []  # (sentence, start, end, share aligned, bead's sd short, bead, rest of sentence)
     for s_idx, t_idx in beads:
         if not s_idx or not t_idx or not pieces.keys() & set(s_idx):
@@ -113,15 +114,15 @@ def dropped_fragments(
     rests = np.asarray(embedder.embed([t[-1] for t in tried]), dtype=np.float64)
     best: dict[int, tuple[float, Gap]] = {}
     for (i, a, b, share, z, (s_idx, t_idx), _), rest in zip(tried, rests):
-        target = _unit(vectors[[len(src) + j for j in t_idx]].sum(axis=0))
+        target = unit_vector(vectors[[len(src) + j for j in t_idx]].sum(axis=0))
         whole = vectors[list(s_idx)].sum(axis=0)
-        gain = float(_unit(whole - vectors[i] + _unit(rest)) @ target) - float(
-            _unit(whole) @ target
+        gain = float(unit_vector(whole - vectors[i] + unit_vector(rest)) @ target) - float(
+            unit_vector(whole) @ target
         )
         if gain <= 0 or gain <= best.get(i, (0.0,))[0]:
             continue
         s = src[i]
         piece = Sentence(s.segment, s.start + a, s.start + b, s.text[a:b])
-        score = _SCORE_LENGTH * z + _SCORE_MATCH * gain + _SCORE_UNCOVERED * (1 - share)
+        score = SCORE_LENGTH * z + SCORE_MATCH * gain + _SCORE_UNCOVERED * (1 - share)
         best[i] = (gain, Gap(piece, -z, score))
     return [gap for _, gap in best.values()]

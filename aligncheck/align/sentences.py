@@ -31,8 +31,8 @@ _LENGTH_NORMAL = 0.5  # without embeddings: |z| below this, no sentence can be m
 # With embeddings, an unmatched sentence gets one score (benchmarks/planted_other.py, NTREX-dev):
 #   DP margin: cost of the best alignment that must match the sentence minus the best one
 #              (a log-likelihood ratio: length, bead shape, numbers and cosines together)
-#   + _SCORE_LENGTH * sd by which its side is longer than the calibrated length ratio
-#   + _SCORE_MATCH * how far its best cosine (to any run of 1-3 sentences of the other side)
+#   + SCORE_LENGTH * sd by which its side is longer than the calibrated length ratio
+#   + SCORE_MATCH * how far its best cosine (to any run of 1-3 sentences of the other side)
 #              falls below the median best cosine of its sibling sentences
 #   + _SCORE_NUMBER * (numbers of it absent from the other side - half of those present; a
 #              figure the other side gives in another unit counts as present: `converted_figures`)
@@ -49,8 +49,8 @@ _LENGTH_NORMAL = 0.5  # without embeddings: |z| below this, no sentence can be m
 #              Its cost, on benchmarks/om02_gate_study.py's harder plants: shortest line dropped
 #              found 131 -> 129 of 200, a foreign line inserted 147 -> 145: each a drop or an
 #              insertion inside a "sentence" the splitter had joined with its neighbour.
-_SCORE_LENGTH = 1.0
-_SCORE_MATCH = 30.0
+SCORE_LENGTH = 1.0
+SCORE_MATCH = 30.0
 _SCORE_NUMBER = 1.0
 _SCORE_ABSORB = 20.0
 _SCORE_PAIRED = 3.0
@@ -73,7 +73,7 @@ _MARGIN_BEADS = 4  # beads either side of an unmatched sentence re-aligned to sc
 _SCORE_GATE_Z = 1.0
 # ... and where the length-only evidence (`length_evidence`: the score without its embedding
 # terms) plus the most those terms add could pass a rule's threshold. The shortfall term adds at
-# most _SCORE_MATCH * _SHORTFALL_CAP = 4.5; on NTREX-dev (clean, planted drops, omitted and added
+# most SCORE_MATCH * _SHORTFALL_CAP = 4.5; on NTREX-dev (clean, planted drops, omitted and added
 # paragraphs, every link scored: benchmarks/om02_gate_study.py) the best candidate score of a
 # link exceeded its length-only evidence by at most 4.71 (OM02, 218 links) and 4.29 (AD02, 460).
 # No finding there is lost; a cold run of the seed embeds 808 sentence tokens instead of 2290.
@@ -199,7 +199,7 @@ class _RunSimilarities:
         return value
 
 
-def _run_similarities(vectors: np.ndarray, n_src: int) -> _RunSimilarities:
+def run_similarities(vectors: np.ndarray, n_src: int) -> _RunSimilarities:
     return _RunSimilarities(vectors, n_src)
 
 
@@ -267,11 +267,11 @@ def align_sentences(
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Gale-Church style DP over sentences (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0, 0-1 beads),
     with a penalty for numbers found on one side only, and a cosine term when run
-    similarities (`_run_similarities`) are given."""
-    return _align(src, tgt, ratio, sims)[1]
+    similarities (`run_similarities`) are given."""
+    return cheapest_alignment(src, tgt, ratio, sims)[1]
 
 
-def _align(
+def cheapest_alignment(
     src: list[str],
     tgt: list[str],
     ratio: float,
@@ -365,7 +365,7 @@ def length_evidence(
     numbers absent from the other side - half of those present (no unit conversions: that only
     raises the bound), + the sd by which its side is longer than expected."""
     z = length_z(sum(map(len, src)), sum(map(len, tgt)), ratio)
-    free, beads = _align(src, tgt, ratio)
+    free, beads = cheapest_alignment(src, tgt, ratio)
     out = []
     for side, (name, mine, other) in enumerate((("source", src, tgt), ("target", tgt, src))):
         unmatched = {i for bead in beads if not bead[1 - side] for i in bead[side]}
@@ -373,9 +373,9 @@ def length_evidence(
         best = -math.inf
         for i, text in enumerate(mine):
             if i in unmatched:
-                keep, drop = _align(src, tgt, ratio, keep=(name, i))[0], free
+                keep, drop = cheapest_alignment(src, tgt, ratio, keep=(name, i))[0], free
             else:
-                keep, drop = free, _align(src, tgt, ratio, drop=(name, i))[0]
+                keep, drop = free, cheapest_alignment(src, tgt, ratio, drop=(name, i))[0]
             margin = 50.0 if keep == math.inf else max(-50.0, min(keep - drop, 50.0))
             numbers = set(_NUMBER.findall(text))
             best = max(
@@ -451,8 +451,8 @@ def scored_candidates(
     no length gate, so a drop within normal length variation can still be found."""
     src_texts, tgt_texts = [s.text for s in src], [t.text for t in tgt]
     vectors = np.asarray(embedder.embed(src_texts + tgt_texts), dtype=np.float64)
-    sims = _run_similarities(vectors, len(src))
-    best, beads = _align(src_texts, tgt_texts, ratio, sims)
+    sims = run_similarities(vectors, len(src))
+    best, beads = cheapest_alignment(src_texts, tgt_texts, ratio, sims)
     if not beads:
         return [], []
     total_src, total_tgt = sum(map(len, src_texts)), sum(map(len, tgt_texts))
@@ -506,19 +506,19 @@ def scored_candidates(
                 src_texts[s0:s1],
                 tgt_texts[t0:t1],
                 ratio,
-                _run_similarities(
+                run_similarities(
                     np.concatenate([vectors[s0:s1], vectors[len(src) + t0 : len(src) + t1]]),
                     s1 - s0,
                 ),
             )
             local = i - (s0 if side == 0 else t0)
-            free = _align(*sub)[0]
+            free = cheapest_alignment(*sub)[0]
             if (
                 i in unmatched
             ):  # the best alignment leaves it unmatched: what matching it would cost
-                margin = min(_align(*sub, keep=(name, local))[0] - free, 50.0)
+                margin = min(cheapest_alignment(*sub, keep=(name, local))[0] - free, 50.0)
             else:  # matched, but worse than its siblings: what leaving it out would cost (<= 0)
-                margin = max(free - _align(*sub, drop=(name, local))[0], -50.0)
+                margin = max(free - cheapest_alignment(*sub, drop=(name, local))[0], -50.0)
             numbers = set(_NUMBER.findall(texts[i]))
             if langs and long:  # ... in a long link: given near it
                 a, b = _near(i, i + 1, len(mine), len(theirs))
@@ -529,8 +529,8 @@ def scored_candidates(
                 numbers_there = other_numbers
             score = (
                 margin
-                + _SCORE_LENGTH * z
-                + _SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
+                + SCORE_LENGTH * z
+                + SCORE_MATCH * min(shortfall[i], _SHORTFALL_CAP)
                 + _SCORE_NUMBER
                 * (len(numbers - numbers_there) - 0.5 * len(numbers & numbers_there))
             )
@@ -595,14 +595,14 @@ def shed_gains(triples: list[tuple[str, str, str]], embedder) -> list[float]:
     and a clause a translator merged into its neighbour would then seem left out)."""
     texts = sorted({t for triple in triples for t in triple})
     rows = np.asarray(embedder.embed(texts), dtype=np.float64)
-    vector = {t: _unit(v) for t, v in zip(texts, rows)}
+    vector = {t: unit_vector(v) for t, v in zip(texts, rows)}
     return [
         float(vector[rest] @ vector[target]) - float(vector[whole] @ vector[target])
         for rest, whole, target in triples
     ]
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
+def unit_vector(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
@@ -613,8 +613,8 @@ def absorption(beads, at: int, side: int, i: int, vectors: np.ndarray, n_src: in
     translator split one long source sentence into several."""
 
     def cos(src_idx, tgt_idx) -> float:
-        a = _unit(vectors[list(src_idx)].sum(axis=0))
-        return float(a @ _unit(vectors[[n_src + j for j in tgt_idx]].sum(axis=0)))
+        a = unit_vector(vectors[list(src_idx)].sum(axis=0))
+        return float(a @ unit_vector(vectors[[n_src + j for j in tgt_idx]].sum(axis=0)))
 
     gain = 0.0
     for nb in (at - 1, at + 1):

@@ -62,7 +62,7 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
 # each other's most similar, align/words.py) to the source side of its link translates
 # something there, though the sentence aligner left it unmatched: a long sentence split in two
 # (ru "Год спустя ... напряжение." carrying on "Tensions remain high ... a year after ...").
-COVERED = 0.5
+ALIGNED_AT_LEAST = 0.5
 _CONTENT_WORD = 3  # letters a word needs to count (not "в", "и", "of")
 
 
@@ -71,7 +71,7 @@ def translated_words(ctx: PairContext, link: Link, sentence, side: str) -> bool:
     other side? False without word alignment (another model, a stand-in embedder)."""
     share = word_shares(ctx, link, side)
     found = share and share(sentence, 0, sentence.end - sentence.start)
-    return bool(found) and found[1] >= COVERED
+    return bool(found) and found[1] >= ALIGNED_AT_LEAST
 
 
 def word_shares(ctx: PairContext, link: Link, side: str):
