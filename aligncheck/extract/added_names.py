@@ -186,7 +186,9 @@ def added_names(
             for part in _without_counterpart(mention, lang, evidence, concepts, near, text):
                 cldr = bool(concepts.at(part.start, part.end))
                 candidates.append((i, link, text, part, len(near.others), cldr))
-    written: dict[str, set[int]] = {}
+    if not candidates:
+        return []
+    written: dict[str, set[int]] = {}  # key's first letters -> links writing it capitalised
     for i, link in enumerate(links):
         if link.target:
             for token in LinkText(target, link.target).tokens:
@@ -199,6 +201,8 @@ def added_names(
 
 
 def _repeated(mention: NameMention, lang: str, i: int, written: dict[str, set[int]]) -> bool:
+    """Does the version write a word of this name (keyed alike in its first five letters,
+    through inflection) capitalised in a link other than i?"""
     return any(written.get(key(w.text, lang)[:5], {i}) - {i} for w in words(mention.text))
 
 
@@ -228,7 +232,7 @@ def _without_counterpart(mention, lang, evidence, concepts, near: Around, text: 
     ]
 
 
-def left_out(source: LinkText, target_lang: str, near: Around, evidence) -> list[LeftOut]:
+def left_out(source: LinkText, near: Around, evidence) -> list[LeftOut]:
     """The source names of one link that this version spells less often than the link does
     (none of their words as often) while more than half of the other versions spell them
     near it, or (CLDR names) whose concept the target does not name."""

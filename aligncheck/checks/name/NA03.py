@@ -101,8 +101,9 @@ class NA03(VersionsRule):
             link that leaves none out (it could stand in place of nothing)."""
             if i not in missing:
                 source = LinkText(ctx.source, links[i].source)
-                near = around(i)
-                missing[i] = left_out(source, ctx.lang, near, evidence) if source.indices else []
+                missing[i] = []
+                if source.indices:
+                    missing[i] = left_out(source, around(i), evidence)
             return missing[i]
 
         findings = []
