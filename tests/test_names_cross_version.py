@@ -379,3 +379,26 @@ def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
         concepts, {"Paldiski": "P", "Палдискиден": "P", "Paldiskidən": "P", "Портовый": "P"}
     )
     assert ("ru", "Paldiski") not in warnings(release(source, versions, embedder=embedder))
+
+
+def test_a_word_only_ever_starting_a_sentence_is_a_name_when_most_versions_write_it_as_one():
+    from aligncheck.extract.name_match import evidence_across
+
+    source = ["Lindqvist spoke first, the minutes say."]
+    versions = {
+        "ru": ["Первым, согласно протоколу, выступил Линдквист."],
+        "kk": ["Хаттамаға сәйкес алдымен Линдквист сөйледі."],
+        "tr": ["Tutanağa göre ilk konuşan Lindqvist oldu."],
+    }
+    assert "Lindqvist" in evidence_across(release(source, versions).pairs).capitalised
+    assert warnings(release(source, versions)) == []
+    dropped = dict(versions, kk=["Хаттамаға сәйкес алдымен бір адам сөйледі."])
+    assert warnings(release(source, dropped)) == [("kk", "Lindqvist")]
+    # a word the versions write only as another source name's rendering is no evidence
+    source = ["Kristie spoke first, said Kristi."]
+    versions = {
+        "ru": ["Первым выступил, по словам Кристи, он сам."],
+        "kk": ["Алдымен сөйлеген, дейді Кристи, өзі еді."],
+        "tr": ["İlk konuşan, dedi Kristi, kendisiydi."],
+    }
+    assert "Kristie" not in evidence_across(release(source, versions).pairs).capitalised

@@ -16,11 +16,13 @@ from aligncheck.extract.names import (
     NameMention,
     document_evidence,
     extract_names,
+    name_like,
+    sentence_initial,
 )
 from aligncheck.glossary.builtin import common_glossary
 from aligncheck.glossary.entries import Entry, Glossary, base_lang
 from aligncheck.glossary.find import LinkText, occurrences
-from aligncheck.lang.cldr_names import concepts_in
+from aligncheck.lang.cldr_names import calendar_names, concepts_in
 from aligncheck.lang.morph import Phrase, lower, words
 from aligncheck.lang.translit import (
     CAPITAL_BONUS,
@@ -54,6 +56,65 @@ class NameMatch:
 
 def evidence_for(source: LinkText | list[str], lang: str) -> NameEvidence:
     return document_evidence(source, base_lang(lang))
+
+
+def evidence_across(pairs, threshold: float = DEFAULT_THRESHOLD) -> NameEvidence:
+    """The source document's evidence, plus the single words it capitalises only at the start
+    of a sentence (Europe, Trump, where it writes them nowhere else) that most target versions,
+    two or more, write as a name where they are linked: a capitalised transliteration that
+    no other capitalised word of the source spells as well (Кристи is Christie's, not Credit's
+    in "Credit to Ayr", said Robyn Christie). (The
+    first word of a longer run stays as the document says: Kim of Kim Jong Un.)"""
+    source = pairs[0].source
+    lang = base_lang(source.lang)
+    base = evidence_for([s.prose for s in source.segments], lang)
+    if len(pairs) < 2:
+        return base
+    calendar = calendar_names(lang)
+    votes: dict[str, set[int]] = {}
+    for n, ctx in enumerate(pairs):
+        for link in ctx.links:
+            if not link.source or not link.target:
+                continue
+            src = LinkText(ctx.source, link.source)
+            tgt: LinkText | None = None
+            tokens = src.tokens
+            for k, word in enumerate(tokens):
+                text = word.text
+                after = tokens[k + 1] if k + 1 < len(tokens) else None
+                if (
+                    not (text[:1].isupper() and text[1:].islower())
+                    or after is not None
+                    and after.text[:1].isupper()
+                    and src.text[word.end : after.start] == " "
+                    or len(text) < 3
+                    or text in base.capitalised
+                    or text.lower() in calendar
+                    or n in votes.get(text, ())
+                    or not name_like(text, base)
+                    or not sentence_initial(src.text, word)
+                ):
+                    continue
+                tgt = tgt or LinkText(ctx.target, link.target)
+                hit = find_word(text, lang, tgt.tokens, tgt.lang, threshold)
+                if hit and hit.text[:1].isupper() and not _claimed_by_other(hit, word, src, tgt):
+                    votes.setdefault(text, set()).add(n)
+    agreed = {w for w, v in votes.items() if len(v) >= 2 and 2 * len(v) > len(pairs)}
+    if not agreed:
+        return base
+    return NameEvidence(base.lowercase, base.capitalised | agreed, base.surnames)
+
+
+def _claimed_by_other(hit: NameHit, word, src: LinkText, tgt: LinkText) -> bool:
+    """Does another capitalised source word of the link spell the hit at least as well?"""
+    lang = base_lang(src.lang)
+    for other in src.tokens:
+        if other.start == word.start or not other.text[:1].isupper() or other.text == word.text:
+            continue
+        score = token_score(key(other.text, lang), lang, hit.text, tgt.lang) + CAPITAL_BONUS
+        if min(1.0, score) >= hit.score:  # the hit's score has the capital's bonus too
+            return True
+    return False
 
 
 def glossary_entries(mention: NameMention, lang: str, glossaries) -> list[tuple[Entry, bool]]:

@@ -38,6 +38,7 @@ from aligncheck.extract.name_match import (
     surname_count,
 )
 from aligncheck.extract.names import (
+    NameEvidence,
     NameMention,
     acronym_letters,
     capitalised_expansions,
@@ -304,11 +305,13 @@ def version_outcomes(
     kinds: tuple[str, ...],
     glossaries,
     threshold: float,
+    evidence: NameEvidence | None = None,
 ) -> list[NameOutcome]:
     """Each mention of a name of `kinds` in a linked source segment, with how the target
-    version renders it."""
+    version renders it; `evidence` says which words are names (the source document's own,
+    by default)."""
     lang = source.lang
-    evidence = evidence_for([s.prose for s in source.segments], lang)
+    evidence = evidence or evidence_for([s.prose for s in source.segments], lang)
     aliases: dict[str, set[str]] = {}
     todo = []
     for link in links:

@@ -107,7 +107,7 @@ from aligncheck.extract.name_match import (
     NAME_MATCH_CONFIG,
     NameMatch,
     bracket_replaced,
-    evidence_for,
+    evidence_across,
     spelling_variant,
 )
 from aligncheck.extract.name_renderings import (
@@ -116,7 +116,7 @@ from aligncheck.extract.name_renderings import (
     in_words,
     version_outcomes,
 )
-from aligncheck.extract.names import document_spells, spelled_out
+from aligncheck.extract.names import NameEvidence, document_spells, spelled_out
 from aligncheck.lang.profiles import script
 from aligncheck.model import Finding, Severity
 
@@ -264,13 +264,12 @@ class MissingNameRule(VersionsRule):
     def unsure_severity(self, ctx: PairContext) -> Severity:
         return Severity.INFO
 
-    def _outcomes(self, ctx: PairContext) -> list[NameOutcome]:
+    def _outcomes(self, ctx: PairContext, evidence: NameEvidence) -> list[NameOutcome]:
         glossaries = ctx.resources.get("glossaries") or []
         threshold = float(self.opt(ctx, "name_match_threshold"))
         found = version_outcomes(
-            ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold
+            ctx.source, ctx.target, ctx.links, self.kinds, glossaries, threshold, evidence
         )
-        evidence = evidence_for([s.prose for s in ctx.source.segments], ctx.source.lang)
         kept = [o for o in found if o.mention.kind not in EVIDENCE_ONLY or whole_name(o, evidence)]
         for o in kept:
             if o.match.how == "transliteration" and not as_name(o):
@@ -278,7 +277,9 @@ class MissingNameRule(VersionsRule):
         return kept
 
     def check_versions(self, pairs: Sequence[PairContext]) -> list[Finding]:
-        outcomes = [self._outcomes(ctx) for ctx in pairs]
+        threshold = float(self.opt(pairs[0], "name_match_threshold"))
+        evidence = evidence_across(pairs, threshold)
+        outcomes = [self._outcomes(ctx, evidence) for ctx in pairs]
         by_place = []
         spellings: list[dict[tuple, list[tuple[str, str]]]] = []
         for found in outcomes:
