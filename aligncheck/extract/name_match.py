@@ -63,8 +63,8 @@ def evidence_across(pairs, threshold: float = DEFAULT_THRESHOLD) -> NameEvidence
     of a sentence (Europe, Trump, where it writes them nowhere else) that most target versions,
     two or more, write as a name where they are linked: a capitalised transliteration that
     no other capitalised word of the source spells as well (Кристи is Christie's, not Credit's
-    in "Credit to Ayr", said Robyn Christie). (The
-    first word of a longer run stays as the document says: Kim of Kim Jong Un.)"""
+    in "Credit to Ayr", said Robyn Christie). The first word of a longer run stays as the
+    document says (Kim of Kim Jong Un). Each word is tried once per link and version."""
     source = pairs[0].source
     lang = base_lang(source.lang)
     base = evidence_for([s.prose for s in source.segments], lang)
@@ -79,6 +79,7 @@ def evidence_across(pairs, threshold: float = DEFAULT_THRESHOLD) -> NameEvidence
             src = LinkText(ctx.source, link.source)
             tgt: LinkText | None = None
             tokens = src.tokens
+            tried: set[str] = set()
             for k, word in enumerate(tokens):
                 text = word.text
                 after = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -91,10 +92,12 @@ def evidence_across(pairs, threshold: float = DEFAULT_THRESHOLD) -> NameEvidence
                     or text in base.capitalised
                     or text.lower() in calendar
                     or n in votes.get(text, ())
+                    or text in tried
                     or not name_like(text, base)
                     or not sentence_initial(src.text, word)
                 ):
                     continue
+                tried.add(text)
                 tgt = tgt or LinkText(ctx.target, link.target)
                 hit = find_word(text, lang, tgt.tokens, tgt.lang, threshold)
                 if hit and hit.text[:1].isupper() and not _claimed_by_other(hit, word, src, tgt):
