@@ -15,6 +15,10 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   versions rendering it as leaving it out is a doubtful tie, an agreement to leave it out
   unless it is a person, or a name (no acronym) whose source sentence comes closer to the
   target without it (by half of what that moves the source sentence: the target lacks it);
+- the other versions again, for which words are names: a single word the source document
+  capitalises only at the start of a sentence is a name where most versions (two or more)
+  write it as a capitalised transliteration that no other source word of the link spells as
+  well (`evidence_across`: Europe, Trump in a document that writes them nowhere else);
 - CLDR (countries, languages, currencies, cities, via Babel): a CLDR name is rendered by
   the target language's CLDR names (Germany = Германии = Almaniýada), and one left out is
   a warning even with no other version to compare with;
