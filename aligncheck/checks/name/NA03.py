@@ -4,7 +4,12 @@ from collections.abc import Sequence
 
 from aligncheck.align.words import link_alignment
 from aligncheck.checks.base import PairContext, VersionsRule
-from aligncheck.checks.name.evidence import SAID_OTHERWISE, closer_without, loose_spelling
+from aligncheck.checks.name.evidence import (
+    SAID_OTHERWISE,
+    closer_without,
+    last_key,
+    loose_spelling,
+)
 from aligncheck.extract.added_names import (
     NEIGHBOURS,
     AddedName,
@@ -16,8 +21,6 @@ from aligncheck.extract.added_names import (
 )
 from aligncheck.extract.name_match import evidence_for
 from aligncheck.glossary.find import LinkText
-from aligncheck.lang.morph import words
-from aligncheck.lang.translit import key
 from aligncheck.model import Finding, Severity
 
 
@@ -183,13 +186,10 @@ def _changed(ctx: PairContext, added: AddedName, source: LinkText, lost: LeftOut
     concepts need no such test: CLDR says they differ, where the embeddings find Berlin and
     Paris alike."""
     lang, target = ctx.lang, added.target.text
-    own = [key(w.text, ctx.source.lang) for w in words(lost.mention.text)]
-    other = [key(w.text, lang) for w in words(added.mention.text)]
-    own, other = [k for k in own if k], [k for k in other if k]
-    if own and other:
-        a, b = own[-1], other[-1]  # the added name may carry an inflection (Qlazqodan)
-        if any(loose_spelling(a, b[:n]) for n in (len(a), len(a) + 1, len(a) + 2, len(b))):
-            return False
+    a, b = last_key(lost.mention.text, ctx.source.lang), last_key(added.mention.text, lang)
+    # the added name may carry an inflection (Qlazqodan)
+    if a and b and any(loose_spelling(a, b[:n]) for n in (len(a), len(a) + 1, len(a) + 2, len(b))):
+        return False
     if lost.cldr and added.cldr:
         return True
     lacks = closer_without(ctx, source.text, ctx.source.lang, lost.mention, target, lang)

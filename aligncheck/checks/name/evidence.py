@@ -186,13 +186,8 @@ class Case:
         instead = self.instead()
         if not instead:
             return False
-        target_lang = self.o.target.lang
-        own = [key(w.text, self.lang) for w in words(self.o.mention.text)]
-        other = [key(w.text, target_lang) for w in words(instead)]
-        own, other = [k for k in own if k], [k for k in other if k]
-        if not own or not other:
-            return False
-        return loose_spelling(own[-1], other[-1])
+        own, other = last_key(self.o.mention.text, self.lang), last_key(instead, self.o.target.lang)
+        return bool(own and other) and loose_spelling(own, other)
 
     def translated(self) -> bool:
         """The name's words are aligned to target words written in lower case (Ocean ->
@@ -279,6 +274,12 @@ class Case:
             surname_count(self.o.mention.text, self.lang, self.o.target, VARIANT_THRESHOLD, rivals)
             >= self.o.counts[0]
         )
+
+
+def last_key(text: str, lang: str) -> str:
+    """The key of the last word of `text` that has one ("" when none does)."""
+    keys = [k for w in words(text) if (k := key(w.text, lang))]
+    return keys[-1] if keys else ""
 
 
 def loose_spelling(a: str, b: str) -> bool:
