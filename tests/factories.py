@@ -73,3 +73,17 @@ def release_of(pairs: Sequence[PairContext]) -> ReleaseContext:
     """The release of pairs that share one source."""
     first = pairs[0]
     return ReleaseContext(first.release, first.source, tuple(pairs), first.options, first.resources)
+
+
+def counting(monkeypatch, module, name: str) -> list[int]:
+    """Replace module.name by a wrapper that counts its calls; the count is `[0]` of the list
+    returned (a test may reset it)."""
+    calls = [0]
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls

@@ -6,6 +6,7 @@ import random
 from collections import Counter
 
 import factories
+from factories import counting
 
 from aligncheck.checks.consistency.CO01 import CO01
 from aligncheck.checks.name.NA01 import NA01
@@ -47,18 +48,6 @@ def long_pair(sentences: int, seed: int = 3, change_at=(), drop_name_at: int = -
             f"у озера номер {share}."
         )
     return " ".join(en), " ".join(ru)
-
-
-def counting(monkeypatch, module, name):
-    calls = [0]
-    original = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls[0] += 1
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
 
 
 def test_changed_figures_in_a_long_paragraph_are_reported_comparing_only_candidates(monkeypatch):

@@ -7,6 +7,7 @@ import statistics
 import zlib
 
 import numpy as np
+from factories import counting
 
 import aligncheck.align.sentences as om02
 from aligncheck.align.sentences import align_sentences, medians_without_each
@@ -77,14 +78,7 @@ def test_a_sentence_dropped_from_a_paragraph_of_2000_is_found_where_it_was_dropp
 def test_alignment_work_grows_linearly_with_the_sentence_count(monkeypatch):
     """The DP evaluates a bounded band of cells per sentence in a long link (before: a band
     of (n + m) / 8 cells, so four times the sentences cost sixteen times the work)."""
-    calls = [0]
-    length_z = om02.length_z
-
-    def counted(*args):
-        calls[0] += 1
-        return length_z(*args)
-
-    monkeypatch.setattr(om02, "length_z", counted)
+    calls = counting(monkeypatch, om02, "length_z")
     work = []
     for count in (400, 1600):
         en, ru = sentence_pairs(count)

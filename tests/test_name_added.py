@@ -1,9 +1,12 @@
 """NA03: names a version writes that nothing in the release names there (issue 12, item 4)."""
 
-from factories import pair, release
+import random
+
+from factories import counting, pair, release
 from test_names_cross_version import MeaningEmbedder
 
 from aligncheck.checks.name.NA03 import NA03
+from aligncheck.extract import added_names
 from aligncheck.extract.added_names import Side, spelled_count, spelled_in
 
 
@@ -124,12 +127,6 @@ def test_spelling_reads_inflection_on_either_side_and_counts_mentions():
 
 
 def test_a_changed_city_deep_in_a_long_paragraph_is_found_reading_a_band(monkeypatch):
-    import random
-
-    import factories
-
-    from aligncheck.extract import added_names
-
     people = [("Bolat Ermekov", "Болат Ермеков"), ("Zarina Tulegenova", "Зарина Тулегенова")]
     rng, en, ru = random.Random(5), [], []
     for i in range(600):
@@ -137,15 +134,8 @@ def test_a_changed_city_deep_in_a_long_paragraph_is_found_reading_a_band(monkeyp
         city, city_ru = ("Berlin", "Париже") if i == 550 else ("Madrid", "Мадриде")
         en.append(f"On Monday {name} counted {figure} geese near the lake in {city}.")
         ru.append(f"В понедельник {name_ru} насчитал {figure} гусей у озера в {city_ru}.")
-    scored = [0]
-    original = added_names.token_score
-
-    def counted(*args):
-        scored[0] += 1
-        return original(*args)
-
-    monkeypatch.setattr(added_names, "token_score", counted)
-    findings = list(NA03().check(factories.pair(" ".join(en), " ".join(ru))))
+    scored = counting(monkeypatch, added_names, "token_score")
+    findings = list(NA03().check(pair(" ".join(en), " ".join(ru))))
     assert [(f.source_text, f.target_text, f.severity.value) for f in findings] == [
         ("Berlin", "Париже", "warning")
     ]
