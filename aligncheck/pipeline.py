@@ -10,7 +10,7 @@ from typing import Any
 from aligncheck import __version__
 from aligncheck._runtime import parallel
 from aligncheck._runtime.memo import release_memo
-from aligncheck.align import align_many, lexical_weight, member_weight, paired_links
+from aligncheck.align import align_many, paired_links, unit_options
 from aligncheck.checks import PairContext, ReleaseContext, Rule
 from aligncheck.extract.titles import release_titles
 from aligncheck.lang.profiles import length_factor
@@ -121,8 +121,7 @@ def check_release(
             target_texts,
             embed,
             length_ratios=[length_ratio(release.source.lang, t.lang) for t in segmented],
-            member_weight=member_weight(unit),
-            lexical_weight=lexical_weight(unit),
+            **unit_options(unit),
         )
     targets = [TargetResult(target, links) for target, links in zip(segmented, all_links)]
     memo: dict = {}  # one per release, shared by its contexts (ReleaseContext.memo)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align_data import embedder, ntrex_pairs, seed_pairs
 from align_metrics import score
 
-from aligncheck.align import align, lexical_weight, member_weight
+from aligncheck.align import align, unit_options
 
 
 def run(data: str, models: str, exact: bool, scores_out: dict, only: str = "") -> None:
@@ -36,8 +36,7 @@ def run(data: str, models: str, exact: bool, scores_out: dict, only: str = "") -
             tgt,
             embeds,
             exact_windows=exact,
-            member_weight=member_weight("paragraph"),
-            lexical_weight=lexical_weight("paragraph"),
+            **unit_options("paragraph"),
         )
         test = [(x.source, x.target) for x in links]
         totals.append((gold, test))

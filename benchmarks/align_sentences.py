@@ -30,13 +30,10 @@ from align_data import embedder  # noqa: E402
 from align_metrics import score  # noqa: E402
 from ntrex_split import TARGETS, available, half  # noqa: E402
 
-from aligncheck.align import align, lexical_weight, member_weight  # noqa: E402
+from aligncheck.align import align, unit_options  # noqa: E402
 from aligncheck.segment import split_sentences  # noqa: E402
 
-SENTENCE_OPTIONS = {
-    "member_weight": member_weight("sentence"),
-    "lexical_weight": lexical_weight("sentence"),
-}
+SENTENCE_OPTIONS = unit_options("sentence")
 SHORT, P_MERGE_SHORT, P_MERGE, P_DROP, P_SPLIT = 60, 0.4, 0.04, 0.04, 0.06
 
 

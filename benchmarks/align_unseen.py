@@ -27,7 +27,7 @@ from align_data import embedder  # noqa: E402
 from align_metrics import score  # noqa: E402
 from ntrex_split import TARGETS, available, half  # noqa: E402
 
-from aligncheck.align import align, lexical_weight, member_weight  # noqa: E402
+from aligncheck.align import align, unit_options  # noqa: E402
 from aligncheck.pipeline import length_ratio  # noqa: E402
 
 P_DROP, P_MERGE, P_SPLIT = 0.06, 0.08, 0.08
@@ -80,8 +80,7 @@ def main() -> None:
                 target,
                 [embed],
                 length_ratio=length_ratio("en", lang),
-                member_weight=member_weight("paragraph"),
-                lexical_weight=lexical_weight("paragraph"),
+                **unit_options("paragraph"),
             )
             totals.append((gold, [(x.source, x.target) for x in links]))
         everything += totals

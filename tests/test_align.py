@@ -1,7 +1,14 @@
 import numpy as np
 import pytest
 
-from aligncheck.align import align, align_many, lexical_weight, link_types, member_weight
+from aligncheck.align import (
+    align,
+    align_many,
+    lexical_weight,
+    link_types,
+    member_weight,
+    unit_options,
+)
 from aligncheck.align.band import band_around, needs_coarse_pass
 
 EN = [
@@ -344,3 +351,32 @@ def test_lexical_anchors_keep_long_documents_on_the_band_path():
     links = align(source, target, embed, exact_windows=False, lexical_weight=0.1)
     assert_covers(links, len(source), len(target))
     assert {link.source[0] for link in links if not link.target} == dropped
+
+
+def test_sentence_links_join_up_to_five_sentences_and_two_with_two():
+    """A translator's sentences need not follow the source's: one long sentence cut in four,
+    two sentences whose clauses change places. Sentence links reach both (unit_options);
+    paragraph links keep to three a side and pay for merging both sides."""
+    sentence, paragraph = unit_options("sentence"), unit_options("paragraph")
+    table = {"s0": sum(_concept(k) for k in (1, 2, 3, 4)), "s1": _concept(5)}
+    table |= {f"t{k}": _concept(k) for k in (1, 2, 3, 4, 5)}
+    embed = TaggedVectors(table)
+    source = [_padded("s0", 400), _padded("s1", 200)]
+    target = [_padded(f"t{k}", 100) for k in (1, 2, 3, 4)] + [_padded("t5", 200)]
+    cut_in_four = ((0,), (0, 1, 2, 3))
+    assert pairs(align(source, target, embed, length_ratio=1.0, **sentence))[0] == cut_in_four
+    assert pairs(align(source, target, embed, length_ratio=1.0, **paragraph))[0] != cut_in_four
+
+    # a clause of the first sentence moves to the second: as one 2-2 link, or two loose 1-1s
+    table = {"s0": _concept(1) + 0.7 * _concept(2), "s1": _concept(3)}
+    table |= {"t0": _concept(1), "t1": 0.7 * _concept(2) + _concept(3)}
+    table |= {"s2": _concept(5), "t2": _concept(5)}
+    embed = TaggedVectors(table)
+    source = [_padded("s0", 200), _padded("s1", 200), _padded("s2", 200)]
+    target = [_padded("t0", 150), _padded("t1", 250), _padded("t2", 200)]
+    crossed = ((0, 1), (0, 1))
+    assert pairs(align(source, target, embed, length_ratio=1.0, **sentence))[0] == crossed
+    assert pairs(align(source, target, embed, length_ratio=1.0, **paragraph))[:2] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+    ]

@@ -35,6 +35,22 @@ def lexical_weight(unit: str) -> float:
     return LEXICAL_WEIGHT
 
 
+# Sentences of a literary or rewritten translation merge 2-2, 1-4 or 2-3 (Bleualign's dev
+# document from Text+Berg, Vecalign's bleualign_data: strict F1 0.804 -> 0.870 with these,
+# Bertalign's algorithm with the same e5 model 0.877); NTREX-dev's tuning half at sentence
+# level, whose merges are synthetic and one-sided, moves -0.002 to +0.004 by seed
+# (benchmarks/align_textberg.py --bleualign, benchmarks/align_sentences.py).
+SENTENCE_LINKS = {"max_window": 4, "both_sides_penalty": 0.0, "skip": -0.15}
+
+
+def unit_options(unit: str) -> dict[str, float]:
+    """align()'s options for a segmentation unit: the merge bonus and lexical weight, and
+    for sentences the longer links and cheaper 2-2 merges of SENTENCE_LINKS (paragraphs keep
+    the defaults, tuned on NTREX-dev paragraphs)."""
+    options = {"member_weight": member_weight(unit), "lexical_weight": lexical_weight(unit)}
+    return options | SENTENCE_LINKS if unit == "sentence" else options
+
+
 def align(
     source_texts: Sequence[str],
     target_texts: Sequence[str],

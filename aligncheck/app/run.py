@@ -216,7 +216,7 @@ def run_align(
     use_cache: bool,
 ) -> str:
     from aligncheck._runtime.cachefiles import require_cache_dir
-    from aligncheck.align import align, lexical_weight, member_weight
+    from aligncheck.align import align, unit_options
     from aligncheck.embed import DEFAULT_MODEL, load_embedder
     from aligncheck.read import discover_releases
     from aligncheck.report.json_report import alignment_dict, dumps
@@ -238,8 +238,7 @@ def run_align(
         alignment_texts(src),
         alignment_texts(tgt),
         embedder.embed,
-        member_weight=member_weight(unit),
-        lexical_weight=lexical_weight(unit),
+        **unit_options(unit),
     )
     _print_warnings(embedder.warnings)
     if fmt == "json":
