@@ -166,6 +166,24 @@ def test_a_word_like_the_other_versions_rendering_is_this_versions_rendering():
     assert warnings(release(source, versions)) == [("az", "Wheeling")]
 
 
+def test_a_lower_case_word_like_another_versions_lower_case_rendering_renders_the_name():
+    # a language name: ru writes it in lower case, so tk's lower-case ýaponça (like tr's
+    # Japonca and az's Yapon) renders it; another language in its place does not
+    source = ["Pupils can learn Japanese at the school."]
+    versions = {
+        "ru": ["Ученики могут изучать японский в школе."],
+        "az": ["Şagirdlər məktəbdə Yapon dilini öyrənə bilərlər."],
+        "tr": ["Öğrenciler okulda Japonca öğrenebilir."],
+        "tk": ["Okuwçylar mekdepde ýaponça öwrenip bilerler."],
+    }
+    assert warnings(release(source, versions)) == []
+    changed = versions | {"tk": ["Okuwçylar mekdepde fransuzça öwrenip bilerler."]}
+    assert warnings(release(source, changed)) == [("tk", "Japanese")]
+    # where every other version writes it capitalised, a lower-case word is no rendering
+    capitalised = versions | {"ru": ["Ученики могут изучать Японский в школе."]}
+    assert warnings(release(source, capitalised)) == [("tk", "Japanese")]
+
+
 def test_lower_case_renderings_in_the_other_versions_are_no_evidence():
     source = ["The Republicans met today."]
     versions = {

@@ -83,11 +83,15 @@ class Case:
     def spelled_as_others(self) -> bool:
         """The target writes, in this link, a word like the other versions' rendering of the
         name (Уэйдті where ru writes Уэйд and az Ueyd): the version renders it as they do, in
-        a spelling the source name alone does not reach."""
+        a spelling the source name alone does not reach. Where another version writes it in
+        lower case (японский for Japanese: a language or nationality word), a word in lower
+        case counts too (tk ýaponça, as tr Japonca and az Yapon)."""
+        lower = any(text[:1].islower() for text, _ in self.spelled)
         tokens = [
             t
             for t in self.o.target.tokens
-            if t.text[:1].isupper() and not any(a < t.end and t.start < b for a, b in self.taken)
+            if (lower or t.text[:1].isupper())
+            and not any(a < t.end and t.start < b for a, b in self.taken)
         ]
         target_lang = self.o.target.lang
         for text, lang in self.spelled:
