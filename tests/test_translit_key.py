@@ -106,3 +106,22 @@ def test_a_short_name_takes_a_turkic_case_ending(name, token, lang, expected):
 
 def test_washington_still_meets_its_russian_rendering():
     assert token_score(key("Washington", "en"), "en", "Вашингтоне", "ru") >= 0.8
+
+
+def test_an_english_text_names_foreign_names_as_written_too():
+    from aligncheck.lang.morph import words
+    from aligncheck.lang.translit import find_word
+
+    # English sounds key Sane as 'sein' and Europe as 'eurup': the renderings follow the
+    # letters, so the word is also read as written, where a match must be close
+    for name, text, lang in (
+        ("Sane", "Сане забил гол.", "ru"),
+        ("Harare", "Хараре - столица.", "ru"),
+        ("Europe", "Еуропа құрамасы жеңді.", "kk"),
+    ):
+        assert key(name, "en") != key(name, "en", sounds=False)
+        hit = find_word(name, "en", words(text), lang, 0.8)
+        assert hit is not None and hit.text == text.split()[0]
+    # still by English sounds: Wade as Уэйд; and no second reading for a loose search
+    assert find_word("Wade", "en", words("Уэйд сказал"), "ru", 0.8).text == "Уэйд"
+    assert find_word("Hearts", "en", words("Gerard-ın sözləri"), "az", 0.7) is None
