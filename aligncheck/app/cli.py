@@ -28,7 +28,10 @@ unit_option = click.option(
     "--unit",
     type=click.Choice(UNITS),
     default=None,
-    help="Segment unit: paragraph (default), line (pre-split bitext) or sentence.",
+    help=(
+        "Segment unit: paragraph (default), line (pre-split bitext) or sentence. A link "
+        "joins up to 3 paragraphs or lines a side (4 in all), or 4 sentences a side (5 in all)."
+    ),
 )
 model_option = click.option(
     "--model",
