@@ -43,7 +43,7 @@ def lexical_weight(unit: str) -> float:
 SENTENCE_LINKS = {"max_window": 4, "both_sides_penalty": 0.0, "skip": -0.15}
 
 
-def unit_options(unit: str) -> dict[str, float]:
+def unit_options(unit: str) -> dict[str, float | int]:
     """align()'s options for a segmentation unit: the merge bonus and lexical weight, and
     for sentences the longer links and cheaper 2-2 merges of SENTENCE_LINKS (paragraphs keep
     the defaults, tuned on NTREX-dev paragraphs)."""
