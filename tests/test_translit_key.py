@@ -77,11 +77,14 @@ def test_keys_of_names_across_scripts():
         ("Maybury", "Мейбери", "ru"),
         ("Lithgow", "Литгоу", "kk"),
         ("Ayr", "Эйрден", "kk"),
+        ("Cape", "Кейп", "ru"),  # a hard c stays k when the a after it becomes ei
+        ("Cate", "Кейт", "kk"),
+        ("Cayman", "Kaýman", "tk"),
     ],
 )
 def test_english_names_are_keyed_as_they_sound(name, rendering, lang):
     # a final vowel-consonant-e is a long vowel, a first w before a vowel is u; ee/ea = i,
-    # ay = ei, a final ie = i, a final ow = ou
+    # ay = ei, a final ie = i, a final ow = ou; c before a, o, u is k (Cape = Кейп)
     assert token_score(key(name, "en"), "en", rendering, lang) >= 0.8
 
 
