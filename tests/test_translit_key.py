@@ -80,6 +80,8 @@ def test_keys_of_names_across_scripts():
         ("Cape", "Кейп", "ru"),  # a hard c stays k when the a after it becomes ei
         ("Cate", "Кейт", "kk"),
         ("Cayman", "Kaýman", "tk"),
+        ("Prague", "Praqa", "az"),  # Azerbaijani q is a g (Qlazqo, Qəbələ = Gabala)
+        ("Yangon", "Ranqun", "az"),
     ],
 )
 def test_english_names_are_keyed_as_they_sound(name, rendering, lang):

@@ -1,8 +1,9 @@
 """Cross-script name matching: a phonetic key per word, compared fuzzily and through suffixes.
 
 `key("Жомарт Әлиев", "kk") == key("Zhomart Aliyev", "en")`: each script is first mapped with
-language-specific letter values (Azerbaijani x = kh, Turkmen y = ы, ...), then romanised with
-anyascii, then reduced (zh/dzh/j, kh/h, doubled letters, iy/y/i) so spelling conventions meet.
+language-specific letter values (Azerbaijani x = kh, q = g, Turkmen y = ы, ...), then
+romanised with anyascii, then reduced (zh/dzh/j, kh/h, doubled letters, iy/y/i) so spelling
+conventions meet.
 """
 
 from __future__ import annotations
