@@ -82,11 +82,13 @@ def test_keys_of_names_across_scripts():
         ("Cayman", "Kaýman", "tk"),
         ("Prague", "Praqa", "az"),  # Azerbaijani q is a g (Qlazqo, Qəbələ = Gabala)
         ("Yangon", "Ranqun", "az"),
+        ("Juneau", "Джуно", "ru"),  # eau is o
+        ("Rousseau", "Руссо", "kk"),
     ],
 )
 def test_english_names_are_keyed_as_they_sound(name, rendering, lang):
     # a final vowel-consonant-e is a long vowel, a first w before a vowel is u; ee/ea = i,
-    # ay = ei, a final ie = i, a final ow = ou; c before a, o, u is k (Cape = Кейп)
+    # ay = ei, a final ie = i, a final ow = ou, eau = o; c before a, o, u is k (Cape = Кейп)
     assert token_score(key(name, "en"), "en", rendering, lang) >= 0.8
 
 

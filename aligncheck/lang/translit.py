@@ -85,12 +85,13 @@ def _reduce(text: str) -> str:
 # and a first w before a vowel is the vowel u (Wade = Ueyd, William = Уильям).
 # Vowel digraphs are read the same way: ee and ea are i (Lee = Ли, Keating = Китинг, Beattie =
 # Битти), ay is ei (Maybury = Мейбери), a final ie is i (Bowie = Боуи), a final ow or owe
-# is ou (Lithgow = Литгоу, Rowe = Роу). A c before a, o or u is k first, so that a long a
-# spelled ei does not soften it (Cape = Кейп, Cayman = Kaýman; CLDR's cities: 299 -> 300 ru).
+# is ou (Lithgow = Литгоу, Rowe = Роу), eau is o (Juneau = Джуно). A c before a, o or u is
+# k first, so that a long a spelled ei does not soften it (Cape = Кейп, Cayman = Kaýman).
 _MAGIC_E = re.compile(r"(?<=[^aeiouy])([aiou])([bcdfgklmnprstvz])e$")
 _LONG_VOWELS = {"a": "ei", "i": "ai", "o": "ou", "u": "iu"}
 _FIRST_W = re.compile(r"^w(?=[aeiou])")
 _DIGRAPHS = (
+    (re.compile(r"eau"), "o"),  # French spelling: Juneau = Джуно, Rousseau = Руссо
     (re.compile(r"e(?:e|a(?!ns?$))"), "i"),  # not the -ean of European, Korean
     (re.compile(r"ay"), "ei"),
     (re.compile(r"(?<=[^aeiou])ie$"), "i"),
