@@ -152,6 +152,35 @@ def test_word_alignment_says_what_the_name_was_changed_to():
     assert "rendered as 'Линдквистом'" in f.message
 
 
+def test_a_name_aligned_to_another_mentions_rendering_is_not_spelled_there():
+    # both source mentions of Kavanaugh align to the one tk keeps; the full name's place holds
+    # another name: no looser spelling of it, and no "rendered as 'Kavanaugh'"
+    concepts = {"Kavanaugh": "K", "Кавано": "K", "Brett": "B", "Бретт": "B"}
+    concepts |= {w: "H" for w in ("hearing", "diňlenişik", "oturum")}
+    concepts |= {w: "S" for w in ("senators", "сенаторы", "senatorlar", "senatörler")}
+    source = [
+        "The hearing on nominee Brett Kavanaugh went on all day. "
+        "Then the senators questioned Kavanaugh."
+    ]
+    versions = {
+        "ru": [
+            "Слушания по кандидату Бретту Кавано шли весь день. Затем сенаторы допросили Кавано."
+        ],
+        "tr": [
+            "Aday Brett Kavanaugh hakkındaki oturum bütün gün sürdü. "
+            "Sonra senatörler Kavanaugh'u sorguladı."
+        ],
+        "tk": [
+            "Dalaşgär Fleetwood-a garşy diňlenişik bütin gün dowam etdi. "
+            "Soňra senatorlar Kavanaugh-y soragladylar."
+        ],
+    }
+    ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
+    [f] = [f for f in NA01().check_release(ctx) if f.severity.value == "warning"]
+    assert (f.lang, f.source_text) == ("tk", "Brett Kavanaugh")
+    assert "rendered as" not in f.message
+
+
 def test_a_word_like_the_other_versions_rendering_is_this_versions_rendering():
     # az writes the town with a case ending the English name alone does not reach (Uilinqdə);
     # ru's Уилинге is close to it, and lends it

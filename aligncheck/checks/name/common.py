@@ -403,7 +403,8 @@ class MissingNameRule(VersionsRule):
             near = case.closest
             instead = None
             if severity != Severity.INFO:
-                instead = case.instead() or (case.stranger() if case.translated() else None)
+                if not case.aligned_to_other():  # not another mention's rendering
+                    instead = case.instead() or (case.stranger() if case.translated() else None)
             message = (
                 f"{self.what} '{mention.text}' is not in the target"
                 + (f": it is rendered as '{instead}'" if instead else "")

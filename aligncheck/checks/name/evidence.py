@@ -147,12 +147,25 @@ class Case:
     def aligned(self) -> str | None:
         """The target words the name's words are aligned to ("" when none is; None when there
         is no word alignment)."""
+        span = self._aligned_span
+        if span is None:
+            return None
+        return "" if span == () else self.o.target.text[span[0] : span[1]]
+
+    @cached_property
+    def _aligned_span(self) -> tuple[int, ...] | None:
+        """(start, end) of `aligned`, () when nothing is aligned, None without alignment."""
         o = self.o
         alignment = link_alignment(self.ctx, o.source.text, o.target.text)
         if alignment is None:
             return None
-        span = target_span_of(o.mention.start, o.mention.end, alignment)
-        return "" if span is None else o.target.text[span[0] : span[1]]
+        return target_span_of(o.mention.start, o.mention.end, alignment) or ()
+
+    def aligned_to_other(self) -> bool:
+        """The words the name's words are aligned to render another mention of the link (two
+        source mentions of Kavanaugh, aligned to the one the target keeps)."""
+        span = self._aligned_span
+        return bool(span) and any(a < span[1] and span[0] < b for a, b in self.taken)
 
     @cached_property
     def closest(self) -> str | None:
@@ -186,9 +199,10 @@ class Case:
     def aligned_variant(self) -> bool:
         """Where the name's words are aligned, the target writes a looser transliteration of
         it (Ohio as Огайо, Puig as Пуч): starting with the same sound and sharing at least
-        half its letters (LOOSE_ALIGNED), which another name put in its place rarely does."""
+        half its letters (LOOSE_ALIGNED), which another name put in its place rarely does.
+        Not where those words render another mention of the link (`aligned_to_other`)."""
         instead = self.instead()
-        if not instead:
+        if not instead or self.aligned_to_other():
             return False
         own, other = last_key(self.o.mention.text, self.lang), last_key(instead, self.o.target.lang)
         return bool(own and other) and loose_spelling(own, other)
