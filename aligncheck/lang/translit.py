@@ -273,8 +273,8 @@ def score_bound(source_key: str, lang: str, token: str, target_lang: str) -> flo
 # An English text names people and places of every language, and a name not English is
 # transliterated as written (Harare = Хараре, Sane = Сане, Europe = Еуропа), not as English
 # sounds (keys hareir, sein): the source word is also read without the English sound rules. Of
-# CLDR's exemplar cities (en against ru, kk; benchmarks/translit_cldr.py) that finds 304 and
-# 303 of 315 instead of 300 and 299, with the same 1 and 0 of 628 wrong pairs. Only where a
+# CLDR's exemplar cities (en against ru, kk; benchmarks/translit_cldr.py) that finds 305 and
+# 304 of 315 instead of 301 and 300, with the same 1 and 0 of 628 wrong pairs. Only where a
 # match must be close: loose searches (the closest words to quote) would take more chance
 # likenesses (Hearts and Gerard at 0.7).
 WRITTEN_READING_FROM = 0.8
