@@ -23,8 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from align_data import embedder  # noqa: E402
-from align_metrics import score  # noqa: E402
-from align_textberg import documents, gold_links  # noqa: E402
+from align_textberg import add_arguments, report  # noqa: E402
 
 MAX_LINK, TOP_K, WIDTH, SKIP = 5, 3, 5, -0.1
 
@@ -125,22 +124,11 @@ def align(embed, src: list[str], tgt: list[str], margin: bool = True):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dir", type=Path, default=Path(__file__).parent / "out" / "text+berg")
-    ap.add_argument("--bleualign", type=Path, help="Vecalign's bleualign_data: its dev document")
+    add_arguments(ap)
     ap.add_argument("--no-margin", action="store_true")
     args = ap.parse_args()
     embed = embedder("e5")
-    totals = []
-    print("| document | strict F1 | lax F1 |\n|---|---:|---:|")
-    for name, de_file, fr_file, gold_file in documents(args):
-        de = de_file.read_text(encoding="utf-8").splitlines()
-        fr = fr_file.read_text(encoding="utf-8").splitlines()
-        pair = (gold_links(gold_file), align(embed, de, fr, not args.no_margin))
-        totals.append(pair)
-        s = score([pair])
-        print(f"| {name} | {s['f1_strict']:.3f} | {s['f1_lax']:.3f} |")
-    s = score(totals)
-    print(f"| all | **{s['f1_strict']:.3f}** | {s['f1_lax']:.3f} |")
+    report(args, lambda de, fr: align(embed, de, fr, not args.no_margin))
     embed.save()
 
 

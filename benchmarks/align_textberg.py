@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import ast
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,32 +51,42 @@ def documents(args) -> list[tuple[str, Path, Path, Path]]:
     return [(n, args.dir / "de" / n, args.dir / "fr" / n, args.dir / "gold" / n) for n in names]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """--dir (the test set) and --bleualign (the dev document instead)."""
     ap.add_argument("--dir", type=Path, default=Path(__file__).parent / "out" / "text+berg")
     ap.add_argument(
         "--bleualign",
         type=Path,
         help="Vecalign's bleualign_data folder: align its dev document (the tuning set) instead",
     )
-    args = ap.parse_args()
+
+
+def report(args, align_pair: Callable[[list[str], list[str]], list]) -> None:
+    """Align each document with `align_pair` (German and French lines -> (source, target)
+    index tuples) and print strict and lax F1 per document and over all."""
     found = args.bleualign / "dev.defr" if args.bleualign else args.dir / "gold"
     if not found.exists():
         raise SystemExit(f"{found}: not here (see this script's docstring)")
-    embed = embedder("e5")
     totals = []
     print("| document | sentences de/fr | strict F1 | lax F1 |\n|---|---:|---:|---:|")
     for name, de_file, fr_file, gold_file in documents(args):
         de = de_file.read_text(encoding="utf-8").splitlines()
         fr = fr_file.read_text(encoding="utf-8").splitlines()
-        links = align(de, fr, [embed], **unit_options("sentence"))
-        test = [(x.source, x.target) for x in links]
-        gold = gold_links(gold_file)
-        totals.append((gold, test))
-        s = score([(gold, test)])
+        pair = (gold_links(gold_file), align_pair(de, fr))
+        totals.append(pair)
+        s = score([pair])
         print(f"| {name} | {len(de)}/{len(fr)} | {s['f1_strict']:.3f} | {s['f1_lax']:.3f} |")
     s = score(totals)
     print(f"| all | | **{s['f1_strict']:.3f}** | {s['f1_lax']:.3f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_arguments(ap)
+    args = ap.parse_args()
+    embed = embedder("e5")
+    options = unit_options("sentence")
+    report(args, lambda de, fr: [(x.source, x.target) for x in align(de, fr, [embed], **options)])
     embed.save()
 
 
