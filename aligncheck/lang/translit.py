@@ -308,10 +308,8 @@ def find_word(
             part = table.parts[first]
             return NameHit(part.start, part.end, part.text, 1.0)
     best = _best_hit(table, source_key, lang, target_lang, threshold)
-    if threshold >= WRITTEN_READING_FROM and (
-        lang == "en" or lang not in _LETTERS and word.isascii()
-    ):
-        written = key(word, lang, sounds=False)
+    if threshold >= WRITTEN_READING_FROM:
+        written = key(word, lang, sounds=False)  # the same key where no sound rule applies
         if written and written != source_key:
             other = _best_hit(table, written, lang, target_lang, threshold)
             if other is not None and (best is None or other.score > best.score):
