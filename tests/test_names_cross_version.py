@@ -152,6 +152,27 @@ def test_word_alignment_says_what_the_name_was_changed_to():
     assert "rendered as 'Линдквистом'" in f.message
 
 
+def test_a_run_word_aligned_to_another_name_that_most_versions_render_is_changed():
+    # Harbour is translated everywhere; Paldiski is kept by kk, az and tr, and ru writes another
+    # name where it is aligned: not a translated piece of the run
+    concepts = {w: "P" for w in ("Paldiski", "Палдиски", "Lövenberg")}
+    concepts |= {w: "H" for w in ("Harbour", "гавани", "айлағында", "limanında", "Limanı")}
+    source = ["She spoke at Paldiski Harbour yesterday."]
+    versions = {
+        "ru": ["Вчера она выступила в гавани Lövenberg."],
+        "kk": ["Ол кеше Палдиски айлағында сөйледі."],
+        "az": ["O dünən Paldiski limanında danışıb."],
+        "tr": ["Dün Paldiski Limanı'nda konuştu."],
+    }
+    ctx = release(source, versions, embedder=ConceptEmbedder(concepts))
+    assert ("ru", "Paldiski") in warnings(ctx)
+    # one other version keeping a word of the run is too little evidence (a title translated
+    # in one version and kept in English in the other)
+    two = {k: versions[k] for k in ("ru", "tr")}
+    two = release(source, two, embedder=ConceptEmbedder(concepts))
+    assert ("ru", "Paldiski") not in warnings(two)
+
+
 def test_a_name_aligned_to_another_mentions_rendering_is_not_spelled_there():
     # both source mentions of Kavanaugh align to the one tk keeps; the full name's place holds
     # another name: no looser spelling of it, and no "rendered as 'Kavanaugh'"

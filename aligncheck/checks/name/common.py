@@ -76,7 +76,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a word like the other versions' rendering of it is there .............. choice
     another version writes what this one writes where it is aligned ....... choice
     the words most like it (a looser transliteration) are aligned to it ... choice
-    one word of a capitalised run (a translated name), aligned to a target word ... choice
+    a run's word aligned to a target word, no other name most (2+) versions contradict ... choice
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case, no other name beside ... choice
     a city named by its country (a metonym) ............................... choice
@@ -210,9 +210,9 @@ SEVERITY_TABLE = (
         "the words most like it (a looser transliteration) are aligned to it",
     ),
     (
-        lambda c: c.piece and c.aligned,
+        lambda c: c.piece and c.aligned and not (1 < c.kept > c.dropped and c.instead()),
         CHOICE,
-        "one word of a capitalised run (a translated name), aligned to a target word",
+        "a run's word aligned to a target word, no other name most (2+) versions contradict",
     ),
     (
         lambda c: c.aligned_variant(),
