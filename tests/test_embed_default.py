@@ -67,6 +67,16 @@ def test_built_dir_is_a_regular_sentence_transformers_model(shared_build_cache):
     assert np.allclose(by_path.embed(BUDGET), load_embedder().embed(BUDGET), atol=1e-5)
 
 
+def test_the_built_dir_loaded_by_path_leaves_the_default_its_word_alignment(shared_build_cache):
+    """One process may load the built model by its path (a sentence-transformers model) and
+    as the default (the lean runner): the default keeps its token vectors either way."""
+    from aligncheck.embed import token_vectors
+
+    load_embedder(str(default_model_dir()), use_cache=False).embed(BUDGET[:1])
+    [(spans, vectors)] = token_vectors(load_embedder(use_cache=False), BUDGET[:1])
+    assert len(spans) == len(vectors) > 3
+
+
 def _fake_build(calls, delay=0.3):
     def build(target):
         calls.append(threading.get_ident())

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from aligncheck.errors import InputError
 
-_LOADED: dict[str, object] = {}
+# loaded models by (loader, real path): the built default model loaded by its path as a
+# sentence-transformers model is not the lean runner, which alone gives token vectors
+_LOADED: dict[tuple[str, str], object] = {}
 
 
 def _offline_quiet_environment() -> None:
@@ -103,9 +105,10 @@ def _set_threads(torch) -> None:
 
 def load_sentence_transformer(path: str, name: str):
     """The SentenceTransformer in directory `path` (loaded once per process)."""
-    path = os.path.realpath(path)
-    if path in _LOADED:
-        return _LOADED[path]
+    key = ("sentence-transformers", os.path.realpath(path))
+    if key in _LOADED:
+        return _LOADED[key]
+    path = key[1]
     _offline_quiet_environment()
     import logging
 
@@ -126,7 +129,7 @@ def load_sentence_transformer(path: str, name: str):
             "sentence-transformers model directory"
         ) from None
     model.eval()
-    _LOADED[path] = model
+    _LOADED[key] = model
     return model
 
 
@@ -134,14 +137,15 @@ def load_lean_bert(path: str):
     """The built default model via a lean runner (onnxruntime, else torch), which windows
     texts longer than 512 tokens. The torch runner also stands in where the onnxruntime one
     cannot start (e.g. a read-only model directory without its graph file)."""
-    path = os.path.realpath(path)
-    if path not in _LOADED:
+    key = ("lean", os.path.realpath(path))
+    if key not in _LOADED:
         from aligncheck.embed.bert import LeanBert, OrtBert
 
+        path = key[1]
         runners = [OrtBert, LeanBert] if has_onnxruntime() else [LeanBert]
         for n, runner in enumerate(runners):
             try:
-                _LOADED[path] = runner(Path(path))
+                _LOADED[key] = runner(Path(path))
                 break
             except Exception as exc:  # noqa: BLE001 - a damaged build, whatever the cause
                 if n + 1 < len(runners):
@@ -152,7 +156,7 @@ def load_lean_bert(path: str):
                     "directory to rebuild it",
                     path,
                 ) from None
-    return _LOADED[path]
+    return _LOADED[key]
 
 
 def has_onnxruntime() -> bool:
@@ -164,4 +168,5 @@ def has_onnxruntime() -> bool:
 
 
 def forget(path: str) -> None:
-    _LOADED.pop(os.path.realpath(path), None)
+    for loader in ("lean", "sentence-transformers"):
+        _LOADED.pop((loader, os.path.realpath(path)), None)
