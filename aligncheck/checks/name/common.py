@@ -28,7 +28,9 @@ Whether a missing name is reported, and how loudly, follows the evidence:
   unless a capitalised word that spells nothing of the source stands beside them, for other
   than CLDR names, whose adjectives are lower case: индонезийского), a
   looser transliteration there (Ohio as Огайо) or one word of a capitalised run aligned to
-  a target word (West of West Virginia as Батыс) are the version's way of writing it;
+  a target word (West of West Virginia as Батыс) are the version's way of writing it, unless
+  two or more other versions, most of them, render that word and the target writes a
+  capitalised word there (Tlatelolco of Tlatelolco Plaza as 'площади Кальзадилья');
 - the versions in the same non-Latin script (ru and kk): a single place or group word
   (not a CLDR name, no other name beside its aligned words) that they all leave out too is
   their choice, however the Latin-script versions copy it (Silicon Valley as Кремниевая
@@ -210,7 +212,9 @@ SEVERITY_TABLE = (
         "the words most like it (a looser transliteration) are aligned to it",
     ),
     (
-        lambda c: c.piece and c.aligned and not (1 < c.kept > c.dropped and c.instead()),
+        lambda c: (
+            c.piece and c.aligned and not (c.kept >= 2 and c.kept > c.dropped and c.instead())
+        ),
         CHOICE,
         "a run's word aligned to a target word, no other name most (2+) versions contradict",
     ),
