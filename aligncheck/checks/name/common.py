@@ -5,7 +5,8 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 - the other target versions of the release (when there are any), the first signal: a name
   most of them leave out too is a translation choice (an expanded acronym, a translated show
   title), an info; one they render (more of them than leave it out; as many, for people) is
-  a warning, whatever its kind, unless word alignment shows this version translating or
+  a warning, whatever its kind, and so is a person's name (or an untitled full name) that
+  any one of them renders, unless word alignment shows this version translating or
   respelling it, or this version writes a word like their rendering (Уэйдті where ru writes
   Уэйд); a single word counts as rendered by them only when written as a name, with a
   capital (Republicans as республиканцы is a translation, no evidence); a person's name
@@ -25,6 +26,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 - word alignment (the model's token vectors, align/words.py): where the name's words are
   aligned to capitalised words that do not render it, the finding says what the target
   wrote instead ("rendered as 'Линдквистом'"); words in lower case there (Ocean as мұхиты;
+  not words scattered over a clause, longer than twice the name;
   unless a capitalised word that spells nothing of the source stands beside them, for other
   than CLDR names, whose adjectives are lower case: индонезийского), a
   looser transliteration there (Ohio as Огайо) or one word of a capitalised run aligned to
@@ -65,7 +67,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the other versions leave it out, by a majority or a doubtful tie; no name in its place .. choice
+    the others leave it out (most; all, for people; or a doubtful tie); no name in place .. choice
     this version never writes it .......................................... choice
     a place or group word the other versions in its script leave out too ... choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
@@ -136,6 +138,7 @@ SEVERITY_TABLE = (
             c.dropped
             and (
                 c.dropped > c.kept
+                and not (c.personal and c.kept)
                 or c.dropped == c.kept
                 and not c.personal
                 and not (not c.acronym and c.lacks())
@@ -143,7 +146,7 @@ SEVERITY_TABLE = (
             and not (c.personal and (c.instead() or c.stranger(in_gap=True)))
         ),
         CHOICE,
-        "the other versions leave it out, by a majority or a doubtful tie; no name in its place",
+        "the others leave it out (most; all, for people; or a doubtful tie); no name in place",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (

@@ -210,9 +210,10 @@ class Case:
     def translated(self) -> bool:
         """The name's words are aligned to target words written in lower case (Ocean ->
         мұхиты), or to a looser spelling of it: the version translates or spells it, it does
-        not leave it out."""
+        not leave it out. Not words spread over a clause (more than twice the name's length
+        and 12 characters): the alignment scattered, no translation of a name."""
         text = self.aligned
-        if not text:
+        if not text or len(text) > 2 * len(self.o.mention.text) + 12:
             return False
         first = next((c for c in text if c.isalpha()), "")
         return bool(first) and first.islower() and first.upper() != first
