@@ -261,11 +261,12 @@ def test_two_paragraphs_close_in_topic_stay_two_links_not_one_2_2():
 def test_a_short_sentence_merged_into_its_neighbour_is_a_merge_not_a_skip():
     """Merged in, it moves neither the target's length nor its vector much; what tells it from
     a dropped sentence is its own similarity to the target (member_weight)."""
-    table = {f"s{k}": _concept(k + 1, 0.5) for k in range(4)}
-    table |= {f"t{k}": _concept(k + 1, 0.5) for k in range(4)}
+    # six segments: in a shorter document the centring (features.CENTRE_SHRINK) decides alone
+    table = {f"s{k}": _concept(k + 1, 0.5) for k in range(6)}
+    table |= {f"t{k}": _concept(k + 1, 0.5) for k in range(6)}
     table["t01"] = table["t1"] + 0.4 * _concept(1)
-    source = [_padded("s0", 40)] + [_padded(f"s{i}", 200) for i in (1, 2, 3)]
-    rest = [_padded(f"t{i}", 200) for i in (2, 3)]
+    source = [_padded("s0", 40)] + [_padded(f"s{i}", 200) for i in range(1, 6)]
+    rest = [_padded(f"t{i}", 200) for i in range(2, 6)]
     embed = TaggedVectors(table)
     merged = [_padded("t01", 202)] + rest
     sentences = {"length_ratio": 1.0, "member_weight": member_weight("sentence")}
@@ -370,10 +371,10 @@ def test_sentence_links_join_up_to_five_sentences_and_two_with_two():
     # a clause of the first sentence moves to the second: as one 2-2 link, or two loose 1-1s
     table = {"s0": _concept(1) + 0.7 * _concept(2), "s1": _concept(3)}
     table |= {"t0": _concept(1), "t1": 0.7 * _concept(2) + _concept(3)}
-    table |= {"s2": _concept(5), "t2": _concept(5)}
-    embed = TaggedVectors(table)
-    source = [_padded("s0", 200), _padded("s1", 200), _padded("s2", 200)]
-    target = [_padded("t0", 150), _padded("t1", 250), _padded("t2", 200)]
+    table |= {f"{side}{k}": _concept(k + 3) for k in (2, 3) for side in "st"}  # four links:
+    embed = TaggedVectors(table)  # in a shorter document the centring decides alone
+    source = [_padded("s0", 200), _padded("s1", 200), _padded("s2", 200), _padded("s3", 200)]
+    target = [_padded("t0", 150), _padded("t1", 250), _padded("t2", 200), _padded("t3", 200)]
     crossed = ((0, 1), (0, 1))
     assert pairs(align(source, target, embed, length_ratio=1.0, **sentence))[0] == crossed
     assert pairs(align(source, target, embed, length_ratio=1.0, **paragraph))[:2] == [

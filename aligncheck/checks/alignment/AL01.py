@@ -58,10 +58,12 @@ class AL01(Rule):
     severity = Severity.WARNING
     groups = ("all", "default")
     config_keys = {
-        # NTREX-dev + seed, e5: 0.1% of correct 1-1 links score below 0.15,
-        # 86% of unrelated pairs do
+        # tuning half of NTREX-dev, one document at a time, a paragraph of another document
+        # swapped into each: no correct 1-1 link of 80+ characters scores below 0.10 (the
+        # lowest 0.12), 61% of the swapped-in paragraphs do (0.15 and 63% before documents
+        # were centred less: features.CENTRE_SHRINK)
         "alignment_score_floor": (
-            0.15,
+            0.10,
             "links scoring below this (0-1, centred cosine) are reported",
         ),
         # tuning half of NTREX-dev, one document at a time: correct links under 80 characters
