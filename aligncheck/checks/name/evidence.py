@@ -184,7 +184,12 @@ class Case:
         text = (self.aligned or "").strip()
         if not text or not text[:1].isupper() or _CLAUSE.search(text):
             return None
-        return text if len(text) <= 2 * len(self.o.mention.text) + 12 else None
+        return text if self._name_long(text) else None
+
+    def _name_long(self, text: str) -> bool:
+        """Could `text` be one name standing for this one (at most twice its length and 12
+        characters), not words the alignment spread over a clause?"""
+        return len(text) <= 2 * len(self.o.mention.text) + 12
 
     @property
     def piece(self) -> bool:
@@ -213,7 +218,7 @@ class Case:
         not leave it out. Not words spread over a clause (more than twice the name's length
         and 12 characters): the alignment scattered, no translation of a name."""
         text = self.aligned
-        if not text or len(text) > 2 * len(self.o.mention.text) + 12:
+        if not text or not self._name_long(text):
             return False
         first = next((c for c in text if c.isalpha()), "")
         return bool(first) and first.islower() and first.upper() != first
