@@ -483,6 +483,48 @@ def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
     assert ("ru", "Paldiski") not in warnings(release(source, versions, embedder=embedder))
 
 
+def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words():
+    # "Apple" aligns to nothing in tk, and its neighbours' renderings cross ("before" is said
+    # first), so there is no gap between them: the name beside "and"'s rendering stands there
+    concepts = {
+        w: c
+        for c, ws in {
+            "W": ("worked", "работал", "істеді", "çalıştı", "işledi"),
+            "G": ("Google", "Google", "Google", "Google", "Google"),
+            "N": ("and", "и", "және", "ve", "we"),
+            "B": ("before", "прежде", "бұрын", "önce", "Ozal"),
+        }.items()
+        for w in ws
+    }
+    source = ["He worked for Google and Apple before."]
+    versions = {
+        "ru": ["Он работал в Google и Apple прежде."],
+        "kk": ["Ол Google және Apple бұрын істеді."],
+        "tr": ["Google ve Apple için önce çalıştı."],
+        "tk": ["Ozal ol Google we Leslie üçin işledi."],
+    }
+    # the sentence vectors read Leslie as saying what Apple says (the doubt row's test)
+    embedder = MeaningEmbedder(concepts, {"Apple": "A", "Leslie": "A"})
+    found = NA01().check_release(release(source, versions, embedder=embedder))
+    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [
+        ("tk", "Apple", "warning")
+    ]
+    # a word of a capitalised run: beside its neighbour's rendering stands the rest of the
+    # run's translation ("Robot Mücadelesi"), no other name
+    concepts.update({"Robotics": "R", "Robot": "R"})
+    source = ["He worked for the Robotics Challenge before."]
+    versions = {
+        "ru": ["Он работал в Robotics Challenge прежде."],
+        "kk": ["Ол Robotics Challenge бұрын істеді."],
+        "tr": ["Ozal ol Robot Mücadelesi için çalıştı."],
+    }
+    embedder = MeaningEmbedder(concepts, {"Challenge": "C", "Mücadelesi": "C"})
+    found = NA01().check_release(release(source, versions, embedder=embedder))
+    assert ("tr", "Challenge") not in [
+        (f.lang, f.source_text) for f in found if f.severity.value == "warning"
+    ]
+
+
 def test_a_word_only_ever_starting_a_sentence_is_a_name_when_most_versions_write_it_as_one():
     from aligncheck.extract.name_match import evidence_across
 

@@ -5,6 +5,7 @@ import pytest
 
 from aligncheck.align.words import (
     align_words,
+    beside_neighbours,
     gap_between_neighbours,
     target_span_of,
     word_spans,
@@ -290,3 +291,12 @@ def test_the_gap_between_aligned_neighbours_is_where_unaligned_words_go():
     crossed = [((4, 13), (15, 20)), ((27, 31), (0, 5))]
     assert gap_between_neighbours(14, 26, crossed, 48) is None  # the neighbours swap places
     assert gap_between_neighbours(0, 3, alignment, 48) is None  # nothing aligned before
+
+
+def test_without_a_gap_the_places_beside_each_near_neighbours_rendering_are_tried():
+    # "the spokesman X Y told" / "айтты ... өкілі Z": the neighbours' renderings cross
+    crossed = [((4, 13), (15, 20)), ((27, 31), (0, 5))]
+    assert beside_neighbours(14, 26, crossed, 24) == [(20, 20), (0, 0)]
+    assert beside_neighbours(14, 26, crossed, 0) == []  # both farther from the name
+    assert beside_neighbours(0, 3, crossed, 1) == [(15, 15)]  # nothing before "spokesman"
+    assert beside_neighbours(0, 3, crossed, 0) == []

@@ -145,6 +145,23 @@ def gap_between_neighbours(
     return left[1], right[0]
 
 
+def beside_neighbours(
+    source_start: int, source_end: int, alignment: Sequence[WordLink], reach: int
+) -> list[Span]:
+    """Where `gap_between_neighbours` finds no gap: the end of the target word aligned to the
+    nearest aligned source word before [source_start, source_end), and the start of the one
+    aligned to the nearest after, each an empty span, for those source words at most `reach`
+    characters from it."""
+    before = [(b, t) for (a, b), t in alignment if b <= source_start]
+    after = [(a, t) for (a, b), t in alignment if a >= source_end]
+    spans = []
+    if before and source_start - before[-1][0] <= reach:
+        spans.append((before[-1][1][1], before[-1][1][1]))
+    if after and after[0][0] - source_end <= reach:
+        spans.append((after[0][1][0], after[0][1][0]))
+    return spans
+
+
 # What the embedding cache keeps alignments under (with the model id): bump when the words,
 # the method or the layer change.
 ALIGNMENT_KIND = "word-alignment-argmax-v1"

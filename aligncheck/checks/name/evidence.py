@@ -17,7 +17,12 @@ import regex
 from babel.core import get_global
 from rapidfuzz.distance import Indel
 
-from aligncheck.align.words import gap_between_neighbours, link_alignment, target_span_of
+from aligncheck.align.words import (
+    beside_neighbours,
+    gap_between_neighbours,
+    link_alignment,
+    target_span_of,
+)
 from aligncheck.checks.base import PairContext
 from aligncheck.extract.name_match import (
     VARIANT_THRESHOLD,
@@ -228,7 +233,11 @@ class Case:
         aligned (NEAR), that spells no capitalised word of the source link and renders no
         other name there: another name put in this one's place, whatever word the
         alignment picked. With `in_gap`, where no word of the name is aligned, also next to
-        the gap between its aligned neighbours (agency spokesman X told: 'өкілі Трамп')."""
+        the gap between its aligned neighbours (agency spokesman X told: 'өкілі Трамп'), or,
+        where their renderings leave no gap (crossed, far apart), beside the rendering of a
+        neighbour NEAR the name ('Google we Leslie' for Google and Apple), unless the name
+        is a word of a capitalised run: beside the rendering of a run's neighbour stands the
+        rest of the run's translation ('Robot Mücadelesi' for Robotics Challenge)."""
         return self._strangers[in_gap]
 
     @cached_property
@@ -242,7 +251,10 @@ class Case:
             found = self._stranger_near(span)
             return found, found
         gap = gap_between_neighbours(o.mention.start, o.mention.end, alignment, 2 * NEAR)
-        return None, gap and self._stranger_near(gap)
+        if gap or self.piece:  # beside a run's neighbour stands the rest of the run
+            return None, gap and self._stranger_near(gap)
+        beside = beside_neighbours(o.mention.start, o.mention.end, alignment, NEAR)
+        return None, next(filter(None, map(self._stranger_near, beside)), None)
 
     def _stranger_near(self, span: tuple[int, int]) -> str | None:
         o, lang = self.o, self.lang
