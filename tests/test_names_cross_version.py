@@ -525,6 +525,42 @@ def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words(
     ]
 
 
+def test_a_kept_first_name_beside_another_surname_is_a_changed_name():
+    concepts = {
+        w: c
+        for c, ws in {
+            "C": ("coach", "Тренер", "Жаттықтырушы", "Teknik", "Tälimçi"),
+            "P": ("praised", "похвалил", "мақтады", "övdü", "öwdi"),
+            "T": ("team", "команду", "команданы", "takımı", "topary"),
+        }.items()
+        for w in ws
+    }
+    source = ["The coach Dennis McCarthy praised the team."]
+    versions = {
+        "ru": ["Тренер Деннис Маккарти похвалил команду."],
+        "kk": ["Жаттықтырушы Деннис Маккарти команданы мақтады."],
+        "tr": ["Teknik Dennis McCarthy takımı övdü."],
+        "tk": ["Tälimçi Dennis Lee topary öwdi."],
+    }
+    found = NA01().check_release(release(source, versions, embedder=ConceptEmbedder(concepts)))
+    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [
+        ("tk", "Dennis McCarthy", "warning")
+    ]
+    assert "rendered as 'Dennis Lee'" in found[0].message
+
+
+def test_a_russian_common_word_beside_a_kept_name_word_translates_the_rest():
+    concepts = {"Use": "U", "Используйте": "U", "Kullanın": "U", "here": "H", "здесь": "H"}
+    concepts |= {"burada": "H"}
+    source = ["Use Acme Dependencies here."]
+    versions = {
+        "ru": ["Используйте Зависимости Acme здесь."],
+        "tr": ["Kullanın Acme Dependencies burada."],
+    }
+    found = NA01().check_release(release(source, versions, embedder=ConceptEmbedder(concepts)))
+    assert [f for f in found if f.severity.value == "warning"] == []
+
+
 def test_a_word_only_ever_starting_a_sentence_is_a_name_when_most_versions_write_it_as_one():
     from aligncheck.extract.name_match import evidence_across
 

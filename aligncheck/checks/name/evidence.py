@@ -35,7 +35,7 @@ from aligncheck.extract.name_match import (
 from aligncheck.extract.name_renderings import NameOutcome
 from aligncheck.extract.names import NameEvidence, document_spells, name_like, sentence_initial
 from aligncheck.lang.cldr_names import calendar_names
-from aligncheck.lang.morph import russian_common_word, words
+from aligncheck.lang.morph import Word, russian_common_word, words
 from aligncheck.lang.translit import key, token_score
 from aligncheck.segment.units import split_sentences
 
@@ -178,10 +178,42 @@ class Case:
 
     def aligned_closest(self) -> bool:
         """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
-        Qoyo, Селли Оук) are where the name's words are aligned: the name is spelled otherwise
-        there, not left out or changed."""
+        Qoyo, Селли Оук) are where the name's words are aligned, and none of them is another
+        name: the name is spelled otherwise there, not left out or changed."""
         near, aligned = self.closest, self.aligned
-        return bool(near and aligned) and (near in aligned or aligned in near)
+        if not (near and aligned and (near in aligned or aligned in near)):
+            return False
+        return not self.closest_changed()
+
+    def closest_changed(self) -> str | None:
+        """The capitalised words most like the name when one of them is another name: a kept
+        first name beside another surname (Dennis Lee for Dennis McCarthy, Дон Трамп)."""
+        near, text = self.closest, self.o.target.text
+        at = text.find(near) if near else -1
+        if at < 0:
+            return None
+        inside = [
+            w
+            for w in words(near)
+            if not sentence_initial(text, Word(w.text, at + w.start, at + w.end))
+        ]
+        if not any(self._foreign(w.text) for w in inside):
+            return None
+        return near[inside[0].start : inside[-1].end]  # without a word starting the sentence
+
+    def _foreign(self, word: str) -> bool:
+        """A capitalised target word that spells no word of the name, even loosely, and no
+        capitalised word of the source link (another name, not this one spelled otherwise);
+        a Russian common word is none."""
+        lang, target_lang = self.lang, self.o.target.lang
+        theirs = key(word, target_lang)
+        if not theirs or target_lang == "ru" and russian_common_word(word):
+            return False  # a capitalised translation (Зависимости FastAPI), as for strangers
+        own = [k for w in words(self.o.mention.text) if (k := key(w.text, lang))]
+        if any(_loosely(a, theirs) or _loosely(theirs, a) for a in own):
+            return False
+        rivals = capitalised_keys(self.o.source.text, lang)
+        return not any(token_score(k, lang, word, target_lang) >= STRANGER for k in rivals if k)
 
     def instead(self) -> str | None:
         """The other name the target writes where this one's words are aligned: capitalised
@@ -316,6 +348,11 @@ def last_key(text: str, lang: str) -> str:
     """The key of the last word of `text` that has one ("" when none does)."""
     keys = [k for w in words(text) if (k := key(w.text, lang))]
     return keys[-1] if keys else ""
+
+
+def _loosely(a: str, b: str) -> bool:
+    """Does key `b` spell key `a` loosely, through an ending it may carry (Qoyonun)?"""
+    return any(loose_spelling(a, b[:n]) for n in (len(a), len(a) + 1, len(a) + 2, len(b)))
 
 
 def loose_spelling(a: str, b: str) -> bool:
