@@ -525,6 +525,32 @@ def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words(
     ]
 
 
+def test_a_name_the_matcher_would_not_take_for_the_missing_one_is_another_name():
+    # Trumpdan shares letters with Thomas (key similarity over 0.6, under the matcher's 0.8):
+    # it stands where Thomas was, not a spelling of him
+    concepts = {
+        w: c
+        for c, ws in {
+            "S": ("Spieth", "Спит", "Spieth"),
+            "A": ("and", "и", "bilen"),
+            "P": ("played", "сыграли", "oýnadylar"),
+            "W": ("well", "хорошо", "gowy"),
+        }.items()
+        for w in ws
+    }
+    source = ["Spieth and Thomas played well."]
+    versions = {
+        "ru": ["Спит и Томас сыграли хорошо."],
+        "kk": ["Спит пен Томас жақсы ойнады."],
+        "tk": ["Spieth bilen Trumpdan gowy oýnadylar."],
+    }
+    embedder = MeaningEmbedder(concepts, {"Thomas": "T", "Trumpdan": "T"})
+    found = NA01().check_release(release(source, versions, embedder=embedder))
+    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [
+        ("tk", "Thomas", "warning")
+    ]
+
+
 def test_a_kept_first_name_beside_another_surname_is_a_changed_name():
     concepts = {
         w: c

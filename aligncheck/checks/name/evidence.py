@@ -25,6 +25,7 @@ from aligncheck.align.words import (
 )
 from aligncheck.checks.base import PairContext
 from aligncheck.extract.name_match import (
+    DEFAULT_THRESHOLD,
     VARIANT_THRESHOLD,
     capitalised_keys,
     cldr_concepts,
@@ -445,7 +446,9 @@ def run_rendered(found: list[NameOutcome]) -> set[tuple]:
 LACKS = 0.5  # closer by at least this share: the target sentence lacks the name
 SAID_OTHERWISE = 0.1  # closer by at most this share of the move: the target says it otherwise
 NEAR = 24  # characters around the aligned words where another name may stand instead
-STRANGER = 0.6  # key similarity below which a capitalised target word spells no source word
+# a capitalised target word the name matcher would not take for a source word spells none
+# (0.6 before: Trumpdan passed for Thomas; tuning half +5 plants, one more false warning)
+STRANGER = DEFAULT_THRESHOLD
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
