@@ -608,3 +608,23 @@ def test_a_word_only_ever_starting_a_sentence_is_a_name_when_most_versions_write
         "tr": ["İlk konuşan, dedi Kristi, kendisiydi."],
     }
     assert "Kristie" not in evidence_across(release(source, versions).pairs).capitalised
+
+
+def test_each_part_of_a_hyphenated_name_is_its_word():
+    from types import SimpleNamespace
+
+    from aligncheck.checks.name.evidence import Case
+
+    def case(name, source, target_lang):
+        o = SimpleNamespace(
+            mention=SimpleNamespace(text=name),
+            source=SimpleNamespace(text=source),
+            target=SimpleNamespace(lang=target_lang),
+        )
+        ctx = SimpleNamespace(source=SimpleNamespace(lang="en"))
+        return Case(ctx, o, False, False, 0, 0)
+
+    summit = case("Kim-Trump", "a second Kim-Trump summit", "ru")
+    assert not summit._foreign("Трампом")  # Trump, inflected
+    assert summit._foreign("Линдквистом")  # no part of it, nor of the source
+    assert not summit._foreign("и")  # a lower-case word is no name

@@ -208,9 +208,12 @@ class Case:
         a Russian common word is none."""
         lang, target_lang = self.lang, self.o.target.lang
         theirs = key(word, target_lang)
-        if not theirs or target_lang == "ru" and russian_common_word(word):
+        if not theirs or not word[:1].isupper():
+            return False
+        if target_lang == "ru" and russian_common_word(word):
             return False  # a capitalised translation (Зависимости FastAPI), as for strangers
-        own = [k for w in words(self.o.mention.text) if (k := key(w.text, lang))]
+        parts = (p for w in words(self.o.mention.text) for p in _GLUE.split(w.text))
+        own = [k for p in parts if (k := key(p, lang))]  # Kim-Trump is Kim and Trump
         if any(_loosely(a, theirs) or _loosely(theirs, a) for a in own):
             return False
         rivals = capitalised_keys(self.o.source.text, lang)
