@@ -252,3 +252,14 @@ def test_an_acronym_with_the_english_possessive_is_still_an_acronym():
         list(NA02().check(pair(["The series ran on HBO's channel."], ["Сериал шёл на HBO."], "ru")))
         == []
     )
+
+
+def test_words_of_a_name_too_far_apart_give_the_likest_one_when_the_surname_is_not_needed():
+    text = (
+        "Ойын “Этихад“ алаңында өтті, ал бұл туралы көп айтылды және жазылды, "
+        "бірақ кейін “Манчестер Ситиос“ жеңді."
+    )
+    hit = find_name("Etihad Sitia", "en", text, "kk", 0.7, need_last=False)
+    assert hit is not None and hit.text == "Этихад"  # 1.0, where Ситиос scores 0.8
+    last = find_name("Etihad Sitia", "en", text, "kk", 0.7)
+    assert last is not None and last.text == "Ситиос"  # the surname, when it is needed

@@ -559,7 +559,9 @@ def find_name(
         return None
     start, end = min(h.start for h in found), max(h.end for h in found)
     if end - start > len(name) * 3:
-        start, end = found[-1].start, found[-1].end
+        # too far apart for one name: the surname when it is needed, else the likest word
+        best = found[-1] if need_last else max(found, key=lambda h: h.score)
+        start, end = best.start, best.end
     return NameHit(start, end, text[start:end], sum(h.score for h in found) / len(parts))
 
 
