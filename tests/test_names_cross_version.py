@@ -628,3 +628,22 @@ def test_each_part_of_a_hyphenated_name_is_its_word():
     assert not summit._foreign("Трампом")  # Trump, inflected
     assert summit._foreign("Линдквистом")  # no part of it, nor of the source
     assert not summit._foreign("и")  # a lower-case word is no name
+
+
+def test_repeated_mentions_take_distinct_renderings():
+    # two later mentions of the Rockies must not both claim the first 'Рокиз', leaving the
+    # second free to pass for the rendering of the Colorado Rockies that ru changed
+    source = [
+        "He pitches against the Colorado Rockies, if the Rockies still need it. The Rockies won."
+    ]
+    versions = {
+        "ru": ["Он выйдет против «Молинари», если «Рокиз» это нужно. «Рокиз» выиграли."],
+        "kk": [
+            "Ол «Колорадо Рокиз» командасына қарсы шығады, егер «Рокиз» қажет болса. «Рокиз» жеңді."
+        ],
+        "tr": ["Colorado Rockies'e karşı atacak, Rockies'in ihtiyacı varsa. Rockies kazandı."],
+    }
+    found = NA01().check_release(release(source, versions, embedder=ConceptEmbedder({})))
+    assert ("ru", "Colorado Rockies", "warning") in [
+        (f.lang, f.source_text, f.severity.value) for f in found
+    ]

@@ -344,9 +344,53 @@ def version_outcomes(
         segment = span.segment if span else link.source[0]
         where = (segment, name_key(mention.text, src.lang))
         outcomes.append(NameOutcome(link, src, tgt, mention, found, where))
-    outcomes = one_name_per_word(outcomes, lang)
+    outcomes = one_name_per_word(spread_repeats(outcomes), lang)
     outcomes = written_out(check_localised(outcomes, lang, glossaries), lang, glossaries)
     return fewer_renderings(outcomes, lang, glossaries, document)
+
+
+def spread_repeats(outcomes: list[NameOutcome]) -> list[NameOutcome]:
+    """Mentions of one name in a link take distinct renderings, in order. The matcher finds
+    each mention's best rendering on its own, so two mentions of Rockies both took the first
+    'Рокиз' and left the second free, which then passed for the rendering of another name
+    (Colorado Rockies, changed). Only one-word capitalised renderings are spread, over the
+    capitalised target words of their stem (the word less two letters of ending) that render
+    no other name of the link, and only when there are exactly as many as mentions."""
+    groups: dict[tuple, list[NameOutcome]] = {}
+    for o in outcomes:
+        if o.rendered and o.match.start >= 0:
+            groups.setdefault((o.link.source, o.link.target, o.where[1]), []).append(o)
+    for place, group in groups.items():
+        spans = {(o.match.start, o.match.end) for o in group}
+        if len(spans) == len(group):
+            continue
+        target = group[0].target
+        found = [w for w in target.tokens if (w.start, w.end) in spans]
+        lang = target.lang
+        keys = [key(w.text, lang) or "" for w in found]
+        if len(found) != len(spans) or any(
+            len(k) < 4 or not w.text[:1].isupper() for w, k in zip(found, keys)
+        ):
+            continue  # a rendering of several words or inside one; a short or lower-case one
+        stems = {k[: max(3, len(k) - 2)] for k in keys}
+        others = [
+            (o.match.start, o.match.end)
+            for (source, tgt, _), rest in groups.items()
+            if (source, tgt) == place[:2] and rest is not group
+            for o in rest
+        ]
+        same = [
+            w
+            for w in target.tokens
+            if w.text[:1].isupper()
+            and any((key(w.text, lang) or "").startswith(stem) for stem in stems)
+            and not any(a < w.end and w.start < b for a, b in others)
+        ]
+        if len(same) != len(group):
+            continue
+        for o, w in zip(sorted(group, key=lambda o: o.mention.start), same):
+            o.match = NameMatch(o.mention, o.match.status, w.start, w.end, o.match.how)
+    return outcomes
 
 
 CLAIM_MARGIN = 0.1  # how much better another name must spell a target word to take it
