@@ -621,7 +621,7 @@ def test_each_part_of_a_hyphenated_name_is_its_word():
             source=SimpleNamespace(text=source),
             target=SimpleNamespace(lang=target_lang),
         )
-        ctx = SimpleNamespace(source=SimpleNamespace(lang="en"))
+        ctx = SimpleNamespace(source=SimpleNamespace(lang="en"), remember=lambda k, make: make())
         return Case(ctx, o, False, False, 0, 0)
 
     summit = case("Kim-Trump", "a second Kim-Trump summit", "ru")

@@ -48,7 +48,7 @@ from aligncheck.extract.names import (
     spelled_out,
 )
 from aligncheck.glossary.find import LinkText
-from aligncheck.lang.morph import words
+from aligncheck.lang.morph import Word, words
 from aligncheck.lang.translit import key, token_score
 from aligncheck.model import Link, Segmentation
 
@@ -356,41 +356,64 @@ def spread_repeats(outcomes: list[NameOutcome]) -> list[NameOutcome]:
     (Colorado Rockies, changed). Only one-word capitalised renderings are spread, over the
     capitalised target words of their stem (the word less two letters of ending) that render
     no other name of the link, and only when there are exactly as many as mentions."""
-    groups: dict[tuple, list[NameOutcome]] = {}
+    links: dict[tuple, dict[str, list[NameOutcome]]] = {}
     for o in outcomes:
         if o.rendered and o.match.start >= 0:
-            groups.setdefault((o.link.source, o.link.target, o.where[1]), []).append(o)
-    for place, group in groups.items():
-        spans = {(o.match.start, o.match.end) for o in group}
-        if len(spans) == len(group):
-            continue
-        target = group[0].target
-        found = [w for w in target.tokens if (w.start, w.end) in spans]
-        lang = target.lang
-        keys = [key(w.text, lang) or "" for w in found]
-        if len(found) != len(spans) or any(
-            len(k) < 4 or not w.text[:1].isupper() for w, k in zip(found, keys)
-        ):
-            continue  # a rendering of several words or inside one; a short or lower-case one
-        stems = {k[: max(3, len(k) - 2)] for k in keys}
-        others = [
-            (o.match.start, o.match.end)
-            for (source, tgt, _), rest in groups.items()
-            if (source, tgt) == place[:2] and rest is not group
-            for o in rest
+            groups = links.setdefault((o.link.source, o.link.target), {})
+            groups.setdefault(o.where[1], []).append(o)
+    for groups in links.values():
+        repeated = [
+            g for g in groups.values() if len({(o.match.start, o.match.end) for o in g}) < len(g)
         ]
+        if repeated:
+            _spread_link(groups, repeated)
+    return outcomes
+
+
+def _spread_link(groups: dict[str, list[NameOutcome]], repeated: list[list[NameOutcome]]) -> None:
+    """`spread_repeats` for one link: its tokens and their keys are read once."""
+    target = repeated[0][0].target
+    lang = target.lang
+    capitals = [(w, key(w.text, lang) or "") for w in target.tokens if w.text[:1].isupper()]
+    at = {(w.start, w.end): k for w, k in capitals}
+    by_onset: dict[str, list[tuple[Word, str]]] = {}  # the first three letters of a key
+    for w, k in capitals:
+        by_onset.setdefault(k[:3], []).append((w, k))
+    claimed: dict[tuple[int, int], set[str]] = {}  # a capitalised token -> the names it renders
+    for name, group in groups.items():
+        for o in group:
+            for w, _ in _overlapping(capitals, o.match.start, o.match.end):
+                claimed.setdefault((w.start, w.end), set()).add(name)
+    for group in repeated:
+        name = group[0].where[1]
+        spans = {(o.match.start, o.match.end) for o in group}
+        keys = [at.get(span, "") for span in spans]
+        if any(len(k) < 4 for k in keys):
+            continue  # a rendering of several words, inside one, lower-case or short
+        stems = tuple({k[: max(3, len(k) - 2)] for k in keys})
+        candidates = sorted(
+            {c for onset in {k[:3] for k in stems} for c in by_onset.get(onset, ())},
+            key=lambda c: c[0].start,
+        )
         same = [
             w
-            for w in target.tokens
-            if w.text[:1].isupper()
-            and any((key(w.text, lang) or "").startswith(stem) for stem in stems)
-            and not any(a < w.end and w.start < b for a, b in others)
+            for w, k in candidates
+            if k.startswith(stems) and not claimed.get((w.start, w.end), set()) - {name}
         ]
         if len(same) != len(group):
             continue
         for o, w in zip(sorted(group, key=lambda o: o.mention.start), same):
             o.match = NameMatch(o.mention, o.match.status, w.start, w.end, o.match.how)
-    return outcomes
+
+
+def _overlapping(capitals: list, start: int, end: int) -> list:
+    """The (token, key) pairs of `capitals` (in text order) overlapping [start, end)."""
+    out = []
+    k = bisect_left(capitals, start + 1, key=lambda c: c[0].end)
+    while k < len(capitals) and capitals[k][0].start < end:
+        out.append(capitals[k])
+        k += 1
+    return out
 
 
 CLAIM_MARGIN = 0.1  # how much better another name must spell a target word to take it

@@ -216,8 +216,17 @@ class Case:
         own = [k for p in parts if (k := key(p, lang))]  # Kim-Trump is Kim and Trump
         if any(_loosely(a, theirs) or _loosely(theirs, a) for a in own):
             return False
-        rivals = capitalised_keys(self.o.source.text, lang)
-        return not any(token_score(k, lang, word, target_lang) >= STRANGER for k in rivals if k)
+        return not any(
+            token_score(k, lang, word, target_lang) >= STRANGER for k in self._rivals if k
+        )
+
+    @cached_property
+    def _rivals(self) -> frozenset[str]:
+        """Keys of the source link's capitalised words, read once per link and release."""
+        text, lang = self.o.source.text, self.lang
+        return self.ctx.remember(
+            ("capitalised keys", text, lang), lambda: capitalised_keys(text, lang)
+        )
 
     def instead(self) -> str | None:
         """The other name the target writes where this one's words are aligned: capitalised
@@ -295,11 +304,12 @@ class Case:
     def _stranger_near(self, span: tuple[int, int]) -> str | None:
         o, lang = self.o, self.lang
         target_lang = o.target.lang
-        own = capitalised_keys(o.source.text, lang)
+        own = self._rivals
         tokens = o.target.tokens
         ends = self.ctx.remember(("token ends", o.target.text), lambda: [t.end for t in tokens])
         first = bisect_left(ends, span[0] - NEAR)  # ends rise with starts
-        for token in tokens[first:]:
+        for k in range(first, len(tokens)):  # no slice: a copy of a long text's tail per name
+            token = tokens[k]
             if token.start > span[1] + NEAR:
                 break
             if not token.text[:1].isupper() or sum(ch.isalpha() for ch in token.text) < 3:
