@@ -79,7 +79,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     one word of a capitalised run whose other words this version renders ... choice
     a word like the other versions' rendering of it is there .............. choice
     another version writes what this one writes where it is aligned ....... choice
-    the words most like it (a looser transliteration) are aligned to it ... choice
+    the words most like it (a looser transliteration, no other name) are aligned to it ... choice
     a run's word aligned to a target word, no other name most (2+) versions contradict ... choice
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case, no other name beside ... choice
@@ -212,7 +212,7 @@ SEVERITY_TABLE = (
     (
         lambda c: c.aligned_closest(),
         CHOICE,
-        "the words most like it (a looser transliteration) are aligned to it",
+        "the words most like it (a looser transliteration, no other name) are aligned to it",
     ),
     (
         lambda c: (
