@@ -8,7 +8,7 @@ from aligncheck.checks.name.evidence import (
     SAID_OTHERWISE,
     closer_without,
     last_key,
-    loose_spelling,
+    loosely_inflected,
 )
 from aligncheck.extract.added_names import (
     NEIGHBOURS,
@@ -187,8 +187,7 @@ def _changed(ctx: PairContext, added: AddedName, source: LinkText, lost: LeftOut
     Paris alike."""
     lang, target = ctx.lang, added.target.text
     a, b = last_key(lost.mention.text, ctx.source.lang), last_key(added.mention.text, lang)
-    # the added name may carry an inflection (Qlazqodan)
-    if a and b and any(loose_spelling(a, b[:n]) for n in (len(a), len(a) + 1, len(a) + 2, len(b))):
+    if a and b and loosely_inflected(a, b):
         return False
     if lost.cldr and added.cldr:
         return True

@@ -214,7 +214,7 @@ class Case:
             return False  # a capitalised translation (Зависимости FastAPI), as for strangers
         parts = (p for w in words(self.o.mention.text) for p in _GLUE.split(w.text))
         own = [k for p in parts if (k := key(p, lang))]  # Kim-Trump is Kim and Trump
-        if any(_loosely(a, theirs) or _loosely(theirs, a) for a in own):
+        if any(loosely_inflected(a, theirs) or loosely_inflected(theirs, a) for a in own):
             return False
         return not any(
             token_score(k, lang, word, target_lang) >= STRANGER for k in self._rivals if k
@@ -364,8 +364,8 @@ def last_key(text: str, lang: str) -> str:
     return keys[-1] if keys else ""
 
 
-def _loosely(a: str, b: str) -> bool:
-    """Does key `b` spell key `a` loosely, through an ending it may carry (Qoyonun)?"""
+def loosely_inflected(a: str, b: str) -> bool:
+    """Does key `b` spell key `a` loosely, through an ending it may carry (Qoyonun, Qlazqodan)?"""
     return any(loose_spelling(a, b[:n]) for n in (len(a), len(a) + 1, len(a) + 2, len(b)))
 
 
