@@ -412,7 +412,7 @@ class MissingNameRule(VersionsRule):
             if severity != Severity.INFO:
                 if not case.aligned_to_other():  # not another mention's rendering
                     instead = case.instead() or (case.stranger() if case.translated() else None)
-                    changed = instead and case.closest_changed()
+                    changed = instead and case.closest_changed
                     if changed and instead in changed:
                         instead = changed  # 'Dennis Lee', not only the kept 'Dennis'
             message = (

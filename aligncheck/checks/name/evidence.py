@@ -184,8 +184,9 @@ class Case:
         near, aligned = self.closest, self.aligned
         if not (near and aligned and (near in aligned or aligned in near)):
             return False
-        return not self.closest_changed()
+        return not self.closest_changed
 
+    @cached_property
     def closest_changed(self) -> str | None:
         """The capitalised words most like the name when one of them is another name: a kept
         first name beside another surname (Dennis Lee for Dennis McCarthy, Дон Трамп)."""
@@ -210,11 +211,18 @@ class Case:
         theirs = key(word, target_lang)
         if not theirs or not word[:1].isupper():
             return False
-        if target_lang == "ru" and russian_common_word(word):
-            return False  # a capitalised translation (Зависимости FastAPI), as for strangers
         parts = (p for w in words(self.o.mention.text) for p in _GLUE.split(w.text))
         own = [k for p in parts if (k := key(p, lang))]  # Kim-Trump is Kim and Trump
         if any(loosely_inflected(a, theirs) or loosely_inflected(theirs, a) for a in own):
+            return False
+        return self._names_no_source_word(word)
+
+    def _names_no_source_word(self, word: str) -> bool:
+        """A capitalised target word that spells no capitalised word of the source link (the
+        name matcher's threshold) and is no capitalised Russian common word (Зависимости
+        FastAPI, центральные Скалистые горы): the stranger test's and the closest run's."""
+        lang, target_lang = self.lang, self.o.target.lang
+        if target_lang == "ru" and russian_common_word(word):
             return False
         return not any(
             token_score(k, lang, word, target_lang) >= STRANGER for k in self._rivals if k
@@ -302,9 +310,7 @@ class Case:
         return None, next(filter(None, map(self._stranger_near, beside)), None)
 
     def _stranger_near(self, span: tuple[int, int]) -> str | None:
-        o, lang = self.o, self.lang
-        target_lang = o.target.lang
-        own = self._rivals
+        o = self.o
         tokens = o.target.tokens
         ends = self.ctx.remember(("token ends", o.target.text), lambda: [t.end for t in tokens])
         first = bisect_left(ends, span[0] - NEAR)  # ends rise with starts
@@ -318,11 +324,8 @@ class Case:
                 continue
             if sentence_initial(o.target.text, token):
                 continue
-            if target_lang == "ru" and russian_common_word(token.text):
-                continue  # a capitalised translation (центральные Скалистые горы)
-            if any(token_score(k, lang, token.text, target_lang) >= STRANGER for k in own if k):
-                continue
-            return token.text
+            if self._names_no_source_word(token.text):
+                return token.text
         return None
 
     def said_otherwise(self) -> bool:
