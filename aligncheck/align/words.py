@@ -135,11 +135,10 @@ def gap_between_neighbours(
     """Where unaligned source words [source_start, source_end) would go: the target text
     between the words aligned to their nearest aligned neighbours before and after, when
     those keep their order and lie at most `widest` characters apart; None otherwise."""
-    before = [t for (a, b), t in alignment if b <= source_start]
-    after = [t for (a, b), t in alignment if a >= source_end]
+    before, after = _nearest_aligned(source_start, source_end, alignment)
     if not before or not after:
         return None
-    left, right = before[-1], after[0]  # the links are sorted by source word
+    left, right = before[1], after[1]
     if left[1] > right[0] or right[0] - left[1] > widest:
         return None
     return left[1], right[0]
@@ -152,14 +151,23 @@ def beside_neighbours(
     nearest aligned source word before [source_start, source_end), and the start of the one
     aligned to the nearest after, each an empty span, for those source words at most `reach`
     characters from it."""
-    before = [(b, t) for (a, b), t in alignment if b <= source_start]
-    after = [(a, t) for (a, b), t in alignment if a >= source_end]
+    before, after = _nearest_aligned(source_start, source_end, alignment)
     spans = []
-    if before and source_start - before[-1][0] <= reach:
-        spans.append((before[-1][1][1], before[-1][1][1]))
+    if before and source_start - before[0][1] <= reach:
+        spans.append((before[1][1], before[1][1]))
     if after and after[0][0] - source_end <= reach:
-        spans.append((after[0][1][0], after[0][1][0]))
+        spans.append((after[1][0], after[1][0]))
     return spans
+
+
+def _nearest_aligned(
+    source_start: int, source_end: int, alignment: Sequence[WordLink]
+) -> tuple[WordLink | None, WordLink | None]:
+    """The links of the nearest aligned source words before and after [source_start,
+    source_end) (the links are sorted by source word)."""
+    before = [link for link in alignment if link[0][1] <= source_start]
+    after = [link for link in alignment if link[0][0] >= source_end]
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 # What the embedding cache keeps alignments under (with the model id): bump when the words,
