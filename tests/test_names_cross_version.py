@@ -10,6 +10,12 @@ from aligncheck.extract.name_match import cldr_rendering
 from aligncheck.lang.cldr_names import calendar_names
 
 
+def concepts_of(**groups: tuple[str, ...]) -> dict[str, str]:
+    """Word -> concept for ConceptEmbedder: each keyword is a concept, its value the words
+    that mean it in the versions."""
+    return {word: concept for concept, words in groups.items() for word in words}
+
+
 def warnings(ctx):
     found = list(NA01().check_release(ctx)) if hasattr(ctx, "pairs") else list(NA01().check(ctx))
     return [(f.lang, f.source_text) for f in found if f.severity.value == "warning"]
@@ -375,15 +381,11 @@ def test_a_capital_named_by_its_country_is_a_metonym_resolved():
 def test_a_person_other_names_replace_in_most_versions_is_no_agreed_omission():
     # three versions put three different names where the spokesman's is; none aligns to it,
     # so the name stands between the words the neighbours are aligned to
-    concepts = {
-        w: c
-        for c, ws in {
-            "S": ("spokesman", "Представитель", "Өкілі", "Sözcüsü", "Sözçüsi"),
-            "T": ("told", "сообщил", "айтты", "söyledi", "aýtdy"),
-            "R": ("reporters", "журналистам", "тілшілерге", "gazetecilere", "žurnalistlere"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        S=("spokesman", "Представитель", "Өкілі", "Sözcüsü", "Sözçüsi"),
+        T=("told", "сообщил", "айтты", "söyledi", "aýtdy"),
+        R=("reporters", "журналистам", "тілшілерге", "gazetecilere", "žurnalistlere"),
+    )
     source = ["The spokesman Sutopo Nugroho told reporters."]
     versions = {
         "ru": ["Представитель Линдквист сообщил журналистам."],
@@ -426,15 +428,11 @@ class MeaningEmbedder(ConceptEmbedder):
 
 
 def test_a_place_word_the_target_says_in_other_words_is_a_doubt_not_a_warning():
-    concepts = {
-        w: c
-        for c, ws in {
-            "G": ("Gerrard", "Джеррард", "Джеррард", "Gerrard"),
-            "M": ("manager", "тренер", "менеджері", "menajeri"),
-            "C": ("club", "клуба", "клубының", "kulübünün"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        G=("Gerrard", "Джеррард", "Джеррард", "Gerrard"),
+        M=("manager", "тренер", "менеджері", "menajeri"),
+        C=("club", "клуба", "клубының", "kulübünün"),
+    )
     source = ["Gerrard is the manager of the Ibrox club."]
     versions = {
         "ru": ["Джеррард тренер шотландского клуба."],
@@ -454,14 +452,10 @@ def test_a_place_word_the_target_says_in_other_words_is_a_doubt_not_a_warning():
 
 
 def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
-    concepts = {
-        w: c
-        for c, ws in {
-            "F": ("ferry", "Паром", "Паром", "feribot", "Bərə", "Parom"),
-            "L": ("late", "опоздал", "кешікті", "gecikti", "gecikdi", "gijä"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        F=("ferry", "Паром", "Паром", "feribot", "Bərə", "Parom"),
+        L=("late", "опоздал", "кешікті", "gecikti", "gecikdi", "gijä"),
+    )
     source = ["The ferry from Paldiski was late."]
     versions = {
         "ru": ["Паром опоздал."],
@@ -486,16 +480,12 @@ def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
 def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words():
     # "Apple" aligns to nothing in tk, and its neighbours' renderings cross ("before" is said
     # first), so there is no gap between them: the name beside "and"'s rendering stands there
-    concepts = {
-        w: c
-        for c, ws in {
-            "W": ("worked", "работал", "істеді", "çalıştı", "işledi"),
-            "G": ("Google", "Google", "Google", "Google", "Google"),
-            "N": ("and", "и", "және", "ve", "we"),
-            "B": ("before", "прежде", "бұрын", "önce", "Ozal"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        W=("worked", "работал", "істеді", "çalıştı", "işledi"),
+        G=("Google", "Google", "Google", "Google", "Google"),
+        N=("and", "и", "және", "ve", "we"),
+        B=("before", "прежде", "бұрын", "önce", "Ozal"),
+    )
     source = ["He worked for Google and Apple before."]
     versions = {
         "ru": ["Он работал в Google и Apple прежде."],
@@ -528,16 +518,12 @@ def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words(
 def test_a_name_the_matcher_would_not_take_for_the_missing_one_is_another_name():
     # Trumpdan shares letters with Thomas (key similarity over 0.6, under the matcher's 0.8):
     # it stands where Thomas was, not a spelling of him
-    concepts = {
-        w: c
-        for c, ws in {
-            "S": ("Spieth", "Спит", "Spieth"),
-            "A": ("and", "и", "bilen"),
-            "P": ("played", "сыграли", "oýnadylar"),
-            "W": ("well", "хорошо", "gowy"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        S=("Spieth", "Спит", "Spieth"),
+        A=("and", "и", "bilen"),
+        P=("played", "сыграли", "oýnadylar"),
+        W=("well", "хорошо", "gowy"),
+    )
     source = ["Spieth and Thomas played well."]
     versions = {
         "ru": ["Спит и Томас сыграли хорошо."],
@@ -552,15 +538,11 @@ def test_a_name_the_matcher_would_not_take_for_the_missing_one_is_another_name()
 
 
 def test_a_kept_first_name_beside_another_surname_is_a_changed_name():
-    concepts = {
-        w: c
-        for c, ws in {
-            "C": ("coach", "Тренер", "Жаттықтырушы", "Teknik", "Tälimçi"),
-            "P": ("praised", "похвалил", "мақтады", "övdü", "öwdi"),
-            "T": ("team", "команду", "команданы", "takımı", "topary"),
-        }.items()
-        for w in ws
-    }
+    concepts = concepts_of(
+        C=("coach", "Тренер", "Жаттықтырушы", "Teknik", "Tälimçi"),
+        P=("praised", "похвалил", "мақтады", "övdü", "öwdi"),
+        T=("team", "команду", "команданы", "takımı", "topary"),
+    )
     source = ["The coach Dennis McCarthy praised the team."]
     versions = {
         "ru": ["Тренер Деннис Маккарти похвалил команду."],
