@@ -3,7 +3,7 @@
 import numpy as np
 
 from aligncheck.align.fragments import cut_points, dropped_fragments, worth_trying
-from aligncheck.align.sentences import Sentence
+from aligncheck.align.sentences import Sentence, cheapest_alignment, run_similarities
 
 HEADLINE = "Springfield bridge opens to traffic"
 STORY = HEADLINE + " Crowds gathered on Monday as the new bridge opened."
@@ -62,6 +62,25 @@ def test_a_headline_the_translation_leaves_out_is_found():
         gap.sentence.text == HEADLINE and STORY[gap.sentence.start : gap.sentence.end] == HEADLINE
     )
     assert gap.score > 2.0 and gap.z < 0
+
+
+def test_a_headline_is_tried_where_its_glued_sentence_is_left_unmatched():
+    """One sentence each side, the target far shorter: the sentence aligner leaves both
+    unmatched (1-0 and 0-1), yet the headline piece is what the target lacks."""
+    story = STORY[: -len(".")] + " to cars, bikes and buses after a decade of delays and debate."
+    target = "Толпы собрались в понедельник."
+    assert cheapest_alignment([story], [target], 0.9, similarities(story, target))[1] == [
+        ((0,), ()),
+        ((), (0,)),
+    ]
+    [gap] = dropped_fragments(
+        sentence(story), sentence(target), 0.9, Concepts(), headline_unaligned
+    )
+    assert gap.sentence.text == HEADLINE
+
+
+def similarities(*texts: str):
+    return run_similarities(np.asarray(Concepts().embed(list(texts)), dtype=np.float64), 1)
 
 
 def test_a_translated_headline_or_a_normal_length_is_not_a_fragment():
