@@ -3,7 +3,7 @@
 import numpy as np
 
 from aligncheck.align.fragments import cut_points, dropped_fragments, worth_trying
-from aligncheck.align.sentences import Sentence, cheapest_alignment, run_similarities
+from aligncheck.align.sentences import Sentence, cheapest_alignment, length_z, run_similarities
 
 HEADLINE = "Springfield bridge opens to traffic"
 STORY = HEADLINE + " Crowds gathered on Monday as the new bridge opened."
@@ -94,6 +94,16 @@ def test_a_translated_headline_or_a_normal_length_is_not_a_fragment():
     target = "Толпы собрались в понедельник: мост открыт."
     assert not worth_trying(sentence(STORY), sentence(target), 0.55)
     assert worth_trying(sentence(STORY), sentence(target), 0.9)
+
+
+def test_a_link_half_an_sd_short_is_tried():
+    """A short headline lost from a longer paragraph leaves the link less short than the
+    bead it was in: links from half an sd short are tried."""
+    target = "Толпы собрались в понедельник: мост открыт."
+    src, tgt = sentence(STORY), sentence(target)
+    z = {r: -length_z(len(STORY), len(target), r) for r in np.arange(0.4, 0.9, 0.005)}
+    assert worth_trying(src, tgt, min((r for r in z if z[r] >= 0.55), key=z.get))
+    assert not worth_trying(src, tgt, max((r for r in z if z[r] <= 0.45), key=z.get))
 
 
 def test_nothing_is_embedded_where_every_piece_is_word_aligned():

@@ -47,7 +47,9 @@ PIECE_ALIGNED_AT_MOST = 0.2
 MIN_WORDS = 3  # content words a piece needs (`Coverage`)
 _SCORE_UNCOVERED = 1.0  # score per share of the piece's content words left unaligned
 _EDGE = 3
-_LINK_Z = 1.0
+# the link's target may be less short than one bead of it: a short headline lost from a long
+# paragraph (1.0: sentence dropped 0.891 of 495 tuning plants; 0.5 and 0: 0.899)
+_LINK_Z = 0.5
 _TOKEN = regex.compile(r"\S+")
 # a headline's last word (not "the", "of"), or a sentence's end the splitter let pass (inside a
 # quotation of several sentences)
