@@ -55,6 +55,27 @@ def test_a_place_name_the_other_versions_render_is_a_warning_where_it_is_left_ou
     assert warnings(kept) == []
 
 
+def test_a_rare_word_most_versions_leave_out_is_no_agreed_omission(monkeypatch):
+    """A word rare in English (Paldiski) is a name to every translator: one version spelling
+    it outweighs the others leaving it out. A common one (Historically) they may translate
+    or leave out together."""
+    from aligncheck.checks.name import evidence
+    from aligncheck.lang.frequency import zipf
+
+    assert zipf("Paldiski", "en") < evidence.RARE_ZIPF < zipf("Historically", "en")
+    source = ["The ferry from Paldiski was late again."]
+    versions = {
+        "ru": ["Паром снова опоздал."],
+        "az": ["Bərə yenə gecikdi."],
+        "tk": ["Parom ýene gijä galdy."],
+        "tr": ["Paldiski'den gelen feribot yine gecikti."],
+    }
+    expected = [("az", "Paldiski"), ("ru", "Paldiski"), ("tk", "Paldiski")]
+    assert sorted(warnings(release(source, versions))) == expected
+    monkeypatch.setattr(evidence, "zipf", lambda word, lang: 5.0)  # as common as "select"
+    assert warnings(release(source, versions)) == []
+
+
 def test_with_one_version_only_cldr_names_are_checked():
     dropped = pair(["Talks in Spain and Paldiski went on."], ["Переговоры продолжились."], "ru")
     assert warnings(dropped) == [("ru", "Spain")]

@@ -67,7 +67,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    the others leave it out (most; all, for people; or a doubtful tie); no name in place .. choice
+    others leave it out (most; all: people, rare words; doubtful tie); no name in place .. choice
     this version never writes it .......................................... choice
     a place or group word the other versions in its script leave out too ... choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
@@ -85,7 +85,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     its words are aligned to words in lower case, no other name beside ... choice
     a city named by its country (a metonym) ............................... choice
     its sentence without it is no closer to the target (said in other words) ... doubt
-    the other versions render it (more than leave it out; as many, for people) ... rule
+    another version renders it (and the first row does not hold) .......... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
     anything else ......................................................... unsure
@@ -138,7 +138,7 @@ SEVERITY_TABLE = (
             c.dropped
             and (
                 c.dropped > c.kept
-                and not (c.personal and c.kept)
+                and not (c.kept and (c.personal or c.rare))
                 or c.dropped == c.kept
                 and not c.personal
                 and not (not c.acronym and c.lacks())
@@ -146,7 +146,7 @@ SEVERITY_TABLE = (
             and not (c.personal and (c.instead() or c.stranger(in_gap=True)))
         ),
         CHOICE,
-        "the others leave it out (most; all, for people; or a doubtful tie); no name in place",
+        "others leave it out (most; all: people, rare words; doubtful tie); no name in place",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (
@@ -247,7 +247,7 @@ SEVERITY_TABLE = (
     (
         lambda c: c.kept > 0,
         RULE,
-        "the other versions render it (more than leave it out; as many, for people)",
+        "another version renders it (and the first row does not hold)",
     ),
     (lambda c: c.cldr, RULE, "a CLDR name (country, language, currency, city)"),
     (

@@ -36,6 +36,7 @@ from aligncheck.extract.name_match import (
 from aligncheck.extract.name_renderings import NameOutcome
 from aligncheck.extract.names import NameEvidence, document_spells, name_like, sentence_initial
 from aligncheck.lang.cldr_names import calendar_names
+from aligncheck.lang.frequency import zipf
 from aligncheck.lang.morph import Word, russian_common_word, words
 from aligncheck.lang.translit import key, token_score
 from aligncheck.segment.units import split_sentences
@@ -125,6 +126,18 @@ class Case:
     def personal(self) -> bool:
         """A person, or a name of two words or more (people, mostly)."""
         return self.o.mention.kind in ("person", "name")
+
+    @property
+    def rare(self) -> bool:
+        """Not an acronym, and a word of it is rare in the source language (under RARE_ZIPF:
+        Palu, Tlatelolco, Sinovation): a name to every translator, spelled rather than
+        translated, so no omission the versions could agree on."""
+        if self.acronym:
+            return False
+        return any(
+            (z := zipf(w.text, self.lang)) is not None and z < RARE_ZIPF
+            for w in words(self.o.mention.text)
+        )
 
     @property
     def cldr(self) -> bool:
@@ -465,6 +478,7 @@ NEAR = 24  # characters around the aligned words where another name may stand in
 # a capitalised target word the name matcher would not take for a source word spells none
 # (0.6 before: Trumpdan passed for Thomas; tuning half +5 plants, one more false warning)
 STRANGER = DEFAULT_THRESHOLD
+RARE_ZIPF = 4.0  # wordfreq Zipf under which a word is rare in the source language
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
