@@ -66,11 +66,12 @@ def test_a_rare_word_most_versions_leave_out_is_no_agreed_omission(monkeypatch):
     source = ["The ferry from Paldiski was late again."]
     versions = {
         "ru": ["Паром снова опоздал."],
+        "kk": ["Паром тағы кешікті."],  # ru's one version in its script leaves it out too
         "az": ["Bərə yenə gecikdi."],
         "tk": ["Parom ýene gijä galdy."],
         "tr": ["Paldiski'den gelen feribot yine gecikti."],
     }
-    expected = [("az", "Paldiski"), ("ru", "Paldiski"), ("tk", "Paldiski")]
+    expected = [(lang, "Paldiski") for lang in ("az", "kk", "ru", "tk")]
     assert sorted(warnings(release(source, versions))) == expected
     monkeypatch.setattr(evidence, "zipf", lambda word, lang: 5.0)  # as common as "select"
     assert warnings(release(source, versions)) == []

@@ -69,7 +69,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
 
     others leave it out (most; all: people, rare words; doubtful tie); no name in place .. choice
     this version never writes it .......................................... choice
-    a place or group word the other versions in its script leave out too ... choice
+    a place or group word the others in its script leave out (rare: all others) .. choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
     an acronym whose capitalised expansion the target writes once more .... choice
     an acronym rendered fewer times that the document spells out .......... choice
@@ -151,10 +151,14 @@ SEVERITY_TABLE = (
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (
         lambda c: (
-            c.kin_leave and c.o.mention.kind in EVIDENCE_ONLY and not c.cldr and not c.stranger()
+            c.kin_leave
+            and c.o.mention.kind in EVIDENCE_ONLY
+            and not c.cldr
+            and not c.stranger()
+            and not (c.kept and c.rare)
         ),
         CHOICE,
-        "a place or group word the other versions in its script leave out too",
+        "a place or group word the others in its script leave out (rare: all others)",
     ),
     (
         lambda c: (
