@@ -3,6 +3,7 @@
 import re
 
 import numpy as np
+import pytest
 from factories import pair, release
 
 from aligncheck.checks.name.NA01 import NA01
@@ -449,28 +450,30 @@ class MeaningEmbedder(ConceptEmbedder):
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
-def test_a_place_word_the_target_says_in_other_words_is_a_doubt_not_a_warning():
+@pytest.mark.parametrize(
+    "place, severity",
+    [("Chelsea", "info"), ("Ibrox", "warning")],  # Ibrox, rare in English: no words say it
+)
+def test_a_place_word_the_target_says_in_other_words_is_a_doubt_not_a_warning(place, severity):
     concepts = concepts_of(
         G=("Gerrard", "Джеррард", "Джеррард", "Gerrard"),
         M=("manager", "тренер", "менеджері", "menajeri"),
         C=("club", "клуба", "клубының", "kulübünün"),
     )
-    source = ["Gerrard is the manager of the Ibrox club."]
+    source = [f"Gerrard is the manager of the {place} club."]
     versions = {
         "ru": ["Джеррард тренер шотландского клуба."],
-        "kk": ["Джеррард Айброкс клубының менеджері."],
-        "tr": ["Gerrard Ibrox kulübünün menajeri."],
+        "kk": [f"Джеррард {place} клубының менеджері."],
+        "tr": [f"Gerrard {place} kulübünün menajeri."],
     }
-    # the sentence vectors read шотландского as saying what Ibrox says; no word aligns them
-    embedder = MeaningEmbedder(concepts, {"Ibrox": "I", "шотландского": "I"})
+    # the sentence vectors read шотландского as saying what the place says; no word aligns them
+    embedder = MeaningEmbedder(concepts, {place: "I", "шотландского": "I"})
     found = NA01().check_release(release(source, versions, embedder=embedder))
-    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [("ru", "Ibrox", "info")]
+    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [("ru", place, severity)]
     # nothing in its place: the sentence is closer to the target without it, a warning
     versions["ru"] = ["Джеррард тренер клуба."]
     found = NA01().check_release(release(source, versions, embedder=embedder))
-    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [
-        ("ru", "Ibrox", "warning")
-    ]
+    assert [(f.lang, f.source_text, f.severity.value) for f in found] == [("ru", place, "warning")]
 
 
 def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():

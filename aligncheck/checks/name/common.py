@@ -84,7 +84,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case, no other name beside ... choice
     a city named by its country (a metonym) ............................... choice
-    its sentence without it is no closer to the target (said in other words) ... doubt
+    its sentence without it is no closer to the target (said otherwise; not rare) .. doubt
     another version renders it (and the first row does not hold) .......... rule
     a CLDR name (country, language, currency, city) ......................... rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
@@ -243,10 +243,11 @@ SEVERITY_TABLE = (
             c.o.mention.kind not in ("person", "name")
             and c.aligned == ""
             and not c.stranger(in_gap=True)
+            and not c.rare
             and c.said_otherwise()
         ),
         DOUBT,
-        "its sentence without it is no closer to the target (said in other words)",
+        "its sentence without it is no closer to the target (said otherwise; not rare)",
     ),
     (
         lambda c: c.kept > 0,
