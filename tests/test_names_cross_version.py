@@ -375,6 +375,22 @@ def test_a_name_aligned_to_a_lower_case_word_beside_another_name_is_changed():
         assert ("ru", "Hartley") not in warnings(ctx)
 
 
+def test_a_coined_name_aligned_to_a_lower_case_word_is_not_translated():
+    """A word off wordfreq's list (Hartzer) has no lower-case translation: where the aligner
+    pairs it with one, the version lost it. Hartley (Zipf 3.4) may be a word it translates."""
+    for name, kk, lost in (("Hartley", "Хартли", False), ("Hartzer", "Хартцер", True)):
+        concepts = {name: "H", "питчер": "H", kk: "H", "pitcher": "P"}
+        versions = {
+            "ru": ["Хорошо бросал питчер."],
+            "kk": [f"Питчер {kk} жақсы лақтырды."],
+            "tr": [f"Atıcı {name} iyi attı."],
+        }
+        ctx = release(
+            [f"The pitcher {name} threw well."], versions, embedder=ConceptEmbedder(concepts)
+        )
+        assert (("ru", name) in warnings(ctx)) is lost
+
+
 def test_a_place_word_both_cyrillic_versions_translate_is_their_choice():
     # the Latin-script versions copy "Silicon"; ru and kk translate it (Кремниевая, Кремний)
     source = ["His book on Silicon Valley and China came out this month."]

@@ -82,7 +82,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     the words most like it (a looser transliteration, no other name) are aligned to it ... choice
     a run's word aligned to a target word, no other name most (2+) versions contradict ... choice
     a looser transliteration of it is where its words are aligned ......... choice
-    its words are aligned to words in lower case, no other name beside ... choice
+    its words are aligned to words in lower case (none unlisted), no name beside .. choice
     a city named by its country (a metonym) ............................... choice
     its sentence without it is no closer to the target (said otherwise; not rare) .. doubt
     another version renders it (and the first row does not hold) .......... rule
@@ -232,10 +232,13 @@ SEVERITY_TABLE = (
     ),
     (
         lambda c: (
-            c.o.mention.kind not in ALWAYS and c.translated() and (c.cldr or not c.stranger())
+            c.o.mention.kind not in ALWAYS
+            and c.translated()
+            and (c.cldr or not c.stranger())
+            and not c.unlisted
         ),
         CHOICE,
-        "its words are aligned to words in lower case, no other name beside",
+        "its words are aligned to words in lower case (none unlisted), no name beside",
     ),
     (lambda c: c.city_as_country(), CHOICE, "a city named by its country (a metonym)"),
     (

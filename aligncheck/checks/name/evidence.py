@@ -132,10 +132,20 @@ class Case:
         """Not an acronym, and a word of it is rare in the source language (under RARE_ZIPF:
         Palu, Tlatelolco, Sinovation): a name to every translator, spelled rather than
         translated, so no omission the versions could agree on."""
+        return self._rarer_than(RARE_ZIPF)
+
+    @property
+    def unlisted(self) -> bool:
+        """Not an acronym, and a word of it is no word of the source language's common list
+        (under UNLISTED_ZIPF: Scherzer, Debenhams, Essie): a coined name, never a word a
+        translation renders in lower case."""
+        return self._rarer_than(UNLISTED_ZIPF)
+
+    def _rarer_than(self, limit: float) -> bool:
         if self.acronym:
             return False
         return any(
-            (z := zipf(w.text, self.lang)) is not None and z < RARE_ZIPF
+            (z := zipf(w.text, self.lang)) is not None and z < limit
             for w in words(self.o.mention.text)
         )
 
@@ -479,6 +489,7 @@ NEAR = 24  # characters around the aligned words where another name may stand in
 # (0.6 before: Trumpdan passed for Thomas; tuning half +5 plants, one more false warning)
 STRANGER = DEFAULT_THRESHOLD
 RARE_ZIPF = 4.0  # wordfreq Zipf under which a word is rare in the source language
+UNLISTED_ZIPF = 3.0  # under which it is not on wordfreq's small list at all
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
