@@ -78,6 +78,29 @@ def test_a_rare_word_most_versions_leave_out_is_no_agreed_omission(monkeypatch):
     assert warnings(release(source, versions)) == []
 
 
+def test_a_word_of_a_longer_capitalised_run_is_quoted_with_its_run():
+    from aligncheck.checks.name.evidence import run_around
+    from aligncheck.lang.morph import words
+
+    text = "He met Dr Essie Brown at Ballynagard Crescent. Sunday Times readers know Berlin."
+
+    def run(word: str) -> str | None:
+        tokens, at = words(text), text.index(word)
+        return run_around(text, tokens, [t.start for t in tokens], at, at + len(word))
+
+    assert run("Essie") == "Dr Essie Brown" and run("Ballynagard") == "Ballynagard Crescent"
+    assert run("Times") is None  # the word before it starts the sentence
+    assert run("Berlin") is None  # alone in its run
+    source = ["The ferry from Paldiski Harbour was late again."]
+    versions = {
+        "ru": ["Паром снова опоздал."],
+        "kk": ["Палдиски Харбордан келген паром тағы кешікті."],
+        "tr": ["Paldiski Harbour'dan gelen feribot yine gecikti."],
+    }
+    [f] = [f for f in NA01().check_release(release(source, versions)) if f.lang == "ru"]
+    assert f.message.startswith("name 'Paldiski' (of 'Paldiski Harbour') is not in the target")
+
+
 def test_with_one_version_only_cldr_names_are_checked():
     dropped = pair(["Talks in Spain and Paldiski went on."], ["Переговоры продолжились."], "ru")
     assert warnings(dropped) == [("ru", "Spain")]

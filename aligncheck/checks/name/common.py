@@ -423,8 +423,11 @@ class MissingNameRule(VersionsRule):
                     changed = instead and case.closest_changed
                     if changed and instead in changed:
                         instead = changed  # 'Dennis Lee', not only the kept 'Dennis'
+            run = case.run
             message = (
-                f"{self.what} '{mention.text}' is not in the target"
+                f"{self.what} '{mention.text}'"
+                + (f" (of '{run}')" if run else "")
+                + " is not in the target"
                 + (f": it is rendered as '{instead}'" if instead else "")
                 + (f" (closest: '{near}')" if near and not instead else "")
                 + ("; this version renders it elsewhere" if elsewhere else "")

@@ -190,6 +190,15 @@ class Case:
             return None
         return target_span_of(o.mention.start, o.mention.end, alignment) or ()
 
+    @cached_property
+    def run(self) -> str | None:
+        """The longer capitalised run the name is a word of, if any (`run_around`): the words
+        around it tell an editor which name it is."""
+        source = self.o.source
+        tokens = source.tokens
+        starts = self.ctx.remember(("token starts", source.text), lambda: [t.start for t in tokens])
+        return run_around(source.text, tokens, starts, self.o.mention.start, self.o.mention.end)
+
     def aligned_to_other(self) -> bool:
         """The words the name's words are aligned to render another mention of the link (two
         source mentions of Kavanaugh, aligned to the one the target keeps)."""
@@ -462,6 +471,33 @@ def as_name(o: NameOutcome) -> bool:
         return True
     first = next((c for c in o.target.text[o.match.start : o.match.end] if c.isalpha()), "")
     return not first or first.isupper() or first.upper() == first
+
+
+def run_around(text: str, tokens: list[Word], starts: list[int], start: int, end: int):
+    """The capitalised run of `text` (its `tokens`, their `starts`) that the words at
+    [start, end) are part of, if it is longer (Ballynagard of 'Ballynagard Crescent', Sunday
+    of 'the Sunday Times'); None if not. A word starting the sentence is left out."""
+    k = bisect_left(starts, start)
+    if k >= len(tokens) or tokens[k].start != start:
+        return None
+    first, last = k, k
+    while last + 1 < len(tokens) and tokens[last].end < end:
+        last += 1
+    while (
+        first > 0
+        and _GLUE.fullmatch(text[tokens[first - 1].end : tokens[first].start])
+        and tokens[first - 1].text[:1].isupper()
+        and not sentence_initial(text, tokens[first - 1])
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and _GLUE.fullmatch(text[tokens[last].end : tokens[last + 1].start])
+        and tokens[last + 1].text[:1].isupper()
+    ):
+        last += 1
+    run = text[tokens[first].start : tokens[last].end]
+    return run if len(run) > end - start else None
 
 
 def run_rendered(found: list[NameOutcome]) -> set[tuple]:
