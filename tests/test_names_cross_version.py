@@ -82,7 +82,10 @@ def test_a_word_of_a_longer_capitalised_run_is_quoted_with_its_run():
     from aligncheck.checks.name.evidence import run_around
     from aligncheck.lang.morph import words
 
-    text = "He met Dr Essie Brown at Ballynagard Crescent. Sunday Times readers know Berlin."
+    text = (
+        "He met Dr Essie Brown at Ballynagard Crescent. Sunday Times readers know Berlin, "
+        "Britain's capital, and North Korea's Kim Jong Un."
+    )
 
     def run(word: str) -> str | None:
         tokens, at = words(text), text.index(word)
@@ -91,6 +94,8 @@ def test_a_word_of_a_longer_capitalised_run_is_quoted_with_its_run():
     assert run("Essie") == "Dr Essie Brown" and run("Ballynagard") == "Ballynagard Crescent"
     assert run("Times") is None  # the word before it starts the sentence
     assert run("Berlin") is None  # alone in its run
+    assert run("Britain") is None and run("Kim") == "Kim Jong Un"  # a possessive ends a run
+    assert run("Korea") == "North Korea"
     source = ["The ferry from Paldiski Harbour was late again."]
     versions = {
         "ru": ["Паром снова опоздал."],

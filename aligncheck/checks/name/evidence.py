@@ -476,7 +476,8 @@ def as_name(o: NameOutcome) -> bool:
 def run_around(text: str, tokens: list[Word], starts: list[int], start: int, end: int):
     """The capitalised run of `text` (its `tokens`, their `starts`) that the words at
     [start, end) are part of, if it is longer (Ballynagard of 'Ballynagard Crescent', Sunday
-    of 'the Sunday Times'); None if not. A word starting the sentence is left out."""
+    of 'the Sunday Times'); None if not. A word starting the sentence is left out, and a
+    possessive ends a run (North Korea's | Kim Jong Un)."""
     k = bisect_left(starts, start)
     if k >= len(tokens) or tokens[k].start != start:
         return None
@@ -487,16 +488,18 @@ def run_around(text: str, tokens: list[Word], starts: list[int], start: int, end
         first > 0
         and _GLUE.fullmatch(text[tokens[first - 1].end : tokens[first].start])
         and tokens[first - 1].text[:1].isupper()
+        and not _POSSESSIVE.search(tokens[first - 1].text)
         and not sentence_initial(text, tokens[first - 1])
     ):
         first -= 1
     while (
         last + 1 < len(tokens)
+        and not _POSSESSIVE.search(tokens[last].text)
         and _GLUE.fullmatch(text[tokens[last].end : tokens[last + 1].start])
         and tokens[last + 1].text[:1].isupper()
     ):
         last += 1
-    run = text[tokens[first].start : tokens[last].end]
+    run = _POSSESSIVE.sub("", text[tokens[first].start : tokens[last].end])
     return run if len(run) > end - start else None
 
 
@@ -529,4 +532,5 @@ UNLISTED_ZIPF = 3.0  # under which it is not on wordfreq's small list at all
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
+_POSSESSIVE = regex.compile(r"['’]s?$")
 _CLAUSE = regex.compile(r"[.!?;:,«»\"“”()]")
