@@ -106,6 +106,19 @@ def test_a_word_of_a_longer_capitalised_run_is_quoted_with_its_run():
     assert f.message.startswith("name 'Paldiski' (of 'Paldiski Harbour') is not in the target")
 
 
+def test_a_cldr_subdivision_is_rendered_by_its_name_in_the_language():
+    # İskoçya spells nothing of Scotland: CLDR's subdivision names link them
+    source = ["The couple married in Scotland in June."]
+    versions = {
+        "ru": ["Пара поженилась в Шотландии в июне."],
+        "tr": ["Çift haziranda İskoçya'da evlendi."],
+        "az": ["Cütlük iyunda Şotlandiyada evləndi."],
+    }
+    assert warnings(release(source, versions)) == []
+    versions["tr"] = ["Çift haziranda evlendi."]
+    assert warnings(release(source, versions)) == [("tr", "Scotland")]
+
+
 def test_with_one_version_only_cldr_names_are_checked():
     dropped = pair(["Talks in Spain and Paldiski went on."], ["Переговоры продолжились."], "ru")
     assert warnings(dropped) == [("ru", "Spain")]

@@ -120,9 +120,9 @@ REGISTRY: dict[str, CacheEntry] = {
         ),
         _entry(
             "cldr",
-            "names of territories, languages, currencies and exemplar cities per language",
+            "names of territories, languages, currencies, cities and subdivisions per language",
             "json",
-            1,
+            2,
             names="cldr/babel{babel}-v{version}/{key}.json",
         ),
     )

@@ -67,7 +67,7 @@ class LeftOut:
     mention: NameMention
     kept_by: int  # other versions that spell it near the link
     compared: int
-    cldr: bool  # a CLDR name (country, language, currency, city)
+    cldr: bool  # a CLDR name (country, language, currency, city, region)
 
 
 @dataclass(frozen=True)

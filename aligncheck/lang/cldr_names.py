@@ -1,4 +1,4 @@
-"""CLDR names as field data: territories, languages, currencies and exemplar cities, per language.
+"""CLDR names as field data: territories, languages, currencies, cities, subdivisions per language.
 
 Every entity gets one concept id ("territory:DE", "language:ru", "currency:EUR",
 "city:Europe/Berlin") and, for each language aligncheck profiles that Babel has a locale for,
@@ -21,6 +21,8 @@ What is read, per locale:
   has no city of its own Babel falls back to the zone id's last part (Berlin): kept for
   Latin-script languages, where it is how the city is written, and skipped for the others,
   where it is English and not the locale's data.
+- subdivisions that CLDR names in a profiled language other than English (Scotland / Шотландия
+  / İskoçya; lang/data/subdivisions.json, from CLDR's own JSON, since Babel has no subdivisions).
 A territory name with a parenthesis or a spaced dash (Myanmar (Burma), Congo - Kinshasa) also
 gives the part before it, and the parenthesis its content, since texts write those short forms,
 unless another territory has that name or gives the same short form (Virgin Islands (U.S.));
@@ -49,9 +51,10 @@ from babel import Locale, UnknownLocaleError
 
 from aligncheck._runtime.cachefiles import cache_file, store_json
 from aligncheck.lang import morph
+from aligncheck.lang.data import load
 from aligncheck.lang.profiles import profiles, script
 
-KINDS = ("territory", "language", "currency", "city")
+KINDS = ("territory", "language", "currency", "city", "subdivision")
 _SKIP = {
     "territory": frozenset({"ZZ"}),
     "language": frozenset({"und", "zxx", "mul", "mis"}),
@@ -130,6 +133,9 @@ def _entries(locale: Locale, lang: str):
             for _, name in sorted(_items(forms)):
                 yield "currency", code, name
     yield from _cities(locale, lang)
+    for code, named in sorted(load("subdivisions.json")["subdivisions"].items()):
+        if lang in named:
+            yield "subdivision", code, named[lang]
 
 
 @cache

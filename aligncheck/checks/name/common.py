@@ -86,7 +86,7 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a city named by its country (a metonym) ............................... choice
     its sentence without it is no closer to the target (said otherwise; not rare) .. doubt
     another version renders it (and the first row does not hold) .......... rule
-    a CLDR name (country, language, currency, city) ......................... rule
+    a CLDR name (country, language, currency, city, region) ................. rule
     a person, brand, code or acronym, or rendered elsewhere in the version ... rule
     anything else ......................................................... unsure
 
@@ -257,7 +257,7 @@ SEVERITY_TABLE = (
         RULE,
         "another version renders it (and the first row does not hold)",
     ),
-    (lambda c: c.cldr, RULE, "a CLDR name (country, language, currency, city)"),
+    (lambda c: c.cldr, RULE, "a CLDR name (country, language, currency, city, region)"),
     (
         lambda c: (
             c.o.mention.kind in ALWAYS or (c.elsewhere and c.o.mention.kind not in EVIDENCE_ONLY)
