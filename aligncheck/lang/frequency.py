@@ -6,26 +6,25 @@ translate or leave out together. Without wordfreq every word counts as common.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float | None:
-    """wordfreq's Zipf frequency of `word` in `lang` (0.0: not listed); None without wordfreq
-    or without a list for the language."""
+    """wordfreq's Zipf frequency of `word` in `lang` on its small list, which holds the words
+    from Zipf 3 up (0.0: not listed); None without wordfreq or a list for the language."""
+    if lang not in _small_lists():
+        return None
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="small")
+
+
+@cache
+def _small_lists() -> frozenset[str]:
+    """The languages wordfreq has a small list for (none without wordfreq)."""
     try:
-        from wordfreq import available_languages, zipf_frequency
+        from wordfreq import available_languages
     except ImportError:
-        return None
-    if lang not in _available(available_languages):
-        return None
-    return zipf_frequency(word, lang, wordlist="small")  # words from Zipf 3 up: enough here
-
-
-_LANGS: list[frozenset[str]] = []
-
-
-def _available(available_languages) -> frozenset[str]:
-    if not _LANGS:
-        _LANGS.append(frozenset(available_languages()))
-    return _LANGS[0]
+        return frozenset()
+    return frozenset(available_languages(wordlist="small"))

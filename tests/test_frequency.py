@@ -1,0 +1,23 @@
+"""Word frequency from wordfreq (lang/frequency.py): rare words are names to translators."""
+
+import sys
+
+from aligncheck.lang import frequency
+from aligncheck.lang.frequency import zipf
+
+
+def test_common_words_score_higher_than_rare_names():
+    assert zipf("the", "en") > zipf("Historically", "en") > 4.0 > zipf("Brink", "en") > 3.0
+    assert zipf("Popocatepetl", "en") == 0.0  # not on the small list: under Zipf 3
+
+
+def test_no_list_for_the_language_or_no_wordfreq_is_no_evidence(monkeypatch):
+    assert zipf("Palu", "xx") is None
+    frequency.zipf.cache_clear()
+    frequency._small_lists.cache_clear()
+    monkeypatch.setitem(sys.modules, "wordfreq", None)  # import fails
+    try:
+        assert zipf("Palu", "en") is None
+    finally:
+        frequency.zipf.cache_clear()
+        frequency._small_lists.cache_clear()
