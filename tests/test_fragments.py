@@ -47,6 +47,12 @@ def test_cut_points_are_capitalised_words_after_a_lowercase_word_or_a_figure():
     assert cut_points("It is run by the United Nations Development Programme with agencies.") == []
     assert cut_points("Ash reached the capital, Mexico said on Saturday.") == []
     assert cut_points("The rally starts at seven tonight, said Trump.") == []  # near the end
+    # after a capitalised word, a cut only before one of the language's function words
+    rally = "Trump rallies in West Virginia The President spoke of the court at length."
+    assert [rally[p:].split()[0] for p in cut_points(rally, "en")] == ["The"]
+    assert cut_points(rally) == []  # no language, no word list
+    programme = "It is run by the United Nations Development Programme with many agencies."
+    assert cut_points(programme, "en") == []
     # English capitalises "I" mid-sentence: no headline ends before it
     speech = "Whenever I speak publicly - and it does not matter what I say - abuse follows me."
     assert cut_points(speech) == []

@@ -55,7 +55,7 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
 
     def compute() -> tuple[list[Gap], list[Gap]]:
         omitted, added = candidates(src, tgt, ratio, embedder, langs, thresholds)
-        if embedder is not None and worth_trying(src, tgt, ratio):
+        if embedder is not None and worth_trying(src, tgt, ratio, ctx.source.lang):
             omitted = omitted + _fragments(ctx, link, src, tgt, ratio, omitted)
         return omitted, added
 
@@ -120,7 +120,8 @@ def _fragments(ctx: PairContext, link: Link, src, tgt, ratio: float, omitted: li
             return None  # reported already; a verbatim sentence's text is collapsed
         return share(s, start, end)
 
-    return dropped_fragments(src, tgt, ratio, ctx.resources["embedder"], coverage)
+    embedder = ctx.resources["embedder"]
+    return dropped_fragments(src, tgt, ratio, embedder, coverage, ctx.source.lang)
 
 
 def _offset(side, segment: int) -> int:
