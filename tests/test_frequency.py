@@ -9,6 +9,7 @@ from aligncheck.lang.frequency import zipf
 def test_common_words_score_higher_than_rare_names():
     assert zipf("the", "en") > zipf("Historically", "en") > 4.0 > zipf("Brink", "en") > 3.0
     assert zipf("Popocatepetl", "en") == 0.0  # not on the small list: under Zipf 3
+    assert zipf("the", "en-GB") == zipf("the", "en_US") == zipf("the", "en")
 
 
 def test_no_list_for_the_language_or_no_wordfreq_is_no_evidence(monkeypatch):

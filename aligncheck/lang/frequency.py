@@ -12,12 +12,14 @@ from functools import cache, lru_cache
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float | None:
     """wordfreq's Zipf frequency of `word` in `lang` on its small list, which holds the words
-    from Zipf 3 up (0.0: not listed); None without wordfreq or a list for the language."""
-    if lang not in _small_lists():
+    from Zipf 3 up (0.0: not listed); None without wordfreq or a list for the language (en-GB
+    reads the en list)."""
+    base = lang.replace("_", "-").split("-")[0].lower()
+    if base not in _small_lists():
         return None
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang, wordlist="small")
+    return zipf_frequency(word, base, wordlist="small")
 
 
 @cache
