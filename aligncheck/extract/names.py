@@ -146,7 +146,7 @@ def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
 def name_like(word: str, evidence: NameEvidence) -> bool:
     """Could this capitalised word be (part of) a name? Not a word the document writes in
     lower case, nor a title or a word with a common-noun suffix."""
-    lower = _strip_possessive(word.lower())
+    lower = strip_possessive(word.lower())
     return (
         lower not in _NOT_PERSONAL
         and lower not in _TITLES
@@ -182,7 +182,7 @@ def _extract_names(text: str, lang: str, evidence: NameEvidence) -> tuple[NameMe
             close_run()
             found.append(_acronym_or_code(word))
         elif _is_title_case(w) or (run and w in _CONNECTORS):
-            if run and (text[run[-1].end : word.start].strip() or _possessive(run[-1].text)):
+            if run and (text[run[-1].end : word.start].strip() or possessive(run[-1].text)):
                 close_run()
             if not run:
                 run_start[0] = i
@@ -213,32 +213,34 @@ def _headline_names(tokens: list[Word], evidence: NameEvidence) -> list[NameMent
             found.append(_acronym_or_code(word))
         elif _is_mixed_case(w):
             found.append(NameMention(w, word.start, word.end, "brand"))
-        elif _strip_possessive(w) in evidence.surnames:
+        elif strip_possessive(w) in evidence.surnames:
             found.append(NameMention(w, word.start, word.end, "person"))
     return found
 
 
 def _possessive_acronym(word: str) -> bool:
     """HBO's, NATO’s: an acronym with the English possessive."""
-    bare = _strip_possessive(word)
+    bare = strip_possessive(word)
     return bare != word and _is_acronym(bare)
 
 
 def _acronym_or_code(word: Word) -> NameMention:
     """The mention of an acronym (without its possessive) or a code."""
     if _possessive_acronym(word.text):
-        bare = _strip_possessive(word.text)
+        bare = strip_possessive(word.text)
         return NameMention(bare, word.start, word.start + len(bare), "acronym")
     kind = "acronym" if _is_acronym(word.text) else "code"
     return NameMention(word.text, word.start, word.end, kind)
 
 
-def _strip_possessive(word: str) -> str:
+def strip_possessive(word: str) -> str:
+    """The word without an English possessive ending (HBO's, Waters')."""
     return _POSSESSIVE.sub("", word)
 
 
-def _possessive(word: str) -> bool:
-    return _strip_possessive(word) != word
+def possessive(word: str) -> bool:
+    """Does the word end with an English possessive?"""
+    return strip_possessive(word) != word
 
 
 def _is_mixed_case(word: str) -> bool:
@@ -283,12 +285,12 @@ def _mention(
     """A group of name-like words; one that modifies a following noun (Tehran Convention) is
     not a person."""
     start, end = group[0].start, group[-1].end
-    end -= len(group[-1].text) - len(_strip_possessive(group[-1].text))
+    end -= len(group[-1].text) - len(strip_possessive(group[-1].text))
     names = [w for w in group if w.text not in _CONNECTORS]
     if all(w.text.isascii() for w in names) and _mostly_non_latin(text):
         return NameMention(text[start:end], start, end, "brand")
     kind = "proper"
-    surname = _strip_possessive(names[-1].text) in evidence.surnames
+    surname = strip_possessive(names[-1].text) in evidence.surnames
     if not modifier and (titled == "honorific" or surname or titled and len(names) >= 2):
         kind = "person"
     elif not modifier and len(names) >= 2:

@@ -34,7 +34,14 @@ from aligncheck.extract.name_match import (
     surname_count,
 )
 from aligncheck.extract.name_renderings import NameOutcome
-from aligncheck.extract.names import NameEvidence, document_spells, name_like, sentence_initial
+from aligncheck.extract.names import (
+    NameEvidence,
+    document_spells,
+    name_like,
+    possessive,
+    sentence_initial,
+    strip_possessive,
+)
 from aligncheck.lang.cldr_names import calendar_names
 from aligncheck.lang.frequency import zipf
 from aligncheck.lang.morph import Word, russian_common_word, words
@@ -488,18 +495,18 @@ def run_around(text: str, tokens: list[Word], starts: list[int], start: int, end
         first > 0
         and _GLUE.fullmatch(text[tokens[first - 1].end : tokens[first].start])
         and tokens[first - 1].text[:1].isupper()
-        and not _POSSESSIVE.search(tokens[first - 1].text)
+        and not possessive(tokens[first - 1].text)
         and not sentence_initial(text, tokens[first - 1])
     ):
         first -= 1
     while (
         last + 1 < len(tokens)
-        and not _POSSESSIVE.search(tokens[last].text)
+        and not possessive(tokens[last].text)
         and _GLUE.fullmatch(text[tokens[last].end : tokens[last + 1].start])
         and tokens[last + 1].text[:1].isupper()
     ):
         last += 1
-    run = _POSSESSIVE.sub("", text[tokens[first].start : tokens[last].end])
+    run = strip_possessive(text[tokens[first].start : tokens[last].end])
     return run if len(run) > end - start else None
 
 
@@ -532,5 +539,4 @@ UNLISTED_ZIPF = 3.0  # under which it is not on wordfreq's small list at all
 OTHERS_SPELLING = 0.7  # key similarity to another version's rendering that counts as one
 LOOSE_ALIGNED = 0.45  # letters (Indel similarity of keys) an aligned looser spelling shares
 _GLUE = regex.compile(r"[ \-]")
-_POSSESSIVE = regex.compile(r"['’]s?$")
 _CLAUSE = regex.compile(r"[.!?;:,«»\"“”()]")
