@@ -138,7 +138,7 @@ SEVERITY_TABLE = (
             c.dropped
             and (
                 c.dropped > c.kept
-                and not (c.kept and (c.personal or c.rare))
+                and not (c.kept and c.spelled_not_translated)
                 or c.dropped == c.kept
                 and not c.personal
                 and not (not c.acronym and c.lacks())
@@ -155,7 +155,7 @@ SEVERITY_TABLE = (
             and c.o.mention.kind in EVIDENCE_ONLY
             and not c.cldr
             and not c.stranger()
-            and not (c.kept and c.rare)
+            and not (c.kept and c.spelled_not_translated)
         ),
         CHOICE,
         "a place or group word the others in its script leave out (rare: all others)",

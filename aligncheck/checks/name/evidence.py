@@ -135,6 +135,12 @@ class Case:
         return self.o.mention.kind in ("person", "name")
 
     @property
+    def spelled_not_translated(self) -> bool:
+        """A person or a rare word: what one version spells, the others did not agree to
+        leave out (the first two rows of SEVERITY_TABLE)."""
+        return self.personal or self.rare
+
+    @property
     def rare(self) -> bool:
         """Not an acronym, and a word of it is rare in the source language (under RARE_ZIPF:
         Palu, Tlatelolco, Sinovation): a name to every translator, spelled rather than
