@@ -179,3 +179,57 @@ def test_workers_share_the_cores():
     env = pool.worker_environment(2)
     assert env["ALIGNCHECK_JOBS"] == "1"
     assert int(env["OMP_NUM_THREADS"]) == max(1, len(os.sched_getaffinity(0)) // 2)
+
+
+def _worker_whose_parent(leaves_after: int) -> subprocess.CompletedProcess:
+    """A worker started as the pool starts one; its parent closes the pipe after N messages."""
+    from multiprocessing import Pipe
+
+    parent, child = Pipe()
+    code = (
+        f"import sys; sys.path[:0] = {sys.path!r}; "
+        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()})"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        pass_fds=[child.fileno()],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child.close()
+    if leaves_after >= 1:
+        parent.send((_setup_doubler, (2,)))
+        assert parent.recv() == ("ready", None)
+    if leaves_after >= 2:
+        parent.send(4)
+        assert parent.recv() == ("ok", 8)
+    parent.close()
+    out, err = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+@pytest.mark.parametrize("leaves_after", [0, 1, 2])
+def test_a_worker_whose_parent_is_gone_leaves_without_a_traceback(leaves_after):
+    done = _worker_whose_parent(leaves_after)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_start_interrupted_before_the_setup_is_sent_leaves_no_worker(monkeypatch):
+    from multiprocessing.connection import Connection
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    def interrupted_send(self, obj):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pool.subprocess, "Popen", popen)
+    monkeypatch.setattr(Connection, "send", interrupted_send)
+    with pytest.raises(KeyboardInterrupt):
+        pool._start({}, _setup_doubler, (2,))
+    assert len(started) == 1 and started[0].poll() is not None

@@ -159,7 +159,13 @@ def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
         process_group=0,  # not the terminal's foreground group: Ctrl-C is the parent's
     )
     child.close()
-    parent.send((setup, setup_args))
+    try:
+        parent.send((setup, setup_args))
+    except BaseException:  # Ctrl-C between the start and the send: no worker left behind
+        process.kill()
+        process.wait()
+        parent.close()
+        raise
     return _Worker(process, parent)
 
 
@@ -178,9 +184,16 @@ def _close(worker: _Worker) -> None:
 
 
 def serve_fd(fd: int) -> None:
-    """A worker's entry point: the pipe to the parent is file descriptor `fd`."""
+    """A worker's entry point: the pipe to the parent is file descriptor `fd`.
+
+    A parent that is gone (its end of the pipe closed) is a reason to leave quietly, at any
+    step: it has already told the user why it stopped.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    _serve(Connection(fd))
+    try:
+        _serve(Connection(fd))
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        pass
 
 
 def _serve(conn: Connection) -> None:
@@ -193,10 +206,7 @@ def _serve(conn: Connection) -> None:
         return
     conn.send(("ready", None))
     while True:
-        try:
-            item = conn.recv()
-        except EOFError:
-            return
+        item = conn.recv()
         if item is None:
             return
         try:
