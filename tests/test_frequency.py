@@ -3,7 +3,7 @@
 import sys
 
 from aligncheck.lang import frequency
-from aligncheck.lang.frequency import zipf
+from aligncheck.lang.frequency import listed, zipf
 
 
 def test_common_words_score_higher_than_rare_names():
@@ -13,12 +13,19 @@ def test_common_words_score_higher_than_rare_names():
 
 
 def test_no_list_for_the_language_or_no_wordfreq_is_no_evidence(monkeypatch):
-    assert zipf("Palu", "xx") is None
-    frequency.zipf.cache_clear()
-    frequency._small_lists.cache_clear()
+    assert zipf("Palu", "xx") is None and listed("Palu", "xx") is None
+    caches = (frequency.zipf, frequency._small_lists, frequency.listed, frequency._large_lists)
+    for cached in caches:
+        cached.cache_clear()
     monkeypatch.setitem(sys.modules, "wordfreq", None)  # import fails
     try:
-        assert zipf("Palu", "en") is None
+        assert zipf("Palu", "en") is None and listed("Sinovation", "en") is None
     finally:
-        frequency.zipf.cache_clear()
-        frequency._small_lists.cache_clear()
+        for cached in caches:
+            cached.cache_clear()
+
+
+def test_the_large_list_holds_rare_words_but_not_coined_names():
+    assert listed("Denuclearization", "en") and listed("Brexiteer", "en")
+    assert zipf("Denuclearization", "en") == 0.0  # under the small list's Zipf 3
+    assert listed("Sinovation", "en") is False and listed("Wesbanco", "en") is False

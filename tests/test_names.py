@@ -263,3 +263,10 @@ def test_words_of_a_name_too_far_apart_give_the_likest_one_when_the_surname_is_n
     assert hit is not None and hit.text == "Этихад"  # 1.0, where Ситиос scores 0.8
     last = find_name("Etihad Sitia", "en", text, "kk", 0.7)
     assert last is not None and last.text == "Ситиос"  # the surname, when it is needed
+
+
+def test_a_coined_name_with_a_common_noun_suffix_is_part_of_its_name():
+    text = "Lee is the head of Sinovation Ventures, which answered the Trump Administration."
+    found = [(m.text, m.kind) for m in extract_names(text, "en")]
+    assert ("Sinovation Ventures", "name") in found  # -ation, but on no English word list
+    assert ("Trump Administration", "name") not in found  # an English word: a common noun

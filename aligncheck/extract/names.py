@@ -19,6 +19,7 @@ import regex
 
 from aligncheck._runtime.memo import per_release
 from aligncheck.lang.data import load
+from aligncheck.lang.frequency import listed
 from aligncheck.lang.morph import Word, russian_analyzer, words
 
 REPORTABLE = ("acronym", "code", "person", "brand", "name")
@@ -145,13 +146,14 @@ def _document_evidence(texts: tuple[str, ...], lang: str) -> NameEvidence:
 
 def name_like(word: str, evidence: NameEvidence) -> bool:
     """Could this capitalised word be (part of) a name? Not a word the document writes in
-    lower case, nor a title or a word with a common-noun suffix."""
+    lower case, nor a title, nor a word with an English common-noun suffix that English has
+    (Sinovation, on no English word list, is a coined name)."""
     lower = strip_possessive(word.lower())
     return (
         lower not in _NOT_PERSONAL
         and lower not in _TITLES
         and lower not in evidence.lowercase
-        and not _COMMON_SUFFIX.search(lower)
+        and not (_COMMON_SUFFIX.search(lower) and listed(lower, "en") is not False)
     )
 
 

@@ -22,6 +22,28 @@ def zipf(word: str, lang: str) -> float | None:
     return zipf_frequency(word, base, wordlist="small")
 
 
+@lru_cache(maxsize=65536)
+def listed(word: str, lang: str) -> bool | None:
+    """Is `word` a word of `lang` at all: on wordfreq's large list, which goes down to Zipf 1
+    (Denuclearization, Brexiteer are; Sinovation, Wesbanco are not)? None without wordfreq or
+    a large list for the language."""
+    base = lang.replace("_", "-").split("-")[0].lower()
+    if base not in _large_lists():
+        return None
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, base, wordlist="large") > 0
+
+
+@cache
+def _large_lists() -> frozenset[str]:
+    try:
+        from wordfreq import available_languages
+    except ImportError:
+        return frozenset()
+    return frozenset(available_languages(wordlist="large"))
+
+
 @cache
 def _small_lists() -> frozenset[str]:
     """The languages wordfreq has a small list for (none without wordfreq)."""
