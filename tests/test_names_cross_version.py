@@ -711,3 +711,41 @@ def test_repeated_mentions_take_distinct_renderings():
     assert ("ru", "Colorado Rockies", "warning") in [
         (f.lang, f.source_text, f.severity.value) for f in found
     ]
+
+
+def test_a_coined_name_kept_only_by_its_common_head_is_left_out():
+    """Wesbanco is on no English word list and Arena is a common word: a version writing only
+    'Arena' has left the name out, as a surname alone would not have (Trump for Donald Trump)."""
+    source = ["The rally at the Wesbanco Arena drew thousands of people."]
+    ctx = release(
+        source,
+        {
+            "ru": ["Митинг в Arena собрал тысячи людей."],
+            "kk": ["Wesbanco Arena митингіне мыңдаған адам келді."],
+            "tr": ["Wesbanco Arena'daki miting binlerce kişiyi topladı."],
+        },
+    )
+    assert warnings(ctx) == [("ru", "Wesbanco Arena")]
+    kept = release(
+        source,
+        {
+            "ru": ["Митинг в Wesbanco Arena собрал тысячи людей."],
+            "kk": ["Wesbanco Arena митингіне мыңдаған адам келді."],
+            "tr": ["Wesbanco Arena'daki miting binlerce kişiyi topladı."],
+        },
+    )
+    assert warnings(kept) == []
+
+
+def test_a_coined_name_is_named_by_its_coined_words_a_person_by_all():
+    from aligncheck.extract.name_match import naming_words
+    from aligncheck.extract.names import NameMention
+
+    assert naming_words(NameMention("Wesbanco Arena", 4, 18, "name"), "en") == NameMention(
+        "Wesbanco", 4, 12, "name"
+    )
+    for whole in (NameMention("Jon Snow", 0, 8, "name"), NameMention("Wesbanco", 0, 8, "proper")):
+        assert naming_words(whole, "en") == whole
+    assert (
+        naming_words(NameMention("Dolly Wesbanco", 0, 14, "person"), "en").text == "Dolly Wesbanco"
+    )

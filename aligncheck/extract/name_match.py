@@ -18,11 +18,13 @@ from aligncheck.extract.names import (
     extract_names,
     name_like,
     sentence_initial,
+    strip_possessive,
 )
 from aligncheck.glossary.builtin import common_glossary
 from aligncheck.glossary.entries import Entry, Glossary, base_lang
 from aligncheck.glossary.find import LinkText, occurrences
 from aligncheck.lang.cldr_names import calendar_names, concepts_in
+from aligncheck.lang.frequency import zipf
 from aligncheck.lang.morph import Phrase, lower, words
 from aligncheck.lang.translit import (
     CAPITAL_BONUS,
@@ -236,7 +238,11 @@ def match_name(
         hit = _full_name_elsewhere(
             mention.text, source_lang, target, threshold, tokens, hit, aliases
         )
-        if hit is None and _surname_kept(mention.text, source_lang, source_text, target, threshold):
+        if (
+            hit is None
+            and not common_head(mention, source_lang)
+            and _surname_kept(mention.text, source_lang, source_text, target, threshold)
+        ):
             hit = first
     if hit is None and len(words(mention.text)) > 1 and mention.kind != "person":
         hit = _joined(mention.text, source_lang, target, threshold)
@@ -407,6 +413,27 @@ def _enough_words(name: str, hit: NameHit, target: LinkText, lang: str) -> bool:
             ):
                 return True
     return False
+
+
+def common_head(mention: NameMention, lang: str) -> bool:
+    """A name (not known as a person's) whose last word is a common word of the language and
+    whose earlier words are on no word list (Wesbanco Arena, Sinovation Ventures): the coined
+    words are the name, so the head noun alone does not stand for it as a surname does."""
+    if mention.kind != "name":
+        return False
+    *first, last = [strip_possessive(w.text) for w in words(mention.text)]
+    head = zipf(last, lang)
+    return bool(head) and any(zipf(w, lang) == 0.0 for w in first)
+
+
+def naming_words(mention: NameMention, lang: str) -> NameMention:
+    """The words that name it: a coined name without its common head (Wesbanco of Wesbanco
+    Arena), any other name whole. What its renderings are looked for by."""
+    if not common_head(mention, lang):
+        return mention
+    head = words(mention.text)[-1]
+    end = mention.start + len(mention.text[: head.start].rstrip(" -"))
+    return NameMention(mention.text[: end - mention.start], mention.start, end, mention.kind)
 
 
 def _surname_kept(

@@ -30,12 +30,14 @@ from aligncheck.extract.name_match import (
     capitalised_keys,
     cldr_concepts,
     closest,
+    naming_words,
     same_onset,
     surname_count,
 )
 from aligncheck.extract.name_renderings import NameOutcome
 from aligncheck.extract.names import (
     NameEvidence,
+    NameMention,
     document_spells,
     name_like,
     possessive,
@@ -108,8 +110,11 @@ class Case:
             and not any(a < t.end and t.start < b for a, b in self.taken)
         ]
         target_lang = self.o.target.lang
+        named = len(words(self.naming.text))  # Wesbanco of Wesbanco Arena: their first word
         for text, lang in self.spelled:
             parts = [key(w.text, lang) for w in words(text)]
+            if named < len(words(self.o.mention.text)):
+                parts = parts[:named]
             last = next((k for k in reversed(parts) if len(k) >= 2), "")
             if not last:
                 continue
@@ -120,6 +125,12 @@ class Case:
                 ):
                     return True
         return False
+
+    @cached_property
+    def naming(self) -> NameMention:
+        """The words that name it (Wesbanco of Wesbanco Arena): what the rows that look for
+        a looser spelling of it look for."""
+        return naming_words(self.o.mention, self.lang)
 
     @property
     def acronym(self) -> bool:
@@ -220,7 +231,7 @@ class Case:
 
     @cached_property
     def closest(self) -> str | None:
-        return closest(self.o.mention, self.lang, self.o.target, self.taken)
+        return closest(self.naming, self.lang, self.o.target, self.taken)
 
     def aligned_closest(self) -> bool:
         """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
@@ -312,7 +323,7 @@ class Case:
         instead = self.instead()
         if not instead or self.aligned_to_other():
             return False
-        own, other = last_key(self.o.mention.text, self.lang), last_key(instead, self.o.target.lang)
+        own, other = last_key(self.naming.text, self.lang), last_key(instead, self.o.target.lang)
         return bool(own and other) and loose_spelling(own, other)
 
     def translated(self) -> bool:
