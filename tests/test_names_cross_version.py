@@ -559,6 +559,29 @@ def test_a_tie_of_the_other_versions_leaves_a_place_to_the_sentence_evidence():
     assert ("ru", "Paldiski") not in warnings(release(source, versions, embedder=embedder))
 
 
+@pytest.mark.parametrize("place, warned", [("Paldiski", False), ("Berlin", True)])
+def test_a_tie_over_a_cldr_name_is_no_agreement_to_leave_it_out(place, warned, monkeypatch):
+    """Two versions render the place, two leave it out, and the sentence evidence is unsure
+    (leaving the name out brings the source sentence a third of the way closer): a tie
+    nothing settles. A CLDR city (Berlin) is no word translators agree to drop; any other
+    place word (Paldiski) is left to the others' choice."""
+    from aligncheck.checks.name import evidence
+
+    monkeypatch.setattr(evidence, "closer_without", lambda *args: 0.3)
+    source = [f"The ferry from {place} was late."]
+    kk, az = {"Paldiski": ("Палдискиден", "Paldiskidən"), "Berlin": ("Берлиннен", "Berlindən")}[
+        place
+    ]
+    versions = {
+        "ru": ["Паром опоздал."],
+        "kk": [f"{kk} келген паром кешікті."],
+        "az": [f"{az} gələn bərə gecikdi."],
+        "tr": ["Feribot gecikti."],
+        "tk": ["Parom gijä galdy."],
+    }
+    assert (("ru", place) in warnings(release(source, versions))) is warned
+
+
 def test_another_name_beside_a_neighbours_rendering_is_no_saying_in_other_words():
     # "Apple" aligns to nothing in tk, and its neighbours' renderings cross ("before" is said
     # first), so there is no gap between them: the name beside "and"'s rendering stands there

@@ -67,7 +67,7 @@ Whether a missing name is reported, and how loudly, follows the evidence:
 
 The severity of a missing name is SEVERITY_TABLE, the first row that holds deciding:
 
-    others leave it out (most; all: people, rare words; doubtful tie); no name in place .. choice
+    others leave it out (most; people, rare: all; doubtful tie, no CLDR); no name in place .. choice
     this version never writes it .......................................... choice
     a place or group word the others in its script leave out (rare: all others) .. choice
     an acronym spelled out beside it (no emptied or refilled bracket) ..... choice
@@ -140,13 +140,13 @@ SEVERITY_TABLE = (
                 c.dropped > c.kept
                 and not (c.kept and c.spelled_not_translated)
                 or c.dropped == c.kept
-                and not c.personal
+                and not (c.personal or c.cldr)
                 and not (not c.acronym and c.lacks())
             )
             and not (c.personal and (c.instead() or c.stranger(in_gap=True)))
         ),
         CHOICE,
-        "others leave it out (most; all: people, rare words; doubtful tie); no name in place",
+        "others leave it out (most; people, rare: all; doubtful tie, no CLDR); no name in place",
     ),
     (lambda c: c.systematic, CHOICE, "this version never writes it"),
     (
