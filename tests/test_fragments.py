@@ -126,7 +126,7 @@ def test_om02_reports_the_piece_where_its_words_are_not_aligned(monkeypatch):
     from aligncheck.checks import sentence_gaps
     from aligncheck.checks.omission.OM02 import OM02
 
-    def shares(ctx, link, side):
+    def shares(ctx, link, side, own_words=False):
         return lambda s, start, end: headline_unaligned(0, start, end)
 
     monkeypatch.setattr(sentence_gaps, "word_shares", shares)
@@ -134,3 +134,35 @@ def test_om02_reports_the_piece_where_its_words_are_not_aligned(monkeypatch):
     [f] = list(OM02().check(pair(STORY, short, embedder=Concepts())))
     assert f.source_text == HEADLINE and f.source_span.end == len(HEADLINE)
     assert "has no translation" in f.message
+
+
+def test_a_piece_is_also_judged_by_the_words_the_rest_of_its_link_does_not_repeat(monkeypatch):
+    """The headline's Storm and harbour are aligned to the story's translation (шторм,
+    гавань): by all its words 2 of 7 are aligned; by the 4 words only it says, none."""
+    from factories import pair
+
+    from aligncheck.align import words
+    from aligncheck.align.sentences import sentences
+    from aligncheck.checks.sentence_gaps import word_shares
+
+    headline = "Storm wrecks harbour cranes overnight near Dover"
+    source = headline + " Engineers say the storm wrecked the harbour."
+    target = "Инженеры говорят, что шторм разрушил гавань."
+    ctx = pair(source, target)
+    spans = [(0, 5), (13, 20)]  # Storm, harbour
+    to = [
+        (target.index("шторм"), target.index("шторм") + 5),
+        (target.index("гавань"), len(target) - 1),
+    ]
+    monkeypatch.setattr(words, "link_alignment", lambda ctx, s, t: list(zip(spans, to)))
+    link = ctx.links[0]
+    first = sentences(ctx.source, link.source)[0]
+    assert first.text.startswith(headline)
+    every = word_shares(ctx, link, "source")(first, 0, len(headline))
+    own = word_shares(ctx, link, "source", own_words=True)(first, 0, len(headline))
+    assert every == (7, 2 / 7) and own == (7, 0.0)
+    # fewer than MIN_WORDS words of its own: the share of all its words stands
+    short = "Storm wrecks harbour cranes Engineers say the storm wrecked the harbour."
+    ctx = pair(short, target)
+    first = sentences(ctx.source, ctx.links[0].source)[0]
+    assert word_shares(ctx, ctx.links[0], "source", own_words=True)(first, 0, 27) == (4, 0.5)

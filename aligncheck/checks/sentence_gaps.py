@@ -7,9 +7,10 @@ score (with embeddings) or length deviation (without) exceeds its threshold.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from aligncheck.align.fragments import worth_trying
+from aligncheck.align.fragments import MIN_WORDS, worth_trying
 from aligncheck.align.sentences import Gap, candidates, expected_ratio, sentences, worth_scoring
 from aligncheck.align.words import word_spans
 from aligncheck.checks.base import PairContext, ReleaseContext, Rule
@@ -68,6 +69,7 @@ def sentence_gaps(ctx: PairContext, link: Link, ratio: float) -> tuple[list[Gap]
 # (ru "Год спустя ... напряжение." carrying on "Tensions remain high ... a year after ...").
 ALIGNED_AT_LEAST = 0.5
 _CONTENT_WORD = 3  # letters a word needs to count (not "в", "и", "of")
+_STEM = 5  # letters that make two words one for `own_words` (arrest, arrested)
 
 
 def translated_words(ctx: PairContext, link: Link, sentence, side: str) -> bool:
@@ -78,10 +80,14 @@ def translated_words(ctx: PairContext, link: Link, sentence, side: str) -> bool:
     return bool(found) and found[1] >= ALIGNED_AT_LEAST
 
 
-def word_shares(ctx: PairContext, link: Link, side: str):
+def word_shares(ctx: PairContext, link: Link, side: str, own_words: bool = False):
     """A function of (sentence of that side, start, end): (content words, share of them
     word-aligned to the other side) of characters [start, end) of the sentence's text, or
-    None where there is no content word; None without word alignment."""
+    None where there is no content word; None without word alignment. With `own_words`, the
+    share is the smaller of that and the share of the words the rest of the side does not
+    repeat (by their first _STEM letters; MIN_WORDS of them or more): a headline's words that
+    the story beside it repeats may be aligned to the story's translation, which says nothing
+    of the headline."""
     from aligncheck.align.words import link_alignment
     from aligncheck.glossary.find import LinkText
 
@@ -91,6 +97,7 @@ def word_shares(ctx: PairContext, link: Link, side: str):
         return None
     mine = source if side == "source" else target
     linked = {(s if side == "source" else t) for s, t in alignment}
+    stems = Counter(_stem(mine.text[a:b]) for a, b in word_spans(mine.text)) if own_words else {}
 
     def share(sentence, start: int, end: int) -> tuple[int, float] | None:
         offset = _offset(mine, sentence.segment) + sentence.start + start
@@ -100,16 +107,29 @@ def word_shares(ctx: PairContext, link: Link, side: str):
             for a, b in word_spans(piece)
             if sum(c.isalpha() for c in piece[a:b]) >= _CONTENT_WORD
         ]
-        return (len(words), sum(w in linked for w in words) / len(words)) if words else None
+        if not words:
+            return None
+        aligned = sum(w in linked for w in words) / len(words)
+        if own_words:
+            keys = [_stem(mine.text[a:b]) for a, b in words]
+            here = Counter(keys)
+            own = [w for w, k in zip(words, keys, strict=True) if stems[k] == here[k]]
+            if len(own) >= MIN_WORDS:
+                aligned = min(aligned, sum(w in linked for w in own) / len(own))
+        return len(words), aligned
 
     return share
+
+
+def _stem(word: str) -> str:
+    return word.casefold()[:_STEM]
 
 
 def _fragments(ctx: PairContext, link: Link, src, tgt, ratio: float, omitted: list[Gap]):
     """`dropped_fragments` of the link's source sentences not already reported whole."""
     from aligncheck.align.fragments import dropped_fragments
 
-    share = word_shares(ctx, link, "source")
+    share = word_shares(ctx, link, "source", own_words=True)
     if share is None:
         return []
     whole = {(g.sentence.segment, g.sentence.start) for g in omitted}
