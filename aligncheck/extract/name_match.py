@@ -821,12 +821,13 @@ def _free_capitalised(target: LinkText, taken: tuple[tuple[int, int], ...]) -> l
     ]
 
 
-def closest(
+def closest_span(
     mention: NameMention, source_lang: str, target: LinkText, taken: tuple = ()
-) -> str | None:
-    """Capitalised target words that look most like the name (with their capitalised
-    neighbours: a changed surname shows next to a kept first name), to quote in a finding;
-    words rendering another name of the link (`taken`) are not."""
+) -> tuple[int, int] | None:
+    """(start, end) in the target text of the capitalised words that look most like the
+    name (with their capitalised neighbours: a changed surname shows next to a kept first
+    name), to quote in a finding; words rendering another name of the link (`taken`) are
+    not. None if none does."""
     capitalised = _free_capitalised(target, taken)
     hit = find_name(
         mention.text,
@@ -845,7 +846,7 @@ def closest(
             end = token.end
         if token.end < start and not target.text[token.end : start].strip():
             start = token.start
-    return target.text[start:end]
+    return start, end
 
 
 VARIANT_THRESHOLD = 0.65

@@ -29,7 +29,7 @@ from aligncheck.extract.name_match import (
     VARIANT_THRESHOLD,
     capitalised_keys,
     cldr_concepts,
-    closest,
+    closest_span,
     naming_words,
     same_onset,
     surname_count,
@@ -238,7 +238,12 @@ class Case:
 
     @cached_property
     def closest(self) -> str | None:
-        return closest(self.naming, self.lang, self.o.target, self.taken)
+        span = self._closest_span
+        return self.o.target.text[span[0] : span[1]] if span else None
+
+    @cached_property
+    def _closest_span(self) -> tuple[int, int] | None:
+        return closest_span(self.naming, self.lang, self.o.target, self.taken)
 
     def aligned_closest(self) -> bool:
         """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
@@ -253,10 +258,10 @@ class Case:
     def closest_changed(self) -> str | None:
         """The capitalised words most like the name when one of them is another name: a kept
         first name beside another surname (Dennis Lee for Dennis McCarthy, Дон Трамп)."""
-        near, text = self.closest, self.o.target.text
-        at = text.find(near) if near else -1
-        if at < 0:
+        span, text = self._closest_span, self.o.target.text
+        if span is None:
             return None
+        at, near = span[0], text[span[0] : span[1]]
         inside = [
             w
             for w in words(near)
