@@ -772,32 +772,3 @@ def test_a_coined_name_is_named_by_its_coined_words_a_person_by_all():
     assert (
         naming_words(NameMention("Dolly Wesbanco", 0, 14, "person"), "en").text == "Dolly Wesbanco"
     )
-
-
-@pytest.mark.parametrize(
-    "tr, warned",
-    [
-        ("Sanal Gerçeklik gözlüğünü hemen denedi.", False),  # translated word by word
-        ("Lindqvist gözlüğünü hemen denedi.", True),  # another name in its place
-    ],
-)
-def test_a_name_of_dictionary_words_translated_word_by_word_is_rendered(tr, warned):
-    embedder = ConceptEmbedder(
-        concepts_of(
-            V=("Virtual", "Sanal", "виртуальной", "виртуалды"),
-            R=("Reality", "Gerçeklik", "реальности", "шындық"),
-            H=("headset", "gözlüğünü", "шлем", "көзілдірігін"),
-            T=("tried", "denedi", "попробовал", "киіп"),
-            Q=("quickly", "hemen", "быстро", "тез"),
-        )
-    )
-    source = ["She quickly tried the Virtual Reality headset."]
-    versions = {
-        "ru": ["Она быстро попробовала шлем Virtual Reality."],
-        "kk": ["Ол виртуалды шындық көзілдірігін тез киіп көрді."],
-        "az": ["O, Virtual Reality eynəyini tez sınadı."],
-        "tk": ["Ol Virtual Reality äýnegini çalt synap gördi."],
-        "tr": [tr],
-    }
-    found = warnings(release(source, versions, embedder=embedder))
-    assert (("tr", "Virtual") in found) is warned

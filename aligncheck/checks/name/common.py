@@ -83,7 +83,6 @@ The severity of a missing name is SEVERITY_TABLE, the first row that holds decid
     a run's word aligned to a target word, no other name most (2+) versions contradict ... choice
     a looser transliteration of it is where its words are aligned ......... choice
     its words are aligned to words in lower case (none unlisted), no name beside .. choice
-    a run of listed words, each aligned to a word of its own (translated) .. choice
     a city named by its country (a metonym) ............................... choice
     its sentence without it is no closer to the target (said otherwise; not rare) .. doubt
     another version renders it (and the first row does not hold) .......... rule
@@ -240,11 +239,6 @@ SEVERITY_TABLE = (
         ),
         CHOICE,
         "its words are aligned to words in lower case (none unlisted), no name beside",
-    ),
-    (
-        lambda c: not c.personal and c.o.mention.kind not in ALWAYS and c.translated_word_by_word(),
-        CHOICE,
-        "a run of listed words, each aligned to a word of its own (translated)",
     ),
     (lambda c: c.city_as_country(), CHOICE, "a city named by its country (a metonym)"),
     (

@@ -218,17 +218,10 @@ class Case:
     def run(self) -> str | None:
         """The longer capitalised run the name is a word of, if any (`run_around`): the words
         around it tell an editor which name it is."""
-        span = self._run_span
-        return self.o.source.text[span[0] : span[1]] if span else None
-
-    @cached_property
-    def _run_span(self) -> tuple[int, int] | None:
         source = self.o.source
         tokens = source.tokens
         starts = self.ctx.remember(("token starts", source.text), lambda: [t.start for t in tokens])
-        return run_span_around(
-            source.text, tokens, starts, self.o.mention.start, self.o.mention.end
-        )
+        return run_around(source.text, tokens, starts, self.o.mention.start, self.o.mention.end)
 
     def aligned_to_other(self) -> bool:
         """The words the name's words are aligned to render another mention of the link (two
@@ -348,30 +341,6 @@ class Case:
             return False
         first = next((c for c in text if c.isalpha()), "")
         return bool(first) and first.islower() and first.upper() != first
-
-    def translated_word_by_word(self) -> bool:
-        """The name, or the capitalised run it is a word of, has two capitalised words or
-        more, all of them words of the language (none unlisted: Virtual Reality, the Great
-        Basin, Nord Stream), each aligned to a target word of its own, and those words
-        together as long as a name: the version translates it word by word (Sanal Gerçeklik,
-        Büyük Havza, Северный поток), capitals or not. Another name put in its place is one
-        word, and a name left out has no words of its own there."""
-        if self.acronym:
-            return False
-        o = self.o
-        start, end = self._run_span or (o.mention.start, o.mention.end)
-        names = [w for w in words(o.source.text[start:end]) if w.text[:1].isupper()]
-        if len(names) < 2 or any(
-            (z := zipf(strip_possessive(w.text), self.lang)) is not None and z < UNLISTED_ZIPF
-            for w in names
-        ):
-            return False
-        alignment = link_alignment(self.ctx, o.source.text, o.target.text) or ()
-        spans = [target_span_of(start + w.start, start + w.end, alignment) for w in names]
-        if None in spans or len(set(spans)) < len(spans):
-            return False
-        reach = max(b for _, b in spans) - min(a for a, _ in spans)
-        return reach <= 2 * (end - start) + 12
 
     def stranger(self, in_gap: bool = False) -> str | None:
         """A capitalised word inside a target sentence, next to where the name's words are
@@ -538,12 +507,6 @@ def run_around(text: str, tokens: list[Word], starts: list[int], start: int, end
     [start, end) are part of, if it is longer (Ballynagard of 'Ballynagard Crescent', Sunday
     of 'the Sunday Times'); None if not. A word starting the sentence is left out, and a
     possessive ends a run (North Korea's | Kim Jong Un)."""
-    span = run_span_around(text, tokens, starts, start, end)
-    return text[span[0] : span[1]] if span else None
-
-
-def run_span_around(text: str, tokens: list[Word], starts: list[int], start: int, end: int):
-    """(start, end) in `text` of `run_around`'s run, or None."""
     k = bisect_left(starts, start)
     if k >= len(tokens) or tokens[k].start != start:
         return None
@@ -566,7 +529,7 @@ def run_span_around(text: str, tokens: list[Word], starts: list[int], start: int
     ):
         last += 1
     run = strip_possessive(text[tokens[first].start : tokens[last].end])
-    return (tokens[first].start, tokens[first].start + len(run)) if len(run) > end - start else None
+    return run if len(run) > end - start else None
 
 
 def run_rendered(found: list[NameOutcome]) -> set[tuple]:
