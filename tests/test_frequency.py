@@ -14,7 +14,7 @@ def test_common_words_score_higher_than_rare_names():
 
 def test_no_list_for_the_language_or_no_wordfreq_is_no_evidence(monkeypatch):
     assert zipf("Palu", "xx") is None and listed("Palu", "xx") is None
-    caches = (frequency.zipf, frequency._small_lists, frequency.listed, frequency._large_lists)
+    caches = (frequency.zipf, frequency.listed, frequency._languages)
     for cached in caches:
         cached.cache_clear()
     monkeypatch.setitem(sys.modules, "wordfreq", None)  # import fails
