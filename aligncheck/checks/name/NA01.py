@@ -11,7 +11,8 @@ class NA01(MissingNameRule):
     a full name needs more than a surname the paragraph repeats later (a dropped first name
     is accepted when the surname is written as often as in the source), and a surname the
     paragraph writes twice (Ari Fleischer ... Fleischer wrote) must be rendered twice: the
-    later mention is missing otherwise.
+    later mention is missing otherwise. The common last word of a coined name is no surname:
+    'Arena' alone does not render Wesbanco Arena.
 
     A warning for a titled person (Mr/Dr/President ...), a brand or a code, for any name the
     version renders in most other places, and for any name (a single place or organisation
