@@ -307,6 +307,9 @@ def _echo(text: str) -> None:
 
 
 def main() -> None:
+    from aligncheck._runtime.interrupt import keep_interrupts
+
+    keep_interrupts()
     try:
         try:
             cli.main(prog_name="aligncheck", standalone_mode=False)
