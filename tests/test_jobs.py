@@ -108,8 +108,11 @@ def _processes() -> list[tuple[int, int, int]]:
     return found
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
+def _stopped_while_working(
+    archive: Path, tmp_path: Path, stop, within: float = 10.0
+) -> tuple[int, str, list[int]]:
+    """Run a check with two workers, `stop(process)` once both are working; (exit code,
+    stderr, the workers' pids), the workers given `within` seconds to be gone."""
     cache = tmp_path / "cache"  # empty: the workers have a model to load and texts to embed
     cache.mkdir()
     models = Path(os.environ["ALIGNCHECK_CACHE_DIR"]) / "models"
@@ -132,19 +135,75 @@ def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
             time.sleep(0.1)
             workers = _children(proc.pid)
         assert proc.poll() is None, proc.stderr.read()
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C on a terminal does
+        stop(proc)
         _, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    assert proc.returncode == 130
-    assert stderr.strip() == "aligncheck: interrupted", stderr
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + within
     while any(map(_alive, workers)) and time.monotonic() < deadline:
-        time.sleep(0.1)
+        time.sleep(0.05)
     assert len(workers) == 2 and not any(map(_alive, workers))
     assert not (tmp_path / "r.json").exists()
+    return proc.returncode, stderr, workers
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
+    # what Ctrl-C on a terminal does: SIGINT to the foreground process group
+    code, stderr, _ = _stopped_while_working(
+        archive, tmp_path, lambda proc: os.killpg(proc.pid, signal.SIGINT)
+    )
+    assert code == 130
+    assert stderr.strip() == "aligncheck: interrupted", stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_term_signal_stops_every_worker_and_says_so(archive, tmp_path):
+    # what a CI job's timeout does: SIGTERM to the command alone
+    code, stderr, _ = _stopped_while_working(
+        archive, tmp_path, lambda proc: os.kill(proc.pid, signal.SIGTERM)
+    )
+    assert code == 143
+    assert stderr.strip() == "aligncheck: terminated", stderr
+
+
+def _setup_sleeper():
+    return lambda item: time.sleep(60)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_parent_that_is_killed(tmp_path):
+    """SIGKILL leaves the parent no say: the kernel ends its workers (PR_SET_PDEATHSIG) at
+    once, not when the item they hold is done (here a minute's sleep)."""
+    parent = tmp_path / "parent.py"
+    parent.write_text(
+        f"import sys; sys.path[:0] = {[str(Path(__file__).parent), *sys.path]!r}\n"
+        "from aligncheck._runtime import pool\n"
+        "from test_jobs import _setup_sleeper\n"
+        "pool.run([1, 2], jobs=2, setup=_setup_sleeper)\n"
+    )
+    proc = subprocess.Popen([sys.executable, str(parent)], start_new_session=True)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = _children(proc.pid)
+        time.sleep(1.0)  # set up and sleeping on their items
+        assert proc.poll() is None and all(map(_alive, workers))
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 5
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # not to leave them sleeping if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert len(workers) == 2 and not left
 
 
 def _setup_doubler(factor):

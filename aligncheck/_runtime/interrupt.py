@@ -1,4 +1,4 @@
-"""Ctrl-C that always stops the run.
+"""Ctrl-C, and a TERM signal (a CI job's timeout), that always stop the run.
 
 Python raises KeyboardInterrupt wherever the main thread is when SIGINT arrives; inside a
 finaliser (a `__del__` the garbage collector runs) it cannot propagate, so Python prints
@@ -11,6 +11,7 @@ interrupt raised in the hook would be unraisable too), where it then surfaces as
 from __future__ import annotations
 
 import _thread
+import signal
 import sys
 import threading
 
@@ -33,3 +34,17 @@ def keep_interrupts() -> None:
 
     hook.keeps_interrupts = True  # type: ignore[attr-defined]
     sys.unraisablehook = hook
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is: it stops the way Ctrl-C does (workers stopped,
+    nothing half-written), and the command says "terminated" and exits 143."""
+
+
+def stop_on_terminate() -> None:
+    """Raise Terminated in the main thread when the process gets SIGTERM."""
+
+    def terminated(signum, frame) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, terminated)

@@ -150,7 +150,7 @@ def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
     parent, child = Pipe()
     code = (
         f"import sys; sys.path[:0] = {sys.path!r}; "
-        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()})"
+        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()}, {os.getpid()})"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -183,17 +183,38 @@ def _close(worker: _Worker) -> None:
     worker.conn.close()
 
 
-def serve_fd(fd: int) -> None:
+def serve_fd(fd: int, parent: int | None = None) -> None:
     """A worker's entry point: the pipe to the parent is file descriptor `fd`.
 
     A parent that is gone (its end of the pipe closed) is a reason to leave quietly, at any
-    step: it has already told the user why it stopped.
+    step: it has already told the user why it stopped. On Linux the kernel also ends the
+    worker when the parent process `parent` dies, however it dies (killed by a CI timeout),
+    rather than let it finish an item nobody will read.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if parent is not None and (_die_with_parent() and os.getppid() != parent):
+        return  # the parent died before the kernel was asked
     try:
         _serve(Connection(fd))
     except (EOFError, BrokenPipeError, ConnectionResetError):
         pass
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); False
+    where that cannot be asked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _serve(conn: Connection) -> None:

@@ -63,7 +63,8 @@ def cli() -> None:
     aligncheck aligns the versions paragraph by paragraph with multilingual sentence
     embeddings and reports discrepancies: numbers, dates, emails, URLs, names,
     glossary terms, omitted or untranslated text. Exit codes: 0 no finding at or
-    above --fail-on, 1 findings, 2 usage or input error, 3 internal error.
+    above --fail-on, 1 findings, 2 usage or input error, 3 internal error, 130
+    stopped by Ctrl-C, 143 stopped by a TERM signal.
     """
 
 
@@ -306,10 +307,17 @@ def _echo(text: str) -> None:
     write_stdout(text, what="the output", hint="")
 
 
+def _stopped(terminated: bool) -> None:
+    """Ctrl-C (exit 130) or SIGTERM (exit 143, as a shell reports a TERM death)."""
+    click.echo(f"aligncheck: {'terminated' if terminated else 'interrupted'}", err=True)
+    sys.exit(143 if terminated else 130)
+
+
 def main() -> None:
-    from aligncheck._runtime.interrupt import keep_interrupts
+    from aligncheck._runtime.interrupt import Terminated, keep_interrupts, stop_on_terminate
 
     keep_interrupts()
+    stop_on_terminate()
     try:
         try:
             cli.main(prog_name="aligncheck", standalone_mode=False)
@@ -325,9 +333,8 @@ def main() -> None:
 
         click.echo(f"aligncheck: error: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
-    except click.exceptions.Abort:
-        click.echo("aligncheck: interrupted", err=True)
-        sys.exit(130)
+    except click.exceptions.Abort as exc:
+        _stopped(isinstance(exc.__cause__, Terminated))
     except click.UsageError as exc:
         if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) or exc.ctx is None:
             exc.show()
@@ -343,9 +350,8 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_INPUT)
-    except KeyboardInterrupt:
-        click.echo("aligncheck: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _stopped(isinstance(exc, Terminated))
     except Exception as exc:
         if os.environ.get("ALIGNCHECK_DEBUG"):
             raise
