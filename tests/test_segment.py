@@ -143,3 +143,22 @@ def test_no_sentence_is_cut_inside_an_unspaced_abbreviation():
         "Night fell.",
         "Then rain.",
     ]
+
+
+def test_a_time_zone_after_a_clock_time_does_not_start_a_sentence():
+    def sentences(text):
+        return [text[a:b] for a, b in split_sentences(text, "en")]
+
+    assert sentences("The rally starts at 7 p.m. ET tonight. Watch it online.") == [
+        "The rally starts at 7 p.m. ET tonight.",
+        "Watch it online.",
+    ]
+    assert sentences("Doors open at 9 A.M. BST on Sunday.") == [
+        "Doors open at 9 A.M. BST on Sunday."
+    ]
+    # any other capitalised word after "p.m." still starts one
+    assert sentences("He left at 5 p.m. Police said he was fine.") == [
+        "He left at 5 p.m.",
+        "Police said he was fine.",
+    ]
+    assert split_sentences("Он ушёл в 5 p.m. ET потом.", "xx")  # no such locale: no error

@@ -384,3 +384,23 @@ def calendar_names(lang: str) -> frozenset[str]:
                     continue
                 found.update(str(n).lower().rstrip(".") for n in names.values())
     return frozenset(found)
+
+
+@cache
+def time_zone_abbreviations(lang: str) -> frozenset[str]:
+    """The short time zone names CLDR gives in any locale of `lang` (ET, EDT, BST, GMT,
+    AEST ...): after "7 p.m." such a word goes on the sentence, it does not start one."""
+    from babel import localedata
+
+    base = lang.replace("-", "_").split("_")[0]
+    found: set[str] = set()
+    for identifier in localedata.locale_identifiers():
+        if identifier.split("_")[0] != base:
+            continue
+        locale = Locale.parse(identifier)
+        for zone in (*locale.meta_zones.values(), *locale.time_zones.values()):
+            found.update(v for v in zone.get("short", {}).values() if _ABBREVIATION.fullmatch(v))
+    return frozenset(found)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{1,4}")

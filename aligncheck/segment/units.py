@@ -86,7 +86,28 @@ def split_sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     if pos < len(text) and text[pos:].strip():
         spans.append(_stripped(text, pos, len(text)))
     spans = _unspaced_joined(text, _emphasis_to_its_sentence(text, spans))
+    spans = _time_zone_joined(text, spans, lang)
     return tuple(piece for a, b in spans if a < b for piece in _digit_starts(text, a, b))
+
+
+_CLOCK_END = regex.compile(r"\b[ap]\.m\.$", regex.IGNORECASE)
+_FIRST_WORD = regex.compile(r"\p{L}+")
+
+
+def _time_zone_joined(text: str, spans: list[tuple[int, int]], lang: str):
+    """A cut after "7 p.m." before a time zone (ET, BST: CLDR's short names) is undone: "at 7
+    p.m. ET tonight" is one sentence, which the splitter reads as two."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _CLOCK_END.search(text[out[-1][0] : out[-1][1]]):
+            from aligncheck.lang.cldr_names import time_zone_abbreviations
+
+            first = _FIRST_WORD.match(text, a)
+            if first and first.group() in time_zone_abbreviations(lang):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
 
 
 _LONE_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.$")
