@@ -42,9 +42,11 @@ class Terminated(KeyboardInterrupt):
 
 
 def stop_on_terminate() -> None:
-    """Raise Terminated in the main thread when the process gets SIGTERM."""
+    """Raise Terminated in the main thread when the process gets SIGTERM (called from
+    another thread, where Python refuses a signal handler, it leaves SIGTERM as it is)."""
 
     def terminated(signum, frame) -> None:
         raise Terminated
 
-    signal.signal(signal.SIGTERM, terminated)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, terminated)

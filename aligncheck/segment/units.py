@@ -99,7 +99,7 @@ def _time_zone_joined(text: str, spans: list[tuple[int, int]], lang: str):
     p.m. ET tonight" is one sentence, which the splitter reads as two."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _CLOCK_END.search(text[out[-1][0] : out[-1][1]]):
+        if out and _CLOCK_END.search(text[max(out[-1][0], out[-1][1] - 10) : out[-1][1]]):
             from aligncheck.lang.cldr_names import time_zone_abbreviations
 
             first = _FIRST_WORD.match(text, a)
