@@ -240,12 +240,28 @@ class Case:
 
     def aligned_closest(self) -> bool:
         """The capitalised words most like the name (a looser transliteration: Qlazqo, Don
-        Qoyo, Селли Оук) are where the name's words are aligned, and none of them is another
-        name: the name is spelled otherwise there, not left out or changed."""
+        Qoyo, Селли Оук) are where the name's words are aligned, one of them spells its
+        surname (`_surname_unspelled`), and none of them is another name: the name is spelled
+        otherwise there, not left out or changed."""
         near, aligned = self.closest, self.aligned
         if not (near and aligned and (near in aligned or aligned in near)):
             return False
+        if self._surname_unspelled(near):
+            return False  # only a first name is like it: Gerard-ın for Gary Holt
         return not self.closest_changed
+
+    def _surname_unspelled(self, near: str) -> bool:
+        """A name of two words or more whose last word is a surname (a person's, or a word
+        rare in the language: Holt, Nugroho; not Struggle of a headline's 'Harlem Struggle'),
+        and no word of `near` spells that last word, even loosely."""
+        names = words(self.naming.text)
+        if len(names) < 2:
+            return False
+        z = zipf(strip_possessive(names[-1].text), self.lang)
+        if self.o.mention.kind != "person" and (z is None or z >= RARE_ZIPF):
+            return False
+        own = last_key(self.naming.text, self.lang)
+        return not any(loosely_inflected(own, key(w.text, self.o.target.lang)) for w in words(near))
 
     @cached_property
     def closest_changed(self) -> str | None:
