@@ -143,10 +143,7 @@ SEVERITY_TABLE = (
                 and not (c.personal or c.cldr)
                 and not (not c.acronym and c.lacks())
             )
-            and not (
-                (c.personal or c.dropped == c.kept and not c.acronym)
-                and (c.instead() or c.stranger(in_gap=True))
-            )
+            and not (c.personal and (c.instead() or c.stranger(in_gap=True)))
         ),
         CHOICE,
         "others leave it out (most; people, rare: all; doubtful tie, no CLDR); no name in place",
