@@ -108,11 +108,9 @@ def _processes() -> list[tuple[int, int, int]]:
     return found
 
 
-def _stopped_while_working(
-    archive: Path, tmp_path: Path, stop, within: float = 10.0
-) -> tuple[int, str, list[int]]:
-    """Run a check with two workers, `stop(process)` once both are working; (exit code,
-    stderr, the workers' pids), the workers given `within` seconds to be gone."""
+def _stopped_while_working(archive: Path, tmp_path: Path, stop) -> tuple[int, str]:
+    """Run a check with two workers, `stop(process)` once both are working: (exit code,
+    stderr), once both workers are gone (10 s at most) and no report was written."""
     cache = tmp_path / "cache"  # empty: the workers have a model to load and texts to embed
     cache.mkdir()
     models = Path(os.environ["ALIGNCHECK_CACHE_DIR"]) / "models"
@@ -141,32 +139,29 @@ def _stopped_while_working(
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    deadline = time.monotonic() + within
+    deadline = time.monotonic() + 10
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(workers) == 2 and not any(map(_alive, workers))
     assert not (tmp_path / "r.json").exists()
-    return proc.returncode, stderr, workers
+    return proc.returncode, stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_ctrl_c_stops_every_worker_without_a_traceback(archive, tmp_path):
-    # what Ctrl-C on a terminal does: SIGINT to the foreground process group
-    code, stderr, _ = _stopped_while_working(
-        archive, tmp_path, lambda proc: os.killpg(proc.pid, signal.SIGINT)
-    )
-    assert code == 130
-    assert stderr.strip() == "aligncheck: interrupted", stderr
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_a_term_signal_stops_every_worker_and_says_so(archive, tmp_path):
-    # what a CI job's timeout does: SIGTERM to the command alone
-    code, stderr, _ = _stopped_while_working(
-        archive, tmp_path, lambda proc: os.kill(proc.pid, signal.SIGTERM)
-    )
-    assert code == 143
-    assert stderr.strip() == "aligncheck: terminated", stderr
+@pytest.mark.parametrize(
+    "stop, code, said",
+    [
+        # what Ctrl-C on a terminal does: SIGINT to the foreground process group
+        (lambda proc: os.killpg(proc.pid, signal.SIGINT), 130, "aligncheck: interrupted"),
+        # what a CI job's timeout does: SIGTERM to the command alone
+        (lambda proc: os.kill(proc.pid, signal.SIGTERM), 143, "aligncheck: terminated"),
+    ],
+    ids=["ctrl-c", "term"],
+)
+def test_a_stop_signal_stops_every_worker_without_a_traceback(archive, tmp_path, stop, code, said):
+    got, stderr = _stopped_while_working(archive, tmp_path, stop)
+    assert got == code
+    assert stderr.strip() == said, stderr
 
 
 def _setup_sleeper():
@@ -245,12 +240,8 @@ def _worker_whose_parent(leaves_after: int) -> subprocess.CompletedProcess:
     from multiprocessing import Pipe
 
     parent, child = Pipe()
-    code = (
-        f"import sys; sys.path[:0] = {sys.path!r}; "
-        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()})"
-    )
     proc = subprocess.Popen(
-        [sys.executable, "-c", code],
+        pool.worker_command(child.fileno()),
         pass_fds=[child.fileno()],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -146,14 +146,20 @@ def _death(worker: _Worker) -> str:
     return f"exited with code {code}"
 
 
-def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
-    parent, child = Pipe()
+def worker_command(fd: int, parent: int | None = None) -> list[str]:
+    """The command line of a fresh worker interpreter serving the pipe at descriptor `fd`
+    (`serve_fd`), with this interpreter's import path."""
     code = (
         f"import sys; sys.path[:0] = {sys.path!r}; "
-        f"from aligncheck._runtime.pool import serve_fd; serve_fd({child.fileno()}, {os.getpid()})"
+        f"from aligncheck._runtime.pool import serve_fd; serve_fd({fd}, {parent!r})"
     )
+    return [sys.executable, "-c", code]
+
+
+def _start(environment: dict[str, str], setup, setup_args: tuple) -> _Worker:
+    parent, child = Pipe()
     process = subprocess.Popen(
-        [sys.executable, "-c", code],
+        worker_command(child.fileno(), os.getpid()),
         pass_fds=[child.fileno()],
         env={**os.environ, **environment},
         process_group=0,  # not the terminal's foreground group: Ctrl-C is the parent's
